@@ -1,0 +1,127 @@
+"""A document: the text exactly as read, its paragraphs and offset -> line/column."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'”»]+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
+_MD_PROTECTED = re.compile(
+    r"`[^`\n]+`"  # inline code
+    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link target
+    r"|<!--.*?-->"  # comment
+    r"|<[a-zA-Z/][^>\n]*>",  # html tag
+    re.S,
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of text between blank lines (or one line in line mode)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    is_code: bool = False
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Document:
+    """Text as read (BOM removed, line endings kept) plus derived structure.
+
+    `segmentation` is "blocks" (paragraphs separated by blank lines), "lines"
+    (one paragraph a line, for one-segment-per-line files) or "auto" (lines when
+    the text has no blank line, blocks otherwise).
+    """
+
+    path: str
+    text: str
+    markdown: bool = False
+    segmentation: str = "auto"
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(match.end() for match in _LINE_BREAK.finditer(self.text))
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a str offset; columns count characters."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        mode = self.segmentation
+        if mode == "auto":
+            mode = "blocks" if _BLANK_LINE.search(self.text) else "lines"
+        separator = _BLANK_LINE if mode == "blocks" else _LINE_BREAK
+        spans: list[tuple[int, int]] = []
+        position = 0
+        for match in separator.finditer(self.text):
+            spans.append((position, match.start()))
+            position = match.end()
+        spans.append((position, len(self.text)))
+        paragraphs: list[Paragraph] = []
+        in_fence = False
+        for start, end in spans:
+            chunk = self.text[start:end]
+            lead = len(chunk) - len(chunk.lstrip("\r\n"))
+            start += lead
+            chunk = chunk[lead:]
+            if not chunk.strip():
+                continue
+            fence = self.markdown and bool(_FENCE.match(chunk.lstrip("\r\n")))
+            is_code = in_fence or fence or (self.markdown and chunk.startswith("    "))
+            if fence and chunk.count("```") + chunk.count("~~~") == 1:
+                in_fence = not in_fence
+            paragraphs.append(Paragraph(len(paragraphs), start, end, chunk, is_code))
+        return paragraphs
+
+    @cached_property
+    def prose(self) -> list[Paragraph]:
+        """Paragraphs rules read: everything but code blocks."""
+        return [p for p in self.paragraphs if not p.is_code]
+
+    @cached_property
+    def protected(self) -> list[tuple[int, int]]:
+        """Spans no rule may report on: URLs, e-mail addresses, and in Markdown
+        inline code, link targets, comments and tags."""
+        spans = [m.span() for m in _URL.finditer(self.text)]
+        if self.markdown:
+            spans.extend(m.span() for m in _MD_PROTECTED.finditer(self.text))
+            spans.extend((p.start, p.end) for p in self.paragraphs if p.is_code)
+        return sorted(spans)
+
+    def is_protected(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.protected, (max(end, start + 1), -1))
+        return index > 0 and self._protected_reach[index - 1] > start
+
+    @cached_property
+    def _protected_reach(self) -> list[int]:
+        """For each protected span, the furthest end among it and those before."""
+        reach, furthest = [], -1
+        for _, end in self.protected:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        return reach
+
+    @cached_property
+    def newline(self) -> str:
+        match = _LINE_BREAK.search(self.text)
+        return match.group() if match else "\n"
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(re.findall(r"\w+", self.text))

@@ -1,0 +1,154 @@
+"""The one pipeline: discover -> read -> check -> fix -> re-check.
+
+`tqa check` and `tqa fix` both run `process()`; check simply does not apply
+fixes, so `check(fix(x))` sees exactly what fix left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqa.document import Document
+from tqa.errors import UserError
+from tqa.fix import apply_edits, choose_fixes
+from tqa.i18n import _
+from tqa.model import Finding, Rule
+from tqa.textio import Source, decode, read_file
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_FIX_ROUNDS = 10
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    """A file to process: its path (or `-`), how to show it, and the folder it came from."""
+
+    path: str
+    display: str
+    root: str | None = None
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+
+@dataclass
+class FileResult:
+    input: Input
+    source: Source | None = None
+    findings: list[Finding] = field(default_factory=list)
+    applied: list[Finding] = field(default_factory=list)
+    fixed_text: str | None = None
+    error: UserError | None = None
+    word_count: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.source is not None and self.fixed_text is not None and self.fixed_text != self.source.text
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def discover(paths: Sequence[str]) -> tuple[list[Input], list[UserError]]:
+    """Files named and files under folders (sorted, hidden entries skipped)."""
+    inputs: list[Input] = []
+    errors: list[UserError] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            inputs.append(Input(STDIN, "-"))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in TEXT_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            for file in found:
+                if str(file) not in seen:
+                    seen.add(str(file))
+                    inputs.append(Input(str(file), _display(file), str(path)))
+        elif path.is_file() or path.exists():
+            if str(path) not in seen:
+                seen.add(str(path))
+                inputs.append(Input(str(path), _display(path)))
+        else:
+            errors.append(UserError(_("no such file or folder"), raw))
+    return inputs, errors
+
+
+def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
+    findings = []
+    for rule in rules:
+        for violation in rule.check(doc):
+            if doc.is_protected(violation.start, violation.end):
+                continue
+            findings.append(
+                Finding(rule.code, rule.name, violation.message, violation.start, violation.end, rule.severity, violation.fix)
+            )
+    findings.sort(key=lambda f: (f.start, f.code, f.end))
+    return findings
+
+
+def fix_text(
+    text: str, path: str, rules: Sequence[Rule], unsafe: bool, markdown: bool, segmentation: str = "auto"
+) -> tuple[str, list[Finding], list[Finding]]:
+    """Apply fixes until none applies (bounded). Returns the text, the fixes
+    applied and the findings that remain in the result."""
+    applied: list[Finding] = []
+    findings = check_document(Document(path, text, markdown, segmentation), rules)
+    for _round in range(MAX_FIX_ROUNDS):
+        chosen = choose_fixes(findings, unsafe)
+        if not chosen:
+            break
+        text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
+        applied.extend(chosen)
+        findings = check_document(Document(path, text, markdown, segmentation), rules)
+    return text, applied, findings
+
+
+def read_input(item: Input) -> Source:
+    if item.is_stdin:
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    return read_file(Path(item.path))
+
+
+def process(
+    inputs: Sequence[Input],
+    rules: Sequence[Rule],
+    fix: bool = False,
+    unsafe: bool = False,
+    segmentation: str = "auto",
+) -> Iterator[FileResult]:
+    """Check (and with `fix`, fix) each input in turn, one file in memory at a time."""
+    for item in inputs:
+        result = FileResult(item)
+        try:
+            result.source = read_input(item)
+        except UserError as error:
+            result.error = error
+            yield result
+            continue
+        markdown = item.path.lower().endswith((".md", ".markdown"))
+        text = result.source.text
+        if fix:
+            result.fixed_text, result.applied, result.findings = fix_text(
+                text, item.display, rules, unsafe, markdown, segmentation
+            )
+        else:
+            result.findings = check_document(Document(item.display, text, markdown, segmentation), rules)
+        result.word_count = Document(item.display, result.fixed_text or text).word_count
+        yield result

@@ -1,0 +1,107 @@
+"""The records every part of tqa passes around: edits, fixes, findings, rules."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tqa.document import Document
+
+
+class Applicability(enum.Enum):
+    """How freely a fix may be applied (ruff's model)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace text[start:end] with content. Offsets are str indices."""
+
+    start: int
+    end: int
+    content: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+    @property
+    def start(self) -> int:
+        return min(edit.start for edit in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(edit.end for edit in self.edits)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule function yields: a span, a message and maybe a fix."""
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A violation attributed to its rule and document."""
+
+    code: str
+    name: str
+    message: str
+    start: int
+    end: int
+    severity: Severity
+    fix: Fix | None = None
+
+
+RuleCheck = Callable[["Document"], Iterable[Violation]]
+
+
+class FixAvailability(enum.Enum):
+    ALWAYS = "always"
+    SOMETIMES = "sometimes"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: RuleCheck = field(repr=False)
+    fix: FixAvailability
+    severity: Severity
+
+    @property
+    def doc(self) -> str:
+        return self.check.__doc__ or ""
+
+    @property
+    def summary(self) -> str:
+        """The first sentence of the rule's `What it does` section."""
+        lines = [line.strip() for line in self.doc.strip().splitlines()]
+        body = []
+        for line in lines[1:]:
+            if not line:
+                if body:
+                    break
+                continue
+            body.append(line)
+        return " ".join(body).split(". ")[0].rstrip(".") + "."

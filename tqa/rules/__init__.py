@@ -1,0 +1,54 @@
+"""ALL_RULES: every rule tqa has, in one table, and selection by code prefix.
+
+Codes are a family letter and three digits, never renumbered or reused:
+Q1xx quotes, S2xx document structure, P3xx punctuation and typography,
+C4xx script (Cyrillic), T5xx terminology, N6xx names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from tqa.model import FixAvailability as F
+from tqa.model import Rule
+from tqa.model import Severity as S
+from tqa.rules import quotes, script, structure, typography
+
+ALL_RULES: tuple[Rule, ...] = (
+    Rule("Q101", "detached-closing-quote", quotes.detached_closing_quote, F.ALWAYS, S.ERROR),
+    Rule("Q102", "flattened-nested-quotes", quotes.flattened_nested_quotes, F.ALWAYS, S.WARNING),
+    Rule("Q103", "misspaced-quote", quotes.misspaced_quote, F.SOMETIMES, S.ERROR),
+    Rule("Q104", "unbalanced-quotes", quotes.unbalanced_quotes, F.NEVER, S.WARNING),
+    Rule("Q105", "mixed-quote-styles", quotes.mixed_quote_styles, F.ALWAYS, S.INFO),
+    Rule("Q106", "russian-quote-marks", quotes.russian_quote_marks, F.SOMETIMES, S.WARNING),
+    Rule("S201", "torn-editorial-insertion", structure.torn_editorial_insertion, F.ALWAYS, S.ERROR),
+    Rule("S202", "russian-style-editorial-insertion", structure.russian_style_editorial_insertion, F.ALWAYS, S.WARNING),
+    Rule("S203", "split-sentence", structure.split_sentence, F.ALWAYS, S.ERROR),
+    Rule("S204", "scraped-page-debris", structure.scraped_page_debris, F.ALWAYS, S.ERROR),
+    Rule("P301", "hyphen-as-dash", typography.hyphen_as_dash, F.ALWAYS, S.WARNING),
+    Rule("P302", "spaced-slash", typography.spaced_slash, F.ALWAYS, S.INFO),
+    Rule("C401", "cyrillic-homoglyph", script.cyrillic_homoglyph, F.ALWAYS, S.ERROR),
+    Rule("C402", "leftover-cyrillic", script.leftover_cyrillic, F.NEVER, S.ERROR),
+)
+
+RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by code (case-insensitive) or by name."""
+    key = key.strip()
+    return RULES_BY_CODE.get(key.upper()) or next((r for r in ALL_RULES if r.name == key.lower()), None)
+
+
+def _matches(rule: Rule, selectors: Iterable[str]) -> bool:
+    return any(rule.code.startswith(s.upper()) or rule.name == s.lower() or s.upper() == "ALL" for s in selectors)
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    return [s for s in selectors if not any(_matches(rule, [s]) for rule in ALL_RULES)]
+
+
+def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = (), extend: Sequence[str] = ()) -> tuple[Rule, ...]:
+    """Rules chosen by code prefixes or names; `select` empty means all."""
+    chosen = [r for r in ALL_RULES if not select or _matches(r, select) or _matches(r, extend)]
+    return tuple(r for r in chosen if not _matches(r, ignore))

@@ -1,0 +1,162 @@
+"""Quote-mark analysis shared by the quote rules.
+
+Every double quote mark (" “ ” « » „) of a document gets a role, open or
+close, from its glyph where the glyph says it and from the quotation state where
+it does not (the straight "). The state runs across paragraphs, because a
+quotation may legitimately go on over several: English repeats the opening
+mark at each new paragraph, MT output from Russian often does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tqa.document import Document
+
+DOUBLE_MARKS = '"“”«»„'
+OPENING_GLYPHS = "«„"
+CLOSING_GLYPHS = "”»"
+CURLY = "“”"
+STRAIGHT = '"'
+# A quotation may run over this many paragraphs without a mark before we call
+# it unclosed; scraped RT-style quotes with torn insertions run up to about ten.
+MAX_CARRIED_PARAGRAPHS = 14
+_OPENING_CONTEXT = set("([{—–-/") | {"\u00a0"}
+_TRAILING_CONTEXT = set(".,;:!?)]}…—–-/'’")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|added|adds|stressed|stresses|noted|notes|explained|explains|told|tells|"
+    r"emphasi[sz]ed|emphasi[sz]es|summed up|sums up|wrote|writes|stated|states|declared|declares|"
+    r"continued|concluded|asked|asks|argued|argues|warned|warns|insisted|insists|admitted|"
+    r"replied|commented|comments|believes|recalled|pointed out|underlined|underscored|"
+    r"reported|reports|announced|assured|complained|quoted|according to|"
+    r"the (?:expert|analyst|minister|source|spokes\w+|diplomat|official|politician) \w+)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Mark:
+    offset: int
+    char: str
+    role: str  # "open" or "close"
+    paragraph: int
+    flank: str  # "left", "right", "both" or "none"
+    depth: int  # nesting level of the quotation it opens or closes (1 = outermost)
+    continuation: bool = False  # re-opens a quotation carried over from the paragraph before
+
+
+@dataclass
+class QuoteAnalysis:
+    marks: list[Mark] = field(default_factory=list)
+    unclosed: list[Mark] = field(default_factory=list)
+    orphans: list[Mark] = field(default_factory=list)
+    pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+
+
+def flank(text: str, index: int) -> str:
+    """Where a mark leans: left-flanking (`␣"word`) opens, right-flanking closes."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    space_before = before.isspace() or before in _OPENING_CONTEXT
+    space_after = after.isspace() or after in _TRAILING_CONTEXT
+    if space_before and not space_after:
+        return "left"
+    if space_after and not space_before:
+        return "right"
+    if space_before and space_after:
+        return "none"
+    return "both"
+
+
+def followed_by_attribution(text: str, index: int) -> bool:
+    """Whether the words after a mark, up to the sentence end, attribute a quotation."""
+    tail = text[index + 1 : index + 120]
+    end = _SENTENCE_END.search(tail)
+    return bool(_ATTRIBUTION.search(tail[: end.start() if end else len(tail)]))
+
+
+def analyse(doc: Document) -> QuoteAnalysis:
+    cached = doc.cache.get("quotes")
+    if cached is None:
+        cached = doc.cache["quotes"] = _analyse(doc)
+    return cached
+
+
+def _analyse(doc: Document) -> QuoteAnalysis:
+    result = QuoteAnalysis()
+    stack: list[Mark] = []
+    carried_paragraphs = 0
+    for paragraph in doc.prose:
+        text = paragraph.text
+        positions = [i for i, ch in enumerate(text) if ch in DOUBLE_MARKS]
+        positions = [i for i in positions if not doc.is_protected(paragraph.start + i, paragraph.start + i + 1)]
+        if stack:
+            carried_paragraphs += 1
+            if carried_paragraphs > MAX_CARRIED_PARAGRAPHS:
+                result.unclosed.extend(stack)
+                stack.clear()
+        first_visible = len(text) - len(text.lstrip())
+        for n, i in enumerate(positions):
+            char = text[i]
+            offset = paragraph.start + i
+            side = flank(text, i)
+            if stack and i == first_visible and char not in CLOSING_GLYPHS and side in ("left", "both"):
+                top = stack[-1]
+                if top.paragraph != paragraph.index:
+                    mark = Mark(offset, char, "open", paragraph.index, side, top.depth, continuation=True)
+                    stack[-1] = mark
+                    result.marks.append(mark)
+                    continue
+            role = _role(char, side, text, i, positions[n + 1 :], stack, paragraph.index)
+            if role == "reopen":
+                # A carried quotation that nothing closes: a new one starts here.
+                result.unclosed.append(stack.pop())
+                role = "open"
+            if role == "open":
+                mark = Mark(offset, char, "open", paragraph.index, side, len(stack) + 1)
+                stack.append(mark)
+            elif stack:
+                opener = stack.pop()
+                mark = Mark(offset, char, "close", paragraph.index, side, opener.depth)
+                result.pairs.append((opener, mark))
+            else:
+                mark = Mark(offset, char, "close", paragraph.index, side, 0)
+                result.orphans.append(mark)
+            result.marks.append(mark)
+        if not stack:
+            carried_paragraphs = 0
+    result.unclosed.extend(stack)
+    return result
+
+
+def _role(
+    char: str, side: str, text: str, index: int, later: list[int], stack: list[Mark], paragraph: int
+) -> str:
+    if char in OPENING_GLYPHS:
+        return "open"
+    if char in CLOSING_GLYPHS:
+        return "close"
+    top = stack[-1] if stack else None
+    if char == "“":
+        # In Russian and German typography „ is closed by “.
+        return "close" if top is not None and top.char == "„" else "open"
+    # The straight mark: its role follows from what is open.
+    if top is None:
+        return "open"
+    if top.char != STRAIGHT and _straight_pair_ahead(text, later):
+        return "open"  # a nested "…" inside a curly quotation
+    if top.paragraph != paragraph and side == "left" and not followed_by_attribution(text, index):
+        return "reopen"
+    return "close"
+
+
+def _straight_pair_ahead(text: str, later: list[int]) -> bool:
+    """Whether another straight mark follows before any curly closing mark."""
+    for j in later:
+        if text[j] == STRAIGHT:
+            return True
+        if text[j] in CLOSING_GLYPHS:
+            return False
+    return False

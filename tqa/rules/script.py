@@ -1,0 +1,91 @@
+"""Script rules: Cyrillic look-alike letters inside Latin words, leftover Cyrillic text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqa.document import Document
+from tqa.i18n import _
+from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import excerpt
+
+# Cyrillic letters that look like Latin ones, and the Latin letter they imitate.
+HOMOGLYPHS = {
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ԁ": "D",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h",
+}  # fmt: skip
+_CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
+_MIXED_WORD = re.compile(rf"(?=[\w{_CYRILLIC}]*[A-Za-z])(?=[\w{_CYRILLIC}]*[{_CYRILLIC}])[\w{_CYRILLIC}]+")
+_CYRILLIC_RUN = re.compile(rf"[{_CYRILLIC}]+(?:[\s\d.,:;!?«»„“”\"'()\-–—]+[{_CYRILLIC}]+)*")
+
+
+def cyrillic_homoglyph(doc: Document) -> Iterator[Violation]:
+    """Cyrillic look-alike letters inside a Latin word.
+
+    What it does:
+        Finds words that mix Latin letters with Cyrillic ones that look the
+        same (`NАТО` with a Cyrillic `А`), when every Cyrillic letter has a
+        Latin twin.
+
+    Why is this bad?
+        The word looks right but is not: search, spell-checkers, screen
+        readers and glossary checks all miss it.
+
+    Example:
+        Bad: The NАТО summit opened.
+        Bad: The Kremlin said the sаnctions were illegal.
+        Good: The NATO summit opened.
+
+    Fix safety:
+        Safe: each look-alike letter is replaced by its Latin twin.
+    """
+    for paragraph in doc.prose:
+        for match in _MIXED_WORD.finditer(paragraph.text):
+            word = match.group()
+            if not all(char in HOMOGLYPHS for char in word if "\u0400" <= char <= "\u052f"):
+                continue
+            latin = "".join(HOMOGLYPHS.get(char, char) for char in word)
+            start = paragraph.start + match.start()
+            yield Violation(
+                start,
+                start + len(word),
+                _("Cyrillic letters disguised in the Latin word `{found}`").format(found=word),
+                Fix(_("Replace with Latin letters: `{fixed}`").format(fixed=latin), (Edit(start, start + len(word), latin),), Applicability.SAFE),
+            )
+
+
+def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
+    """Cyrillic text left in the English translation.
+
+    What it does:
+        Finds runs of Cyrillic words in English text, other than Latin words
+        with disguised Cyrillic letters (reported as `cyrillic-homoglyph`).
+
+    Why is this bad?
+        An untranslated word or passage, an editor's tag (`прим. ред.`) or a
+        name left in Russian is a translation gap the reader cannot cross.
+
+    Example:
+        Bad: The ministry called it провокация.
+        Bad: (response. — прим. ред.)
+        Good: The ministry called it a provocation.
+
+    Fix safety:
+        No fix: the passage needs translating.
+    """
+    for paragraph in doc.prose:
+        mixed = {m.span() for m in _MIXED_WORD.finditer(paragraph.text)}
+        for match in _CYRILLIC_RUN.finditer(paragraph.text):
+            if any(start <= match.start() < end for start, end in mixed) and not any(
+                char not in HOMOGLYPHS for char in match.group() if "\u0400" <= char <= "\u052f"
+            ):
+                continue
+            start = paragraph.start + match.start()
+            yield Violation(
+                start,
+                start + len(match.group()),
+                _("Untranslated Cyrillic text: `{found}`").format(found=excerpt(doc.text, start, start + len(match.group()))),
+            )

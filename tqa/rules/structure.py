@@ -1,0 +1,336 @@
+"""Structure rules: torn editorial insertions, split sentences, scraped page debris."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqa.document import Document, Paragraph
+from tqa.i18n import _, ngettext
+from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import excerpt
+
+_OPEN_TO_CLOSE = {"(": ")", "[": "]"}
+_MAX_FRAGMENT_WORDS = 5
+_MAX_FRAGMENTS = 3
+# An editor's or outlet's tag at the end of an insertion: `- RT`, `— Ed.`,
+# `- прим. ред.`, `– TASS`: one to four short words, capitalised or abbreviated.
+_TAG = r"(?:[A-ZА-ЯЁ][\w.&’'-]*|[a-zа-яё]{1,6}\.)(?:\s+(?:[A-ZА-ЯЁ][\w.&’'-]*|[a-zа-яё]{1,6}\.)){0,3}"
+_TORN_TAIL = re.compile(r"[\s.]*(?:\s[-–—]{1,2}|[-–—]{1,2})\s*$")
+_STYLED_INSERTION = re.compile(r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–]{1,2}\s*|\.\s*—\s*)(?P<tag>" + _TAG + r")\s*$")
+_INTACT_INSERTION = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
+
+_TERMINAL = ".!?…:;"
+_CLOSING_WRAPPERS = "\"'”’»)]*_"
+_OPENING_WRAPPERS = "\"'“‘«„([*_"
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+_BULLET = re.compile(r"^\s*[•·▪●◦‣]\s*(?P<body>\S.*)$", re.S)
+_AGENCIES = (
+    r"AP|AP Photo|AFP|Reuters|EPA|EPA-EFE|Getty Images|TASS|ITAR-TASS|RIA Novosti|RIA|Sputnik|Interfax|"
+    r"Global Look Press|Kommersant|Izvestia|Shutterstock|Xinhua|Anadolu|Anadolu Agency|Pool|"
+    r"Associated Press|Reuters Pictures|Bloomberg|DPA|dpa|ANSA|Keystone|Zuma Press|ZUMA|"
+    r"Wikimedia Commons|Wikipedia|AP Images|RT|Ruptly|Pixabay|Unsplash|Depositphotos|Legion-Media|"
+    r"Кремль|Kremlin\.ru|kremlin\.ru|mil\.ru|mid\.ru|Press service|Press Service"
+)
+_CREDIT = re.compile(
+    r"©|\(c\)\s|\b(?:Photo|Photos|Photograph|Image|Images|Picture|Video|Illustration|Credit|Credits|Source|Фото|Видео|Источник)"
+    r"\s*(?:by\b|:|/|—|-)",
+    re.I,
+)
+_AGENCY_ONLY = re.compile(r"^(?:" + _AGENCIES + r")(?:\s*/\s*[\w.\- ]{1,40}){0,3}\.?$")
+_NAVIGATION = re.compile(
+    r"^\s*(?:Read more|Read also|Also read|See also|More on this|Related|Subscribe|Share this|Share on|Share|Follow us|"
+    r"Follow RT|Follow @|Join us|Click here|Advertisement|ADVERTISEMENT|Sponsored|Читайте также|Подробнее|"
+    r"Подписывайтесь|Реклама)\b",
+)
+_MAX_CAPTION_WORDS = 30
+
+
+def _unmatched_opener(text: str) -> int | None:
+    """Index of the last bracket left open at the end of `text`, if any."""
+    stack: list[int] = []
+    for index, char in enumerate(text):
+        if char in _OPEN_TO_CLOSE:
+            stack.append(index)
+        elif char in ")]" and stack and _OPEN_TO_CLOSE[text[stack[-1]]] == char:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _styled_inner(inner: str) -> str | None:
+    """`response to NATO actions. - RT` -> `response to NATO actions — RT`; None if not a tagged insertion."""
+    match = _STYLED_INSERTION.search(" ".join(inner.split()))
+    if not match:
+        return None
+    return f"{match.group('body')} — {match.group('tag')}"
+
+
+def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str]]:
+    """(start, end, replacement, found) for each bracket torn across paragraphs."""
+    cached = doc.cache.get("torn")
+    if cached is not None:
+        return cached
+    found: list[tuple[int, int, str, str]] = []
+    prose = doc.prose
+    index = 0
+    while index < len(prose):
+        paragraph = prose[index]
+        opener = _unmatched_opener(paragraph.text)
+        if opener is None:
+            index += 1
+            continue
+        closer_char = _OPEN_TO_CLOSE[paragraph.text[opener]]
+        fragments: list[str] = [paragraph.text[opener + 1 :]]
+        for ahead in range(index + 1, min(index + 1 + _MAX_FRAGMENTS, len(prose))):
+            candidate = prose[ahead]
+            close_at = candidate.text.find(closer_char)
+            before = candidate.text[:close_at] if close_at >= 0 else candidate.text
+            if len(before.split()) > _MAX_FRAGMENT_WORDS or any(c in before for c in "([") or (
+                close_at < 0 and _TERMINAL.find(before.strip()[-1:]) >= 0
+            ):
+                break
+            fragments.append(before)
+            if close_at < 0:
+                continue
+            inner = " ".join(" ".join(fragments).split())
+            styled = _styled_inner(inner)
+            start = paragraph.start + opener + 1
+            end = candidate.start + close_at
+            found.append((start, end, styled or _TORN_TAIL.sub("", inner), inner))
+            # The closing paragraph may open the next torn insertion.
+            index = ahead - 1
+            break
+        index += 1
+    doc.cache["torn"] = found
+    return found
+
+
+def torn_editorial_insertion(doc: Document) -> Iterator[Violation]:
+    """Editorial insertion torn across paragraphs by scraping.
+
+    What it does:
+        Finds a bracketed insertion that opens in one paragraph and closes one
+        to three short paragraphs later, such as an editor's or an outlet's
+        gloss `(response to NATO actions. -` ¶ `RT` ¶ `) steps.`, whatever the
+        tag (RT, TASS, RIA Novosti, Ed., прим. ред. …).
+
+    Why is this bad?
+        Web scrapers turn the inline tag of a Russian editorial insertion into
+        separate paragraphs; the sentence falls apart.
+
+    Example:
+        Bad: Just today we announced such (response to NATO actions. - ¶ RT ¶ ) steps.
+        Bad: Our (combat. - ¶ TASS ¶ ) readiness is high.
+        Bad: They denied it (the reports. – ¶ Ed.) yesterday.
+        Good: Just today we announced such (response to NATO actions — RT) steps.
+
+    Fix safety:
+        Safe: the pieces are rejoined into one insertion in English style,
+        `(response to NATO actions — RT)`; no word is added or lost.
+    """
+    for start, end, replacement, found in _torn_insertions(doc):
+        yield Violation(
+            start - 1,
+            end + 1,
+            _("Editorial insertion torn across paragraphs: `{found}`").format(found=excerpt(found, 0, len(found))),
+            Fix(
+                _("Rejoin the insertion: `({fixed})`").format(fixed=replacement),
+                (Edit(start, end, replacement),),
+                Applicability.SAFE,
+            ),
+        )
+
+
+def russian_style_editorial_insertion(doc: Document) -> Iterator[Violation]:
+    """Editorial insertion in Russian style: `(diplomatic. - RT)`.
+
+    What it does:
+        Finds a bracketed insertion that ends in a full stop, a hyphen and an
+        editor's or outlet's tag, the Russian convention `(… . — Ред.)`.
+
+    Why is this bad?
+        English marks an insertion `(… — RT)` or `[… — Ed.]`; the stray full
+        stop and hyphen read as a broken sentence.
+
+    Example:
+        Bad: Members of the mission conduct activities that do not correspond to their (diplomatic. - RT) accreditation.
+        Good: Members of the mission conduct activities that do not correspond to their (diplomatic — RT) accreditation.
+        Good: The figure (about 10 percent) is low.
+
+    Fix safety:
+        Safe: only the punctuation between the text and the tag changes.
+    """
+    for paragraph in doc.prose:
+        for match in _INTACT_INSERTION.finditer(paragraph.text):
+            inner = match.group("inner")
+            styled = _styled_inner(inner)
+            if styled is None or styled == " ".join(inner.split()):
+                continue
+            start = paragraph.start + match.start("inner")
+            yield Violation(
+                start - 1,
+                start + len(inner) + 1,
+                _("Editorial insertion in Russian style: `{found}`").format(found=excerpt(match.group(), 0, len(match.group()))),
+                Fix(
+                    _("Write it in English style: `({fixed})`").format(fixed=styled),
+                    (Edit(start, start + len(inner), styled),),
+                    Applicability.SAFE,
+                ),
+            )
+
+
+def _ends_open(text: str) -> bool:
+    tail = text.rstrip().rstrip(_CLOSING_WRAPPERS)
+    return bool(tail) and tail[-1] not in _TERMINAL and tail[-1] not in "-–—(["
+
+
+def _starts_lowercase(text: str) -> bool:
+    head = text.lstrip().lstrip(_OPENING_WRAPPERS)
+    return bool(head) and head[0].islower()
+
+
+def _is_block_item(paragraph: Paragraph, markdown: bool) -> bool:
+    text = paragraph.text
+    return bool(_LIST_ITEM.match(text) or _BULLET.match(text) or (markdown and (_MD_HEADING.match(text) or text.lstrip().startswith((">", "|")))))
+
+
+def split_sentence(doc: Document) -> Iterator[Violation]:
+    """Sentence split across paragraphs.
+
+    What it does:
+        Finds a paragraph that ends without closing punctuation followed by a
+        paragraph that starts with a lowercase letter, and reports the whole
+        chain of pieces as one sentence. Headings (followed by a capital) and
+        list items are not splits.
+
+    Why is this bad?
+        Scraping and segmenting break sentences at line ends; each piece
+        then reads as a fragment.
+
+    Example:
+        Bad: Our readiness, technology development, cyberspace and resilience ¶ activities ¶ all target the same threats.
+        Good: Existential threat ¶ NATO continues to call Russia a threat.
+        Good: The steps include: ¶ sanctions and visa bans.
+
+    Fix safety:
+        Unsafe: the paragraphs are merged with a space; check that the pieces
+        really are one sentence.
+    """
+    prose = doc.prose
+    chain: list[tuple[Paragraph, Paragraph]] = []
+    for first, second in zip(prose, prose[1:]):
+        joined = (
+            second.index == first.index + 1
+            and not _is_block_item(first, doc.markdown)
+            and not _is_block_item(second, doc.markdown)
+            and _ends_open(first.text)
+            and _starts_lowercase(second.text)
+        )
+        if joined:
+            if chain and chain[-1][1] is not first:
+                yield _split_violation(doc, chain)
+                chain = []
+            chain.append((first, second))
+    if chain:
+        yield _split_violation(doc, chain)
+
+
+def _split_violation(doc: Document, chain: list[tuple[Paragraph, Paragraph]]) -> Violation:
+    text = doc.text
+    edits = []
+    for first, second in chain:
+        end = first.start + len(first.text.rstrip())
+        start = second.start + len(second.text) - len(second.text.lstrip())
+        edits.append(Edit(end, start, " "))
+    begin = chain[0][0]
+    last = chain[-1][1]
+    tail_start = max(begin.start, begin.start + len(begin.text.rstrip()) - 30)
+    shown = " ¶ ".join([text[tail_start : begin.start + len(begin.text.rstrip())]] + [p.text.strip() for _, p in chain])
+    return Violation(
+        edits[0].start - len(begin.text.rstrip().split()[-1]) if begin.text.split() else edits[0].start,
+        last.start + len(last.text.rstrip()),
+        _("Sentence split across {count} paragraphs: `{found}`").format(count=len(chain) + 1, found=excerpt(shown, 0, len(shown), 80)),
+        Fix(_("Join the pieces into one paragraph"), tuple(edits), Applicability.UNSAFE),
+    )
+
+
+def _debris_kind(paragraph: Paragraph) -> str | None:
+    """'credit', 'caption', 'navigation' or None for a paragraph."""
+    text = paragraph.text.strip()
+    if _NAVIGATION.match(text) and len(text.split()) <= 20:
+        return "navigation"
+    bullet = _BULLET.match(text)
+    body = bullet.group("body").strip() if bullet else text
+    if len(body.split()) > _MAX_CAPTION_WORDS or "\n" in body.strip():
+        return None
+    if _CREDIT.search(body) and (bullet or len(body.split()) <= 12):
+        return "credit"
+    if bullet and _AGENCY_ONLY.match(body):
+        return "credit"
+    if bullet and body[-1:] not in ".!?":
+        return "caption"
+    return None
+
+
+def scraped_page_debris(doc: Document) -> Iterator[Violation]:
+    """Scraped page debris: photo captions, credits, agency tags, share and read-more lines.
+
+    What it does:
+        Finds runs of paragraphs that belong to the web page, not the
+        article: bulleted photo captions with their credits (`• AP`,
+        `• © Armando Franca`, `Photo: Reuters`), `Read more:` links, share and
+        subscribe prompts.
+
+    Why is this bad?
+        Left in the body they interrupt the text and end up quoted as if
+        they were part of the article.
+
+    Example:
+        Bad: The minister spoke in Moscow. ¶   • NATO Secretary General Jens Stoltenberg ¶   • AP ¶   • © Armando Franca ¶ He added more.
+        Bad: The talks ended. ¶ Read more: Lavrov says talks are over ¶ The talks resume on Monday.
+        Bad: The talks ended. ¶ Photo: © Sputnik / Ilya Pitalev
+        Good: The steps include: ¶ • sanctions; ¶ • visa bans. ¶ The list is long.
+
+    Fix safety:
+        Unsafe: the paragraphs are removed; review that nothing of the
+        article goes with them.
+    """
+    prose = doc.prose
+    index = 0
+    while index < len(prose):
+        kinds = []
+        end = index
+        while end < len(prose):
+            kind = _debris_kind(prose[end])
+            if kind is None:
+                break
+            kinds.append(kind)
+            end += 1
+        if not kinds:
+            index += 1
+            continue
+        if "credit" in kinds or "navigation" in kinds:
+            block = prose[index:end]
+            yield _debris_violation(doc, block, end < len(prose) and prose[end] or None, index > 0 and prose[index - 1] or None)
+        index = end
+
+
+def _debris_violation(doc: Document, block: list[Paragraph], following: Paragraph | None, preceding: Paragraph | None) -> Violation:
+    first, last = block[0], block[-1]
+    if following is not None:
+        edit = Edit(first.start, following.start, "")
+    elif preceding is not None:
+        edit = Edit(preceding.end, last.end, "")
+    else:
+        edit = Edit(first.start, last.end, "")
+    shown = " | ".join(p.text.strip() for p in block)
+    return Violation(
+        first.start + len(first.text) - len(first.text.lstrip()),
+        last.end,
+        ngettext("Scraped page debris ({count} paragraph): `{found}`", "Scraped page debris ({count} paragraphs): `{found}`", len(block)).format(
+            count=len(block), found=excerpt(shown, 0, len(shown), 80)
+        ),
+        Fix(_("Remove the debris"), (edit,), Applicability.UNSAFE),
+    )

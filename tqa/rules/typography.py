@@ -1,0 +1,84 @@
+"""Typography rules: hyphens used as dashes, spaced slashes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqa.document import Document
+from tqa.i18n import _
+from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import excerpt
+
+# A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
+# insertion tag, `. - RT`), not between digits (a range), not a list marker.
+_HYPHEN_DASH = re.compile(r"(?<=[^\W\d_]|[”\"’)\]%])[ \u00a0](?:-|--)[ \u00a0](?=[^\W\d_]|[“\"‘(\[$€£])")
+_SPACED_SLASH = re.compile(r"(?<=[^\W\d_])[ \u00a0]/[ \u00a0](?=[^\W\d_])")
+_CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
+
+
+def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
+    """Hyphen used as a dash.
+
+    What it does:
+        Finds a hyphen with a space on each side between two words:
+        `clear and unchanging - we are`.
+
+    Why is this bad?
+        Russian uses a spaced dash (тире) where English uses a dash too, but
+        MT and keyboards put a hyphen there; English typography uses a dash,
+        spaced (—) in news style.
+
+    Example:
+        Bad: NATO's position on Russia is clear and unchanging - we are based on a dual approach.
+        Good: NATO's position on Russia is clear and unchanging — we are based on a dual approach.
+        Good: The meeting ran from 10 - 12 March.
+        Good: A well-known military-political bloc.
+
+    Fix safety:
+        Safe: the hyphen becomes a spaced em dash (` — `).
+    """
+    text = doc.text
+    for paragraph in doc.prose:
+        for match in _HYPHEN_DASH.finditer(paragraph.text):
+            start = paragraph.start + match.start()
+            end = paragraph.start + match.end()
+            yield Violation(
+                start + 1,
+                end - 1,
+                _("Hyphen used as a dash: `{found}`").format(found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()),
+                Fix(_("Replace the hyphen with a dash: ` — `"), (Edit(start, end, " — "),), Applicability.SAFE),
+            )
+
+
+def spaced_slash(doc: Document) -> Iterator[Violation]:
+    """Slash with spaces around it between two words.
+
+    What it does:
+        Finds `defense / deterrence`, a slash spaced on both sides between
+        words. Credit lines (`© US Navy / Name`) are left alone.
+
+    Why is this bad?
+        English closes up a slash between single words: `defense/deterrence`.
+        The spaced form comes from Russian typesetting and MT.
+
+    Example:
+        Bad: We are based on a dual approach: defense / deterrence and dialogue.
+        Good: We are based on a dual approach: defense/deterrence and dialogue.
+
+    Fix safety:
+        Safe: only the spaces are removed.
+    """
+    text = doc.text
+    for paragraph in doc.prose:
+        if _CREDIT_LINE.search(paragraph.text):
+            continue
+        for match in _SPACED_SLASH.finditer(paragraph.text):
+            start = paragraph.start + match.start()
+            end = paragraph.start + match.end()
+            yield Violation(
+                start,
+                end,
+                _("Spaced slash: `{found}`").format(found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()),
+                Fix(_("Close up the slash: `/`"), (Edit(start, end, "/"),), Applicability.SAFE),
+            )
