@@ -10,7 +10,11 @@ from functools import cached_property
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'”»]+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>()\"'”»]+"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:рф|ru|su|com|org|net|gov|edu|int|ua|by|kz|info|io)\b(?:/[^\s<>()\"'”»]*)?"
+)
 _MD_PROTECTED = re.compile(
     r"`[^`\n]+`"  # inline code
     r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link target

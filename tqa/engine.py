@@ -53,10 +53,14 @@ class FileResult:
 
 
 def _display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    """The path relative to the working folder when it lies below it, else as given."""
+    if path.is_absolute():
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:
+            return str(path)
+        return str(path) if relative.startswith("..") else relative
+    return os.path.normpath(path)
 
 
 def discover(paths: Sequence[str]) -> tuple[list[Input], list[UserError]]:

@@ -147,9 +147,17 @@ def _role(
         return "open"
     if top.char != STRAIGHT and _straight_pair_ahead(text, later):
         return "open"  # a nested "…" inside a curly quotation
+    if side == "left" and not _after_quotation_punctuation(text, index) and _straight_pair_ahead(text, later):
+        return "open"  # `these "yeses" on every corner`: a nested "…" inside a straight quotation
     if top.paragraph != paragraph and side == "left" and not followed_by_attribution(text, index):
         return "reopen"
     return "close"
+
+
+def _after_quotation_punctuation(text: str, index: int) -> bool:
+    """Whether the mark follows `,` `.` `?` `!` and spaces: where a quotation ends."""
+    before = text[:index].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] in ",.!?…;:"
 
 
 def _straight_pair_ahead(text: str, later: list[int]) -> bool:

@@ -171,6 +171,7 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
     Example:
         Bad: They want to create "the appearance of its" relevance "in modern geopolitical conditions."
         Bad: “NATO is again pulling the “Russian threat” out of a dusty bag,” the expert said.
+        Good: “NATO is again pulling the ‘Russian threat’ out of a dusty bag,” the expert said.
         Good: They want to create "the appearance of its 'relevance' in modern geopolitical conditions."
         Good: He called it "madness" and "a disaster."
 
@@ -183,7 +184,8 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
     style = _style(analysis)
     pairs = sorted(analysis.pairs, key=lambda pair: pair[0].offset)
     for opener, closer in pairs:
-        if opener.depth < 2 or "«" in opener.char + closer.char or "„" in opener.char:
+        # Only curly pairs: with straight marks the nesting itself is a guess.
+        if opener.depth < 2 or opener.char != "“" or closer.char != "”":
             continue
         single_open, single_close = _glyphs("straight" if opener.char == STRAIGHT else style, 2)
         yield Violation(

@@ -41,9 +41,10 @@ _CREDIT = re.compile(
 )
 _AGENCY_ONLY = re.compile(r"^(?:" + _AGENCIES + r")(?:\s*/\s*[\w.\- ]{1,40}){0,3}\.?$")
 _NAVIGATION = re.compile(
-    r"^\s*(?:Read more|Read also|Also read|See also|More on this|Related|Subscribe|Share this|Share on|Share|Follow us|"
-    r"Follow RT|Follow @|Join us|Click here|Advertisement|ADVERTISEMENT|Sponsored|Читайте также|Подробнее|"
-    r"Подписывайтесь|Реклама)\b",
+    r"^\s*(?:(?:Read more|Read also|Also read|See also|More on this|Related|Читайте также|Подробнее)\s*:"
+    r"|(?:Subscribe|Share|Follow|Join)\b.{0,40}\b(?:Telegram|Twitter|Facebook|VK|VKontakte|YouTube|channel|newsletter|us)\b\W*$"
+    r"|(?:Advertisement|ADVERTISEMENT|Sponsored content|Реклама)\s*$)",
+    re.I,
 )
 _MAX_CAPTION_WORDS = 30
 

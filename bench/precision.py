@@ -1,0 +1,63 @@
+"""Findings per 1,000 words on human references vs MT output (WMT21 ru-en).
+
+Usage: python bench/precision.py [--select PREFIXES] [--verbose]
+
+Each file of the dev set is rebuilt into articles (see wmt.py) and checked with
+the selected rules (default: the structural families Q, S, P, C). A rule that
+cries wolf shows up as findings on ref.en and ref.B.en, which are professional
+translations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from wmt import REFERENCES, SYSTEMS, articles  # noqa: E402
+
+from tqa.document import Document  # noqa: E402
+from tqa.engine import check_document  # noqa: E402
+from tqa.rules import select_rules  # noqa: E402
+
+
+def measure(name: str, rules, verbose: bool) -> tuple[int, int, Counter]:
+    words = findings = 0
+    by_rule: Counter = Counter()
+    for doc_id, text in articles(name):
+        doc = Document(f"{name}:{doc_id}", text)
+        words += doc.word_count
+        for finding in check_document(doc, rules):
+            findings += 1
+            by_rule[finding.code] += 1
+            if verbose:
+                line, column = doc.position(finding.start)
+                print(f"  {name}:{doc_id}:{line}:{column}: {finding.code} {finding.message}")
+    return findings, words, by_rule
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--select", default="Q,S,P,C", help="rule code prefixes, comma-separated")
+    parser.add_argument("--verbose", action="store_true", help="print every finding")
+    args = parser.parse_args()
+    rules = select_rules(args.select.split(","))
+    print(f"rules: {','.join(r.code for r in rules)}")
+    print(f"{'file':<14}{'kind':<6}{'words':>8}{'findings':>10}{'per 1k words':>14}  by rule")
+    totals = {"ref": [0, 0], "mt": [0, 0]}
+    for name in REFERENCES + SYSTEMS:
+        kind = "ref" if name in REFERENCES else "mt"
+        findings, words, by_rule = measure(name, rules, args.verbose)
+        totals[kind][0] += findings
+        totals[kind][1] += words
+        rate = 1000 * findings / words
+        detail = " ".join(f"{code}:{count}" for code, count in sorted(by_rule.items()))
+        print(f"{name:<14}{kind:<6}{words:>8}{findings:>10}{rate:>14.3f}  {detail}")
+    for kind, (findings, words) in totals.items():
+        print(f"{'all ' + kind:<20}{words:>8}{findings:>10}{1000 * findings / words:>14.3f}")
+
+
+if __name__ == "__main__":
+    main()
