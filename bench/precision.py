@@ -16,11 +16,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wmt import REFERENCES, SYSTEMS, articles  # noqa: E402
-
-from tqa.document import Document  # noqa: E402
-from tqa.engine import check_document  # noqa: E402
-from tqa.rules import select_rules  # noqa: E402
+from tqa.document import Document
+from tqa.engine import check_document
+from tqa.rules import select_rules
+from wmt import REFERENCES, SYSTEMS, articles
 
 
 def measure(name: str, rules, verbose: bool) -> tuple[int, int, Counter]:

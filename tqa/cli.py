@@ -14,7 +14,6 @@ from tqa.errors import UserError
 from tqa.i18n import _, set_language
 from tqa.model import Rule
 from tqa.report import FORMATS, ReportOptions, emitters
-from tqa.report.text import summary
 from tqa.rules import ALL_RULES, find_rule, select_rules, unknown_selectors
 from tqa.writer import diff, write_copy, write_in_place
 
@@ -47,21 +46,30 @@ def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
 
 
 _select_option = click.option(
-    "--select", multiple=True, metavar="CODES", help=_("Only these rules (codes, code prefixes or names; comma-separated).")
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help=_("Only these rules (codes, code prefixes or names; comma-separated)."),
 )
-_ignore_option = click.option("--ignore", multiple=True, metavar="CODES", help=_("Skip these rules (codes, prefixes or names)."))
+_ignore_option = click.option(
+    "--ignore", multiple=True, metavar="CODES", help=_("Skip these rules (codes, prefixes or names).")
+)
 _segmentation_option = click.option(
     "--segmentation",
     type=click.Choice(["auto", "blocks", "lines"]),
     default="auto",
     show_default=True,
-    help=_("Paragraphs are blocks between blank lines, or single lines (one segment a line); auto picks lines when a file has no blank line."),
+    help=_(
+        "Paragraphs are blocks between blank lines, or single lines (one segment a line); auto picks lines when a file has no blank line."
+    ),
 )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tqa")
-@click.option("--lang", metavar="LANG", help=_("Language of messages (en, ru); default from TQA_LANG, LC_ALL, LC_MESSAGES, LANG."))
+@click.option(
+    "--lang", metavar="LANG", help=_("Language of messages (en, ru); default from TQA_LANG, LC_ALL, LC_MESSAGES, LANG.")
+)
 def main(lang: str | None) -> None:
     """tqa: find and fix machine-translation artifacts in English text translated from Russian."""
     if lang:
@@ -70,7 +78,9 @@ def main(lang: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True, help=_("How to print findings."))
+@click.option(
+    "--output-format", type=click.Choice(FORMATS), default="text", show_default=True, help=_("How to print findings.")
+)
 @_select_option
 @_ignore_option
 @click.option("--statistics", is_flag=True, help=_("Count findings by rule."))
@@ -92,10 +102,21 @@ def check(paths, output_format, select, ignore, statistics, exit_zero, unsafe_fi
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--unsafe-fixes", is_flag=True, help=_("Also apply unsafe fixes (wording, merged or removed paragraphs)."))
-@click.option("--diff", "show_diff", is_flag=True, help=_("Print a unified diff and write nothing; exit 1 if anything would change."))
 @click.option(
-    "-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path), help=_("Write cleaned copies into this folder and leave the originals.")
+    "--unsafe-fixes", is_flag=True, help=_("Also apply unsafe fixes (wording, merged or removed paragraphs).")
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help=_("Print a unified diff and write nothing; exit 1 if anything would change."),
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=_("Write cleaned copies into this folder and leave the originals."),
 )
 @_select_option
 @_ignore_option

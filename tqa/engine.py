@@ -101,7 +101,15 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
             if doc.is_protected(violation.start, violation.end):
                 continue
             findings.append(
-                Finding(rule.code, rule.name, violation.message, violation.start, violation.end, rule.severity, violation.fix)
+                Finding(
+                    rule.code,
+                    rule.name,
+                    violation.message,
+                    violation.start,
+                    violation.end,
+                    rule.severity,
+                    violation.fix,
+                )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))
     return findings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import os
-from functools import lru_cache
+from functools import cache
 
 from tqa.resources import locales_dir
 
@@ -70,7 +70,7 @@ def _slavic_plural(n: int) -> int:
 PLURAL_RULES = {"en": lambda n: 0 if n == 1 else 1, "ru": _slavic_plural, "uk": _slavic_plural}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(language: str) -> dict[str, str | dict[int, str]]:
     if language == SOURCE_LANGUAGE:
         return {}

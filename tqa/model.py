@@ -95,13 +95,5 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The first sentence of the rule's `What it does` section."""
-        lines = [line.strip() for line in self.doc.strip().splitlines()]
-        body = []
-        for line in lines[1:]:
-            if not line:
-                if body:
-                    break
-                continue
-            body.append(line)
-        return " ".join(body).split(". ")[0].rstrip(".") + "."
+        """The docstring's first line: what the rule reports."""
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else self.name

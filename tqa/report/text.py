@@ -34,7 +34,9 @@ def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) 
 
 def _statistics(items, stream: TextIO) -> None:
     counts = Counter((i.finding.code, i.finding.name) for i in items)
-    fixable = {i.finding.code for i in items if i.finding.fix and i.finding.fix.applicability is not Applicability.DISPLAY_ONLY}
+    fixable = {
+        i.finding.code for i in items if i.finding.fix and i.finding.fix.applicability is not Applicability.DISPLAY_ONLY
+    }
     stream.write("\n")
     for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = "[*]" if code in fixable else "   "
@@ -58,7 +60,9 @@ def summary(results: Sequence[FileResult], options: ReportOptions) -> str:
         if options.fixing:
             lines.append(_("No findings remain."))
         else:
-            lines.append(ngettext("No findings in {count} file.", "No findings in {count} files.", files).format(count=files))
+            lines.append(
+                ngettext("No findings in {count} file.", "No findings in {count} files.", files).format(count=files)
+            )
         return " ".join(lines)
     safe = sum(1 for f in findings if f.fix and is_applicable(f.fix.applicability, False))
     unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
@@ -69,7 +73,11 @@ def summary(results: Sequence[FileResult], options: ReportOptions) -> str:
     where = ngettext("in {count} file.", "in {count} files.", files)
     lines.append(head.format(count=len(findings)) + " " + where.format(count=files))
     if safe:
-        lines.append(ngettext("{count} is fixable with `tqa fix`.", "{count} are fixable with `tqa fix`.", safe).format(count=safe))
+        lines.append(
+            ngettext("{count} is fixable with `tqa fix`.", "{count} are fixable with `tqa fix`.", safe).format(
+                count=safe
+            )
+        )
     if unsafe and not options.unsafe_fixes:
         lines.append(
             ngettext(

@@ -48,7 +48,9 @@ def unknown_selectors(selectors: Iterable[str]) -> list[str]:
     return [s for s in selectors if not any(_matches(rule, [s]) for rule in ALL_RULES)]
 
 
-def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = (), extend: Sequence[str] = ()) -> tuple[Rule, ...]:
+def select_rules(
+    select: Sequence[str] = (), ignore: Sequence[str] = (), extend: Sequence[str] = ()
+) -> tuple[Rule, ...]:
     """Rules chosen by code prefixes or names; `select` empty means all."""
     chosen = [r for r in ALL_RULES if not select or _matches(r, select) or _matches(r, extend)]
     return tuple(r for r in chosen if not _matches(r, ignore))

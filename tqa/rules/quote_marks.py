@@ -131,9 +131,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     return result
 
 
-def _role(
-    char: str, side: str, text: str, index: int, later: list[int], stack: list[Mark], paragraph: int
-) -> str:
+def _role(char: str, side: str, text: str, index: int, later: list[int], stack: list[Mark], paragraph: int) -> str:
     if char in OPENING_GLYPHS:
         return "open"
     if char in CLOSING_GLYPHS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from tqa.document import Document
 from tqa.i18n import _
@@ -138,7 +139,9 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
             before = text[max(start - 12, 0) : start].split("\n")[-1]
             after = text[end : end + 12].split("\n")[0]
             fix = Fix(
-                _("Move the space to the other side of the quote: `{fixed}`").format(fixed=(before + content + after).strip()),
+                _("Move the space to the other side of the quote: `{fixed}`").format(
+                    fixed=(before + content + after).strip()
+                ),
                 (Edit(start, end, content),),
                 Applicability.SAFE,
             )
@@ -198,7 +201,10 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
                 _("Use single quotes for the inner quotation: `{fixed}`").format(
                     fixed=single_open + text[opener.offset + 1 : closer.offset].strip() + single_close
                 ),
-                (Edit(opener.offset, opener.offset + 1, single_open), Edit(closer.offset, closer.offset + 1, single_close)),
+                (
+                    Edit(opener.offset, opener.offset + 1, single_open),
+                    Edit(closer.offset, closer.offset + 1, single_close),
+                ),
                 Applicability.UNSAFE,
             ),
         )
@@ -206,7 +212,7 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
 
 
 def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], style: str) -> Iterator[Violation]:
-    for (open1, close1), (open2, close2) in zip(pairs, pairs[1:]):
+    for (open1, close1), (open2, close2) in pairwise(pairs):
         if open1.depth != 1 or open2.depth != 1 or close1.paragraph != open2.paragraph:
             continue
         quoted = text[open1.offset + 1 : close1.offset]
@@ -224,9 +230,9 @@ def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], style: str) -
         yield Violation(
             open1.offset,
             close2.offset + 1,
-            _("Misplaced quotes from a flattened nested quotation: `{found}`; the inner quotation is probably `{inner}`").format(
-                found=excerpt(text, open1.offset, close2.offset + 1), inner=inner
-            ),
+            _(
+                "Misplaced quotes from a flattened nested quotation: `{found}`; the inner quotation is probably `{inner}`"
+            ).format(found=excerpt(text, open1.offset, close2.offset + 1), inner=inner),
             Fix(
                 _("Nest the inner quotation: `{fixed}`").format(fixed=excerpt(fixed, 0, len(fixed), 90)),
                 (Edit(close1.offset, open2.offset + 1, replacement),),

@@ -53,7 +53,11 @@ def cyrillic_homoglyph(doc: Document) -> Iterator[Violation]:
                 start,
                 start + len(word),
                 _("Cyrillic letters disguised in the Latin word `{found}`").format(found=word),
-                Fix(_("Replace with Latin letters: `{fixed}`").format(fixed=latin), (Edit(start, start + len(word), latin),), Applicability.SAFE),
+                Fix(
+                    _("Replace with Latin letters: `{fixed}`").format(fixed=latin),
+                    (Edit(start, start + len(word), latin),),
+                    Applicability.SAFE,
+                ),
             )
 
 
@@ -87,5 +91,7 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
             yield Violation(
                 start,
                 start + len(match.group()),
-                _("Untranslated Cyrillic text: `{found}`").format(found=excerpt(doc.text, start, start + len(match.group()))),
+                _("Untranslated Cyrillic text: `{found}`").format(
+                    found=excerpt(doc.text, start, start + len(match.group()))
+                ),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from tqa.document import Document, Paragraph
 from tqa.i18n import _, ngettext
@@ -17,7 +18,9 @@ _MAX_FRAGMENTS = 3
 # `- прим. ред.`, `– TASS`: one to four short words, capitalised or abbreviated.
 _TAG = r"(?:[A-ZА-ЯЁ][\w.&’'-]*|[a-zа-яё]{1,6}\.)(?:\s+(?:[A-ZА-ЯЁ][\w.&’'-]*|[a-zа-яё]{1,6}\.)){0,3}"
 _TORN_TAIL = re.compile(r"[\s.]*(?:\s[-–—]{1,2}|[-–—]{1,2})\s*$")
-_STYLED_INSERTION = re.compile(r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–]{1,2}\s*|\.\s*—\s*)(?P<tag>" + _TAG + r")\s*$")
+_STYLED_INSERTION = re.compile(
+    r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–]{1,2}\s*|\.\s*—\s*)(?P<tag>" + _TAG + r")\s*$"
+)
 _INTACT_INSERTION = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
 
 _TERMINAL = ".!?…:;"
@@ -88,8 +91,10 @@ def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str]]:
             candidate = prose[ahead]
             close_at = candidate.text.find(closer_char)
             before = candidate.text[:close_at] if close_at >= 0 else candidate.text
-            if len(before.split()) > _MAX_FRAGMENT_WORDS or any(c in before for c in "([") or (
-                close_at < 0 and _TERMINAL.find(before.strip()[-1:]) >= 0
+            if (
+                len(before.split()) > _MAX_FRAGMENT_WORDS
+                or any(c in before for c in "([")
+                or (close_at < 0 and _TERMINAL.find(before.strip()[-1:]) >= 0)
             ):
                 break
             fragments.append(before)
@@ -173,7 +178,9 @@ def russian_style_editorial_insertion(doc: Document) -> Iterator[Violation]:
             yield Violation(
                 start - 1,
                 start + len(inner) + 1,
-                _("Editorial insertion in Russian style: `{found}`").format(found=excerpt(match.group(), 0, len(match.group()))),
+                _("Editorial insertion in Russian style: `{found}`").format(
+                    found=excerpt(match.group(), 0, len(match.group()))
+                ),
                 Fix(
                     _("Write it in English style: `({fixed})`").format(fixed=styled),
                     (Edit(start, start + len(inner), styled),),
@@ -194,7 +201,11 @@ def _starts_lowercase(text: str) -> bool:
 
 def _is_block_item(paragraph: Paragraph, markdown: bool) -> bool:
     text = paragraph.text
-    return bool(_LIST_ITEM.match(text) or _BULLET.match(text) or (markdown and (_MD_HEADING.match(text) or text.lstrip().startswith((">", "|")))))
+    return bool(
+        _LIST_ITEM.match(text)
+        or _BULLET.match(text)
+        or (markdown and (_MD_HEADING.match(text) or text.lstrip().startswith((">", "|"))))
+    )
 
 
 def split_sentence(doc: Document) -> Iterator[Violation]:
@@ -221,7 +232,7 @@ def split_sentence(doc: Document) -> Iterator[Violation]:
     """
     prose = doc.prose
     chain: list[tuple[Paragraph, Paragraph]] = []
-    for first, second in zip(prose, prose[1:]):
+    for first, second in pairwise(prose):
         joined = (
             second.index == first.index + 1
             and not _is_block_item(first, doc.markdown)
@@ -252,7 +263,9 @@ def _split_violation(doc: Document, chain: list[tuple[Paragraph, Paragraph]]) ->
     return Violation(
         edits[0].start - len(begin.text.rstrip().split()[-1]) if begin.text.split() else edits[0].start,
         last.start + len(last.text.rstrip()),
-        _("Sentence split across {count} paragraphs: `{found}`").format(count=len(chain) + 1, found=excerpt(shown, 0, len(shown), 80)),
+        _("Sentence split across {count} paragraphs: `{found}`").format(
+            count=len(chain) + 1, found=excerpt(shown, 0, len(shown), 80)
+        ),
         Fix(_("Join the pieces into one paragraph"), tuple(edits), Applicability.UNSAFE),
     )
 
@@ -314,11 +327,15 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
             continue
         if "credit" in kinds or "navigation" in kinds:
             block = prose[index:end]
-            yield _debris_violation(doc, block, end < len(prose) and prose[end] or None, index > 0 and prose[index - 1] or None)
+            following = prose[end] if end < len(prose) else None
+            preceding = prose[index - 1] if index > 0 else None
+            yield _debris_violation(doc, block, following, preceding)
         index = end
 
 
-def _debris_violation(doc: Document, block: list[Paragraph], following: Paragraph | None, preceding: Paragraph | None) -> Violation:
+def _debris_violation(
+    doc: Document, block: list[Paragraph], following: Paragraph | None, preceding: Paragraph | None
+) -> Violation:
     first, last = block[0], block[-1]
     if following is not None:
         edit = Edit(first.start, following.start, "")
@@ -330,8 +347,10 @@ def _debris_violation(doc: Document, block: list[Paragraph], following: Paragrap
     return Violation(
         first.start + len(first.text) - len(first.text.lstrip()),
         last.end,
-        ngettext("Scraped page debris ({count} paragraph): `{found}`", "Scraped page debris ({count} paragraphs): `{found}`", len(block)).format(
-            count=len(block), found=excerpt(shown, 0, len(shown), 80)
-        ),
+        ngettext(
+            "Scraped page debris ({count} paragraph): `{found}`",
+            "Scraped page debris ({count} paragraphs): `{found}`",
+            len(block),
+        ).format(count=len(block), found=excerpt(shown, 0, len(shown), 80)),
         Fix(_("Remove the debris"), (edit,), Applicability.UNSAFE),
     )

@@ -46,7 +46,9 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
             yield Violation(
                 start + 1,
                 end - 1,
-                _("Hyphen used as a dash: `{found}`").format(found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()),
+                _("Hyphen used as a dash: `{found}`").format(
+                    found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()
+                ),
                 Fix(_("Replace the hyphen with a dash: ` — `"), (Edit(start, end, " — "),), Applicability.SAFE),
             )
 
@@ -79,6 +81,8 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
             yield Violation(
                 start,
                 end,
-                _("Spaced slash: `{found}`").format(found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()),
+                _("Spaced slash: `{found}`").format(
+                    found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()
+                ),
                 Fix(_("Close up the slash: `/`"), (Edit(start, end, "/"),), Applicability.SAFE),
             )

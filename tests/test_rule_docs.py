@@ -1,0 +1,50 @@
+"""Every rule documents itself, and its documented examples are its first tests."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from conftest import paragraphs
+from tqa.document import Document
+from tqa.engine import check_document
+from tqa.rules import ALL_RULES
+
+SECTIONS = ("What it does:", "Why is this bad?", "Example:", "Fix safety:")
+
+
+def examples(rule, kind: str) -> list[str]:
+    doc = inspect.cleandoc(rule.doc)
+    return [m.group(1) for m in re.finditer(rf"^\s*{kind}:\s*(.+)$", doc, re.M)]
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    codes = [r.code for r in ALL_RULES]
+    names = [r.name for r in ALL_RULES]
+    assert len(set(codes)) == len(codes)
+    assert len(set(names)) == len(names)
+    for rule in ALL_RULES:
+        assert re.fullmatch(r"[A-Z]\d{3}", rule.code)
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.name)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_docstring_has_every_section(rule):
+    for section in SECTIONS:
+        assert section in rule.doc, f"{rule.code} lacks {section}"
+    assert examples(rule, "Bad") and examples(rule, "Good")
+
+
+@pytest.mark.parametrize(
+    ("rule", "kind", "example"),
+    [(r, kind, e) for r in ALL_RULES for kind in ("Bad", "Good") for e in examples(r, kind)],
+    ids=lambda v: v.code if hasattr(v, "code") else str(v)[:30],
+)
+def test_documented_example(rule, kind, example):
+    findings = check_document(Document("example.txt", paragraphs(example) + "\n"), [rule])
+    if kind == "Bad":
+        assert findings, f"{rule.code} should flag: {example}"
+    else:
+        assert not findings, f"{rule.code} should not flag: {example}: {[f.message for f in findings]}"
