@@ -10,6 +10,7 @@ import click
 
 from tqa import __version__
 from tqa.engine import FileResult, discover, process
+from tqa.cli_glossary import glossary as glossary_group
 from tqa.errors import UserError
 from tqa.i18n import _, set_language
 from tqa.model import Rule
@@ -65,6 +66,27 @@ _segmentation_option = click.option(
 )
 
 
+_glossary_option = click.option(
+    "--glossary",
+    "glossary_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help=_("A glossary file (TOML) layered over the built-in glossary; repeatable."),
+)
+
+
+def _prepare_glossary(rules: tuple[Rule, ...], glossary_files: tuple[str, ...]) -> None:
+    """Load (and validate) the glossary up front when a rule needs it, so errors come first."""
+    if any(rule.code[0] in "TN" for rule in rules):
+        from tqa.glossary.compiled import load_glossary
+
+        try:
+            load_glossary(glossary_files)
+        except UserError as error:
+            _fail(error)
+            sys.exit(EXIT_ERROR)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tqa")
 @click.option(
@@ -87,11 +109,13 @@ def main(lang: str | None) -> None:
 @click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when there are findings."))
 @click.option("--unsafe-fixes", is_flag=True, help=_("Count unsafe fixes as available in the summary."))
 @_segmentation_option
-def check(paths, output_format, select, ignore, statistics, exit_zero, unsafe_fixes, segmentation) -> None:
+@_glossary_option
+def check(paths, output_format, select, ignore, statistics, exit_zero, unsafe_fixes, segmentation, glossary_files) -> None:
     """Report findings in files, folders (recursing into .txt and .md) or `-` (standard input)."""
     rules = _rules(select, ignore)
+    _prepare_glossary(rules, glossary_files)
     inputs, errors = discover(paths)
-    results = list(process(inputs, rules, segmentation=segmentation))
+    results = list(process(inputs, rules, segmentation=segmentation, glossary_files=glossary_files))
     failed = _report_errors(results, errors)
     emitters()[output_format](results, sys.stdout, ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics))
     if failed:
@@ -122,15 +146,17 @@ def check(paths, output_format, select, ignore, statistics, exit_zero, unsafe_fi
 @_ignore_option
 @click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when findings remain."))
 @_segmentation_option
-def fix(paths, unsafe_fixes, show_diff, output_dir, select, ignore, exit_zero, segmentation) -> None:
+@_glossary_option
+def fix(paths, unsafe_fixes, show_diff, output_dir, select, ignore, exit_zero, segmentation, glossary_files) -> None:
     """Apply fixes in place (safe ones unless --unsafe-fixes); report what was fixed and what remains."""
     rules = _rules(select, ignore)
+    _prepare_glossary(rules, glossary_files)
     inputs, errors = discover(paths)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
     write_failed = False
-    for result in process(inputs, rules, fix=True, unsafe=unsafe_fixes, segmentation=segmentation):
+    for result in process(inputs, rules, fix=True, unsafe=unsafe_fixes, segmentation=segmentation, glossary_files=glossary_files):
         results.append(result)
         if result.source is None:
             continue
@@ -210,3 +236,6 @@ def run() -> None:
     except UserError as error:
         _fail(error)
         sys.exit(EXIT_ERROR)
+
+
+main.add_command(glossary_group)

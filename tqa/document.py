@@ -43,6 +43,7 @@ class Paragraph:
 class Document:
     """Text as read (BOM removed, line endings kept) plus derived structure.
 
+    `glossary_files` are the user's glossaries layered over the built-in one.
     `segmentation` is "blocks" (paragraphs separated by blank lines), "lines"
     (one paragraph a line, for one-segment-per-line files) or "auto" (lines when
     the text has no blank line, blocks otherwise).
@@ -52,6 +53,7 @@ class Document:
     text: str
     markdown: bool = False
     segmentation: str = "auto"
+    glossary_files: tuple[str, ...] = ()
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property

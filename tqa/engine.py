@@ -116,19 +116,25 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
 
 
 def fix_text(
-    text: str, path: str, rules: Sequence[Rule], unsafe: bool, markdown: bool, segmentation: str = "auto"
+    text: str,
+    path: str,
+    rules: Sequence[Rule],
+    unsafe: bool,
+    markdown: bool,
+    segmentation: str = "auto",
+    glossary_files: tuple[str, ...] = (),
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Apply fixes until none applies (bounded). Returns the text, the fixes
     applied and the findings that remain in the result."""
     applied: list[Finding] = []
-    findings = check_document(Document(path, text, markdown, segmentation), rules)
+    findings = check_document(Document(path, text, markdown, segmentation, glossary_files), rules)
     for _round in range(MAX_FIX_ROUNDS):
         chosen = choose_fixes(findings, unsafe)
         if not chosen:
             break
         text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
         applied.extend(chosen)
-        findings = check_document(Document(path, text, markdown, segmentation), rules)
+        findings = check_document(Document(path, text, markdown, segmentation, glossary_files), rules)
     return text, applied, findings
 
 
@@ -144,6 +150,7 @@ def process(
     fix: bool = False,
     unsafe: bool = False,
     segmentation: str = "auto",
+    glossary_files: tuple[str, ...] = (),
 ) -> Iterator[FileResult]:
     """Check (and with `fix`, fix) each input in turn, one file in memory at a time."""
     for item in inputs:
@@ -158,9 +165,10 @@ def process(
         text = result.source.text
         if fix:
             result.fixed_text, result.applied, result.findings = fix_text(
-                text, item.display, rules, unsafe, markdown, segmentation
+                text, item.display, rules, unsafe, markdown, segmentation, glossary_files
             )
         else:
-            result.findings = check_document(Document(item.display, text, markdown, segmentation), rules)
+            document = Document(item.display, text, markdown, segmentation, glossary_files)
+            result.findings = check_document(document, rules)
         result.word_count = Document(item.display, result.fixed_text or text).word_count
         yield result

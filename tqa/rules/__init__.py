@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from tqa.model import FixAvailability as F
 from tqa.model import Rule
 from tqa.model import Severity as S
-from tqa.rules import quotes, script, structure, typography
+from tqa.rules import names, quotes, script, structure, terms, typography
 
 ALL_RULES: tuple[Rule, ...] = (
     Rule("Q101", "detached-closing-quote", quotes.detached_closing_quote, F.ALWAYS, S.ERROR),
@@ -29,6 +29,12 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("P302", "spaced-slash", typography.spaced_slash, F.ALWAYS, S.INFO),
     Rule("C401", "cyrillic-homoglyph", script.cyrillic_homoglyph, F.ALWAYS, S.ERROR),
     Rule("C402", "leftover-cyrillic", script.leftover_cyrillic, F.NEVER, S.ERROR),
+    Rule("T501", "calque", terms.calque, F.SOMETIMES, S.WARNING),
+    Rule("T502", "non-standard-institution-name", terms.non_standard_institution_name, F.SOMETIMES, S.WARNING),
+    Rule("T503", "non-standard-treaty-or-acronym", terms.non_standard_treaty_or_acronym, F.SOMETIMES, S.WARNING),
+    Rule("T504", "overused-connector", terms.overused_connector, F.NEVER, S.INFO),
+    Rule("N601", "person-name-spelling", terms.person_name_spelling, F.SOMETIMES, S.WARNING),
+    Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}

@@ -1,0 +1,136 @@
+"""`tqa glossary ...`: look up, validate, export, import and count glossary entries."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from tqa.errors import UserError
+from tqa.i18n import _, ngettext
+
+EXIT_ERROR = 2
+
+
+def _fail(error: UserError | str) -> None:
+    click.echo(f"tqa: {_('error')}: {error}", err=True)
+
+
+def _entries(glossary_files: tuple[str, ...]):
+    from tqa.glossary.compiled import load_glossary
+
+    try:
+        return load_glossary(glossary_files).entries
+    except UserError as error:
+        _fail(error)
+        sys.exit(EXIT_ERROR)
+
+
+_glossary_option = click.option(
+    "--glossary", "glossary_files", multiple=True, type=click.Path(dir_okay=False), help=_("A glossary file layered over the built-in one; repeatable.")
+)
+
+
+@click.group("glossary")
+def glossary() -> None:
+    """Work with the Russian–English glossary."""
+
+
+@glossary.command()
+@click.argument("term")
+@_glossary_option
+def lookup(term: str, glossary_files: tuple[str, ...]) -> None:
+    """Find entries by a Russian or English term, in any inflected form."""
+    from tqa.glossary.lookup import lookup as find
+
+    found = find(_entries(glossary_files), term)
+    if not found:
+        click.echo(_("No entry for `{term}`.").format(term=term))
+        sys.exit(1)
+    for entry in found:
+        click.echo(f"{entry.id}  [{entry.kind}, {entry.domain}]  {entry.path}:{entry.line}")
+        click.echo(f"  ru:    {entry.ru}")
+        click.echo(f"  en:    {entry.en or _('(omit the phrase)')}")
+        click.echo(f"  {_('avoid')}: {'; '.join(entry.avoid)}")
+        click.echo(f"  {_('note')}:  {entry.note}")
+        click.echo(f"  {_('ref')}:   {entry.ref}")
+        click.echo(f"  {_('fix')}:   {entry.fix}")
+
+
+@glossary.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
+def validate(paths: tuple[str, ...]) -> None:
+    """Validate glossary files (default: the built-in glossary), layered over the built-in one."""
+    from tqa.glossary.compiled import check_files
+    from tqa.glossary.load import builtin_files
+
+    base = builtin_files()
+    try:
+        entries, _matcher, problems = check_files([Path(p) for p in paths], base) if paths else check_files(base)
+    except UserError as error:
+        _fail(error)
+        sys.exit(EXIT_ERROR)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(ngettext("{count} problem.", "{count} problems.", len(problems)).format(count=len(problems)), err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(ngettext("{count} entry, all valid.", "{count} entries, all valid.", len(entries)).format(count=len(entries)))
+
+
+@glossary.command()
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "po", "toml"]), default="tbx", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to this file instead of standard output."))
+@_glossary_option
+def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> None:
+    """Export the glossary as TBX-Basic, CSV, PO or TOML."""
+    from tqa.glossary import exchange
+
+    writers = {"tbx": exchange.to_tbx, "csv": exchange.to_csv, "po": exchange.to_po, "toml": exchange.to_toml}
+    text = writers[fmt](_entries(glossary_files))
+    _write(text, output)
+
+
+@glossary.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write the TOML here instead of standard output."))
+def import_tbx(path: Path, output: Path | None) -> None:
+    """Turn a TBX file into glossary entries (TOML)."""
+    from tqa.glossary import exchange
+
+    try:
+        entries = exchange.from_tbx(path.read_bytes(), str(path))
+    except OSError as error:
+        _fail(UserError(str(error.strerror), str(path)))
+        sys.exit(EXIT_ERROR)
+    except UserError as error:
+        _fail(error)
+        sys.exit(EXIT_ERROR)
+    _write(exchange.to_toml(entries), output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from tqa.textio import write_atomic
+
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except UserError as error:
+        _fail(error)
+        sys.exit(EXIT_ERROR)
+
+
+@glossary.command()
+@_glossary_option
+def stats(glossary_files: tuple[str, ...]) -> None:
+    """Count entries by kind and by domain."""
+    entries = _entries(glossary_files)
+    click.echo(ngettext("{count} entry", "{count} entries", len(entries)).format(count=len(entries)))
+    for title, key in ((_("by kind"), "kind"), (_("by domain"), "domain")):
+        click.echo(f"\n{title}:")
+        for value, count in sorted(Counter(getattr(e, key) for e in entries).items(), key=lambda kv: (-kv[1], kv[0])):
+            click.echo(f"  {value:<12}{count:>5}")

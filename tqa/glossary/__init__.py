@@ -1,0 +1,1 @@
+"""The curated Russian–English glossary: loading, validation, matching, exchange formats."""

@@ -1,0 +1,136 @@
+"""The glossary compiled into one Aho-Corasick automaton over normalized text.
+
+Text and forms are normalized the same way before matching: lower case,
+hyphens and dashes read as spaces, curly apostrophes as straight, runs of
+spaces as one. Only the last step changes lengths; the few places where it
+does are kept to map matches back to offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from tqa.glossary.entry import Entry
+
+_FOLD = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "‑": " ", "\u00a0": " ", "\t": " ", "’": "'", "‘": "'", "\n": " ", "\r": " "})
+_SPACE_RUN = re.compile(r"  +")
+_OPTIONAL = re.compile(r"\[([^\]]+)\]")
+_VOWEL_Y = re.compile(r"[aeiou]y$")
+
+
+def fold(text: str) -> str:
+    """Normalize while keeping case: dashes and hyphens as spaces, one space a run."""
+    return _SPACE_RUN.sub(" ", text.translate(_FOLD)).strip()
+
+
+def expand_optional(form: str) -> list[str]:
+    """`head of the [Russian] Foreign Ministry` -> with and without `Russian`."""
+    parts = _OPTIONAL.split(form)
+    choices = [[part] if index % 2 == 0 else [part, ""] for index, part in enumerate(parts)]
+    return sorted({" ".join("".join(pick).split()) for pick in itertools.product(*choices)})
+
+
+def plural(word: str) -> str:
+    if word.endswith("y") and not _VOWEL_Y.search(word) and not word.isupper():
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def inflections(form: str) -> list[tuple[str, str]]:
+    """A form and its last word's plural and possessive, each with its kind."""
+    variants = [(form, ""), (form + "'s", "possessive"), (form + "s'", "plural possessive")]
+    last = form.rsplit(" ", 1)[-1]
+    if last and last[-1].isalpha():
+        variants.append((form.rsplit(" ", 1)[0] + " " + plural(last) if " " in form else plural(last), "plural"))
+    return variants
+
+
+@dataclass(frozen=True)
+class Form:
+    entry: Entry
+    avoid: str  # the avoid-form as written in the glossary
+    folded: str  # the variant with its case, folded
+    inflection: str = ""  # "", "plural", "possessive" or "plural possessive"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    form: Form
+
+    @property
+    def entry(self) -> Entry:
+        return self.form.entry
+
+
+class Matcher:
+    """All avoid-forms of a glossary, matched in one pass."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[Form]] = {}
+        for entry in entries:
+            for avoid in entry.avoid:
+                for variant in expand_optional(avoid):
+                    for inflected, inflection in inflections(fold(variant)):
+                        table.setdefault(inflected.lower(), []).append(Form(entry, avoid, inflected, inflection))
+        for key, forms in table.items():
+            self._automaton.add_word(key, (len(key), tuple(forms)))
+        if table:
+            self._automaton.make_automaton()
+        self._empty = not table
+
+    def find(self, text: str, overlapping: bool = False) -> list[Match]:
+        """Whole-word, case-aware matches; where they overlap the longest wins
+        unless `overlapping` asks for every one."""
+        if self._empty:
+            return []
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+        translated = lowered.translate(_FOLD)
+        runs = [m.span() for m in _SPACE_RUN.finditer(translated)]
+        folded = _SPACE_RUN.sub(" ", translated) if runs else translated
+        removed_at, removed = [], []
+        total = 0
+        for start, end in runs:
+            removed_at.append(start - total + 1)
+            total += end - start - 1
+            removed.append(total)
+
+        def original(position: int) -> int:
+            index = bisect.bisect_right(removed_at, position) - 1
+            return position + (removed[index] if index >= 0 else 0)
+
+        candidates: list[Match] = []
+        for end_index, (length, forms) in self._automaton.iter(folded):
+            start = end_index - length + 1
+            end = end_index + 1
+            if start > 0 and folded[start - 1].isalnum() or end < len(folded) and folded[end].isalnum():
+                continue
+            o_start, o_end = original(start), original(end - 1) + 1
+            span = text[o_start:o_end]
+            for form in forms:
+                if form.entry.case_sensitive and fold(span) != form.folded:
+                    continue
+                candidates.append(Match(o_start, o_end, form))
+                if not overlapping:
+                    break
+        if overlapping:
+            return candidates
+        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match] = []
+        for match in candidates:
+            if chosen and match.start < chosen[-1].end:
+                continue
+            chosen.append(match)
+        return chosen

@@ -1,0 +1,89 @@
+"""Name rules that need no glossary: the same person spelled two ways."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from tqa.document import Document
+from tqa.i18n import _
+from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules.terms import glossary_matches
+
+_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")
+# Transliteration choices that make one Russian name come out several ways.
+_SKELETON_STEPS = (
+    (re.compile(r"^ye"), "e"),
+    (re.compile(r"^yo"), "io"),
+    (re.compile(r"yu"), "iu"),
+    (re.compile(r"ya"), "ia"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ks"), "x"),
+    (re.compile(r"(?<=[aeiou])y(?=[aeiou])"), "i"),
+    (re.compile(r"iy\b|yi\b|yy\b|ij\b"), "i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"j"), "i"),
+    (re.compile(r"(.)\1"), r"\1"),
+)
+
+
+def skeleton(name: str) -> str:
+    """Ermakov and Yermakov, Alexei and Aleksey, Zelensky and Zelenskyy share one."""
+    key = name.lower()
+    for pattern, replacement in _SKELETON_STEPS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _differs_by_transliteration(a: str, b: str) -> bool:
+    """True when two spellings differ in more than case or an English ending."""
+    return a.lower() != b.lower() and not (a.lower().rstrip("s") == b.lower().rstrip("s"))
+
+
+def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
+    """The same name spelled two ways in one document.
+
+    What it does:
+        Groups capitalised words that are transliteration variants of one
+        Russian name (e/ye, i/y, ii/iy/y, ks/x, kh/h, yu/iu, ya/ia, final
+        -y/-i, doubled letters) and reports the spellings that differ from
+        the one used most, or from the glossary's canonical spelling.
+
+    Why is this bad?
+        `Sergei Ermakov` … `Yermakov stressed` reads as two people; MT and
+        copy-editing from several sources produce such pairs.
+
+    Example:
+        Bad: Sergei Ermakov explained it. Later Yermakov stressed it again, and Yermakov left.
+        Good: Sergei Yermakov explained it. Later Yermakov stressed it again.
+
+    Fix safety:
+        Unsafe: the minority spelling is replaced by the majority (or the
+        glossary's) spelling; check it is the same person.
+    """
+    glossary_spans = {(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"}
+    canonical = {word for m in glossary_matches(doc) for word in m.entry.en.split()}
+    groups: dict[str, list[re.Match]] = {}
+    for match in _NAME.finditer(doc.text):
+        groups.setdefault(skeleton(match.group()), []).append(match)
+    for matches in groups.values():
+        spellings = Counter(m.group() for m in matches)
+        if len(spellings) < 2:
+            continue
+        ranked = sorted(spellings, key=lambda s: (-(s in canonical), -spellings[s], matches[[m.group() for m in matches].index(s)].start()))
+        preferred = ranked[0]
+        for match in matches:
+            found = match.group()
+            if found == preferred or not _differs_by_transliteration(found, preferred):
+                continue
+            if any(start <= match.start() and match.end() <= end for start, end in glossary_spans):
+                continue
+            if doc.is_protected(match.start(), match.end()):
+                continue
+            yield Violation(
+                match.start(),
+                match.end(),
+                _("`{found}` is spelled `{preferred}` elsewhere in this document").format(found=found, preferred=preferred),
+                Fix(_("Replace with `{replacement}`").format(replacement=preferred), (Edit(match.start(), match.end(), preferred),), Applicability.UNSAFE),
+            )

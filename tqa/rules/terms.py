@@ -1,0 +1,202 @@
+"""Terminology rules driven by the glossary: calques, names of institutions and
+titles, treaties and acronyms, overused connectors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqa.document import Document
+from tqa.glossary.compiled import load_glossary
+from tqa.glossary.matcher import Match, plural
+from tqa.i18n import _
+from tqa.model import Applicability, Edit, Fix, Violation
+
+_APPLICABILITY = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "display-only": Applicability.DISPLAY_ONLY}
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[\n\r]\s*|[“\"«(]\s*)$")
+# A connector is a habit when it comes back this often in one document.
+CONNECTOR_MIN_USES = 3
+CONNECTOR_MAX_WORDS_PER_USE = 500
+
+
+def glossary_matches(doc: Document) -> list[Match]:
+    """Every glossary match in the document's prose, computed once per document."""
+    cached = doc.cache.get("glossary")
+    if cached is None:
+        matcher = load_glossary(doc.glossary_files).matcher
+        cached = [m for m in matcher.find(doc.text) if not doc.is_protected(m.start, m.end)]
+        doc.cache["glossary"] = cached
+    return cached
+
+
+def _inflect(replacement: str, match: Match, found: str) -> str:
+    inflection = match.form.inflection
+    if not replacement or not inflection:
+        return replacement
+    apostrophe = "’" if "’" in found else "'"
+    if inflection == "plural":
+        head, _sep, last = replacement.rpartition(" ")
+        return (head + " " if head else "") + plural(last)
+    if inflection == "possessive":
+        return replacement + apostrophe + "s"
+    return replacement + "s" + apostrophe
+
+
+def glossary_fix(doc: Document, match: Match) -> Fix:
+    entry = match.entry
+    text = doc.text
+    found = text[match.start : match.end]
+    applicability = _APPLICABILITY[entry.fix]
+    if entry.omit:
+        end = match.end
+        while end < len(text) and text[end] in " ,\u00a0":
+            end += 1
+        at_start = bool(_SENTENCE_START.search(text[max(0, match.start - 3) : match.start])) or match.start == 0
+        if at_start and end < len(text) and text[end].islower():
+            return Fix(_("Drop `{found}`").format(found=found), (Edit(match.start, end + 1, text[end].upper()),), applicability)
+        return Fix(_("Drop `{found}`").format(found=found), (Edit(match.start, end, ""),), applicability)
+    replacement = _inflect(entry.replacement_for(match.form.avoid), match, found)
+    if not entry.case_sensitive and found[:1].isupper() and replacement[:1].islower():
+        replacement = replacement[0].upper() + replacement[1:]
+    return Fix(_("Replace with `{replacement}`").format(replacement=replacement), (Edit(match.start, match.end, replacement),), applicability)
+
+
+def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:
+    for match in glossary_matches(doc):
+        entry = match.entry
+        if entry.kind not in kinds:
+            continue
+        found = doc.text[match.start : match.end]
+        yield Violation(
+            match.start,
+            match.end,
+            message.format(found=found, ru=entry.ru, en=entry.en or _("(drop it)")),
+            glossary_fix(doc, match),
+        )
+
+
+def calque(doc: Document) -> Iterator[Violation]:
+    """Calque of a Russian phrase.
+
+    What it does:
+        Finds English renderings that copy a Russian phrase word for word
+        (`contact line` for линия соприкосновения, `increased degree` for
+        повышенный градус, `Recall that` for Напомним), as listed in the
+        glossary, and proposes the rendering editors use.
+
+    Why is this bad?
+        A calque is English words with Russian grammar; readers stumble, and
+        some calques say something else in English.
+
+    Example:
+        Bad: Tensions rose along the contact line.
+        Bad: Recall that on October 6, NATO demanded cuts.
+        Good: Tensions rose along the line of contact.
+
+    Fix safety:
+        As the glossary entry says; unsafe unless the entry marks it safe,
+        because wording needs an editor's look.
+    """
+    yield from _violations(doc, ("calque", "term"), _("Calque of «{ru}»: `{found}`; write `{en}`"))
+
+
+def non_standard_institution_name(doc: Document) -> Iterator[Violation]:
+    """Non-standard name of an institution, body or title.
+
+    What it does:
+        Finds names of bodies and titles rendered word for word from Russian
+        (`NATO information bureau`, `the head of the Russian Foreign Ministry`)
+        and proposes the official English name.
+
+    Why is this bad?
+        Institutions have official English names; a literal rendering hides
+        which body is meant and looks amateurish.
+
+    Example:
+        Bad: The NATO information bureau declined to comment.
+        Good: The NATO Information Office declined to comment.
+
+    Fix safety:
+        As the glossary entry says; usually unsafe.
+    """
+    yield from _violations(doc, ("institution", "title"), _("Non-standard name for «{ru}»: `{found}`; the usual English is `{en}`"))
+
+
+def non_standard_treaty_or_acronym(doc: Document) -> Iterator[Violation]:
+    """Non-standard name of a treaty, agreement, format or acronym.
+
+    What it does:
+        Finds transliterated Russian acronyms (`ODKB`) and literal names of
+        treaties and formats, and proposes the established English name.
+
+    Why is this bad?
+        English readers know CSTO and New START, not their Russian spellings.
+
+    Example:
+        Bad: Armenia raised the issue at the ODKB summit.
+        Good: Armenia raised the issue at the CSTO summit.
+
+    Fix safety:
+        As the glossary entry says.
+    """
+    yield from _violations(doc, ("treaty", "acronym"), _("Non-standard name for «{ru}»: `{found}`; write `{en}`"))
+
+
+def person_name_spelling(doc: Document) -> Iterator[Violation]:
+    """Person's name spelled against the glossary's canonical form.
+
+    What it does:
+        Finds variant transliterations of people frequent in Russian foreign
+        and security policy news (`Sergei Ermakov`) and proposes the spelling
+        major English-language media use (`Sergei Yermakov`).
+
+    Why is this bad?
+        One person under several spellings splits search results and looks
+        like several people.
+
+    Example:
+        Bad: Sergei Ermakov, a leading expert at RISS, explained.
+        Good: Sergei Yermakov, a leading expert at RISS, explained.
+
+    Fix safety:
+        As the glossary entry says; usually unsafe, as a namesake may be meant.
+    """
+    yield from _violations(doc, ("person",), _("`{found}` is not the usual English spelling of {ru}; write `{en}`"))
+
+
+def overused_connector(doc: Document) -> Iterator[Violation]:
+    """Discourse connector overused the way Russian uses it.
+
+    What it does:
+        Counts connectors that MT carries over from Russian (`At the same
+        time` for при этом, `In addition` for кроме того) and reports one
+        that returns at least three times and more than once in 500 words.
+        A single use is fine.
+
+    Why is this bad?
+        Russian news prose links sentences with these words; in English the
+        repetition reads as a verbal tic.
+
+    Example:
+        Bad: At the same time, he left. At the same time, she stayed. At the same time, they waited.
+        Good: At the same time, he left.
+
+    Fix safety:
+        No fix: vary, drop or rephrase the connectors.
+    """
+    by_entry: dict[str, list[Match]] = {}
+    for match in glossary_matches(doc):
+        if match.entry.kind == "connector":
+            by_entry.setdefault(match.entry.id, []).append(match)
+    words = max(doc.word_count, 1)
+    for uses in by_entry.values():
+        if len(uses) < CONNECTOR_MIN_USES or words / len(uses) > CONNECTOR_MAX_WORDS_PER_USE:
+            continue
+        first = uses[0]
+        yield Violation(
+            first.start,
+            first.end,
+            _("`{found}` used {count} times in {words} words (for «{ru}»); vary or drop it, e.g. `{en}`").format(
+                found=doc.text[first.start : first.end], count=len(uses), words=words, ru=first.entry.ru, en=first.entry.en
+            ),
+        )
