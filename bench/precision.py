@@ -1,11 +1,13 @@
 """Findings per 1,000 words on human references vs MT output (WMT21 ru-en).
 
-Usage: python bench/precision.py [--select PREFIXES] [--verbose]
+Usage: python bench/precision.py [--select PREFIXES] [--verbose] [--chrf]
 
 Each file of the dev set is rebuilt into articles (see wmt.py) and checked with
 the selected rules (default: the structural families Q, S, P, C). A rule that
 cries wolf shows up as findings on ref.en and ref.B.en, which are professional
-translations.
+translations. With --chrf it also applies the selected rules' fixes (safe, then
+safe+unsafe) to each MT output, segment by segment, and prints its corpus chrF
+against ref.en before and after: fixes must not move MT away from the reference.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tqa.document import Document
-from tqa.engine import check_document
+from tqa.engine import check_document, fix_text
 from tqa.rules import select_rules
-from wmt import REFERENCES, SYSTEMS, articles
+from wmt import REFERENCES, SYSTEMS, articles, segments
 
 
 def measure(name: str, rules, verbose: bool) -> tuple[int, int, Counter]:
@@ -41,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--select", default="Q,S,P,C", help="rule code prefixes, comma-separated")
     parser.add_argument("--verbose", action="store_true", help="print every finding")
+    parser.add_argument("--chrf", action="store_true", help="also print chrF against ref.en before and after fixes")
     args = parser.parse_args()
     rules = select_rules(args.select.split(","))
     print(f"rules: {','.join(r.code for r in rules)}")
@@ -56,6 +59,32 @@ def main() -> None:
         print(f"{name:<14}{kind:<6}{words:>8}{findings:>10}{rate:>14.3f}  {detail}")
     for kind, (findings, words) in totals.items():
         print(f"{'all ' + kind:<20}{words:>8}{findings:>10}{1000 * findings / words:>14.3f}")
+    ref_rate = 1000 * totals["ref"][0] / totals["ref"][1]
+    mt_rate = 1000 * totals["mt"][0] / totals["mt"][1]
+    print(f"ratio ref/mt: {ref_rate / mt_rate:.3f}" if mt_rate else "ratio ref/mt: n/a")
+    if args.chrf:
+        print_chrf(rules)
+
+
+def fixed_segments(name: str, rules, unsafe: bool) -> list[str]:
+    text = "\n".join(segments(name)) + "\n"
+    fixed, _, _ = fix_text(text, name, rules, unsafe, markdown=False, segmentation="lines")
+    return fixed.split("\n")[: len(segments(name))]
+
+
+def print_chrf(rules) -> None:
+    from sacrebleu.metrics import CHRF
+
+    chrf = CHRF()
+    reference = [segments("ref.en")]
+    print("\nchrF against ref.en")
+    print(f"{'file':<14}{'before':>9}{'safe':>9}{'+unsafe':>9}")
+    for name in SYSTEMS:
+        before = chrf.corpus_score(segments(name), reference).score
+        safe = chrf.corpus_score(fixed_segments(name, rules, False), reference).score
+        unsafe = chrf.corpus_score(fixed_segments(name, rules, True), reference).score
+        print(f"{name:<14}{before:>9.2f}{safe:>9.2f}{unsafe:>9.2f}")
+    print(f"signature: {chrf.get_signature()}")
 
 
 if __name__ == "__main__":

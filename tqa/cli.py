@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from tqa import __version__
-from tqa.engine import FileResult, discover, process
 from tqa.cli_glossary import glossary as glossary_group
+from tqa.engine import FileResult, discover, process
 from tqa.errors import UserError
 from tqa.i18n import _, set_language
 from tqa.model import Rule
@@ -110,7 +110,9 @@ def main(lang: str | None) -> None:
 @click.option("--unsafe-fixes", is_flag=True, help=_("Count unsafe fixes as available in the summary."))
 @_segmentation_option
 @_glossary_option
-def check(paths, output_format, select, ignore, statistics, exit_zero, unsafe_fixes, segmentation, glossary_files) -> None:
+def check(
+    paths, output_format, select, ignore, statistics, exit_zero, unsafe_fixes, segmentation, glossary_files
+) -> None:
     """Report findings in files, folders (recursing into .txt and .md) or `-` (standard input)."""
     rules = _rules(select, ignore)
     _prepare_glossary(rules, glossary_files)
@@ -156,7 +158,9 @@ def fix(paths, unsafe_fixes, show_diff, output_dir, select, ignore, exit_zero, s
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
     write_failed = False
-    for result in process(inputs, rules, fix=True, unsafe=unsafe_fixes, segmentation=segmentation, glossary_files=glossary_files):
+    for result in process(
+        inputs, rules, fix=True, unsafe=unsafe_fixes, segmentation=segmentation, glossary_files=glossary_files
+    ):
         results.append(result)
         if result.source is None:
             continue

@@ -29,7 +29,11 @@ def _entries(glossary_files: tuple[str, ...]):
 
 
 _glossary_option = click.option(
-    "--glossary", "glossary_files", multiple=True, type=click.Path(dir_okay=False), help=_("A glossary file layered over the built-in one; repeatable.")
+    "--glossary",
+    "glossary_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help=_("A glossary file layered over the built-in one; repeatable."),
 )
 
 
@@ -75,14 +79,23 @@ def validate(paths: tuple[str, ...]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
-        click.echo(ngettext("{count} problem.", "{count} problems.", len(problems)).format(count=len(problems)), err=True)
+        click.echo(
+            ngettext("{count} problem.", "{count} problems.", len(problems)).format(count=len(problems)), err=True
+        )
         sys.exit(EXIT_ERROR)
-    click.echo(ngettext("{count} entry, all valid.", "{count} entries, all valid.", len(entries)).format(count=len(entries)))
+    click.echo(
+        ngettext("{count} entry, all valid.", "{count} entries, all valid.", len(entries)).format(count=len(entries))
+    )
 
 
 @glossary.command()
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "po", "toml"]), default="tbx", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to this file instead of standard output."))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Write to this file instead of standard output."),
+)
 @_glossary_option
 def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> None:
     """Export the glossary as TBX-Basic, CSV, PO or TOML."""
@@ -95,7 +108,12 @@ def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> No
 
 @glossary.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write the TOML here instead of standard output."))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Write the TOML here instead of standard output."),
+)
 def import_tbx(path: Path, output: Path | None) -> None:
     """Turn a TBX file into glossary entries (TOML)."""
     from tqa.glossary import exchange

@@ -24,7 +24,9 @@ LIST_SEPARATOR = " | "
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {k.replace("_", ":") if k == "xml_lang" else k: v for k, v in attributes.items()})
+    element = ET.SubElement(
+        parent, tag, {k.replace("_", ":") if k == "xml_lang" else k: v for k, v in attributes.items()}
+    )
     if text is not None:
         element.text = text
     return element
@@ -36,7 +38,9 @@ def to_tbx(entries: Iterable[Entry], title: str = "tqa Russian–English diploma
     header = _sub(root, f"{{{TBX_NS}}}tbxHeader")
     description = _sub(header, f"{{{TBX_NS}}}fileDesc")
     _sub(_sub(description, f"{{{TBX_NS}}}titleStmt"), f"{{{TBX_NS}}}title", title)
-    _sub(_sub(description, f"{{{TBX_NS}}}sourceDesc"), f"{{{TBX_NS}}}p", "Exported by tqa; each entry cites its source.")
+    _sub(
+        _sub(description, f"{{{TBX_NS}}}sourceDesc"), f"{{{TBX_NS}}}p", "Exported by tqa; each entry cites its source."
+    )
     body = _sub(_sub(root, f"{{{TBX_NS}}}text"), f"{{{TBX_NS}}}body")
     ns = f"{{{TBX_NS}}}"
     for entry in entries:
@@ -76,7 +80,15 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
     ns = f"{{{TBX_NS}}}" if root.tag.startswith(f"{{{TBX_NS}}}") else ""
     entries = []
     for concept in root.iter(ns + "conceptEntry"):
-        fields: dict = {"id": concept.get("id", ""), "avoid": [], "flag": [], "ok": [], "fix": "unsafe", "case": "", "omit": False}
+        fields: dict = {
+            "id": concept.get("id", ""),
+            "avoid": [],
+            "flag": [],
+            "ok": [],
+            "fix": "unsafe",
+            "case": "",
+            "omit": False,
+        }
         fields["domain"] = concept.findtext(f"{ns}descrip[@type='subjectField']", "general")
         fields["kind"] = concept.findtext(f"{ns}admin[@type='projectSubset']", "term")
         notes = [n.text or "" for n in concept.findall(ns + "note")]
@@ -104,7 +116,11 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
                     fields["flag"] += contexts
         entries.append(
             Entry(
-                **{key: tuple(value) if isinstance(value, list) else value for key, value in fields.items() if key in Entry.__dataclass_fields__}
+                **{
+                    key: tuple(value) if isinstance(value, list) else value
+                    for key, value in fields.items()
+                    if key in Entry.__dataclass_fields__
+                }
             )
         )
     return entries
@@ -118,7 +134,13 @@ def to_csv(entries: Iterable[Entry]) -> str:
         row = []
         for field in CSV_FIELDS:
             value = getattr(entry, field)
-            row.append(LIST_SEPARATOR.join(value) if isinstance(value, tuple) else str(value).lower() if isinstance(value, bool) else value)
+            row.append(
+                LIST_SEPARATOR.join(value)
+                if isinstance(value, tuple)
+                else str(value).lower()
+                if isinstance(value, bool)
+                else value
+            )
         writer.writerow(row)
     return stream.getvalue()
 

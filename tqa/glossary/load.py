@@ -97,11 +97,15 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     except tomllib.TOMLDecodeError as error:
         position = _TOML_POSITION.search(str(error))
         message = _TOML_POSITION.sub("", str(error)).strip()
-        return [], [Problem(name, int(position.group(1)) if position else 1, _("invalid TOML: {error}").format(error=message))]
+        return [], [
+            Problem(name, int(position.group(1)) if position else 1, _("invalid TOML: {error}").format(error=message))
+        ]
     problems: list[Problem] = []
     unknown = [key for key in data if key != "entry"]
     for key in unknown:
-        problems.append(Problem(name, 1, _("unknown top-level key `{key}`; entries go in [[entry]] tables").format(key=key)))
+        problems.append(
+            Problem(name, 1, _("unknown top-level key `{key}`; entries go in [[entry]] tables").format(key=key))
+        )
     raw_entries = data.get("entry", [])
     lines = _entry_lines(text)
     entries = []
@@ -148,7 +152,9 @@ def read_glossaries(paths: Iterable[Path]) -> tuple[list[Entry], list[Problem]]:
                     Problem(
                         entry.path,
                         entry.line_of("id"),
-                        _("duplicate id `{id}` (first at {place})").format(id=entry.id, place=f"{first[entry.id].path}:{first[entry.id].line}"),
+                        _("duplicate id `{id}` (first at {place})").format(
+                            id=entry.id, place=f"{first[entry.id].path}:{first[entry.id].line}"
+                        ),
                     )
                 )
                 continue

@@ -17,7 +17,21 @@ import ahocorasick
 
 from tqa.glossary.entry import Entry
 
-_FOLD = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "‑": " ", "\u00a0": " ", "\t": " ", "’": "'", "‘": "'", "\n": " ", "\r": " "})
+_FOLD = str.maketrans(
+    {
+        "-": " ",
+        "–": " ",
+        "—": " ",
+        "‐": " ",
+        "‑": " ",
+        "\u00a0": " ",
+        "\t": " ",
+        "’": "'",
+        "‘": "'",
+        "\n": " ",
+        "\r": " ",
+    }
+)
 _SPACE_RUN = re.compile(r"  +")
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 _VOWEL_Y = re.compile(r"[aeiou]y$")
@@ -115,7 +129,7 @@ class Matcher:
         for end_index, (length, forms) in self._automaton.iter(folded):
             start = end_index - length + 1
             end = end_index + 1
-            if start > 0 and folded[start - 1].isalnum() or end < len(folded) and folded[end].isalnum():
+            if (start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
                 continue
             o_start, o_end = original(start), original(end - 1) + 1
             span = text[o_start:o_end]

@@ -27,7 +27,11 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
                 other = owner.get(key)
                 if other is not None and other is not entry:
                     problems.append(
-                        Problem(entry.path, entry.line_of("avoid"), _("avoid-form `{form}` is also in entry `{other}`").format(form=avoid, other=other.id))
+                        Problem(
+                            entry.path,
+                            entry.line_of("avoid"),
+                            _("avoid-form `{form}` is also in entry `{other}`").format(form=avoid, other=other.id),
+                        )
                     )
                 owner.setdefault(key, entry)
                 if key in table:
@@ -35,7 +39,9 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
                         Problem(
                             entry.path,
                             entry.line_of("avoid"),
-                            _("avoid-form `{form}` is the preferred form of entry `{other}`").format(form=avoid, other=table[key].id),
+                            _("avoid-form `{form}` is the preferred form of entry `{other}`").format(
+                                form=avoid, other=table[key].id
+                            ),
                         )
                     )
     for entry in entries:
@@ -45,17 +51,25 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
                     Problem(
                         entry.path,
                         entry.line_of("en"),
-                        _("preferred form `{en}` would be flagged by entry `{other}`").format(en=entry.en, other=match.entry.id),
+                        _("preferred form `{en}` would be flagged by entry `{other}`").format(
+                            en=entry.en, other=match.entry.id
+                        ),
                     )
                 )
         for example in entry.flag:
             if not any(m.entry is entry for m in matcher.find(example, overlapping=True)):
                 problems.append(
-                    Problem(entry.path, entry.line_of("flag"), _("flag example is not matched: {example}").format(example=example))
+                    Problem(
+                        entry.path,
+                        entry.line_of("flag"),
+                        _("flag example is not matched: {example}").format(example=example),
+                    )
                 )
         for example in entry.ok:
             if any(m.entry is entry for m in matcher.find(example, overlapping=True)):
                 problems.append(
-                    Problem(entry.path, entry.line_of("ok"), _("ok example is matched: {example}").format(example=example))
+                    Problem(
+                        entry.path, entry.line_of("ok"), _("ok example is matched: {example}").format(example=example)
+                    )
                 )
     return problems

@@ -71,7 +71,10 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         spellings = Counter(m.group() for m in matches)
         if len(spellings) < 2:
             continue
-        ranked = sorted(spellings, key=lambda s: (-(s in canonical), -spellings[s], matches[[m.group() for m in matches].index(s)].start()))
+        ranked = sorted(
+            spellings,
+            key=lambda s: (-(s in canonical), -spellings[s], matches[[m.group() for m in matches].index(s)].start()),
+        )
         preferred = ranked[0]
         for match in matches:
             found = match.group()
@@ -84,6 +87,12 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
             yield Violation(
                 match.start(),
                 match.end(),
-                _("`{found}` is spelled `{preferred}` elsewhere in this document").format(found=found, preferred=preferred),
-                Fix(_("Replace with `{replacement}`").format(replacement=preferred), (Edit(match.start(), match.end(), preferred),), Applicability.UNSAFE),
+                _("`{found}` is spelled `{preferred}` elsewhere in this document").format(
+                    found=found, preferred=preferred
+                ),
+                Fix(
+                    _("Replace with `{replacement}`").format(replacement=preferred),
+                    (Edit(match.start(), match.end(), preferred),),
+                    Applicability.UNSAFE,
+                ),
             )

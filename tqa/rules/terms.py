@@ -12,7 +12,11 @@ from tqa.glossary.matcher import Match, plural
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 
-_APPLICABILITY = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "display-only": Applicability.DISPLAY_ONLY}
+_APPLICABILITY = {
+    "safe": Applicability.SAFE,
+    "unsafe": Applicability.UNSAFE,
+    "display-only": Applicability.DISPLAY_ONLY,
+}
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[\n\r]\s*|[“\"«(]\s*)$")
 # A connector is a habit when it comes back this often in one document.
 CONNECTOR_MIN_USES = 3
@@ -53,12 +57,18 @@ def glossary_fix(doc: Document, match: Match) -> Fix:
             end += 1
         at_start = bool(_SENTENCE_START.search(text[max(0, match.start - 3) : match.start])) or match.start == 0
         if at_start and end < len(text) and text[end].islower():
-            return Fix(_("Drop `{found}`").format(found=found), (Edit(match.start, end + 1, text[end].upper()),), applicability)
+            return Fix(
+                _("Drop `{found}`").format(found=found), (Edit(match.start, end + 1, text[end].upper()),), applicability
+            )
         return Fix(_("Drop `{found}`").format(found=found), (Edit(match.start, end, ""),), applicability)
     replacement = _inflect(entry.replacement_for(match.form.avoid), match, found)
     if not entry.case_sensitive and found[:1].isupper() and replacement[:1].islower():
         replacement = replacement[0].upper() + replacement[1:]
-    return Fix(_("Replace with `{replacement}`").format(replacement=replacement), (Edit(match.start, match.end, replacement),), applicability)
+    return Fix(
+        _("Replace with `{replacement}`").format(replacement=replacement),
+        (Edit(match.start, match.end, replacement),),
+        applicability,
+    )
 
 
 def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:
@@ -119,7 +129,9 @@ def non_standard_institution_name(doc: Document) -> Iterator[Violation]:
     Fix safety:
         As the glossary entry says; usually unsafe.
     """
-    yield from _violations(doc, ("institution", "title"), _("Non-standard name for «{ru}»: `{found}`; the usual English is `{en}`"))
+    yield from _violations(
+        doc, ("institution", "title"), _("Non-standard name for «{ru}»: `{found}`; the usual English is `{en}`")
+    )
 
 
 def non_standard_treaty_or_acronym(doc: Document) -> Iterator[Violation]:
@@ -197,6 +209,10 @@ def overused_connector(doc: Document) -> Iterator[Violation]:
             first.start,
             first.end,
             _("`{found}` used {count} times in {words} words (for «{ru}»); vary or drop it, e.g. `{en}`").format(
-                found=doc.text[first.start : first.end], count=len(uses), words=words, ru=first.entry.ru, en=first.entry.en
+                found=doc.text[first.start : first.end],
+                count=len(uses),
+                words=words,
+                ru=first.entry.ru,
+                en=first.entry.en,
             ),
         )

@@ -1,0 +1,155 @@
+"""The glossary: shipped data valid, examples honoured, formats round-trip, commands work."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, SEED
+from tqa.cli import main
+from tqa.document import Document
+from tqa.engine import check_document
+from tqa.glossary import exchange
+from tqa.glossary.compiled import check_files, load_glossary
+from tqa.glossary.load import builtin_files
+from tqa.glossary.lookup import lookup
+from tqa.glossary.matcher import Matcher
+from tqa.rules import select_rules
+
+GLOSSARY = DATA / "glossary"
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary()
+
+
+def test_shipped_glossary_is_valid():
+    entries, _matcher, problems = check_files(builtin_files())
+    assert [str(p) for p in problems] == []
+    assert len(entries) >= 200
+
+
+@pytest.mark.parametrize("path", builtin_files(), ids=lambda p: p.name)
+def test_every_entry_flags_its_flag_examples_and_not_its_ok_examples(path, glossary):
+    matcher = glossary.matcher
+    for entry in (e for e in glossary.entries if Path(e.path).name == path.name):
+        for example in entry.flag:
+            assert any(m.entry is entry for m in matcher.find(example, overlapping=True)), (entry.id, example)
+        for example in entry.ok:
+            assert not any(m.entry is entry for m in matcher.find(example, overlapping=True)), (entry.id, example)
+
+
+def test_matching_is_whole_word_inflection_and_hyphen_tolerant():
+    [user] = check_files([GLOSSARY / "user.toml"])[0][-1:]
+    matcher = Matcher([user])
+    assert [m.entry.id for m in matcher.find("Two spec-operations and the spec operation's end.")] == [user.id, user.id]
+    assert matcher.find("A specoperational plan.") == []
+
+
+def test_broken_glossary_reports_file_and_line():
+    _, _, problems = check_files([GLOSSARY / "broken.toml"])
+    messages = [str(p) for p in problems]
+    path = str(GLOSSARY / "broken.toml")
+    assert f"{path}:15: `id` must be lower-case ASCII words joined by hyphens" in messages
+    assert f"{path}:16: `ru` must be written in Cyrillic" in messages
+    assert f"{path}:18: `avoid` must be a non-empty list of non-empty strings" in messages
+    assert (
+        f"{path}:19: `kind` must be one of: calque, term, institution, title, person, treaty, acronym, connector"
+        in messages
+    )
+    assert f"{path}:22: `ref` is empty" in messages
+
+
+def test_toml_syntax_error_has_a_line():
+    _, _, problems = check_files([GLOSSARY / "syntax.toml"])
+    assert problems and problems[0].line == 3 and "invalid TOML" in problems[0].message
+
+
+def test_validate_command(tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(main, ["glossary", "validate"])
+    assert ok.exit_code == 0 and "all valid" in ok.output
+    bad = runner.invoke(main, ["glossary", "validate", str(GLOSSARY / "broken.toml")])
+    assert bad.exit_code == 2 and "broken.toml:15:" in bad.stderr
+
+
+def test_check_with_a_broken_glossary_exits_2():
+    result = CliRunner().invoke(main, ["check", "--glossary", str(GLOSSARY / "broken.toml"), str(SEED)])
+    assert result.exit_code == 2 and "broken.toml:" in result.stderr and "Traceback" not in result.output
+
+
+def test_user_glossary_is_layered_over_the_built_in_one(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The spec-operation continued.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", "--select", "T", str(article)]).exit_code == 0
+    result = runner.invoke(main, ["check", "--select", "T", "--glossary", str(GLOSSARY / "user.toml"), str(article)])
+    assert result.exit_code == 1 and "`special military operation`" in result.output
+
+
+def test_tbx_export_is_well_formed_and_round_trips(glossary, tmp_path):
+    tbx = exchange.to_tbx(glossary.entries)
+    root = ET.fromstring(tbx.encode("utf-8"))
+    assert root.tag == f"{{{exchange.TBX_NS}}}tbx" and root.get("type") == "TBX-Basic"
+    back = exchange.from_tbx(tbx.encode("utf-8"), "x.tbx")
+    assert len(back) == len(glossary.entries)
+    fields = ("id", "ru", "en", "avoid", "kind", "domain", "note", "ref", "fix", "flag", "ok", "case", "omit")
+    for original, restored in zip(glossary.entries, back, strict=True):
+        assert [getattr(original, f) for f in fields] == [getattr(restored, f) for f in fields]
+
+
+def test_tbx_import_command_writes_valid_toml(glossary, tmp_path):
+    tbx = tmp_path / "g.tbx"
+    tbx.write_text(exchange.to_tbx(glossary.entries[:5]), encoding="utf-8")
+    out = tmp_path / "imported.toml"
+    result = CliRunner().invoke(main, ["glossary", "import", str(tbx), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    entries, _, problems = check_files([out])
+    assert not problems and [e.id for e in entries] == [e.id for e in glossary.entries[:5]]
+
+
+def test_csv_and_po_exports(glossary, tmp_path):
+    runner = CliRunner()
+    csv_text = runner.invoke(main, ["glossary", "export", "--format", "csv"]).output
+    assert csv_text.splitlines()[0] == ",".join(exchange.CSV_FIELDS)
+    assert len(csv_text.strip().splitlines()) >= len(glossary.entries) + 1
+    po_path = tmp_path / "g.po"
+    assert runner.invoke(main, ["glossary", "export", "--format", "po", "-o", str(po_path)]).exit_code == 0
+    po = polib.pofile(str(po_path))
+    assert len(po) == len(glossary.entries)
+    assert all(e.msgctxt and e.msgid for e in po)
+
+
+def test_lookup_russian_inflected_and_english(glossary):
+    entries = glossary.entries
+    assert any(
+        e.id.startswith("nato-information-office") or "Information Office" in e.en
+        for e in lookup(entries, "информационного бюро")
+    )
+    assert lookup(entries, "NATO information bureaus")
+    assert lookup(entries, "zzzz nothing") == []
+
+
+def test_lookup_command():
+    runner = CliRunner()
+    found = runner.invoke(main, ["glossary", "lookup", "NATO information bureau"])
+    assert found.exit_code == 0 and "NATO Information Office" in found.output
+    assert runner.invoke(main, ["glossary", "lookup", "qqqq"]).exit_code == 1
+
+
+def test_stats_command(glossary):
+    result = CliRunner().invoke(main, ["glossary", "stats"])
+    assert result.exit_code == 0 and f"{len(glossary.entries)} entries" in result.output
+
+
+def test_glossary_rules_on_the_seed():
+    doc = Document("seed.txt", SEED.read_text(encoding="utf-8"))
+    found = {(f.code, doc.text[f.start : f.end]) for f in check_document(doc, select_rules(["T", "N"]))}
+    assert ("T502", "NATO information bureau") in found
+    assert ("T502", "information bureau of the alliance") in found
+    assert ("T502", "head of the Russian Foreign Ministry") in found
