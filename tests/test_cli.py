@@ -165,3 +165,13 @@ def test_rules_and_rule(runner):
     assert doc.exit_code == 0 and "What it does:" in doc.output and "Fix safety:" in doc.output
     assert runner.invoke(main, ["rule", "hyphen-as-dash"]).exit_code == 0
     assert runner.invoke(main, ["rule", "X000"]).exit_code == 2
+
+
+def test_name_spelled_two_ways_across_files(runner, tmp_path):
+    write(tmp_path / "a.txt", "Analyst Ivan Petrovskiy spoke.\n")
+    write(tmp_path / "b.txt", "Petrovsky spoke again.\n")
+    write(tmp_path / "c.txt", "Petrovsky left.\n")
+    result = runner.invoke(main, ["check", "--select", "N602", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "a.txt:1:14: N602 `Petrovskiy` is spelled `Petrovsky` in other files of this run" in result.output
+    assert "b.txt" not in result.output

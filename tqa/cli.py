@@ -10,7 +10,7 @@ import click
 
 from tqa import __version__
 from tqa.cli_glossary import glossary as glossary_group
-from tqa.engine import FileResult, discover, process
+from tqa.engine import FileResult, discover, link_files, process
 from tqa.errors import UserError
 from tqa.i18n import _, set_language
 from tqa.model import Rule
@@ -118,6 +118,7 @@ def check(
     _prepare_glossary(rules, glossary_files)
     inputs, errors = discover(paths)
     results = list(process(inputs, rules, segmentation=segmentation, glossary_files=glossary_files))
+    link_files(results, rules)
     failed = _report_errors(results, errors)
     emitters()[output_format](results, sys.stdout, ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics))
     if failed:
@@ -178,6 +179,7 @@ def fix(paths, unsafe_fixes, show_diff, output_dir, select, ignore, exit_zero, s
             _fail(error)
             write_failed = True
         _report_applied(result, report)
+    link_files(results, rules)
     failed = _report_errors(results, errors) or write_failed
     emitters()["text"](results, report, ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True))
     if failed:

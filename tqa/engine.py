@@ -17,10 +17,12 @@ from tqa.errors import UserError
 from tqa.fix import apply_edits, choose_fixes
 from tqa.i18n import _
 from tqa.model import Finding, Rule
+from tqa.rules.names import across_files, spellings_by_skeleton
 from tqa.textio import Source, decode, read_file
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_FIX_ROUNDS = 10
+CROSS_FILE_RULE = "N602"
 STDIN = "-"
 
 
@@ -46,6 +48,7 @@ class FileResult:
     fixed_text: str | None = None
     error: UserError | None = None
     word_count: int = 0
+    name_spellings: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -170,5 +173,24 @@ def process(
         else:
             document = Document(item.display, text, markdown, segmentation, glossary_files)
             result.findings = check_document(document, rules)
-        result.word_count = Document(item.display, result.fixed_text or text).word_count
+        final = Document(
+            item.display, result.fixed_text if result.fixed_text is not None else text, markdown, segmentation
+        )
+        result.word_count = final.word_count
+        if any(rule.code == CROSS_FILE_RULE for rule in rules):
+            result.name_spellings = spellings_by_skeleton(final)
         yield result
+
+
+def link_files(results: Sequence[FileResult], rules: Sequence[Rule]) -> None:
+    """Add the findings only a whole run can see: one name spelled differently across files."""
+    rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
+    if rule is None or len(results) < 2:
+        return
+    for result, reports in zip(results, across_files([r.name_spellings for r in results]), strict=True):
+        for offset, found, preferred in reports:
+            message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
+                found=found, preferred=preferred
+            )
+            result.findings.append(Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity))
+        result.findings.sort(key=lambda f: (f.start, f.code, f.end))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tqa.document import Document
 from tqa.i18n import _
@@ -28,12 +29,29 @@ _SKELETON_STEPS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """Ermakov and Yermakov, Alexei and Aleksey, Zelensky and Zelenskyy share one."""
     key = name.lower()
     for pattern, replacement in _SKELETON_STEPS:
         key = pattern.sub(replacement, key)
     return key
+
+
+def name_groups(doc: Document) -> dict[str, list[re.Match]]:
+    """Capitalised words grouped by transliteration skeleton (computed once per document)."""
+    cached = doc.cache.get("names")
+    if cached is None:
+        cached = {}
+        for match in _NAME.finditer(doc.text):
+            cached.setdefault(skeleton(match.group()), []).append(match)
+        doc.cache["names"] = cached
+    return cached
+
+
+def spellings_by_skeleton(doc: Document) -> dict[str, dict[str, int]]:
+    """{skeleton: {spelling: offset of its first use}} for names with variants elsewhere possible."""
+    return {key: {m.group(): m.start() for m in reversed(matches)} for key, matches in name_groups(doc).items()}
 
 
 def _differs_by_transliteration(a: str, b: str) -> bool:
@@ -64,10 +82,7 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
     """
     glossary_spans = {(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"}
     canonical = {word for m in glossary_matches(doc) for word in m.entry.en.split()}
-    groups: dict[str, list[re.Match]] = {}
-    for match in _NAME.finditer(doc.text):
-        groups.setdefault(skeleton(match.group()), []).append(match)
-    for matches in groups.values():
+    for matches in name_groups(doc).values():
         spellings = Counter(m.group() for m in matches)
         if len(spellings) < 2:
             continue
@@ -96,3 +111,27 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
                     Applicability.UNSAFE,
                 ),
             )
+
+
+def across_files(spellings: list[dict[str, dict[str, int]]]) -> list[list[tuple[int, str, str]]]:
+    """For each file, (offset, found, preferred) where a file spells a name the way
+    other files of the run do not. Spellings that disagree inside one file are
+    left to the per-document rule."""
+    files_using: dict[str, Counter] = {}
+    for per_file in spellings:
+        for key, used in per_file.items():
+            if len(used) == 1:
+                files_using.setdefault(key, Counter()).update(used.keys())
+    reports: list[list[tuple[int, str, str]]] = [[] for _ in spellings]
+    for key, counts in files_using.items():
+        if len(counts) < 2:
+            continue
+        preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
+        for index, per_file in enumerate(spellings):
+            used = per_file.get(key, {})
+            if len(used) != 1:
+                continue
+            [(found, offset)] = used.items()
+            if found != preferred and _differs_by_transliteration(found, preferred):
+                reports[index].append((offset, found, preferred))
+    return reports
