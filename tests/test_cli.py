@@ -77,13 +77,16 @@ def test_statistics(runner, tmp_path):
 
 def test_bad_inputs_exit_2_and_other_files_still_checked(runner, tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
-    (tmp_path / "cp1251.txt").write_bytes("Лавров сказал".encode("cp1251"))
+    (tmp_path / "cp1251.txt").write_bytes("Лавров сказал: «Мы готовы», - и ушел.\n".encode("cp1251"))
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society, \xabhe said\xbb - yes.\n".encode("latin-1"))
     (tmp_path / "empty.txt").write_bytes(b"")
     write(tmp_path / "z.txt", ARTIFACT)
     result = runner.invoke(main, ["check", str(tmp_path), str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
     assert "binary.txt: binary file" in result.stderr
-    assert "cp1251.txt:1: not valid UTF-8" in result.stderr
+    assert "cp1251.txt: not UTF-8: read as cp1251 (detected)" in result.stderr
+    assert "latin1.txt:1: not valid UTF-8 (byte 0xe9 at offset 3); it looks like" in result.stderr
+    assert "--encoding" in result.stderr
     assert "missing.txt: no such file or folder" in result.stderr
     assert "z.txt:1:61: Q101" in result.stdout
     assert "Traceback" not in result.output

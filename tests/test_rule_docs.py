@@ -43,7 +43,10 @@ def test_docstring_has_every_section(rule):
     ids=lambda v: v.code if hasattr(v, "code") else str(v)[:30],
 )
 def test_documented_example(rule, kind, example):
-    findings = check_document(Document("example.txt", paragraphs(example) + "\n"), [rule])
+    markdown = "<!--" in example
+    findings = check_document(
+        Document("example.md" if markdown else "example.txt", paragraphs(example) + "\n", markdown), [rule]
+    )
     if kind == "Bad":
         assert findings, f"{rule.code} should flag: {example}"
     else:

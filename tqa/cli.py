@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -12,10 +14,11 @@ from tqa import __version__
 from tqa.cli_glossary import glossary as glossary_group
 from tqa.engine import FileResult, discover, link_files, process
 from tqa.errors import UserError
-from tqa.i18n import _, set_language
+from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
+from tqa.plan import Plan
 from tqa.report import FORMATS, ReportOptions, emitters
-from tqa.rules import ALL_RULES, find_rule, select_rules, unknown_selectors
+from tqa.rules import ALL_RULES, find_rule
 from tqa.writer import diff, write_copy, write_in_place
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -25,19 +28,10 @@ def _fail(error: UserError | str) -> None:
     click.echo(f"tqa: {_('error')}: {error}", err=True)
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
-    selected, ignored = _split(select), _split(ignore)
-    unknown = unknown_selectors(selected + ignored)
-    if unknown:
-        raise click.UsageError(_("unknown rule code or name: {names}").format(names=", ".join(unknown)))
-    return select_rules(selected, ignored)
-
-
 def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
+    for result in results:
+        if result.source is not None and result.source.notice:
+            click.echo(f"tqa: {_('notice')}: {result.input.display}: {result.source.notice}", err=True)
     for error in errors:
         _fail(error)
     for result in results:
@@ -46,45 +40,85 @@ def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
     return bool(errors) or any(r.error for r in results)
 
 
-_select_option = click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help=_("Only these rules (codes, code prefixes or names; comma-separated)."),
-)
-_ignore_option = click.option(
-    "--ignore", multiple=True, metavar="CODES", help=_("Skip these rules (codes, prefixes or names).")
-)
-_segmentation_option = click.option(
-    "--segmentation",
-    type=click.Choice(["auto", "blocks", "lines"]),
-    default="auto",
-    show_default=True,
-    help=_(
-        "Paragraphs are blocks between blank lines, or single lines (one segment a line); auto picks lines when a file has no blank line."
-    ),
-)
+def _language_was_chosen() -> bool:
+    """Whether --lang or TQA_LANG chose the language: they beat the config file."""
+    return any(a == "--lang" or a.startswith("--lang=") for a in sys.argv) or bool(os.environ.get("TQA_LANG"))
 
 
-_glossary_option = click.option(
-    "--glossary",
-    "glossary_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help=_("A glossary file (TOML) layered over the built-in glossary; repeatable."),
-)
+def _plan(config: str | None, overrides: dict) -> Plan:
+    """Settings from the config file and the command line, or exit 2 naming the problem."""
+    from tqa.config import load_settings
+    from tqa.plan import make_plan
+
+    try:
+        settings, _path = load_settings(config, overrides)
+        plan = make_plan(settings)
+        if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
+            set_language(settings.lang)
+        if plan.needs_glossary:
+            from tqa.glossary.compiled import load_glossary
+
+            load_glossary(settings.glossary)
+    except UserError as error:
+        _fail(error)
+        sys.exit(EXIT_ERROR)
+    return plan
 
 
-def _prepare_glossary(rules: tuple[Rule, ...], glossary_files: tuple[str, ...]) -> None:
-    """Load (and validate) the glossary up front when a rule needs it, so errors come first."""
-    if any(rule.code[0] in "TN" for rule in rules):
-        from tqa.glossary.compiled import load_glossary
+def _selection_options(function):
+    options = (
+        click.option(
+            "--config",
+            type=click.Path(dir_okay=False),
+            help=_("Configuration file (default: found by walking up from here)."),
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="CODES",
+            help=_("Only these rules (codes, code prefixes or names; comma-separated)."),
+        ),
+        click.option(
+            "--ignore", multiple=True, metavar="CODES", help=_("Skip these rules (codes, prefixes or names).")
+        ),
+        click.option("--extend-select", multiple=True, metavar="CODES", help=_("Add these rules to the selection.")),
+        click.option(
+            "--glossary",
+            "glossary_files",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            help=_("A glossary file (TOML) layered over the built-in glossary; repeatable."),
+        ),
+        click.option(
+            "--segmentation",
+            type=click.Choice(["auto", "blocks", "lines"]),
+            help=_(
+                "Paragraphs are blocks between blank lines, or single lines (one segment a line); auto picks lines when a file has no blank line."
+            ),
+        ),
+        click.option(
+            "--encoding",
+            metavar="NAME",
+            help=_(
+                "Read (and write back) files in this encoding; default: UTF-8, with UTF-16 and Russian legacy encodings detected."
+            ),
+        ),
+        click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when there are findings.")),
+    )
+    for option in reversed(options):
+        function = option(function)
+    return function
 
-        try:
-            load_glossary(glossary_files)
-        except UserError as error:
-            _fail(error)
-            sys.exit(EXIT_ERROR)
+
+def _overrides(select, ignore, extend_select, glossary_files, segmentation, **more) -> dict:
+    return {
+        "select": select,
+        "ignore": ignore,
+        "extend_select": extend_select,
+        "glossary": glossary_files,
+        "segmentation": segmentation,
+        **more,
+    }
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,35 +134,91 @@ def main(lang: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--output-format", type=click.Choice(FORMATS), default="text", show_default=True, help=_("How to print findings.")
-)
-@_select_option
-@_ignore_option
+@_selection_options
+@click.option("--output-format", type=click.Choice(FORMATS), help=_("How to print findings (default: text)."))
 @click.option("--statistics", is_flag=True, help=_("Count findings by rule."))
-@click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when there are findings."))
-@click.option("--unsafe-fixes", is_flag=True, help=_("Count unsafe fixes as available in the summary."))
-@_segmentation_option
-@_glossary_option
+@click.option(
+    "--unsafe-fixes", is_flag=True, help=_("Count unsafe fixes as available; with --diff, apply them in the diff too.")
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help=_("Also print the unified diff `tqa fix` would make; findings that remain still fail the check."),
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Report only findings that are not in this baseline file."),
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Record today's findings in this baseline file."),
+)
 def check(
-    paths, output_format, select, ignore, statistics, exit_zero, unsafe_fixes, segmentation, glossary_files
-) -> None:
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, exit_zero,
+    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
+) -> None:  # fmt: skip
     """Report findings in files, folders (recursing into .txt and .md) or `-` (standard input)."""
-    rules = _rules(select, ignore)
-    _prepare_glossary(rules, glossary_files)
-    inputs, errors = discover(paths)
-    results = list(process(inputs, rules, segmentation=segmentation, glossary_files=glossary_files))
-    link_files(results, rules)
+    plan = _plan(
+        config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
+    )
+    settings = plan.settings
+    inputs, errors = discover(paths, settings.exclude)
+    results = list(
+        process(
+            inputs,
+            plan.rules_for,
+            fix=show_diff,
+            unsafe=unsafe_fixes,
+            segmentation=settings.segmentation,
+            glossary_files=settings.glossary,
+            encoding=encoding,
+        )
+    )
+    if show_diff:
+        for result in results:
+            if result.source is not None:
+                sys.stdout.write(diff(result))
+    link_files(results, plan.rules)
     failed = _report_errors(results, errors)
-    emitters()[output_format](results, sys.stdout, ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics))
+    if baseline is not None or write_baseline is not None:
+        failed = _baseline(results, baseline, write_baseline) or failed
+    emitters()[settings.output_format](
+        results, sys.stdout, ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics)
+    )
     if failed:
         sys.exit(EXIT_ERROR)
-    if any(r.findings for r in results) and not exit_zero:
+    # With --diff the findings shown are those the fixes leave; the file on
+    # disk still has the fixable ones too, so a diff alone also fails the check.
+    if any(r.findings or r.changed for r in results) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: Path | None) -> bool:
+    """Write and/or apply a baseline; True when that failed."""
+    from tqa.baseline import filter_baselined, read_baseline
+    from tqa.baseline import write_baseline as write
+
+    try:
+        if write_baseline is not None:
+            count = write(results, write_baseline)
+            message = ngettext("Wrote {count} finding to {path}.", "Wrote {count} findings to {path}.", count)
+            click.echo(message.format(count=count, path=write_baseline), err=True)
+            for result in results:
+                result.findings = []
+        if baseline is not None:
+            filter_baselined(results, read_baseline(baseline))
+    except UserError as error:
+        _fail(error)
+        return True
+    return False
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@_selection_options
 @click.option(
     "--unsafe-fixes", is_flag=True, help=_("Also apply unsafe fixes (wording, merged or removed paragraphs).")
 )
@@ -145,22 +235,29 @@ def check(
     type=click.Path(file_okay=False, path_type=Path),
     help=_("Write cleaned copies into this folder and leave the originals."),
 )
-@_select_option
-@_ignore_option
-@click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when findings remain."))
-@_segmentation_option
-@_glossary_option
-def fix(paths, unsafe_fixes, show_diff, output_dir, select, ignore, exit_zero, segmentation, glossary_files) -> None:
+@click.option(
+    "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
+)
+def fix(
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, exit_zero,
+    unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
+) -> None:  # fmt: skip
     """Apply fixes in place (safe ones unless --unsafe-fixes); report what was fixed and what remains."""
-    rules = _rules(select, ignore)
-    _prepare_glossary(rules, glossary_files)
-    inputs, errors = discover(paths)
+    plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
+    settings = plan.settings
+    inputs, errors = discover(paths, settings.exclude)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
     write_failed = False
     for result in process(
-        inputs, rules, fix=True, unsafe=unsafe_fixes, segmentation=segmentation, glossary_files=glossary_files
+        inputs,
+        plan.rules_for,
+        fix=True,
+        unsafe=unsafe_fixes,
+        segmentation=settings.segmentation,
+        glossary_files=settings.glossary,
+        encoding=encoding,
     ):
         results.append(result)
         if result.source is None:
@@ -169,7 +266,7 @@ def fix(paths, unsafe_fixes, show_diff, output_dir, select, ignore, exit_zero, s
             if show_diff:
                 sys.stdout.write(diff(result))
             elif result.input.is_stdin:
-                sys.stdout.buffer.write(result.source.encode(result.fixed_text))
+                sys.stdout.buffer.write(result.source.encode(result.fixed_text, result.input.display))
                 sys.stdout.flush()
             elif output_dir is not None:
                 write_copy(result, output_dir)
@@ -179,13 +276,15 @@ def fix(paths, unsafe_fixes, show_diff, output_dir, select, ignore, exit_zero, s
             _fail(error)
             write_failed = True
         _report_applied(result, report)
-    link_files(results, rules)
+    link_files(results, plan.rules)
     failed = _report_errors(results, errors) or write_failed
     emitters()["text"](results, report, ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True))
     if failed:
         sys.exit(EXIT_ERROR)
     if show_diff:
         sys.exit(EXIT_FINDINGS if any(r.changed for r in results) else EXIT_CLEAN)
+    if exit_non_zero_on_fix and any(r.changed for r in results):
+        sys.exit(EXIT_FINDINGS)
     if any(r.findings for r in results) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
 
@@ -228,11 +327,43 @@ def show_rule(code: str) -> None:
     if rule is None:
         _fail(_("unknown rule: {code}").format(code=code))
         sys.exit(EXIT_ERROR)
-    import inspect
-
     click.echo(f"{rule.code} {rule.name}\n")
     click.echo(inspect.cleandoc(rule.doc))
     click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {rule.severity.value}")
+
+
+@main.group("config")
+def config_group() -> None:
+    """Inspect tqa's configuration."""
+
+
+@config_group.command("show")
+@click.option(
+    "--config", type=click.Path(dir_okay=False), help=_("Configuration file (default: found by walking up from here).")
+)
+def config_show(config: str | None) -> None:
+    """Print the effective settings and where each comes from."""
+    from tqa.config import load_settings
+
+    try:
+        settings, path = load_settings(config, {})
+    except UserError as error:
+        _fail(error)
+        sys.exit(EXIT_ERROR)
+    click.echo(_("configuration file: {path}").format(path=path or _("none found")))
+    for name, origin in settings.origin.items():
+        value = getattr(settings, name)
+        shown = (
+            dict(value)
+            if name in ("per_file_ignores", "severity")
+            else list(value)
+            if isinstance(value, tuple)
+            else value
+        )
+        click.echo(f"{name.replace('_', '-'):<18} = {shown!r:<40} # {origin}")
+
+
+main.add_command(glossary_group)
 
 
 def run() -> None:
@@ -244,4 +375,7 @@ def run() -> None:
         sys.exit(EXIT_ERROR)
 
 
-main.add_command(glossary_group)
+from tqa.cli_metrics import evaluate, score  # noqa: E402
+
+main.add_command(score)
+main.add_command(evaluate, "eval")

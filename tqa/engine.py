@@ -6,12 +6,14 @@ fixes, so `check(fix(x))` sees exactly what fix left behind.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tqa import suppress
 from tqa.document import Document
 from tqa.errors import UserError
 from tqa.fix import apply_edits, choose_fixes
@@ -23,6 +25,7 @@ from tqa.textio import Source, decode, read_file
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_FIX_ROUNDS = 10
 CROSS_FILE_RULE = "N602"
+SUPPRESSION_FAMILY = "M"
 STDIN = "-"
 
 
@@ -66,8 +69,16 @@ def _display(path: Path) -> str:
     return os.path.normpath(path)
 
 
-def discover(paths: Sequence[str]) -> tuple[list[Input], list[UserError]]:
-    """Files named and files under folders (sorted, hidden entries skipped)."""
+def _excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
+    relative = path.relative_to(root).as_posix()
+    return any(
+        fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(path.as_posix(), p)
+        for p in patterns
+    )
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[Input], list[UserError]]:
+    """Files named and files under folders (sorted; hidden and `exclude`d entries skipped)."""
     inputs: list[Input] = []
     errors: list[UserError] = []
     seen: set[str] = set()
@@ -83,6 +94,7 @@ def discover(paths: Sequence[str]) -> tuple[list[Input], list[UserError]]:
                 if p.suffix.lower() in TEXT_SUFFIXES
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _excluded(p, path, exclude)
             )
             for file in found:
                 if str(file) not in seen:
@@ -98,10 +110,12 @@ def discover(paths: Sequence[str]) -> tuple[list[Input], list[UserError]]:
 
 
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
+    """Every selected rule's findings, in text order, less those suppressed inline."""
     findings = []
     for rule in rules:
         for violation in rule.check(doc):
-            if doc.is_protected(violation.start, violation.end):
+            # Comments are protected from prose rules, not from the rules about comments.
+            if rule.code[0] != SUPPRESSION_FAMILY and doc.is_protected(violation.start, violation.end):
                 continue
             findings.append(
                 Finding(
@@ -115,7 +129,7 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))
-    return findings
+    return suppress.apply(doc, findings, rules)
 
 
 def fix_text(
@@ -141,25 +155,28 @@ def fix_text(
     return text, applied, findings
 
 
-def read_input(item: Input) -> Source:
+def read_input(item: Input, encoding: str | None = None) -> Source:
     if item.is_stdin:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return read_file(Path(item.path))
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    return read_file(Path(item.path), encoding)
 
 
 def process(
     inputs: Sequence[Input],
-    rules: Sequence[Rule],
+    rules: Sequence[Rule] | Callable[[str], Sequence[Rule]],
     fix: bool = False,
     unsafe: bool = False,
     segmentation: str = "auto",
     glossary_files: tuple[str, ...] = (),
+    encoding: str | None = None,
 ) -> Iterator[FileResult]:
     """Check (and with `fix`, fix) each input in turn, one file in memory at a time."""
+    rules_for = rules if callable(rules) else (lambda _path, fixed=tuple(rules): fixed)
     for item in inputs:
+        file_rules = rules_for(item.display)
         result = FileResult(item)
         try:
-            result.source = read_input(item)
+            result.source = read_input(item, encoding)
         except UserError as error:
             result.error = error
             yield result
@@ -168,16 +185,14 @@ def process(
         text = result.source.text
         if fix:
             result.fixed_text, result.applied, result.findings = fix_text(
-                text, item.display, rules, unsafe, markdown, segmentation, glossary_files
+                text, item.display, file_rules, unsafe, markdown, segmentation, glossary_files
             )
+            final = Document(item.display, result.fixed_text, markdown, segmentation)
         else:
-            document = Document(item.display, text, markdown, segmentation, glossary_files)
-            result.findings = check_document(document, rules)
-        final = Document(
-            item.display, result.fixed_text if result.fixed_text is not None else text, markdown, segmentation
-        )
+            final = Document(item.display, text, markdown, segmentation, glossary_files)
+            result.findings = check_document(final, file_rules)
         result.word_count = final.word_count
-        if any(rule.code == CROSS_FILE_RULE for rule in rules):
+        if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
             result.name_spellings = spellings_by_skeleton(final)
         yield result
 

@@ -108,7 +108,7 @@ def _groups(before: Sequence[str], after: Sequence[str]) -> dict[int, tuple[int,
 def units(doc: Aligned, versions: Sequence[list[str]]) -> list[Unit]:
     """The finest units whose bounds are run bounds in every version."""
     aligned = [_groups(doc.hypothesis, version) for version in versions]
-    ends = set.intersection({len(doc.hypothesis)}, *({end for end, _ in g.values()} for g in aligned))
+    ends = set.intersection(*({end for end, _parts in g.values()} for g in aligned))
     result, start = [], 0
     for end in sorted(ends):
         texts = [_join(doc.hypothesis[start:end])]
@@ -147,7 +147,7 @@ class Scorer:
 
 
 def _score(name: str, segment_count: int, all_units: list[Unit], scorer: Scorer) -> Result:
-    references = [[u.references[k] for u in all_units] for k in range(len(all_units[0].references))]
+    references = [list(texts) for texts in zip(*(u.references for u in all_units))]
     chrf_scores, ter_scores, counts = {}, {}, {}
     for index, version in enumerate(VERSIONS):
         texts = [u.texts[index] for u in all_units]
@@ -202,13 +202,13 @@ def _attribute(doc: Aligned, rules: Sequence[Rule], effects: dict, scorer: Score
                     effect.counts.add(scorer.sentence_chrf(old, u.references), scorer.sentence_chrf(new, u.references))
 
 
-def evaluate(docs: Sequence[Aligned], rules: Sequence[Rule], chrf_plus: bool = False) -> Evaluation:
+def evaluate_fixes(docs: Sequence[Aligned], rules: Sequence[Rule], chrf_plus: bool = False) -> Evaluation:
     """Score every document before and after fixing, and each rule's share."""
     scorer = Scorer(chrf_plus)
     files: list[Result] = []
     every_unit: list[Unit] = []
     effects: dict[tuple[str, str], RuleEffect] = {}
-    for doc in docs:
+    for doc in (d for d in docs if d.hypothesis):
         doc_units = units(doc, [_fixed(doc, rules, False), _fixed(doc, rules, True)])
         result = _score(doc.name, len(doc.hypothesis), doc_units, scorer)
         result.changes = _changes(doc, doc_units, scorer)

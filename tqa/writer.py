@@ -22,14 +22,14 @@ def write_in_place(result: FileResult) -> bool:
     """Rewrite the file only when its text changed. Returns whether it did."""
     if not result.changed:
         return False
-    write_atomic(Path(result.input.path), result.source.encode(result.fixed_text))
+    write_atomic(Path(result.input.path), result.source.encode(result.fixed_text, result.input.display))
     return True
 
 
 def write_copy(result: FileResult, folder: Path) -> Path:
     target = output_path(result, folder)
     text = result.fixed_text if result.fixed_text is not None else result.source.text
-    write_atomic(target, result.source.encode(text))
+    write_atomic(target, result.source.encode(text, result.input.display))
     return target
 
 

@@ -57,9 +57,11 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-def inflections(form: str) -> list[tuple[str, str]]:
+def inflections(form: str, possessive: bool = True) -> list[tuple[str, str]]:
     """A form and its last word's plural and possessive, each with its kind."""
-    variants = [(form, ""), (form + "'s", "possessive"), (form + "s'", "plural possessive")]
+    variants = [(form, "")]
+    if possessive:
+        variants += [(form + "'s", "possessive"), (form + "s'", "plural possessive")]
     last = form.rsplit(" ", 1)[-1]
     if last and last[-1].isalpha():
         variants.append((form.rsplit(" ", 1)[0] + " " + plural(last) if " " in form else plural(last), "plural"))
@@ -95,7 +97,9 @@ class Matcher:
         for entry in entries:
             for avoid in entry.avoid:
                 for variant in expand_optional(avoid):
-                    for inflected, inflection in inflections(fold(variant)):
+                    # A title's last word is the body it heads: `head of the
+                    # Foreign Ministry's press service` is not about the minister.
+                    for inflected, inflection in inflections(fold(variant), possessive=entry.kind != "title"):
                         table.setdefault(inflected.lower(), []).append(Form(entry, avoid, inflected, inflection))
         for key, forms in table.items():
             self._automaton.add_word(key, (len(key), tuple(forms)))

@@ -1,13 +1,20 @@
-"""Output formats: one module a format, each with `emit(results, stream, options)`."""
+"""Output formats: one module a format, each with `emit(results, stream, options)`.
+
+text (for people), concise (one line a finding), json and json-lines (ruff's
+shape), sarif (SARIF 2.1.0 for code scanning), github (Actions workflow
+commands and the job summary), gitlab (Code Quality report), junit (JUnit XML).
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
 from tqa.document import Document
 from tqa.engine import FileResult
+from tqa.fingerprint import fingerprints
 from tqa.model import Finding
 
 
@@ -31,25 +38,54 @@ class Located:
     doc: Document
 
 
+def checked_text(result: FileResult) -> str:
+    """The text the result's findings were found in: the fixed text after fixing, else the source."""
+    if result.fixed_text is not None:
+        return result.fixed_text
+    return result.source.text if result.source is not None else ""
+
+
 def located(results: Sequence[FileResult]) -> Iterator[Located]:
     for result in results:
         if result.source is None or not result.findings:
             continue
-        text = result.fixed_text if result.fixed_text is not None else result.source.text
-        doc = Document(result.input.display, text)
+        doc = Document(result.input.display, checked_text(result))
         for finding in result.findings:
             row, column = doc.position(finding.start)
             end_row, end_column = doc.position(finding.end)
             yield Located(finding, result.input.display, row, column, end_row, end_column, doc)
 
 
+def fingerprinted(results: Sequence[FileResult]) -> Iterator[tuple[Located, str]]:
+    """Each located finding with its fingerprint (see tqa.fingerprint), in `located()` order."""
+    for result in results:
+        if result.source is None or not result.findings:
+            continue
+        prints = fingerprints(checked_text(result), result.findings)
+        yield from zip(located([result]), prints, strict=True)
+
+
+def posix_path(path: str) -> str:
+    """A displayed path with forward slashes, for formats read on other systems."""
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
 Emitter = Callable[[Sequence[FileResult], TextIO, ReportOptions], None]
 
 
 def emitters() -> dict[str, Emitter]:
-    from tqa.report import json_output, text
+    from tqa.report import concise, github, gitlab, json_lines, json_output, junit, sarif, text
 
-    return {"text": text.emit, "json": json_output.emit}
+    return {
+        "text": text.emit,
+        "concise": concise.emit,
+        "json": json_output.emit,
+        "json-lines": json_lines.emit,
+        "sarif": sarif.emit,
+        "github": github.emit,
+        "gitlab": gitlab.emit,
+        "junit": junit.emit,
+    }
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit")

@@ -2,13 +2,15 @@
 
 Codes are a family letter and three digits, never renumbered or reused:
 Q1xx quotes, S2xx document structure, P3xx punctuation and typography,
-C4xx script (Cyrillic), T5xx terminology, N6xx names.
+C4xx script (Cyrillic), T5xx terminology, N6xx names, M9xx tqa's own
+suppression comments.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from tqa import suppress
 from tqa.model import FixAvailability as F
 from tqa.model import Rule
 from tqa.model import Severity as S
@@ -35,6 +37,8 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T504", "overused-connector", terms.overused_connector, F.NEVER, S.INFO),
     Rule("N601", "person-name-spelling", terms.person_name_spelling, F.SOMETIMES, S.WARNING),
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
+    Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),
+    Rule("M902", "invalid-suppression", suppress.invalid_suppression, F.NEVER, S.ERROR),
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}
@@ -58,5 +62,5 @@ def select_rules(
     select: Sequence[str] = (), ignore: Sequence[str] = (), extend: Sequence[str] = ()
 ) -> tuple[Rule, ...]:
     """Rules chosen by code prefixes or names; `select` empty means all."""
-    chosen = [r for r in ALL_RULES if not select or _matches(r, select) or _matches(r, extend)]
+    chosen = [r for r in ALL_RULES if (not select or _matches(r, select)) or _matches(r, extend)]
     return tuple(r for r in chosen if not _matches(r, ignore))

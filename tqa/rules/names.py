@@ -73,8 +73,8 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         copy-editing from several sources produce such pairs.
 
     Example:
-        Bad: Sergei Ermakov explained it. Later Yermakov stressed it again, and Yermakov left.
-        Good: Sergei Yermakov explained it. Later Yermakov stressed it again.
+        Bad: Ivan Petrovskiy explained it. Later Petrovsky stressed it again, and Petrovsky left.
+        Good: Ivan Petrovsky explained it. Later Petrovsky stressed it again.
 
     Fix safety:
         Unsafe: the minority spelling is replaced by the majority (or the

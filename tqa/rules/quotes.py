@@ -37,6 +37,14 @@ def _space_after(text: str, offset: int) -> int:
     return end
 
 
+def _is_detached(text: str, mark: Mark) -> bool:
+    """A closing mark after `, ` glued to the next word: `, ”Lavrov`."""
+    if mark.role != "close" or mark.flank != "left":
+        return False
+    space = _space_before(text, mark.offset)
+    return space != mark.offset and space > 0 and text[space - 1] in _QUOTATION_END_PUNCTUATION
+
+
 def _style(analysis: QuoteAnalysis) -> str:
     """The document's double-quote style: "straight" or "curly" (the default)."""
     straight = sum(1 for m in analysis.marks if m.char == STRAIGHT)
@@ -75,11 +83,9 @@ def detached_closing_quote(doc: Document) -> Iterator[Violation]:
     """
     text = doc.text
     for mark in analyse(doc).marks:
-        if mark.role != "close" or mark.flank != "left":
+        if not _is_detached(text, mark):
             continue
         space = _space_before(text, mark.offset)
-        if space == mark.offset or space == 0 or text[space - 1] not in _QUOTATION_END_PUNCTUATION:
-            continue
         shown_end = next_word_end(text, mark.offset + 1, len(text))
         fixed = text[space - 1] + mark.char + " " + text[mark.offset + 1 : shown_end]
         yield Violation(
@@ -273,6 +279,8 @@ def unbalanced_quotes(doc: Document) -> Iterator[Violation]:
             ),
         )
     for mark in analysis.orphans:
+        if _is_detached(text, mark):
+            continue  # detached-closing-quote reports it, with a fix
         yield Violation(
             mark.offset,
             mark.offset + 1,

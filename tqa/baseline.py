@@ -1,0 +1,64 @@
+"""Baselines: record today's findings, report only new ones later.
+
+Findings are keyed by path and fingerprint (rule + text around it), so edits
+elsewhere in a file do not bring baselined findings back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqa import __version__
+from tqa.engine import FileResult
+from tqa.errors import UserError
+from tqa.fingerprint import fingerprints
+from tqa.i18n import _
+from tqa.textio import write_atomic
+
+FORMAT_VERSION = 1
+
+
+def _text(result: FileResult) -> str:
+    return result.fixed_text if result.fixed_text is not None else result.source.text
+
+
+def write_baseline(results: Sequence[FileResult], path: Path) -> int:
+    files: dict[str, list[dict[str, str]]] = {}
+    count = 0
+    for result in results:
+        if result.source is None or not result.findings:
+            continue
+        keys = fingerprints(_text(result), result.findings)
+        files[result.input.display] = [
+            {"fingerprint": k, "code": f.code, "message": f.message} for k, f in zip(keys, result.findings, strict=True)
+        ]
+        count += len(keys)
+    data = {"tool": "tqa", "version": __version__, "format": FORMAT_VERSION, "files": files}
+    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return count
+
+
+def read_baseline(path: Path) -> dict[str, set[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {name: {item["fingerprint"] for item in items} for name, items in data["files"].items()}
+    except OSError as error:
+        raise UserError(_("cannot read baseline: {reason}").format(reason=error.strerror or error), str(path)) from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise UserError(_("not a tqa baseline file: {reason}").format(reason=error), str(path)) from None
+
+
+def filter_baselined(results: Sequence[FileResult], baseline: dict[str, set[str]]) -> int:
+    """Remove baselined findings in place; returns how many were removed."""
+    removed = 0
+    for result in results:
+        known = baseline.get(result.input.display)
+        if not known or result.source is None:
+            continue
+        keys = fingerprints(_text(result), result.findings)
+        kept = [f for f, k in zip(result.findings, keys, strict=True) if k not in known]
+        removed += len(result.findings) - len(kept)
+        result.findings = kept
+    return removed

@@ -1,0 +1,155 @@
+"""Settings from `[tool.tqa]` in pyproject.toml, `tqa.toml` or `.tqa.toml`.
+
+The file is found by walking up from the working folder (in each folder
+`.tqa.toml`, then `tqa.toml`, then a pyproject.toml that has `[tool.tqa]`),
+or named with `--config`. Unknown keys and bad values are errors that name the
+file, the line and the key. Command-line options override the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from tqa.errors import UserError
+from tqa.i18n import _
+
+CONFIG_NAMES = (".tqa.toml", "tqa.toml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+OUTPUT_FORMATS = ("text", "json", "json-lines", "concise", "github", "sarif", "junit", "gitlab")
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    glossary: tuple[str, ...] = ()
+    lang: str | None = None
+    severity: tuple[tuple[str, str], ...] = ()
+    output_format: str = "text"
+    segmentation: str = "auto"
+    # Where each value came from: "default", a file path, or "command line".
+    origin: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _key_line(text: str, key: str, section: str | None) -> int | None:
+    in_section = section is None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_section = section is None or stripped.strip("[] ") == section
+            continue
+        if in_section and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+            return number
+    return None
+
+
+def _string_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> dict[str, Any]:
+    def error(key: str, message: str) -> UserError:
+        return UserError(message, str(path), _key_line(text, key, section) or 1)
+
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        name = key.replace("-", "_")
+        if name in ("select", "ignore", "extend_select", "exclude", "glossary"):
+            if not _string_list(value):
+                raise error(key, _("`{key}` must be a list of strings").format(key=key))
+            if name == "glossary":
+                value = [str((path.parent / item).resolve()) for item in value]
+            values[name] = tuple(value)
+        elif name == "per_file_ignores":
+            if not isinstance(value, dict) or not all(_string_list(v) for v in value.values()):
+                raise error(key, _("`{key}` must map glob patterns to lists of codes").format(key=key))
+            values[name] = tuple((glob, tuple(codes)) for glob, codes in value.items())
+        elif name == "severity":
+            if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
+                raise error(
+                    key, _("`{key}` must map codes to one of: {allowed}").format(key=key, allowed=", ".join(SEVERITIES))
+                )
+            values[name] = tuple(value.items())
+        elif name == "lang":
+            if not isinstance(value, str):
+                raise error(key, _("`{key}` must be a string").format(key=key))
+            values[name] = value
+        elif name == "output_format":
+            if value not in OUTPUT_FORMATS:
+                raise error(
+                    key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(OUTPUT_FORMATS))
+                )
+            values[name] = value
+        elif name == "segmentation":
+            if value not in ("auto", "blocks", "lines"):
+                raise error(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed="auto, blocks, lines"))
+            values[name] = value
+        else:
+            raise error(key, _("unknown setting `{key}`").format(key=key))
+    return values
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The settings a file sets (empty for a pyproject.toml without [tool.tqa])."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(_("cannot read configuration: {reason}").format(reason=error), str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"at line (\d+)", str(error))
+        raise UserError(
+            _("invalid TOML: {error}").format(error=error), str(path), int(line.group(1)) if line else 1
+        ) from None
+    if path.name == "pyproject.toml":
+        section = data.get("tool", {}).get("tqa")
+        if section is None:
+            return {}
+        if not isinstance(section, dict):
+            raise UserError(_("`[tool.tqa]` must be a table"), str(path), 1)
+        return _parse(section, path, text, "tool.tqa")
+    return _parse(data, path, text, None)
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_tqa(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_tqa(path: Path) -> bool:
+    try:
+        return "tqa" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let read_config report the problem
+
+
+def load_settings(
+    config: str | None, overrides: dict[str, Any], start: Path | None = None
+) -> tuple[Settings, Path | None]:
+    """Settings from the config file (found or named) with command-line overrides on top."""
+    path = Path(config) if config else find_config(start or Path.cwd())
+    if config and not path.is_file():
+        raise UserError(_("no such configuration file"), config)
+    from_file = read_config(path) if path else {}
+    origin = {f.name: "default" for f in fields(Settings) if f.name != "origin"}
+    values: dict[str, Any] = {}
+    for name, value in from_file.items():
+        values[name] = value
+        origin[name] = str(path)
+    for name, value in overrides.items():
+        if value not in (None, (), ""):
+            values[name] = value
+            origin[name] = "command line"
+    return Settings(**values, origin=origin), path

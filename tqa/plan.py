@@ -1,0 +1,63 @@
+"""From settings to the rules each file gets: selection, per-file ignores, severities."""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from tqa.config import Settings
+from tqa.errors import UserError
+from tqa.i18n import _
+from tqa.model import Rule, Severity
+from tqa.rules import select_rules, unknown_selectors
+
+
+def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Plan:
+    settings: Settings
+    rules: tuple[Rule, ...]
+
+    def rules_for(self, path: str) -> tuple[Rule, ...]:
+        """The rules for one file after `per-file-ignores`."""
+        ignored: list[str] = []
+        posix = PurePath(path).as_posix()
+        for pattern, codes in self.settings.per_file_ignores:
+            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(PurePath(path).name, pattern):
+                ignored.extend(codes)
+        if not ignored:
+            return self.rules
+        return tuple(r for r in self.rules if not any(r.code.startswith(c.upper()) or r.name == c for c in ignored))
+
+    @property
+    def needs_glossary(self) -> bool:
+        return any(rule.code[0] in "TN" for rule in self.rules)
+
+
+def make_plan(settings: Settings) -> Plan:
+    select = split_codes(settings.select)
+    ignore = split_codes(settings.ignore)
+    extend = split_codes(settings.extend_select)
+    per_file = tuple(code for _, codes in settings.per_file_ignores for code in codes)
+    unknown = unknown_selectors(select + ignore + extend + per_file + tuple(code for code, _ in settings.severity))
+    if unknown:
+        where = settings.origin.get("select", "command line")
+        raise UserError(
+            _("unknown rule code or name: {names}").format(names=", ".join(unknown)),
+            where if where not in ("default", "command line") else None,
+        )
+    rules = select_rules(select, ignore, extend)
+    overrides = dict(settings.severity)
+    if overrides:
+        rules = tuple(
+            dataclasses.replace(rule, severity=Severity(overrides[code]))
+            if (code := next((c for c in overrides if rule.code.startswith(c.upper()) or rule.name == c), None))
+            else rule
+            for rule in rules
+        )
+    return Plan(settings, rules)
