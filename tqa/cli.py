@@ -103,6 +103,14 @@ def _selection_options(function):
                 "Read (and write back) files in this encoding; default: UTF-8, with UTF-16 and Russian legacy encodings detected."
             ),
         ),
+        click.option(
+            "--source",
+            type=click.Path(exists=True),
+            help=_(
+                "The Russian original: a file, or a folder of originals paired by name; by default NAME.ru.EXT beside NAME.en.EXT."
+            ),
+        ),
+        click.option("--include-fuzzy", is_flag=True, help=_("In PO catalogs, also check fuzzy entries.")),
         click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when there are findings.")),
     )
     for option in reversed(options):
@@ -157,10 +165,10 @@ def main(lang: str | None) -> None:
     help=_("Record today's findings in this baseline file."),
 )
 def check(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
 ) -> None:  # fmt: skip
-    """Report findings in files, folders (recursing into .txt and .md) or `-` (standard input)."""
+    """Report findings in files, folders (recursing into .txt, .md and .po) or `-` (standard input)."""
     plan = _plan(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
     )
@@ -175,6 +183,8 @@ def check(
             segmentation=settings.segmentation,
             glossary_files=settings.glossary,
             encoding=encoding,
+            source=source,
+            include_fuzzy=include_fuzzy,
         )
     )
     if show_diff:
@@ -239,7 +249,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
 def fix(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
     """Apply fixes in place (safe ones unless --unsafe-fixes); report what was fixed and what remains."""
@@ -258,6 +268,8 @@ def fix(
         segmentation=settings.segmentation,
         glossary_files=settings.glossary,
         encoding=encoding,
+        source=source,
+        include_fuzzy=include_fuzzy,
     ):
         results.append(result)
         if result.source is None:

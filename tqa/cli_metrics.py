@@ -6,14 +6,17 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from tqa.errors import UserError
-from tqa.evaluation import VERSIONS, Evaluation, Result, evaluate_fixes
 from tqa.i18n import _, ngettext
-from tqa.metrics import Aligned, corpus_scores, load, metrics, sentence_scores
 from tqa.rules import ALL_RULES
+
+if TYPE_CHECKING:  # imported when a command runs: start-up time matters
+    from tqa.evaluation import Evaluation, Result
+    from tqa.metrics import Aligned
 
 EXIT_ERROR = 2
 _PAIRING = _(
@@ -47,6 +50,8 @@ def _user_errors() -> Iterator[None]:
 
 
 def _load(hypotheses: Sequence[str], references: Sequence[str], source: str | None = None) -> list[Aligned]:
+    from tqa.metrics import load
+
     docs = [doc for hypothesis in hypotheses for doc in load(hypothesis, references, source)]
     if not any(doc.hypothesis for doc in docs):
         raise UserError(_("nothing to score: no segments"), hypotheses[0])
@@ -72,6 +77,8 @@ def _table(rows: list[list[str]], left: int) -> str:
 @click.option("--sentence", is_flag=True, help=_("Also score each segment (BLEU with effective order)."))
 @_format_option
 def score(hypothesis: str, references: tuple[str, ...], chrf_plus: bool, sentence: bool, output_format: str) -> None:
+    from tqa.metrics import corpus_scores, metrics, sentence_scores
+
     with _user_errors():
         docs = _load([hypothesis], references)
     hyps = [h for doc in docs for h in doc.hypothesis]
@@ -117,7 +124,7 @@ def _result_json(result: Result) -> dict:
         "segments": result.segments,
         "chrf": {v: round(s, 4) for v, s in result.chrf.items()},
         "ter": {v: round(s, 4) for v, s in result.ter.items()},
-        **{v: vars(result.counts[v]) for v in VERSIONS[1:]},
+        **{v: vars(counts) for v, counts in result.counts.items()},
     }
 
 
@@ -166,7 +173,7 @@ def _score_rows(result: Result, label: str) -> list[list[str]]:
     """Three rows (no fixes, safe, safe+unsafe) of counts and scores with their change."""
     rows = []
     labels = _version_labels()
-    for v in VERSIONS:
+    for v in result.chrf:
         chrf, ter = result.chrf[v], result.ter[v]
         if v == "before":
             cells = [label, labels[v], str(result.segments), "", "", "", f"{chrf:.2f}", f"{ter:.2f}"]
@@ -228,6 +235,8 @@ def evaluation_text(evaluation: Evaluation) -> str:
 def evaluate(
     hypotheses: tuple[str, ...], references: tuple[str, ...], source: str | None, chrf_plus: bool, output_format: str
 ) -> None:
+    from tqa.evaluation import evaluate_fixes
+
     with _user_errors():
         docs = _load(hypotheses, references, source)
     evaluation = evaluate_fixes(docs, ALL_RULES, chrf_plus)

@@ -43,7 +43,8 @@ class Paragraph:
 class Document:
     """Text as read (BOM removed, line endings kept) plus derived structure.
 
-    `glossary_files` are the user's glossaries layered over the built-in one.
+    `glossary_files` are the user's glossaries layered over the built-in one;
+    `source` is the Russian original, when there is one.
     `segmentation` is "blocks" (paragraphs separated by blank lines), "lines"
     (one paragraph a line, for one-segment-per-line files) or "auto" (lines when
     the text has no blank line, blocks otherwise).
@@ -54,6 +55,7 @@ class Document:
     markdown: bool = False
     segmentation: str = "auto"
     glossary_files: tuple[str, ...] = ()
+    source: Document | None = field(default=None, repr=False, compare=False)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
@@ -131,3 +133,11 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         return len(re.findall(r"\w+", self.text))
+
+    @cached_property
+    def aligned(self) -> list[tuple[Paragraph, Paragraph]]:
+        """(target, source) paragraph pairs; empty without a source or when the
+        counts differ (the engine reports that before any rule runs)."""
+        if self.source is None or len(self.prose) != len(self.source.prose):
+            return []
+        return list(zip(self.prose, self.source.prose, strict=True))

@@ -1,7 +1,6 @@
-"""The one pipeline: discover -> read -> check -> fix -> re-check.
+"""The pipeline over files: discover -> read -> pair with the source -> check or fix.
 
-`tqa check` and `tqa fix` both run `process()`; check simply does not apply
-fixes, so `check(fix(x))` sees exactly what fix left behind.
+`tqa check` and `tqa fix` both run `process()`, one file in memory at a time.
 """
 
 from __future__ import annotations
@@ -13,19 +12,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqa import suppress
+from tqa.alignment import check_alignment, is_source_name, paired_source
+from tqa.checking import check_document, fix_text
 from tqa.document import Document
 from tqa.errors import UserError
-from tqa.fix import apply_edits, choose_fixes
 from tqa.i18n import _
 from tqa.model import Finding, Rule
 from tqa.rules.names import across_files, spellings_by_skeleton
 from tqa.textio import Source, decode, read_file
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-MAX_FIX_ROUNDS = 10
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
 CROSS_FILE_RULE = "N602"
-SUPPRESSION_FAMILY = "M"
 STDIN = "-"
 
 
@@ -95,6 +92,7 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[In
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and not _excluded(p, path, exclude)
+                and not is_source_name(p)
             )
             for file in found:
                 if str(file) not in seen:
@@ -107,52 +105,6 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[In
         else:
             errors.append(UserError(_("no such file or folder"), raw))
     return inputs, errors
-
-
-def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
-    """Every selected rule's findings, in text order, less those suppressed inline."""
-    findings = []
-    for rule in rules:
-        for violation in rule.check(doc):
-            # Comments are protected from prose rules, not from the rules about comments.
-            if rule.code[0] != SUPPRESSION_FAMILY and doc.is_protected(violation.start, violation.end):
-                continue
-            findings.append(
-                Finding(
-                    rule.code,
-                    rule.name,
-                    violation.message,
-                    violation.start,
-                    violation.end,
-                    rule.severity,
-                    violation.fix,
-                )
-            )
-    findings.sort(key=lambda f: (f.start, f.code, f.end))
-    return suppress.apply(doc, findings, rules)
-
-
-def fix_text(
-    text: str,
-    path: str,
-    rules: Sequence[Rule],
-    unsafe: bool,
-    markdown: bool,
-    segmentation: str = "auto",
-    glossary_files: tuple[str, ...] = (),
-) -> tuple[str, list[Finding], list[Finding]]:
-    """Apply fixes until none applies (bounded). Returns the text, the fixes
-    applied and the findings that remain in the result."""
-    applied: list[Finding] = []
-    findings = check_document(Document(path, text, markdown, segmentation, glossary_files), rules)
-    for _round in range(MAX_FIX_ROUNDS):
-        chosen = choose_fixes(findings, unsafe)
-        if not chosen:
-            break
-        text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
-        applied.extend(chosen)
-        findings = check_document(Document(path, text, markdown, segmentation, glossary_files), rules)
-    return text, applied, findings
 
 
 def read_input(item: Input, encoding: str | None = None) -> Source:
@@ -169,6 +121,8 @@ def process(
     segmentation: str = "auto",
     glossary_files: tuple[str, ...] = (),
     encoding: str | None = None,
+    source: str | None = None,
+    include_fuzzy: bool = False,
 ) -> Iterator[FileResult]:
     """Check (and with `fix`, fix) each input in turn, one file in memory at a time."""
     rules_for = rules if callable(rules) else (lambda _path, fixed=tuple(rules): fixed)
@@ -183,18 +137,65 @@ def process(
             continue
         markdown = item.path.lower().endswith((".md", ".markdown"))
         text = result.source.text
+        if item.path.lower().endswith(".po"):
+            try:
+                _process_catalog(result, file_rules, fix, unsafe, glossary_files, include_fuzzy)
+            except UserError as error:
+                result.error = error
+            yield result
+            continue
+        try:
+            original = _original(item, result.source.text, source, markdown, segmentation, encoding)
+        except UserError as error:
+            result.error = error
+            yield result
+            continue
         if fix:
             result.fixed_text, result.applied, result.findings = fix_text(
-                text, item.display, file_rules, unsafe, markdown, segmentation, glossary_files
+                text, item.display, file_rules, unsafe, markdown, segmentation, glossary_files, original
             )
             final = Document(item.display, result.fixed_text, markdown, segmentation)
         else:
-            final = Document(item.display, text, markdown, segmentation, glossary_files)
+            final = Document(item.display, text, markdown, segmentation, glossary_files, original)
             result.findings = check_document(final, file_rules)
         result.word_count = final.word_count
         if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
             result.name_spellings = spellings_by_skeleton(final)
         yield result
+
+
+def _process_catalog(
+    result: FileResult,
+    rules: Sequence[Rule],
+    fix: bool,
+    unsafe: bool,
+    glossary_files: tuple[str, ...],
+    include_fuzzy: bool,
+) -> None:
+    from tqa.catalog_check import check_catalog, fix_catalog
+
+    text, display = result.source.text, result.input.display
+    if fix:
+        result.fixed_text, result.applied, result.findings = fix_catalog(
+            text, display, rules, unsafe, glossary_files, include_fuzzy
+        )
+    else:
+        result.findings = check_catalog(text, display, rules, glossary_files, include_fuzzy)
+    result.word_count = Document(display, result.fixed_text or text).word_count
+
+
+def _original(
+    item: Input, text: str, source: str | None, markdown: bool, segmentation: str, encoding: str | None
+) -> Document | None:
+    """The Russian original of an input, read and checked for alignment, if it has one."""
+    if item.is_stdin:
+        return None
+    path = paired_source(Path(item.path), Path(source) if source else None)
+    if path is None:
+        return None
+    original = Document(_display(path), read_file(path, encoding).text, markdown, segmentation)
+    check_alignment(Document(item.display, text, markdown, segmentation), original)
+    return original
 
 
 def link_files(results: Sequence[FileResult], rules: Sequence[Rule]) -> None:

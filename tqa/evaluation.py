@@ -185,7 +185,7 @@ def _fixed(doc: Aligned, rules: Sequence[Rule], unsafe: bool) -> list[str]:
     return segments(text, doc.segmentation, doc.markdown)
 
 
-def _attribute(doc: Aligned, rules: Sequence[Rule], effects: dict, scorer: Scorer) -> None:
+def _attribute(doc: Aligned, rules: Sequence[Rule], effects: dict[tuple[str, str], RuleEffect], scorer: Scorer) -> None:
     """Credit each unit a rule alone changes to that rule: safe fixes against the
     original, unsafe ones against the rule's safe result."""
     for rule in rules:

@@ -56,9 +56,13 @@ def segments(text: str, segmentation: str, markdown: bool = False) -> list[str]:
     return [" ".join(line.strip() for line in p.text.splitlines()) for p in paragraphs]
 
 
+def _is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in (".md", ".markdown")
+
+
 def _read(path: Path, segmentation: str) -> tuple[str, list[str]]:
     text = read_file(path).text
-    return text, segments(text, segmentation, path.suffix.lower() in (".md", ".markdown"))
+    return text, segments(text, segmentation, _is_markdown(path))
 
 
 def _checked(segs: list[str], expected: int, path: str, hypothesis: str) -> list[str]:
@@ -78,8 +82,10 @@ def _pairs(hypothesis: str, others: Sequence[str]) -> list[tuple[Path, str, list
     if not hyp.exists():
         raise UserError(_("no such file or folder"), hypothesis)
     for other in others:
-        if Path(other).is_dir() != hyp.is_dir():
-            raise UserError(_("give files with files and folders with folders"), other)
+        if hyp.is_dir() and not Path(other).is_dir():
+            raise UserError(_("not a folder, but {hypothesis} is one").format(hypothesis=hypothesis), other)
+        if Path(other).is_dir() and not hyp.is_dir():
+            raise UserError(_("a folder, but {hypothesis} is a file").format(hypothesis=hypothesis), other)
     if not hyp.is_dir():
         return [(hyp, hypothesis, [Path(o) for o in others], LINES)]
     inputs, _errors = discover([hypothesis])
@@ -89,7 +95,7 @@ def _pairs(hypothesis: str, others: Sequence[str]) -> list[tuple[Path, str, list
         counterparts = [Path(other) / relative for other in others]
         for counterpart in counterparts:
             if not counterpart.is_file():
-                raise UserError(_("no counterpart {path}").format(path=counterpart), item.display)
+                raise UserError(_("no counterpart: {path} is missing").format(path=counterpart), item.display)
         pairs.append((Path(item.path), item.display, counterparts, PARAGRAPHS))
     if not pairs:
         raise UserError(_("no .txt or .md files in the folder"), hypothesis)
@@ -104,9 +110,7 @@ def load(hypothesis: str, references: Sequence[str], source: str | None = None) 
         text, hyp = _read(path, segmentation)
         paired = [_checked(_read(c, segmentation)[1], len(hyp), str(c), display) for c in counterparts]
         refs, src = (paired[:-1], paired[-1]) if source else (paired, None)
-        aligned.append(
-            Aligned(display, text, segmentation, path.suffix.lower() in (".md", ".markdown"), hyp, refs, src)
-        )
+        aligned.append(Aligned(display, text, segmentation, _is_markdown(path), hyp, refs, src))
     return aligned
 
 
@@ -130,6 +134,7 @@ def ter() -> Metric:
 
 
 def corpus_scores(hypotheses: list[str], references: list[list[str]], chosen: Sequence[Metric]) -> list[Score]:
+    """Corpus-level scores with their signatures; `references` is one list per reference."""
     scores = []
     for metric in chosen:
         result = metric.corpus_score(hypotheses, references)

@@ -1,4 +1,5 @@
-"""JSON output: a list of findings shaped like ruff's `--output-format json`."""
+"""JSON output: a list of findings shaped like ruff's `--output-format json`,
+each also naming the detected language of its document (`document_language`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.engine import FileResult
+from tqa.langid import document_language
 from tqa.report import Located, ReportOptions, located
 
 
@@ -28,6 +30,7 @@ def finding_object(item: Located) -> dict:
         fix = {"applicability": finding.fix.applicability.value, "message": finding.fix.title, "edits": edits}
     return {
         "code": finding.code,
+        "document_language": document_language(item.doc.text),
         "name": finding.name,
         "message": finding.message,
         "severity": finding.severity.value,

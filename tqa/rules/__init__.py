@@ -31,6 +31,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("P302", "spaced-slash", typography.spaced_slash, F.ALWAYS, S.INFO),
     Rule("C401", "cyrillic-homoglyph", script.cyrillic_homoglyph, F.ALWAYS, S.ERROR),
     Rule("C402", "leftover-cyrillic", script.leftover_cyrillic, F.NEVER, S.ERROR),
+    Rule("C403", "untranslated-paragraph", script.untranslated_paragraph, F.NEVER, S.ERROR),
     Rule("T501", "calque", terms.calque, F.SOMETIMES, S.WARNING),
     Rule("T502", "non-standard-institution-name", terms.non_standard_institution_name, F.SOMETIMES, S.WARNING),
     Rule("T503", "non-standard-treaty-or-acronym", terms.non_standard_treaty_or_acronym, F.SOMETIMES, S.WARNING),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tqa import langid
 from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
@@ -19,6 +20,7 @@ HOMOGLYPHS = {
 }  # fmt: skip
 _CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
 _MIXED_WORD = re.compile(rf"(?=[\w{_CYRILLIC}]*[A-Za-z])(?=[\w{_CYRILLIC}]*[{_CYRILLIC}])[\w{_CYRILLIC}]+")
+MIN_LANGUAGE_PROBABILITY = 0.9
 _CYRILLIC_RUN = re.compile(rf"[{_CYRILLIC}]+(?:[\s\d.,:;!?«»„“”\"'()\-–—]+[{_CYRILLIC}]+)*")
 
 
@@ -81,6 +83,8 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
         No fix: the passage needs translating.
     """
     for paragraph in doc.prose:
+        if langid.suspicious(paragraph.text) and langid.detect(paragraph.text)[0] not in ("en", "unknown"):
+            continue  # untranslated-paragraph reports the whole paragraph
         mixed = {m.span() for m in _MIXED_WORD.finditer(paragraph.text)}
         for match in _CYRILLIC_RUN.finditer(paragraph.text):
             if any(start <= match.start() < end for start, end in mixed) and not any(
@@ -95,3 +99,41 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
                     found=excerpt(doc.text, start, start + len(match.group()))
                 ),
             )
+
+
+def untranslated_paragraph(doc: Document) -> Iterator[Violation]:
+    """Paragraph not in English.
+
+    What it does:
+        Finds paragraphs left in Russian or written in another language. A
+        cheap check (mostly Cyrillic letters, or hardly any English function
+        words) picks suspicious paragraphs of at least 40 letters; langdetect,
+        seeded for repeatable results, names the language.
+
+    Why is this bad?
+        An untranslated paragraph in an English article is a gap the reader
+        cannot cross; in MT output it often means the engine passed a
+        segment through.
+
+    Example:
+        Bad: Министр иностранных дел России Сергей Лавров заявил, что Москва готова к диалогу с НАТО.
+        Bad: Der Außenminister erklärte, dass Moskau zu einem Dialog mit der NATO bereit sei.
+        Good: Russian Foreign Minister Sergei Lavrov said Moscow was ready for dialogue with NATO.
+
+    Fix safety:
+        No fix: the paragraph needs translating.
+    """
+    for paragraph in doc.prose:
+        if not langid.suspicious(paragraph.text):
+            continue
+        language, probability = langid.detect(paragraph.text)
+        if language in ("en", "unknown") or probability < MIN_LANGUAGE_PROBABILITY:
+            continue
+        start = paragraph.start + len(paragraph.text) - len(paragraph.text.lstrip())
+        yield Violation(
+            start,
+            paragraph.start + len(paragraph.text.rstrip()),
+            _("Paragraph not in English (detected: {language}, {probability:.0%}): `{found}`").format(
+                language=language, probability=probability, found=excerpt(doc.text, start, paragraph.end)
+            ),
+        )

@@ -1,0 +1,179 @@
+"""How fast `tqa check` is: throughput, start-up, peak memory, growth with size, --jobs, against proselint.
+
+Usage: python bench/speed.py [--quick] [--glossary-only]
+
+The corpus (bench/corpus/, git-ignored) is the seed article and the WMT21
+English files rebuilt into articles, cycled into article-sized files: folders
+of 1, 10 and 100 MB (--quick skips 100 MB). Every timing is of a whole
+process, the installed `tqa check --exit-zero` with the default rules and its
+output sent to /dev/null. proselint runs from its own venv,
+bench/.proselint-venv, made on first use; it is never a dependency of tqa.
+--glossary-only times the glossary matcher alone, in this process, on one core.
+MB here is 10^6 bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from wmt import REFERENCES, SYSTEMS, articles
+
+BENCH = Path(__file__).resolve().parent
+CORPUS = BENCH / "corpus"
+SEED = BENCH.parent / "seeds" / "000_c3de124dd1822b05.txt"
+PROSELINT_VENV = BENCH / ".proselint-venv"
+TQA = Path(sys.executable).parent / "tqa"
+GNU_TIME = Path("/usr/bin/time")
+MB = 1_000_000
+FILES_PER_FOLDER = 1000
+
+
+def pool() -> list[tuple[str, str]]:
+    """(name, text) of every source article: the seed and each WMT21 English file's articles."""
+    found = [("seed", SEED.read_text(encoding="utf-8"))]
+    for file in REFERENCES + SYSTEMS:
+        found.extend((f"{file.removesuffix('.en')}_{doc}", text) for doc, text in articles(file))
+    return found
+
+
+def build(megabytes: int) -> Path:
+    """A folder of at least `megabytes` MB of articles, cycled from the pool (kept once built)."""
+    folder = CORPUS / f"{megabytes}mb"
+    marker = folder / ".built"
+    if marker.is_file():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    total = 0
+    for index, (name, text) in enumerate(itertools.cycle(pool())):
+        if total >= megabytes * MB:
+            break
+        path = folder / f"{index // FILES_PER_FOLDER:04d}" / f"{index:06d}_{name}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        total += path.write_bytes(text.encode("utf-8"))
+    marker.write_text(f"{total}\n")
+    return folder
+
+
+def size_of(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.txt"))
+
+
+def run(command: list[str], accept: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """Wall-clock seconds of one process and its peak resident memory in KB."""
+    prefix = [str(GNU_TIME), "-v"] if GNU_TIME.is_file() else []
+    started = time.perf_counter()
+    done = subprocess.run(prefix + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in accept:
+        raise SystemExit(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr[-2000:]}")
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    # Without GNU time: the largest child so far (runs go from small to large).
+    peak = int(found.group(1)) if found else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, peak
+
+
+def median_run(command: list[str], times: int, accept: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """Median seconds of `times` runs and the highest peak memory among them."""
+    results = [run(command, accept) for _ in range(times)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def check(folder: Path, *options: str) -> list[str]:
+    return [str(TQA), "check", "--exit-zero", *options, str(folder)]
+
+
+def proselint() -> Path:
+    """proselint's executable in its own venv, installed on first use."""
+    executable = PROSELINT_VENV / "bin" / "proselint"
+    if not executable.is_file():
+        subprocess.run([sys.executable, "-m", "venv", str(PROSELINT_VENV)], check=True)
+        subprocess.run([str(PROSELINT_VENV / "bin" / "pip"), "install", "--quiet", "proselint"], check=True)
+    return executable
+
+
+def glossary_only(folder: Path) -> None:
+    from tqa.glossary.compiled import load_glossary
+
+    started = time.perf_counter()
+    matcher = load_glossary().matcher
+    print(f"glossary: {len(matcher.entries)} entries compiled in {time.perf_counter() - started:.2f} s")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    timings, found = [], 0
+    for _ in range(3):
+        started = time.perf_counter()
+        found = sum(len(matcher.find(text)) for text in texts)
+        timings.append(time.perf_counter() - started)
+    seconds = statistics.median(timings)
+    print(f"matcher.find on {size / MB:.1f} MB in {len(texts)} files: {seconds:.2f} s (median of 3), ", end="")
+    print(f"{size / MB / seconds:.1f} MB/s on one core, {found} matches")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 100 MB corpus")
+    parser.add_argument("--glossary-only", action="store_true", help="time the glossary matcher alone, in-process")
+    args = parser.parse_args()
+    if args.glossary_only:
+        glossary_only(build(10))
+        return
+    folders = {mb: build(mb) for mb in ((1, 10) if args.quick else (1, 10, 100))}
+    print(
+        f"corpus: {len(pool())} source articles (seed + WMT21 {len(REFERENCES + SYSTEMS)} files) cycled into {CORPUS}"
+    )
+    print(f"tqa: {TQA}; peak memory from {'/usr/bin/time -v' if GNU_TIME.is_file() else 'getrusage'}\n")
+
+    one = CORPUS / "one-paragraph.txt"
+    one.write_text(SEED.read_text(encoding="utf-8").split("\n\n")[0] + "\n", encoding="utf-8")
+    startup, peak = median_run(check(one), 5)
+    print(f"start-up, one paragraph: {startup:.3f} s (median of 5), peak {peak / 1000:.0f} MB")
+
+    print(f"\n{'corpus':>8} {'files':>8} {'seconds':>9} {'MB/s':>7} {'peak MB':>8}  runs")
+    rates: dict[int, float] = {}
+    seconds_by_size: dict[int, float] = {}
+    for mb, folder in folders.items():
+        size, runs = size_of(folder), 1 if mb >= 100 else 3
+        seconds, peak = median_run(check(folder), runs)
+        rates[mb], seconds_by_size[mb] = size / MB / seconds, seconds
+        files = sum(1 for _ in folder.rglob("*.txt"))
+        print(f"{size / MB:>6.1f}MB {files:>8} {seconds:>9.2f} {rates[mb]:>7.2f} {peak / 1000:>8.0f}  {runs}")
+    steps = itertools.pairwise(seconds_by_size.items())
+    growth = ", ".join(f"{b} MB / {a} MB: {tb / ta:.1f}x the time" for (a, ta), (b, tb) in steps)
+    print(f"growth: {growth} (linear is 10x)")
+    print(f"throughput: {rates[10]:.2f} MB/s (10 MB, whole process, median of 3)")
+
+    help_text = subprocess.run([str(TQA), "check", "--help"], capture_output=True, text=True).stdout
+    if "--jobs" in help_text:
+        print("\n--jobs on 10 MB (median of 3):")
+        for jobs in sorted({1, 2, 4, os.cpu_count() or 1}):
+            seconds, peak = median_run(check(folders[10], "--jobs", str(jobs)), 3)
+            speedup = seconds_by_size[10] / seconds
+            print(f"  --jobs {jobs}: {seconds:.2f} s, {size_of(folders[10]) / MB / seconds:.2f} MB/s, {speedup:.2f}x")
+    else:
+        print("\n--jobs: not available")
+
+    sample, executable = folders[1], proselint()
+    version = subprocess.run([str(executable), "version"], capture_output=True, text=True).stdout.strip()
+    seconds, peak = run([str(executable), "check", str(sample)], accept=(0, 1))
+    rate = size_of(sample) / MB / seconds
+    print(
+        f"\n{version or 'proselint'} on the {size_of(sample) / MB:.1f} MB corpus: {seconds:.1f} s (one run), ", end=""
+    )
+    print(f"{rate:.3f} MB/s, peak {peak / 1000:.0f} MB")
+    print(f"tqa/proselint on the same 1 MB: {rates[1] / rate:.1f}x; tqa's 10 MB throughput / proselint: ", end="")
+    print(f"{rates[10] / rate:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

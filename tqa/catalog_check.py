@@ -1,0 +1,83 @@
+"""Checking and fixing gettext catalogs: every msgstr through the same engine."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from tqa.checking import check_document, fix_text
+from tqa.document import Document
+from tqa.formats import po
+from tqa.model import Edit, Finding, Fix, Rule
+
+
+def _to_file(unit: po.Unit, finding: Finding) -> Finding:
+    """A finding in a msgstr, moved to the catalog's own offsets."""
+    import polib
+
+    start = po.file_offset(unit, finding.start)
+    end = po.file_offset(unit, finding.end - 1) + 1 if finding.end > finding.start else start
+    fix = finding.fix
+    if fix is not None:
+        edits = []
+        for edit in fix.edits:
+            edit_start = po.file_offset(unit, edit.start)
+            edit_end = po.file_offset(unit, edit.end - 1) + 1 if edit.end > edit.start else edit_start
+            edits.append(Edit(edit_start, edit_end, polib.escape(edit.content)))
+        fix = Fix(fix.title, tuple(edits), fix.applicability)
+    return dataclasses.replace(finding, start=start, end=end, fix=fix)
+
+
+def _documents(catalog: po.Catalog, display: str, glossary_files: tuple[str, ...], include_fuzzy: bool):
+    russian = po.source_is_russian(catalog)
+    for unit in catalog.units:
+        if unit.fuzzy and not include_fuzzy:
+            continue
+        source = Document(display, unit.msgid, segmentation="blocks") if russian else None
+        yield unit, source
+
+
+def check_catalog(
+    text: str, display: str, rules: Sequence[Rule], glossary_files: tuple[str, ...] = (), include_fuzzy: bool = False
+) -> list[Finding]:
+    catalog = po.parse(text, display)
+    if not po.target_is_english(catalog):
+        return []
+    findings: list[Finding] = []
+    for unit, source in _documents(catalog, display, glossary_files, include_fuzzy):
+        doc = Document(display, unit.msgstr, segmentation="blocks", glossary_files=glossary_files, source=source)
+        findings.extend(_to_file(unit, finding) for finding in check_document(doc, rules))
+    findings.sort(key=lambda f: (f.start, f.code, f.end))
+    return findings
+
+
+def fix_catalog(
+    text: str,
+    display: str,
+    rules: Sequence[Rule],
+    unsafe: bool,
+    glossary_files: tuple[str, ...] = (),
+    include_fuzzy: bool = False,
+) -> tuple[str, list[Finding], list[Finding]]:
+    """The catalog with its msgstrs fixed, the fixes applied, and what remains."""
+    catalog = po.parse(text, display)
+    if not po.target_is_english(catalog):
+        return text, [], []
+    changes: list[tuple[po.Unit, str]] = []
+    applied: list[Finding] = []
+    for unit, source in _documents(catalog, display, glossary_files, include_fuzzy):
+        fixed, unit_applied, _remaining = fix_text(
+            unit.msgstr,
+            display,
+            rules,
+            unsafe,
+            markdown=False,
+            segmentation="blocks",
+            glossary_files=glossary_files,
+            source=source,
+        )
+        if fixed != unit.msgstr:
+            changes.append((unit, fixed))
+            applied.extend(unit_applied)
+    fixed_text = po.rewrite(text, changes) if changes else text
+    return fixed_text, applied, check_catalog(fixed_text, display, rules, glossary_files, include_fuzzy)

@@ -1,0 +1,65 @@
+"""Checking one text: every rule, suppressions, and the bounded fix loop.
+
+`check_document` and `fix_text` are the one code path of `tqa check` and
+`tqa fix`: fixing applies non-overlapping fixes and checks again, so
+`check(fix(x))` sees exactly what fix left behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tqa import suppress
+from tqa.document import Document
+from tqa.fix import apply_edits, choose_fixes
+from tqa.model import Finding, Rule
+
+MAX_FIX_ROUNDS = 10
+SUPPRESSION_FAMILY = "M"
+
+
+def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
+    """Every selected rule's findings, in text order, less those suppressed inline."""
+    findings = []
+    for rule in rules:
+        for violation in rule.check(doc):
+            # Comments are protected from prose rules, not from the rules about comments.
+            if rule.code[0] != SUPPRESSION_FAMILY and doc.is_protected(violation.start, violation.end):
+                continue
+            findings.append(
+                Finding(
+                    rule.code,
+                    rule.name,
+                    violation.message,
+                    violation.start,
+                    violation.end,
+                    rule.severity,
+                    violation.fix,
+                )
+            )
+    findings.sort(key=lambda f: (f.start, f.code, f.end))
+    return suppress.apply(doc, findings, rules)
+
+
+def fix_text(
+    text: str,
+    path: str,
+    rules: Sequence[Rule],
+    unsafe: bool,
+    markdown: bool,
+    segmentation: str = "auto",
+    glossary_files: tuple[str, ...] = (),
+    source: Document | None = None,
+) -> tuple[str, list[Finding], list[Finding]]:
+    """Apply fixes until none applies (bounded). Returns the text, the fixes
+    applied and the findings that remain in the result."""
+    applied: list[Finding] = []
+    findings = check_document(Document(path, text, markdown, segmentation, glossary_files, source), rules)
+    for _round in range(MAX_FIX_ROUNDS):
+        chosen = choose_fixes(findings, unsafe)
+        if not chosen:
+            break
+        text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
+        applied.extend(chosen)
+        findings = check_document(Document(path, text, markdown, segmentation, glossary_files, source), rules)
+    return text, applied, findings

@@ -1,0 +1,158 @@
+"""gettext catalogs: each msgstr is checked as a document of its own.
+
+polib validates the catalog and reads its header; a small scanner finds where
+each msgstr sits in the file, so findings point at the catalog's real line and
+column and fixes rewrite only the msgstr blocks they change: a catalog without
+fixes stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tqa.errors import UserError
+from tqa.i18n import _
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+"')
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@dataclass
+class Unit:
+    """One msgstr (or plural form) with its msgid and where it sits in the file."""
+
+    msgid: str
+    msgstr: str
+    fuzzy: bool
+    block: tuple[int, int]  # file offsets of the whole `msgstr ...` block
+    offsets: list[int]  # file offset of each character of msgstr
+    multiline: bool
+
+
+@dataclass
+class Catalog:
+    units: list[Unit]
+    language: str
+
+
+def _unquote(line: str, start: int) -> tuple[str, list[int]]:
+    """The text of one quoted PO line and each character's offset (from `start`)."""
+    first = line.index('"')
+    last = line.rindex('"')
+    chars: list[str] = []
+    offsets: list[int] = []
+    index = first + 1
+    while index < last:
+        char = line[index]
+        if char == "\\" and index + 1 < last:
+            chars.append(_ESCAPES.get(line[index + 1], line[index + 1]))
+            offsets.append(start + index)
+            index += 2
+            continue
+        chars.append(char)
+        offsets.append(start + index)
+        index += 1
+    return "".join(chars), offsets
+
+
+def parse(text: str, name: str) -> Catalog:
+    import polib
+
+    try:
+        catalog = polib.pofile(text)
+    except (OSError, ValueError) as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise UserError(
+            _("not a valid PO catalog: {error}").format(error=error), name, int(line.group(1)) if line else None
+        ) from None
+    units: list[Unit] = []
+    fields: dict[str, tuple[str, list[int], tuple[int, int], bool]] = {}
+    fuzzy = False
+    current: str | None = None
+    position = 0
+
+    def flush() -> None:
+        nonlocal fields, fuzzy
+        msgid = fields.get("msgid", ("", [], (0, 0), False))[0]
+        for key, (value, offsets, block, multiline) in sorted(fields.items()):
+            if key.startswith("msgstr") and msgid:
+                units.append(Unit(msgid, value, fuzzy, block, offsets, multiline))
+        fields, fuzzy = {}, False
+
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        keyword = _KEYWORD.match(stripped)
+        if keyword:
+            if keyword.group(1) in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields):
+                flush()
+            current = keyword.group(1)
+            value, offsets = _unquote(stripped, position)
+            fields[current] = (value, offsets, (position, position + len(stripped)), False)
+        elif stripped.startswith('"') and current is not None:
+            value, offsets = _unquote(stripped, position)
+            old_value, old_offsets, (block_start, _end), _multi = fields[current]
+            fields[current] = (old_value + value, old_offsets + offsets, (block_start, position + len(stripped)), True)
+        else:
+            if stripped.startswith("#,") and "fuzzy" in stripped:
+                if any(k.startswith("msgstr") for k in fields):
+                    flush()
+                fuzzy = True
+            if not stripped.strip() and fields:
+                flush()
+            current = None
+        position += len(line)
+    if fields:
+        flush()
+    return Catalog(units, catalog.metadata.get("Language", ""))
+
+
+def source_is_russian(catalog: Catalog) -> bool:
+    """Whether the msgids are Russian (a catalog translating Russian into English)."""
+    cyrillic = sum(len(_CYRILLIC.findall(u.msgid)) for u in catalog.units)
+    latin = sum(len(_LATIN.findall(u.msgid)) for u in catalog.units)
+    return cyrillic > latin
+
+
+def target_is_english(catalog: Catalog) -> bool:
+    if catalog.language:
+        return catalog.language.lower().startswith("en")
+    cyrillic = sum(len(_CYRILLIC.findall(u.msgstr)) for u in catalog.units)
+    latin = sum(len(_LATIN.findall(u.msgstr)) for u in catalog.units)
+    return latin >= cyrillic
+
+
+def file_offset(unit: Unit, offset: int) -> int:
+    """Where a character offset of the msgstr lies in the file."""
+    if not unit.offsets:
+        return unit.block[1] - 1
+    if offset >= len(unit.offsets):
+        return unit.offsets[-1] + 1
+    return unit.offsets[offset]
+
+
+def serialise(keyword: str, value: str, multiline: bool, newline: str) -> str:
+    """A msgstr block in the shape it had: one line, or `""` and one line per `\\n`."""
+    import polib
+
+    if not multiline:
+        return f'{keyword} "{polib.escape(value)}"'
+    pieces = [piece for piece in re.split(r"(?<=\n)", value) if piece]
+    return newline.join([f'{keyword} ""', *(f'"{polib.escape(piece)}"' for piece in pieces)])
+
+
+def rewrite(text: str, changes: list[tuple[Unit, str]]) -> str:
+    """The catalog with the msgstr blocks of `changes` replaced, all else untouched."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    pieces: list[str] = []
+    position = 0
+    for unit, value in sorted(changes, key=lambda change: change[0].block[0]):
+        start, end = unit.block
+        keyword = text[start:end].split(" ", 1)[0]
+        pieces.append(text[position:start])
+        pieces.append(serialise(keyword, value, unit.multiline, newline))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
