@@ -6,15 +6,19 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# The same two for the common text without carriage returns: simpler, faster.
+_BLANK_LINE_LF = re.compile(r"\n[ \t\f\v\u00a0]*(?=\n|$)")
+_NEWLINE = re.compile(r"\n")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>()\"'”»]+"
-    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:рф|ru|su|com|org|net|gov|edu|int|ua|by|kz|info|io)\b(?:/[^\s<>()\"'”»]*)?"
-)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'”»]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# A bare domain: found by its ending, then extended back over the name.
+_DOMAIN_END = re.compile(r"\.(?:рф|ru|su|com|org|net|gov|edu|int|ua|by|kz|info|io)\b(?:/[^\s<>()\"'”»]*)?")
+_DOMAIN_NAME = re.compile(r"[\w.-]+$")
 _MD_PROTECTED = re.compile(
     r"`[^`\n]+`"  # inline code
     r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link target
@@ -24,8 +28,7 @@ _MD_PROTECTED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A block of text between blank lines (or one line in line mode)."""
 
     index: int
@@ -74,7 +77,11 @@ class Document:
         mode = self.segmentation
         if mode == "auto":
             mode = "blocks" if _BLANK_LINE.search(self.text) else "lines"
-        separator = _BLANK_LINE if mode == "blocks" else _LINE_BREAK
+        plain = "\r" not in self.text
+        if mode == "blocks":
+            separator = _BLANK_LINE_LF if plain else _BLANK_LINE
+        else:
+            separator = _NEWLINE if plain else _LINE_BREAK
         spans: list[tuple[int, int]] = []
         position = 0
         for match in separator.finditer(self.text):
@@ -106,7 +113,15 @@ class Document:
     def protected(self) -> list[tuple[int, int]]:
         """Spans no rule may report on: URLs, e-mail addresses, and in Markdown
         inline code, link targets, comments and tags."""
-        spans = [m.span() for m in _URL.finditer(self.text)]
+        text = self.text
+        spans = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text) else []
+        if "@" in text:
+            spans.extend(m.span() for m in _EMAIL.finditer(text))
+        for match in _DOMAIN_END.finditer(text):
+            if not match.start() or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_-"):
+                continue
+            name = _DOMAIN_NAME.search(text, max(0, match.start() - 63), match.start())
+            spans.append((name.start() if name else match.start(), match.end()))
         if self.markdown:
             spans.extend(m.span() for m in _MD_PROTECTED.finditer(self.text))
             spans.extend((p.start, p.end) for p in self.paragraphs if p.is_code)

@@ -18,7 +18,7 @@ from tqa.document import Document
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Finding, Rule
-from tqa.rules.names import across_files, spellings_by_skeleton
+from tqa.rules.names import across_files, first_occurrence, spellings_by_skeleton
 from tqa.textio import Source, decode, read_file
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
@@ -48,7 +48,7 @@ class FileResult:
     fixed_text: str | None = None
     error: UserError | None = None
     word_count: int = 0
-    name_spellings: dict[str, dict[str, int]] = field(default_factory=dict)
+    name_spellings: dict[str, str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -204,7 +204,13 @@ def link_files(results: Sequence[FileResult], rules: Sequence[Rule]) -> None:
     if rule is None or len(results) < 2:
         return
     for result, reports in zip(results, across_files([r.name_spellings for r in results]), strict=True):
-        for offset, found, preferred in reports:
+        if not reports or result.source is None:
+            continue
+        text = result.fixed_text if result.fixed_text is not None else result.source.text
+        for found, preferred in reports:
+            offset = first_occurrence(text, found)
+            if offset is None:
+                continue
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )

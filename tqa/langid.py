@@ -16,10 +16,19 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for on it with as was he she by at from his her be are this have has had not but "
-    "they we you i or an which were their been will would said its who there more also than after into".split()
+    "they we you i or an which were their been will would said its who there more also than after into do does "
+    "did not can could you your so very much about what how why when one all other some no up out if my me us our "
+    "them him".split()
 )
+_FUNCTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ENGLISH_FUNCTION_WORDS)) + r")\b", re.I)
+# Substrings nearly every English paragraph of a dozen words has: a fast way out.
+_COMMON_ENGLISH = (" the ", " of ", " and ", " to ", " in ", " is ", " was ", " for ")
+_CAPITALISED = re.compile(r"\b[A-Z]")
 # English prose has about 40% function words; other Latin-script languages far fewer of these.
 MIN_ENGLISH_SHARE = 0.12
+MIN_WORDS = 12
+MAX_CAPITALISED_SHARE = 0.4
+SAMPLE_CHARACTERS = 600
 
 
 @cache
@@ -36,22 +45,30 @@ def detect(text: str) -> tuple[str, float]:
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        best = _detect_langs()(text[:4000])[0]
+        best = _detect_langs()(text[:SAMPLE_CHARACTERS])[0]
     except (LangDetectException, IndexError):
         return "unknown", 0.0
     return best.lang, best.prob
 
 
 def suspicious(text: str) -> bool:
-    """A cheap guess that a paragraph may not be English: much Cyrillic, or
-    Latin letters with hardly any English function words."""
-    letters = _LETTER.findall(text)
-    if len(letters) < MIN_LETTERS:
+    """A cheap guess that a paragraph may not be English: mostly Cyrillic, or a
+    sentence-length run of words with hardly any English function words."""
+    if len(text) < MIN_LETTERS:
         return False
-    if len(_CYRILLIC.findall(text)) > len(letters) / 2:
-        return True
-    words = [w.lower() for w in _WORD.findall(text)]
-    return sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) < MIN_ENGLISH_SHARE * len(words)
+    if _CYRILLIC.search(text):
+        letters = len(_LETTER.findall(text))
+        return letters >= MIN_LETTERS and len(_CYRILLIC.findall(text)) > letters / 2
+    sample = text[:SAMPLE_CHARACTERS]
+    if any(word in sample for word in _COMMON_ENGLISH):
+        return False
+    words = len(_WORD.findall(sample))
+    if words < MIN_WORDS:
+        return False
+    # Lists of names and headline-style text are English with few function words.
+    if len(_CAPITALISED.findall(sample)) > MAX_CAPITALISED_SHARE * words:
+        return False
+    return len(_FUNCTION_WORD.findall(sample)) < MIN_ENGLISH_SHARE * words
 
 
 def document_language(text: str) -> str:

@@ -14,7 +14,7 @@ from tqa import suppress
 from tqa.model import FixAvailability as F
 from tqa.model import Rule
 from tqa.model import Severity as S
-from tqa.rules import names, quotes, script, structure, terms, typography
+from tqa.rules import names, quotes, script, source, structure, terms, typography
 
 ALL_RULES: tuple[Rule, ...] = (
     Rule("Q101", "detached-closing-quote", quotes.detached_closing_quote, F.ALWAYS, S.ERROR),
@@ -40,6 +40,12 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
     Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),
     Rule("M902", "invalid-suppression", suppress.invalid_suppression, F.NEVER, S.ERROR),
+    Rule("A701", "missing-glossary-term", source.missing_glossary_term, F.NEVER, S.WARNING),
+    Rule("A702", "number-mismatch", source.number_mismatch, F.NEVER, S.ERROR),
+    Rule("A703", "date-mismatch", source.date_mismatch, F.NEVER, S.ERROR),
+    Rule("A704", "name-transliteration", source.name_transliteration, F.ALWAYS, S.WARNING),
+    Rule("A705", "missing-insertion-or-quote", source.missing_insertion_or_quote, F.NEVER, S.WARNING),
+    Rule("A706", "untranslated-segment", source.untranslated_segment, F.NEVER, S.ERROR),
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}

@@ -13,45 +13,59 @@ from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_matches
 
 _NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")
+_VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+_DOUBLED = re.compile(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
-_SKELETON_STEPS = (
-    (re.compile(r"^ye"), "e"),
-    (re.compile(r"^yo"), "io"),
-    (re.compile(r"yu"), "iu"),
-    (re.compile(r"ya"), "ia"),
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"ks"), "x"),
-    (re.compile(r"(?<=[aeiou])y(?=[aeiou])"), "i"),
-    (re.compile(r"iy\b|yi\b|yy\b|ij\b"), "i"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"j"), "i"),
-    (re.compile(r"(.)\1"), r"\1"),
-)
+_DIGRAPHS = (("yu", "iu"), ("ya", "ia"), ("kh", "h"), ("ks", "x"))
+_ENDINGS = ("iy", "yi", "yy", "ij")
 
 
 @lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """Ermakov and Yermakov, Alexei and Aleksey, Zelensky and Zelenskyy share one."""
     key = name.lower()
-    for pattern, replacement in _SKELETON_STEPS:
-        key = pattern.sub(replacement, key)
-    return key
+    if key.startswith("ye"):
+        key = key[1:]
+    elif key.startswith("yo"):
+        key = "i" + key[1:]
+    for pair in _DIGRAPHS:
+        key = key.replace(*pair)
+    key = _VOWEL_Y_VOWEL.sub("i", key)
+    if key.endswith(_ENDINGS):
+        key = key[:-2] + "i"
+    return _DOUBLED.sub(r"\1", key.replace("y", "i").replace("j", "i"))
 
 
-def name_groups(doc: Document) -> dict[str, list[re.Match]]:
-    """Capitalised words grouped by transliteration skeleton (computed once per document)."""
+def name_groups(doc: Document) -> dict[str, Counter]:
+    """Capitalised words counted and grouped by transliteration skeleton (once per document)."""
     cached = doc.cache.get("names")
     if cached is None:
         cached = {}
-        for match in _NAME.finditer(doc.text):
-            cached.setdefault(skeleton(match.group()), []).append(match)
+        for word, count in Counter(_NAME.findall(doc.text)).items():
+            cached.setdefault(skeleton(word), Counter())[word] = count
         doc.cache["names"] = cached
     return cached
 
 
-def spellings_by_skeleton(doc: Document) -> dict[str, dict[str, int]]:
-    """{skeleton: {spelling: offset of its first use}} for names with variants elsewhere possible."""
-    return {key: {m.group(): m.start() for m in reversed(matches)} for key, matches in name_groups(doc).items()}
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Offsets of `word` as a whole word."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            yield start
+        start = text.find(word, start + 1)
+
+
+def spellings_by_skeleton(doc: Document) -> dict[str, str]:
+    """{skeleton: spelling} for the names spelled one way in this document."""
+    return {key: next(iter(spellings)) for key, spellings in name_groups(doc).items() if len(spellings) == 1}
+
+
+def first_occurrence(text: str, word: str) -> int | None:
+    return next(_occurrences(text, word), None)
 
 
 def _differs_by_transliteration(a: str, b: str) -> bool:
@@ -82,56 +96,47 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
     """
     glossary_spans = {(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"}
     canonical = {word for m in glossary_matches(doc) for word in m.entry.en.split()}
-    for matches in name_groups(doc).values():
-        spellings = Counter(m.group() for m in matches)
+    for spellings in name_groups(doc).values():
         if len(spellings) < 2:
             continue
-        ranked = sorted(
-            spellings,
-            key=lambda s: (-(s in canonical), -spellings[s], matches[[m.group() for m in matches].index(s)].start()),
-        )
-        preferred = ranked[0]
-        for match in matches:
-            found = match.group()
+        first_use = {word: next(_occurrences(doc.text, word), 0) for word in spellings}
+        preferred = sorted(spellings, key=lambda s: (-(s in canonical), -spellings[s], first_use[s]))[0]
+        for found in sorted(spellings, key=first_use.get):
             if found == preferred or not _differs_by_transliteration(found, preferred):
                 continue
-            if any(start <= match.start() and match.end() <= end for start, end in glossary_spans):
-                continue
-            if doc.is_protected(match.start(), match.end()):
-                continue
-            yield Violation(
-                match.start(),
-                match.end(),
-                _("`{found}` is spelled `{preferred}` elsewhere in this document").format(
-                    found=found, preferred=preferred
-                ),
-                Fix(
-                    _("Replace with `{replacement}`").format(replacement=preferred),
-                    (Edit(match.start(), match.end(), preferred),),
-                    Applicability.UNSAFE,
-                ),
-            )
+            for start in _occurrences(doc.text, found):
+                end = start + len(found)
+                if any(s <= start and end <= e for s, e in glossary_spans) or doc.is_protected(start, end):
+                    continue
+                yield Violation(
+                    start,
+                    end,
+                    _("`{found}` is spelled `{preferred}` elsewhere in this document").format(
+                        found=found, preferred=preferred
+                    ),
+                    Fix(
+                        _("Replace with `{replacement}`").format(replacement=preferred),
+                        (Edit(start, end, preferred),),
+                        Applicability.UNSAFE,
+                    ),
+                )
 
 
-def across_files(spellings: list[dict[str, dict[str, int]]]) -> list[list[tuple[int, str, str]]]:
-    """For each file, (offset, found, preferred) where a file spells a name the way
-    other files of the run do not. Spellings that disagree inside one file are
-    left to the per-document rule."""
+def across_files(spellings: list[dict[str, str]]) -> list[list[tuple[str, str]]]:
+    """For each file, (found, preferred) where it spells a name the way the other
+    files of the run do not. Spellings that disagree inside one file are left to
+    the per-document rule."""
     files_using: dict[str, Counter] = {}
     for per_file in spellings:
-        for key, used in per_file.items():
-            if len(used) == 1:
-                files_using.setdefault(key, Counter()).update(used.keys())
-    reports: list[list[tuple[int, str, str]]] = [[] for _ in spellings]
+        for key, spelling in per_file.items():
+            files_using.setdefault(key, Counter())[spelling] += 1
+    reports: list[list[tuple[str, str]]] = [[] for _ in spellings]
     for key, counts in files_using.items():
         if len(counts) < 2:
             continue
         preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
         for index, per_file in enumerate(spellings):
-            used = per_file.get(key, {})
-            if len(used) != 1:
-                continue
-            [(found, offset)] = used.items()
-            if found != preferred and _differs_by_transliteration(found, preferred):
-                reports[index].append((offset, found, preferred))
+            found = per_file.get(key)
+            if found is not None and found != preferred and _differs_by_transliteration(found, preferred):
+                reports[index].append((found, preferred))
     return reports

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from tqa.document import Document
 
 DOUBLE_MARKS = '"“”«»„'
+_DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
 OPENING_GLYPHS = "«„"
 CLOSING_GLYPHS = "”»"
 CURLY = "“”"
@@ -84,14 +85,33 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return cached
 
 
+def _marks_by_paragraph(doc: Document) -> list[list[int]]:
+    """Offsets (within each prose paragraph) of its unprotected double quote marks."""
+    offsets = [m.start() for m in _DOUBLE_MARK.finditer(doc.text)]
+    grouped: list[list[int]] = []
+    index = 0
+    for paragraph in doc.prose:
+        while index < len(offsets) and offsets[index] < paragraph.start:
+            index += 1
+        found = []
+        while index < len(offsets) and offsets[index] < paragraph.end:
+            if not doc.is_protected(offsets[index], offsets[index] + 1):
+                found.append(offsets[index] - paragraph.start)
+            index += 1
+        grouped.append(found)
+    return grouped
+
+
 def _analyse(doc: Document) -> QuoteAnalysis:
     result = QuoteAnalysis()
+    if not _DOUBLE_MARK.search(doc.text):
+        return result
     stack: list[Mark] = []
     carried_paragraphs = 0
-    for paragraph in doc.prose:
+    for paragraph, positions in zip(doc.prose, _marks_by_paragraph(doc), strict=True):
+        if not positions and not stack:
+            continue
         text = paragraph.text
-        positions = [i for i, ch in enumerate(text) if ch in DOUBLE_MARKS]
-        positions = [i for i in positions if not doc.is_protected(paragraph.start + i, paragraph.start + i + 1)]
         if stack:
             carried_paragraphs += 1
             if carried_paragraphs > MAX_CARRIED_PARAGRAPHS:

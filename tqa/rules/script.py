@@ -19,6 +19,7 @@ HOMOGLYPHS = {
     "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h",
 }  # fmt: skip
 _CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
+_ANY_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
 _MIXED_WORD = re.compile(rf"(?=[\w{_CYRILLIC}]*[A-Za-z])(?=[\w{_CYRILLIC}]*[{_CYRILLIC}])[\w{_CYRILLIC}]+")
 MIN_LANGUAGE_PROBABILITY = 0.9
 _CYRILLIC_RUN = re.compile(rf"[{_CYRILLIC}]+(?:[\s\d.,:;!?«»„“”\"'()\-–—]+[{_CYRILLIC}]+)*")
@@ -44,6 +45,8 @@ def cyrillic_homoglyph(doc: Document) -> Iterator[Violation]:
     Fix safety:
         Safe: each look-alike letter is replaced by its Latin twin.
     """
+    if not _ANY_CYRILLIC.search(doc.text):
+        return
     for paragraph in doc.prose:
         for match in _MIXED_WORD.finditer(paragraph.text):
             word = match.group()
@@ -82,7 +85,11 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
     Fix safety:
         No fix: the passage needs translating.
     """
+    if not _ANY_CYRILLIC.search(doc.text):
+        return
     for paragraph in doc.prose:
+        if not _ANY_CYRILLIC.search(paragraph.text):
+            continue
         if langid.suspicious(paragraph.text) and langid.detect(paragraph.text)[0] not in ("en", "unknown"):
             continue  # untranslated-paragraph reports the whole paragraph
         mixed = {m.span() for m in _MIXED_WORD.finditer(paragraph.text)}

@@ -12,6 +12,7 @@ from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]"}
+_BRACKET = re.compile(r"[()\[\]]")
 _MAX_FRAGMENT_WORDS = 5
 _MAX_FRAGMENTS = 3
 # An editor's or outlet's tag at the end of an insertion: `- RT`, `— Ed.`,
@@ -50,15 +51,30 @@ _NAVIGATION = re.compile(
     re.I,
 )
 _MAX_CAPTION_WORDS = 30
+# Something only debris has: a bullet at a line start, a credit, a read-more or share prompt.
+_DEBRIS_MARKS = ("©", "(c) ", "•", "·", "▪", "●", "◦", "‣")
+_DEBRIS_LINE = re.compile(
+    r"^[ \t]*(?:Read|See also|Also read|More on|Related|Читайте|Подробнее|Subscribe|Share|Follow|Join|Advertisement"
+    r"|ADVERTISEMENT|Sponsored|Реклама|Photo|PHOTO|Image|Picture|Video|Illustration|Credit|Source|Фото|Видео|Источник)",
+    re.M,
+)
+_DEBRIS_HINT = re.compile(
+    r"^[ \t]*[•·▪●◦‣]|©|\(c\)\s"
+    r"|\b(?:Photo|Photos|Photograph|Image|Images|Picture|Video|Illustration|Credit|Credits|Source|Фото|Видео|Источник)\s*(?:by\b|:|/|—|-)"
+    r"|^[ \t]*(?:Read more|Read also|Also read|See also|More on this|Related|Читайте также|Подробнее|Subscribe|Share|Follow|Join"
+    r"|Advertisement|ADVERTISEMENT|Sponsored content|Реклама)\b",
+    re.M | re.I,
+)
 
 
 def _unmatched_opener(text: str) -> int | None:
     """Index of the last bracket left open at the end of `text`, if any."""
     stack: list[int] = []
-    for index, char in enumerate(text):
+    for match in _BRACKET.finditer(text):
+        char, index = match.group(), match.start()
         if char in _OPEN_TO_CLOSE:
             stack.append(index)
-        elif char in ")]" and stack and _OPEN_TO_CLOSE[text[stack[-1]]] == char:
+        elif stack and _OPEN_TO_CLOSE[text[stack[-1]]] == char:
             stack.pop()
     return stack[-1] if stack else None
 
@@ -77,11 +93,11 @@ def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str]]:
     if cached is not None:
         return cached
     found: list[tuple[int, int, str, str]] = []
-    prose = doc.prose
+    prose = doc.prose if ("(" in doc.text or "[" in doc.text) else []
     index = 0
     while index < len(prose):
         paragraph = prose[index]
-        opener = _unmatched_opener(paragraph.text)
+        opener = _unmatched_opener(paragraph.text) if ("(" in paragraph.text or "[" in paragraph.text) else None
         if opener is None:
             index += 1
             continue
@@ -168,25 +184,26 @@ def russian_style_editorial_insertion(doc: Document) -> Iterator[Violation]:
     Fix safety:
         Safe: only the punctuation between the text and the tag changes.
     """
-    for paragraph in doc.prose:
-        for match in _INTACT_INSERTION.finditer(paragraph.text):
-            inner = match.group("inner")
-            styled = _styled_inner(inner)
-            if styled is None or styled == " ".join(inner.split()):
-                continue
-            start = paragraph.start + match.start("inner")
-            yield Violation(
-                start - 1,
-                start + len(inner) + 1,
-                _("Editorial insertion in Russian style: `{found}`").format(
-                    found=excerpt(match.group(), 0, len(match.group()))
-                ),
-                Fix(
-                    _("Write it in English style: `({fixed})`").format(fixed=styled),
-                    (Edit(start, start + len(inner), styled),),
-                    Applicability.SAFE,
-                ),
-            )
+    for match in _INTACT_INSERTION.finditer(doc.text):
+        inner = match.group("inner")
+        if "-" not in inner and "—" not in inner and "–" not in inner:
+            continue
+        styled = _styled_inner(inner)
+        if styled is None or styled == " ".join(inner.split()):
+            continue
+        start = match.start("inner")
+        yield Violation(
+            start - 1,
+            start + len(inner) + 1,
+            _("Editorial insertion in Russian style: `{found}`").format(
+                found=excerpt(match.group(), 0, len(match.group()))
+            ),
+            Fix(
+                _("Write it in English style: `({fixed})`").format(fixed=styled),
+                (Edit(start, start + len(inner), styled),),
+                Applicability.SAFE,
+            ),
+        )
 
 
 def _ends_open(text: str) -> bool:
@@ -311,7 +328,9 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
         Unsafe: the paragraphs are removed; review that nothing of the
         article goes with them.
     """
-    prose = doc.prose
+    text = doc.text
+    hinted = (any(mark in text for mark in _DEBRIS_MARKS) or _DEBRIS_LINE.search(text)) and _DEBRIS_HINT.search(text)
+    prose = doc.prose if hinted else []
     index = 0
     while index < len(prose):
         kinds = []

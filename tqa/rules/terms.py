@@ -200,9 +200,11 @@ def overused_connector(doc: Document) -> Iterator[Violation]:
     for match in glossary_matches(doc):
         if match.entry.kind == "connector":
             by_entry.setdefault(match.entry.id, []).append(match)
-    words = max(doc.word_count, 1)
     for uses in by_entry.values():
-        if len(uses) < CONNECTOR_MIN_USES or words / len(uses) > CONNECTOR_MAX_WORDS_PER_USE:
+        if len(uses) < CONNECTOR_MIN_USES:
+            continue
+        words = max(doc.word_count, 1)
+        if words / len(uses) > CONNECTOR_MAX_WORDS_PER_USE:
             continue
         first = uses[0]
         yield Violation(

@@ -12,9 +12,17 @@ from tqa.rules._shared import excerpt
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
-_HYPHEN_DASH = re.compile(r"(?<=[^\W\d_]|[”\"’)\]])[ \u00a0](?:-|--)[ \u00a0](?=[^\W\d_]|[“\"‘(\[$€£])")
+_HYPHEN_DASH = re.compile(r"[ \u00a0]--?[ \u00a0]")
+_BEFORE_DASH = re.compile(r"[^\W\d_]|[”\"’)\]]")
+_AFTER_DASH = re.compile(r"[^\W\d_]|[“\"‘(\[$€£]")
 _SPACED_SLASH = re.compile(r"(?<=[^\W\d_])[ \u00a0]/[ \u00a0](?=[^\W\d_])")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+    return line_start, line_end
 
 
 def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
@@ -39,18 +47,21 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
         Safe: the hyphen becomes a spaced em dash (` — `).
     """
     text = doc.text
-    for paragraph in doc.prose:
-        for match in _HYPHEN_DASH.finditer(paragraph.text):
-            start = paragraph.start + match.start()
-            end = paragraph.start + match.end()
-            yield Violation(
-                start + 1,
-                end - 1,
-                _("Hyphen used as a dash: `{found}`").format(
-                    found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()
-                ),
-                Fix(_("Replace the hyphen with a dash: ` — `"), (Edit(start, end, " — "),), Applicability.SAFE),
-            )
+    if " -" not in text and "\u00a0-" not in text:
+        return
+    for match in _HYPHEN_DASH.finditer(text):
+        start, end = match.span()
+        if not start or end >= len(text) or not _BEFORE_DASH.match(text, start - 1) or not _AFTER_DASH.match(text, end):
+            continue
+        line_start, line_end = _line_bounds(text, start, end)
+        yield Violation(
+            start + 1,
+            end - 1,
+            _("Hyphen used as a dash: `{found}`").format(
+                found=excerpt(text, max(start - 15, line_start), min(end + 15, line_end)).strip()
+            ),
+            Fix(_("Replace the hyphen with a dash: ` — `"), (Edit(start, end, " — "),), Applicability.SAFE),
+        )
 
 
 def spaced_slash(doc: Document) -> Iterator[Violation]:
@@ -72,17 +83,18 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
         Safe: only the spaces are removed.
     """
     text = doc.text
-    for paragraph in doc.prose:
-        if _CREDIT_LINE.search(paragraph.text):
+    if "/ " not in text and "/\u00a0" not in text:
+        return
+    for match in _SPACED_SLASH.finditer(text):
+        start, end = match.span()
+        line_start, line_end = _line_bounds(text, start, end)
+        if _CREDIT_LINE.search(text, line_start, line_end):
             continue
-        for match in _SPACED_SLASH.finditer(paragraph.text):
-            start = paragraph.start + match.start()
-            end = paragraph.start + match.end()
-            yield Violation(
-                start,
-                end,
-                _("Spaced slash: `{found}`").format(
-                    found=excerpt(text, max(start - 15, paragraph.start), min(end + 15, paragraph.end)).strip()
-                ),
-                Fix(_("Close up the slash: `/`"), (Edit(start, end, "/"),), Applicability.SAFE),
-            )
+        yield Violation(
+            start,
+            end,
+            _("Spaced slash: `{found}`").format(
+                found=excerpt(text, max(start - 15, line_start), min(end + 15, line_end)).strip()
+            ),
+            Fix(_("Close up the slash: `/`"), (Edit(start, end, "/"),), Applicability.SAFE),
+        )

@@ -1,0 +1,619 @@
+"""Source-aware rules: the translation checked against its Russian original.
+
+They run only when a document has a source (`article.en.txt` next to
+`article.ru.txt`, or `--source`) with as many paragraphs; each compares a
+target paragraph with the source paragraph it translates (`doc.aligned`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tqa.document import Document, Paragraph
+from tqa.glossary.compiled import load_glossary
+from tqa.glossary.entry import Entry
+from tqa.glossary.lookup import russian_lemmas
+from tqa.glossary.matcher import expand_optional, fold
+from tqa.i18n import _, ngettext
+from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import excerpt
+from tqa.rules.names import skeleton
+from tqa.rules.terms import glossary_matches
+from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers, show
+
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+# Glossary kinds whose `en` is THE rendering (a name), not one good rendering among several.
+TERM_KINDS = ("institution", "title", "treaty", "person")
+
+
+def _first_word(paragraph: Paragraph) -> tuple[int, int]:
+    match = _WORD.search(paragraph.text)
+    if match is None:
+        return paragraph.start, paragraph.start + len(paragraph.text.rstrip())
+    return paragraph.start + match.start(), paragraph.start + match.end()
+
+
+# --- the glossary, indexed by Russian lemmas -----------------------------------
+
+
+def _rendered(words: list[str], key: tuple[str, ...]) -> bool:
+    """The rendering as written, or its content words in any order and any form
+    (`Armed Forces of the Russian Federation` renders `Russian Armed Forces`,
+    `Defence Minister` the `Defence Ministry` he heads)."""
+    if _contains(words, key):
+        return True
+    content = {word[:_STEM] for word in key if word not in _STOPWORDS}
+    return len(content) > 1 and content <= {word[:_STEM] for word in words}
+
+
+@dataclass(frozen=True)
+class _Term:
+    entry: Entry
+    lemmas: tuple[str, ...]
+    keys: tuple[tuple[str, ...], ...]  # the English renderings, as word keys
+
+
+_DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})")
+# Words compared by their first letters when the order of a rendering changes.
+_STEM = 6
+_STOPWORDS = frozenset("the of for and in on at to a an by with de".split())
+
+
+def _english_words(text: str) -> list[str]:
+    """Folded lower-case words without diacritics, plural or possessive endings,
+    in one spelling (`U.S.` = `US`, `centre` = `center`, `defence` = `defense`)."""
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
+    text = "".join(c for c in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(c))
+    words = re.findall(r"\w+(?:['’]\w+)?", text.lower())
+    return [_word_key(word) for word in words]
+
+
+def _word_key(word: str) -> str:
+    word = re.sub(r"['’]s?$", "", word)
+    if len(word) > 3 and not word.endswith("ss"):
+        word = re.sub(r"ies$", "y", word)
+        word = re.sub(r"(s|x|z|ch|sh)es$", r"\1", word)
+        word = re.sub(r"s$", "", word)
+    word = re.sub(r"(?<=[a-z]{3})(?:is|iz)(?=ation)", "iz", word)
+    word = re.sub(r"(?<=[a-z]{3})ence$", "ense", word)
+    return re.sub(r"(?<=[a-z]{3}[^aeiou])re$", "er", word)
+
+
+def _contains(haystack: list[str] | tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    size = len(needle)
+    if not size:
+        return False
+    first = needle[0]
+    return any(
+        haystack[i] == first and tuple(haystack[i : i + size]) == needle for i in range(len(haystack) - size + 1)
+    )
+
+
+def _index(entries: tuple[Entry, ...]) -> dict[str, list[_Term]]:
+    """Terms by the first lemma of their Russian form (one index per glossary)."""
+    index: dict[str, list[_Term]] = {}
+    for entry in entries:
+        if entry.kind not in TERM_KINDS or not entry.en:
+            continue
+        lemmas = russian_lemmas(entry.ru)
+        if not lemmas:
+            continue
+        keys = tuple(tuple(_english_words(variant)) for variant in expand_optional(entry.en))
+        index.setdefault(lemmas[0], []).append(_Term(entry, lemmas, keys))
+    return index
+
+
+_INDEXES: dict[str, dict[str, list[_Term]]] = {}
+
+
+def _glossary_index(doc: Document) -> dict[str, list[_Term]]:
+    """The index of the document's glossary, built once per glossary."""
+    glossary = load_glossary(doc.glossary_files)
+    index = _INDEXES.get(glossary.fingerprint)
+    if index is None:
+        index = _INDEXES[glossary.fingerprint] = _index(glossary.entries)
+    return index
+
+
+def _source_lemmas(doc: Document, paragraph: Paragraph) -> tuple[str, ...]:
+    cache_ = doc.cache.setdefault("source-lemmas", {})
+    lemmas = cache_.get(paragraph.index)
+    if lemmas is None:
+        lemmas = russian_lemmas(paragraph.text)
+        cache_[paragraph.index] = lemmas
+    return lemmas
+
+
+def _terms_in(doc: Document, paragraph: Paragraph) -> list[_Term]:
+    """Glossary terms present in a source paragraph, in any inflected form."""
+    index = _glossary_index(doc)
+    lemmas = _source_lemmas(doc, paragraph)
+    found: dict[str, _Term] = {}
+    for position, lemma in enumerate(lemmas):
+        for term in index.get(lemma, ()):
+            if tuple(lemmas[position : position + len(term.lemmas)]) == term.lemmas:
+                found.setdefault(term.entry.id, term)
+    return list(found.values())
+
+
+def _avoided_in(doc: Document, paragraph: Paragraph, entry: Entry):
+    return next(
+        (
+            m
+            for m in glossary_matches(doc)
+            if m.entry.id == entry.id and paragraph.start <= m.start and m.end <= paragraph.end
+        ),
+        None,
+    )
+
+
+def _surname(entry: Entry) -> str:
+    return entry.en.split()[-1]
+
+
+def _name_variants(paragraph: Paragraph, canonical: str) -> list[re.Match]:
+    """Capitalised words in a paragraph that spell `canonical` another way."""
+    key = skeleton(canonical)
+    variants = []
+    for match in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", paragraph.text):
+        word = match.group()
+        if word == canonical or word.rstrip("s") == canonical or word.lower() == canonical.lower():
+            continue
+        if skeleton(word) == key:
+            variants.append(match)
+    return variants
+
+
+def missing_glossary_term(doc: Document) -> Iterator[Violation]:
+    """Glossary term of the source missing from the translation.
+
+    What it does:
+        Finds names of institutions, titles, treaties, acronyms and people
+        from the glossary in a source paragraph, in any inflected form
+        (`Совета Федерации`, `ОДКБ`), and reports the translated paragraph
+        when it lacks the approved English rendering (`Federation Council`,
+        `CSTO`; for a person, the surname). A calque already flagged by the
+        terminology rules is left to them.
+
+    Why is this bad?
+        A body or person of the original that cannot be found in the
+        translation was dropped or renamed; readers and search miss it.
+
+    Example:
+        Bad: The Council of the Federation approved the law. ⟸ Совет Федерации одобрил закон.
+        Good: The Federation Council approved the law. ⟸ Совет Федерации одобрил закон.
+
+    Fix safety:
+        No fix: the paragraph needs an editor.
+    """
+    for target, source in doc.aligned:
+        terms = _terms_in(doc, source)
+        if not terms:
+            continue
+        words = _english_words(target.text)
+        for term in terms:
+            entry = term.entry
+            if entry.kind == "person":
+                surname = _surname(entry)
+                if _contains(words, tuple(_english_words(surname))) or _name_variants(target, surname):
+                    continue
+            elif any(_rendered(words, key) for key in term.keys):
+                continue
+            if _avoided_in(doc, target, entry) is not None:
+                continue
+            start, end = _first_word(target)
+            yield Violation(
+                start,
+                end,
+                _("«{ru}» of the source is not rendered `{en}` in this paragraph").format(ru=entry.ru, en=entry.en),
+            )
+
+
+def name_transliteration(doc: Document) -> Iterator[Violation]:
+    """Name from the source spelled against the glossary's canonical form.
+
+    What it does:
+        Finds people of the glossary in a source paragraph (by the lemma of
+        the surname: `Шойгу`, `Лаврова`) and reports a transliteration variant
+        of their surname in the translated paragraph (`Lavrov` written
+        `Lavroff`, `Zelensky` written `Zelenskiy`).
+
+    Why is this bad?
+        The source says who is meant, so the variant is not a namesake but
+        the same person under a spelling readers will not find.
+
+    Example:
+        Bad: Ukrainian President Zelenskiy spoke. ⟸ Президент Украины Зеленский выступил.
+        Good: Ukrainian President Zelensky spoke. ⟸ Президент Украины Зеленский выступил.
+
+    Fix safety:
+        Unsafe: the variant is replaced by the canonical spelling; check that
+        the sentence is about that person.
+    """
+    index = _glossary_index(doc)
+    surnames = _surnames(index)
+    reported = {(m.start, m.end) for m in glossary_matches(doc)}
+    for target, source in doc.aligned:
+        lemmas = set(_source_lemmas(doc, source))
+        for lemma in lemmas & surnames.keys():
+            canonical = {_surname(term.entry) for term in surnames[lemma]}
+            if any(_contains(_english_words(target.text), tuple(_english_words(name))) for name in canonical):
+                continue
+            for name in sorted(canonical):
+                for match in _name_variants(target, name):
+                    start, end = target.start + match.start(), target.start + match.end()
+                    if any(s <= start and end <= e for s, e in reported):
+                        continue
+                    yield Violation(
+                        start,
+                        end,
+                        _("`{found}` is spelled `{canonical}` for «{ru}» of the source").format(
+                            found=match.group(), canonical=name, ru=surnames[lemma][0].entry.ru
+                        ),
+                        Fix(
+                            _("Replace with `{replacement}`").format(replacement=name),
+                            (Edit(start, end, name),),
+                            Applicability.UNSAFE,
+                        ),
+                    )
+
+
+_SURNAMES: dict[int, dict[str, list[_Term]]] = {}
+
+
+def _surnames(index: dict[str, list[_Term]]) -> dict[str, list[_Term]]:
+    """Person terms by the lemma of their surname (the last word of `ru`)."""
+    found = _SURNAMES.get(id(index))
+    if found is None:
+        found = {}
+        for terms in index.values():
+            for term in terms:
+                if term.entry.kind == "person" and term.lemmas:
+                    found.setdefault(term.lemmas[-1], []).append(term)
+        _SURNAMES[id(index)] = found
+    return found
+
+
+# --- numbers and dates ------------------------------------------------------------
+
+
+def _unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
+    """Our reportable numbers that `theirs` (digits, words or codes) do not account for."""
+    available = Counter(n.value for n in theirs)
+    ours_by_value: dict[Decimal, list[Number]] = {}
+    for number in ours:
+        ours_by_value.setdefault(number.value, []).append(number)
+    missing = []
+    for value, numbers in ours_by_value.items():
+        surplus = len(numbers) - available[value]
+        if surplus <= 0:
+            continue
+        # The numbers in words and codes take the blame first: they are only counterparts.
+        reportable = [n for n in numbers if n.reportable]
+        blamed = surplus - (len(numbers) - len(reportable))
+        if blamed > 0:
+            missing.extend(reportable[len(reportable) - blamed :])
+    return sorted(missing, key=lambda n: n.start)
+
+
+def number_mismatch(doc: Document) -> Iterator[Violation]:
+    """Number that differs between the translation and the source.
+
+    What it does:
+        Compares the numbers of a paragraph with those of its source,
+        normalized (`1,5 млн` = `1.5 million` = `1,500,000`, `10 тыс.` =
+        `10,000`, `1 000` = `1,000`), and reports a source number missing
+        from the translation and a number of the translation the source does
+        not have. Numbers in words (`two`, `двух`) and numbers in names and
+        codes (`Су-57`, `COVID-19`) count as counterparts, never as findings.
+
+    Why is this bad?
+        A wrong figure is the costliest mistranslation: MT drops the
+        thousands of `тыс.`, misreads the decimal comma or loses a figure.
+
+    Example:
+        Bad: The fund raised 1.5 billion rubles. ⟸ Фонд привлёк 1,5 млн рублей.
+        Bad: About 10 people came. ⟸ Пришли около 10 тыс. человек.
+        Good: The fund raised 1.5 million rubles. ⟸ Фонд привлёк 1,5 млн рублей.
+        Good: About 10,000 people came. ⟸ Пришли около 10 тыс. человек.
+
+    Fix safety:
+        No fix: check the figure against the source.
+    """
+    for target, source in doc.aligned:
+        theirs = russian_numbers(source.text)
+        ours = english_numbers(target.text)
+        missing = _unmatched(theirs, ours)
+        extra = _unmatched(ours, theirs)
+        if not missing and not extra:
+            continue
+        if len(missing) == 1 and len(extra) == 1:
+            number = extra[0]
+            yield Violation(
+                target.start + number.start,
+                target.start + number.end,
+                _("`{found}` ({value}) here but `{source}` ({source_value}) in the source").format(
+                    found=number.text,
+                    value=show(number.value),
+                    source=missing[0].text,
+                    source_value=show(missing[0].value),
+                ),
+            )
+            continue
+        for number in extra:
+            yield Violation(
+                target.start + number.start,
+                target.start + number.end,
+                _("`{found}` ({value}) has no counterpart in the source paragraph").format(
+                    found=number.text, value=show(number.value)
+                ),
+            )
+        for number in missing:
+            start, end = _first_word(target)
+            yield Violation(
+                start,
+                end,
+                _("`{source}` ({value}) of the source is missing from this paragraph").format(
+                    source=number.text, value=show(number.value)
+                ),
+            )
+
+
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+def date_mismatch(doc: Document) -> Iterator[Violation]:
+    """Date of the source missing from the translation.
+
+    What it does:
+        Finds dates in a source paragraph (`6 октября`, `6-го октября`,
+        `в ночь на 6 октября`, `6.10.2021`, the month in any case) and reports
+        one whose day and month the translated paragraph does not give
+        (`October 6`, `6 October`, `Oct. 6`, `6th of October`, `10/6/2021`).
+
+    Why is this bad?
+        MT shifts days (`6-го` read as `6th` of the wrong month), swaps day
+        and month in numeric dates or drops the date; readers cannot tell.
+
+    Example:
+        Bad: The talks took place on October 16. ⟸ Переговоры прошли 6 октября.
+        Good: The talks took place on October 6. ⟸ Переговоры прошли 6 октября.
+        Good: The talks took place on 6 October. ⟸ Переговоры прошли 6 октября.
+
+    Fix safety:
+        No fix: check the date against the source.
+    """
+    for target, source in doc.aligned:
+        theirs = russian_dates(source.text)
+        if not theirs:
+            continue
+        ours = english_dates(target.text)
+        have = {(d.day, d.month) for d in ours}
+        wanted = {(d.day, d.month) for d in theirs}
+        for date in theirs:
+            if (date.day, date.month) in have:
+                continue
+            strays = [d for d in ours if (d.day, d.month) not in wanted]
+            if len(strays) == 1:
+                start, end = target.start + strays[0].start, target.start + strays[0].end
+            else:
+                start, end = _first_word(target)
+            yield Violation(
+                start,
+                end,
+                _("The source's `{source}` ({month} {day}) is not in this paragraph").format(
+                    source=date.text, month=_MONTH_NAMES[date.month - 1], day=date.day
+                ),
+            )
+            have.add((date.day, date.month))
+
+
+# --- insertions, quotations, untranslated text -----------------------------------
+
+_BRACKET = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
+# An editor's or outlet's insertion: `(… — RT)`, `(… - прим. ред.)`, `(прим. ред.)`, `[… — Ed.]`.
+_EDITORIAL_TAG = re.compile(
+    r"[-–—]\s*(?:прим(?:ечание)?\.?\s*(?:ред|пер|авт)\.?|ред\.|[A-ZА-ЯЁ][\w.&’'-]*(?:\s+[A-ZА-ЯЁ][\w.&’'-]*){0,2})"
+    r"\s*\.?\s*$|^\s*(?:прим(?:ечание)?\.?\s*)?(?:ред|пер|авт)\.?\s*$|^\s*прим(?:ечание)?\.?\s*(?:ред|пер|авт)"
+)
+
+# A quoted passage, not a name in quotes (`«Газпром»`, a film title): at least
+# this many words, and speech: ending in punctuation, introduced by a colon,
+# followed by an attribution (`», — сказал он`) or running on past the paragraph.
+_MIN_QUOTATION_WORDS = 4
+_OPENERS = {"«": "»", "„": "“", "“": "”", "‘": "’"}
+_CLOSERS = {"»", "“", "”", "’"}
+_SPACE_OR_START = " \t\n\r\u00a0([{/—–-"
+_SPACE_OR_END = " \t\n\r\u00a0.,;:!?…)]}/—–-"
+_ATTRIBUTION = re.compile(r"^\s*,?\s*[-–—]")
+_INTRODUCED = re.compile(r":\s*$")
+
+
+@dataclass(frozen=True)
+class _Quotation:
+    start: int  # where the quoted text starts (after the mark, or the paragraph start)
+    end: int  # where it ends (before the mark, or the paragraph end)
+    opened: bool  # the opening mark is in this paragraph
+    closed: bool  # the closing mark is in this paragraph
+
+
+def _quote_role(text: str, index: int) -> str | None:
+    """`open`, `close` or None for the quotation mark at `index`."""
+    char = text[index]
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if char in "\"'":
+        if char == "'" and before.isalpha() and after.isalpha():
+            return None  # an apostrophe
+        if before in _SPACE_OR_START and after not in " \t\n\r\u00a0":
+            return "open"
+        if after in _SPACE_OR_END and before not in " \t\n\r\u00a0":
+            return "close"
+        return None
+    if char == "’" and before.isalpha() and (after.isalpha() or after in _SPACE_OR_END):
+        # `don’t`, and `players’ ` too: an apostrophe unless a ‘ is open.
+        return "close?"
+    if char == "“" and before not in _SPACE_OR_START and after in _SPACE_OR_END:
+        return "close"  # the closing mark of Russian „…“
+    return "open" if char in _OPENERS else "close" if char in _CLOSERS else None
+
+
+def _quotations(text: str) -> list[_Quotation]:
+    """The outermost quotations of a paragraph, including one still open at its end
+    and one closed at its start that opened in an earlier paragraph."""
+    stack: list[int] = []
+    found: list[_Quotation] = []
+    for index, char in enumerate(text):
+        if char not in "\"'«»„“”‘’":
+            continue
+        role = _quote_role(text, index)
+        if role == "close?":
+            role = "close" if stack and text[stack[-1]] == "‘" else None
+        if role == "open":
+            stack.append(index)
+        elif role == "close":
+            if stack:
+                start = stack.pop()
+                if not stack:
+                    found.append(_Quotation(start + 1, index, True, True))
+            elif not found:
+                found.append(_Quotation(0, index, False, True))
+    if stack:
+        found.append(_Quotation(stack[0] + 1, len(text.rstrip()), True, False))
+    return found
+
+
+def _is_speech(text: str, quotation: _Quotation) -> bool:
+    inner = text[quotation.start : quotation.end]
+    if len(_WORD.findall(inner)) < _MIN_QUOTATION_WORDS:
+        return False
+    if not quotation.opened or not quotation.closed:
+        return True
+    return (
+        inner.rstrip()[-1:] in ".!?…,"
+        or bool(_ATTRIBUTION.match(text[quotation.end + 1 :]))
+        or bool(_INTRODUCED.search(text[: quotation.start - 1]))
+    )
+
+
+def _editorial_insertions(text: str) -> list[str]:
+    return [m.group() for m in _BRACKET.finditer(text) if _EDITORIAL_TAG.search(m.group("inner"))]
+
+
+def missing_insertion_or_quote(doc: Document) -> Iterator[Violation]:
+    """Editorial insertion or quotation of the source missing from the translation.
+
+    What it does:
+        Counts the editorial insertions (`(… — RT)`, `(прим. ред.)`) and the
+        quoted passages (speech of four words or more in `«…»`, `„…“` or
+        `"…"`; a name or title in quotes does not count) of a source paragraph
+        and reports the translated paragraph when it has fewer bracketed
+        insertions or fewer quotations (`“…”`, `"…"`, `'…'`). A quotation that
+        runs on into the next paragraph counts in both.
+
+    Why is this bad?
+        MT and scrapers drop an editor's gloss or melt a quotation into
+        reported speech, and the reader loses who said what.
+
+    Example:
+        Bad: He said the talks were over and they were leaving. ⟸ «Переговоры окончены, и мы уходим», — сказал он.
+        Bad: The fleet (of the Soviet era) was sold. ⟸ Флот (советской постройки. — Ред.) продали, а (прим. ред.) нет.
+        Good: "The talks are over and we are leaving," he said. ⟸ «Переговоры окончены, и мы уходим», — сказал он.
+        Good: The frigate Admiral Gorshkov fired. ⟸ Фрегат «Адмирал Флота Советского Союза Горшков» выстрелил.
+
+    Fix safety:
+        No fix: restore the insertion or the quotation by hand.
+    """
+    for target, source in doc.aligned:
+        start, end = _first_word(target)
+        insertions = _editorial_insertions(source.text)
+        brackets = len(_BRACKET.findall(target.text))
+        if brackets < len(insertions):
+            yield Violation(
+                start,
+                end,
+                ngettext(
+                    "The source has {count} editorial insertion (`{first}`), this paragraph {found} in brackets",
+                    "The source has {count} editorial insertions (`{first}`), this paragraph {found} in brackets",
+                    len(insertions),
+                ).format(
+                    count=len(insertions), first=excerpt(insertions[0], 0, len(insertions[0]), 40), found=brackets
+                ),
+            )
+        speech = [q for q in _quotations(source.text) if _is_speech(source.text, q)]
+        quoted = [q for q in _quotations(target.text) if _WORD.search(target.text[q.start : q.end])]
+        if len(quoted) < len(speech):
+            first = source.text[speech[0].start : speech[0].end]
+            yield Violation(
+                start,
+                end,
+                ngettext(
+                    "The source quotes {count} passage (`{first}`), this paragraph {found}",
+                    "The source quotes {count} passages (`{first}`), this paragraph {found}",
+                    len(speech),
+                ).format(count=len(speech), first=excerpt(first, 0, len(first), 40), found=len(quoted)),
+            )
+
+
+# Letters a paragraph needs before it can be called untranslated.
+_MIN_LETTERS = 12
+_MAX_CYRILLIC_SHARE = 0.5
+_MAX_TRIGRAM_OVERLAP = 0.6
+
+
+def _trigrams(text: str) -> set[str]:
+    letters = " ".join(w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 1)
+    return {letters[i : i + 3] for i in range(len(letters) - 2) if " " not in letters[i : i + 3]}
+
+
+def untranslated_segment(doc: Document) -> Iterator[Violation]:
+    """Paragraph left untranslated: a copy of the source.
+
+    What it does:
+        Reports a paragraph that is the source paragraph again, or mostly:
+        more than half of its letters Cyrillic, or most of its letter
+        trigrams copied from a Cyrillic source paragraph. Names and numbers
+        alone do not count.
+
+    Why is this bad?
+        MT passes through text it failed to translate (rate limits, language
+        detection, a segment too long); the reader gets Russian.
+
+    Example:
+        Bad: Министр отказался от комментариев. ⟸ Министр отказался от комментариев.
+        Good: The minister declined to comment. ⟸ Министр отказался от комментариев.
+
+    Fix safety:
+        No fix: translate the paragraph.
+    """
+    for target, source in doc.aligned:
+        letters = _LETTERS.findall(target.text)
+        if len(letters) < _MIN_LETTERS:
+            continue
+        cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
+        share = cyrillic / len(letters)
+        source_letters = _LETTERS.findall(source.text)
+        source_cyrillic = sum(1 for c in source_letters if _CYRILLIC.match(c)) / max(len(source_letters), 1)
+        overlap = 0.0
+        if source_cyrillic > _MAX_CYRILLIC_SHARE and share > 0:
+            ours, theirs = _trigrams(target.text), _trigrams(source.text)
+            overlap = len(ours & theirs) / max(len(ours), 1)
+        if share <= _MAX_CYRILLIC_SHARE and overlap <= _MAX_TRIGRAM_OVERLAP:
+            continue
+        start = target.start + len(target.text) - len(target.text.lstrip())
+        end = target.start + len(target.text.rstrip())
+        yield Violation(
+            start,
+            end,
+            _("Paragraph left untranslated ({share}% Cyrillic): `{found}`").format(
+                share=round(100 * share), found=excerpt(target.text, 0, len(target.text), 50)
+            ),
+        )

@@ -1,0 +1,566 @@
+"""Numbers and dates in Russian and English text, normalized for comparison.
+
+Russian writes `1,5` for one and a half, `1 000` (a space, a no-break or a thin
+space) for a thousand, `1,5 млн`, `10 тыс.`, `6 октября`, `6.10.2021`; English
+writes `1.5`, `1,000`, `1.5 million`, `10,000`, `October 6` or `6 October`.
+Both sides are reduced to values (Decimal) and (day, month) pairs so that a
+translation can be compared with its original.
+
+A number written with digits is `digits`; one written in words (`two`,
+`двух`, `dozen`) only ever serves as a counterpart, since translators move
+freely between the two. A number glued to letters (`Су-57`, `COVID-19`,
+`G20`, `5G`) is a `code`: part of a name, also only a counterpart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+_SPACES = " \u00a0\u2009\u202f"
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    digits: bool = True
+    code: bool = False
+
+    @property
+    def reportable(self) -> bool:
+        return self.digits and not self.code
+
+
+@dataclass(frozen=True)
+class Date:
+    day: int
+    month: int
+    year: int | None
+    start: int
+    end: int
+    text: str
+
+
+def show(value: Decimal) -> str:
+    """1500000.0 -> `1500000`, 1.50 -> `1.5`."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# --- dates -------------------------------------------------------------------
+
+_RU_MONTHS = (
+    ("январ", 1),
+    ("феврал", 2),
+    ("март", 3),
+    ("апрел", 4),
+    ("ма", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("сентябр", 9),
+    ("октябр", 10),
+    ("ноябр", 11),
+    ("декабр", 12),
+)
+_RU_MONTH = (
+    r"(?P<month>январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|"
+    r"август[аеу]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])"
+)
+_RU_DAY = r"(?<![\d.,])(?P<day>[0-3]?\d)(?:-?(?:го|е|ое))?"
+_RU_DAY2 = r"(?:\s*(?:[-–—]|и|,|по)\s*(?P<day2>[0-3]?\d)(?:-?(?:го|е|ое))?)?"
+_RU_WORD_DATE = re.compile(_RU_DAY + _RU_DAY2 + r"[" + _SPACES + r"]+" + _RU_MONTH, re.I)
+_RU_NUMERIC_DATE = re.compile(r"(?<![\d.,])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)")
+
+_EN_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_EN_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+)
+_EN_ORD = r"(?:st|nd|rd|th)?"
+_EN_MONTH_DAY = re.compile(
+    _EN_MONTH
+    + r"\s+(?:the\s+)?(?P<day>[0-3]?\d)"
+    + _EN_ORD
+    + r"(?:\s*(?:[-–—]|and|to|through)\s*(?P<day2>[0-3]?\d)"
+    + _EN_ORD
+    + r")?(?![\d:])"
+)
+_EN_DAY_MONTH = re.compile(
+    r"(?<![\d.,])(?P<day>[0-3]?\d)"
+    + _EN_ORD
+    + r"(?:\s*(?:[-–—]|and|to)\s*(?P<day2>[0-3]?\d)"
+    + _EN_ORD
+    + r")?\s+(?:of\s+)?"
+    + _EN_MONTH
+)
+_EN_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|[.,]\d)"
+)
+_ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+
+
+def _ru_month(word: str) -> int:
+    word = word.lower()
+    if word.startswith("мар"):
+        return 3
+    return next(number for stem, number in _RU_MONTHS if word.startswith(stem))
+
+
+def _valid(day: int, month: int) -> bool:
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = int(text)
+    return value + 2000 if len(text) == 2 else value
+
+
+def russian_dates(text: str) -> list[Date]:
+    """`6 октября`, `5-6 октября`, `6.10.2021` (day before month, any case of the month)."""
+    found: list[Date] = []
+    for match in _RU_WORD_DATE.finditer(text):
+        month = _ru_month(match.group("month"))
+        for key in ("day", "day2"):
+            if match.group(key) and _valid(int(match.group(key)), month):
+                found.append(Date(int(match.group(key)), month, None, match.start(), match.end(), match.group()))
+    for match in _RU_NUMERIC_DATE.finditer(text):
+        day, month = int(match.group("day")), int(match.group("month"))
+        if _valid(day, month):
+            found.append(Date(day, month, _year(match.group("year")), match.start(), match.end(), match.group()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def english_dates(text: str) -> list[Date]:
+    """`October 6`, `Oct. 6-7`, `6 October`, `6th of October`, `6.10.2021`, `10/6/2021`
+    (both readings of a numeric date with slashes), `2021-10-06`."""
+    found: list[Date] = []
+    for pattern in (_EN_MONTH_DAY, _EN_DAY_MONTH):
+        for match in pattern.finditer(text):
+            month = _EN_MONTHS[match.group("month")[:3].lower()]
+            for key in ("day", "day2"):
+                if match.group(key) and _valid(int(match.group(key)), month):
+                    found.append(Date(int(match.group(key)), month, None, match.start(), match.end(), match.group()))
+    for match in _EN_NUMERIC_DATE.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        year = _year(match.group("year"))
+        readings = [(a, b)] if match.group("sep") == "." else [(a, b), (b, a)]
+        for day, month in readings:
+            if _valid(day, month):
+                found.append(Date(day, month, year, match.start(), match.end(), match.group()))
+    for match in _ISO_DATE.finditer(text):
+        day, month = int(match.group("day")), int(match.group("month"))
+        if _valid(day, month):
+            found.append(Date(day, month, int(match.group("year")), match.start(), match.end(), match.group()))
+    return sorted(found, key=lambda d: d.start)
+
+
+# --- numbers -----------------------------------------------------------------
+
+_RU_SCALES = (
+    ("тыс", 10**3),
+    ("тысяч", 10**3),
+    ("млн", 10**6),
+    ("миллион", 10**6),
+    ("млрд", 10**9),
+    ("миллиард", 10**9),
+    ("трлн", 10**12),
+    ("триллион", 10**12),
+)
+_RU_NUMBER = re.compile(
+    r"(?P<int>\d{1,3}(?:[" + _SPACES + r"]\d{3})+(?!\d)|\d+)(?:[,.](?P<frac>\d+))?"
+    r"(?:[" + _SPACES + r"]*(?P<scale>тыс(?:яч[а-яё]*|\.)?|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*|"
+    r"трлн\.?|триллион[а-яё]*)(?![а-яё]))?",
+    re.I,
+)
+_EN_SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "mln": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "tln": 10**12,
+    "trln": 10**12,
+}
+_EN_NUMBER = re.compile(
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|bln|tn|tln|trln)(?![a-z])"
+    r"|(?P<short>[mk])(?![a-z]))?",
+    re.I,
+)
+_RU_SUFFIX = re.compile(r"-?[а-яё]{1,6}\b", re.I)
+_EN_SUFFIX = re.compile(
+    r"(?:st|nd|rd|th|s|'s|m|km|kg|mm|cm|ft|mph|kph|kmh|MW|GW|kW|kWh|sq|ha|h|g|t|x|bp|pc|pct|km2|m2|m3)(?![A-Za-z])"
+)
+# `2020-21`, `2019/20`: a season or a fiscal year, the second written with two digits.
+_YEAR_RANGE = re.compile(r"(?<![\d.,])(?P<first>(?:19|20)\d\d)[-–/](?P<second>\d\d)(?!\d|[.,]\d)")
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₽]|US\$|RUB|USD|EUR)\s?$")
+# Clock times: `15:00`, `01։23` (an Armenian colon), and `15.00` after a preposition.
+_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3])[:։][0-5]\d(?:[:։][0-5]\d)?(?![\d:։])")
+_RU_CLOCK = re.compile(
+    r"(?<![\d.,:])(?:[01]?\d|2[0-3])["
+    + _SPACES
+    + r"]*час(?:а|ов)?["
+    + _SPACES
+    + r"]+[0-5]?\d["
+    + _SPACES
+    + r"]*мин[а-яё.]*"
+    r"|(?<=\b[вкс][" + _SPACES + r"])(?:[01]?\d|2[0-3])(?:\.[0-5]\d|[" + _SPACES + r"]+час(?:а|ов)?\b)"
+    r"|(?<=\bдо[" + _SPACES + r"])(?:[01]?\d|2[0-3])(?:\.[0-5]\d|[" + _SPACES + r"]+час(?:а|ов)?\b)",
+    re.I,
+)
+_EN_CLOCK = re.compile(
+    r"(?<![\d.,:])[01]?\d(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?<=\b(?:at|by) )(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)",
+    re.I,
+)
+_ROMAN_CENTURY = re.compile(r"\b(?P<roman>[IVXL]+)(?:-?[а-яё]{1,2})?[" + _SPACES + r"]*(?=век|вв?\.)")
+_EN_FRACTION = re.compile(
+    r"(?<![\d.,/])(?P<int>\d+)(?:[" + _SPACES + r"]+(?P<num>[1-9])/(?P<den>[2-9])|(?P<vulgar>[½¼¾]))(?![\d/])"
+)
+_VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|and|or|до|или|и)\s*$", re.I)
+
+
+def _value(integer: str, fraction: str | None) -> Decimal:
+    digits = "".join(c for c in integer if c.isdigit())
+    return Decimal(f"{digits}.{fraction}") if fraction else Decimal(digits)
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """A letter right before the number, or a letter and a hyphen: `Су-57`, `A320`."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if _LETTER.match(before):
+        return True
+    return before in "-‐‑" and start >= 2 and bool(_LETTER.match(text[start - 2]))
+
+
+def _masked(text: str, patterns: tuple[re.Pattern, ...]) -> str:
+    """The text with the matches of `patterns` blanked out (offsets kept)."""
+    for pattern in patterns:
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def _inherit_scales(numbers: list[Number], text: str, scales: list[int]) -> list[Number]:
+    """`5-10 млн`, `5 to 10 million`: the first of a range takes the second's scale."""
+    result = list(numbers)
+    for index in range(len(result) - 2, -1, -1):
+        first, second = result[index], result[index + 1]
+        if scales[index] == 1 and scales[index + 1] > 1 and _RANGE_JOIN.match(text[first.end : second.start]):
+            scales[index] = scales[index + 1]
+            result[index] = Number(
+                first.value * scales[index], first.start, first.end, first.text, first.digits, first.code
+            )
+    return result
+
+
+def _year_ranges(text: str) -> list[Number]:
+    numbers = []
+    for match in _YEAR_RANGE.finditer(text):
+        first = match.group("first")
+        numbers.append(Number(Decimal(first), match.start(), match.start() + 4, first))
+        second = Decimal(first[:2] + match.group("second"))
+        numbers.append(Number(second, match.start() + 5, match.end(), match.group()))
+    return numbers
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for index, char in enumerate(numeral):
+        value = values[char]
+        total += -value if index + 1 < len(numeral) and values[numeral[index + 1]] > value else value
+    return total
+
+
+def _digit_numbers(text: str, masked: str, pattern: re.Pattern, scale_of, suffixes: re.Pattern) -> list[Number]:
+    found: list[Number] = []
+    scales: list[int] = []
+    for match in pattern.finditer(masked):
+        start, end = match.span()
+        if start > 0 and masked[start - 1].isdigit():
+            continue
+        scale, end = scale_of(match, text)
+        value = _value(match.group("int"), match.group("frac")) * scale
+        code = _glued_before(text, start) or _glued_after(text, end, suffixes)
+        found.append(Number(value, start, end, text[start:end].rstrip(), True, code))
+        scales.append(scale)
+    return _inherit_scales(found, text, scales)
+
+
+def _ru_scale_of(match: re.Match, text: str) -> tuple[int, int]:
+    return _ru_scale(match.group("scale")), match.end()
+
+
+def russian_numbers(text: str) -> list[Number]:
+    """Numbers in Russian text: digits (with the decimal comma, spaced thousands and
+    тыс./млн/млрд/трлн), number words (`двух`, `полтора`, `сутки` = 24) and Roman
+    centuries; the day and year of numeric dates and seasons (`2019/20`). Clock
+    times are left out."""
+    numbers: list[Number] = []
+    for match in _RU_NUMERIC_DATE.finditer(text):
+        numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group()))
+        numbers.append(Number(Decimal(_year(match.group("year")) or 0), match.start(), match.end(), match.group()))
+    numbers.extend(_year_ranges(text))
+    for match in _ROMAN_CENTURY.finditer(text):
+        value = _roman(match.group("roman"))
+        numbers.append(Number(Decimal(value), match.start(), match.end(), match.group().strip(), False))
+    masked = _masked(text, (_RU_NUMERIC_DATE, _YEAR_RANGE, _RU_CLOCK, _TIME, _ROMAN_CENTURY))
+    numbers.extend(_digit_numbers(text, masked, _RU_NUMBER, _ru_scale_of, _RU_SUFFIX))
+    numbers.extend(_outside(_word_numbers(text, _ru_word), numbers))
+    return sorted(numbers, key=lambda n: n.start)
+
+
+def _ru_scale(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower().rstrip(".")
+    return next(scale for stem, scale in reversed(_RU_SCALES) if word.startswith(stem))
+
+
+def _outside(words: list[Number], digits: list[Number]) -> list[Number]:
+    """Number words that are not the scale of a number in digits (`1,5 млн`)."""
+    return [w for w in words if not any(d.start < w.end and w.start < d.end for d in digits)]
+
+
+def _glued_after(text: str, end: int, suffixes: re.Pattern) -> bool:
+    """Letters right after the number that are not an ending or a unit: `5G`, `3D`."""
+    if end >= len(text) or not _LETTER.match(text[end]):
+        return False
+    return not suffixes.match(text, end)
+
+
+def _en_scale_of(match: re.Match, text: str) -> tuple[int, int]:
+    scale = _EN_SCALES.get((match.group("scale") or "").lower(), 1)
+    short = match.group("short")
+    if short and _CURRENCY_BEFORE.search(text[max(0, match.start() - 4) : match.start()]):
+        return (10**6 if short.lower() == "m" else 10**3), match.end()
+    return scale, match.end() - (1 if short else 0)
+
+
+def english_numbers(text: str) -> list[Number]:
+    """Numbers in English text: digits (`1,000`, `1.5 million`, `$5bn`, `6th`,
+    `1990s`, `2 1/2`) and number words (`two`, `twenty-five`, `a dozen`, `three
+    million`); numeric dates give their day and year, seasons (`2019-20`) both
+    years. Clock times are left out."""
+    numbers: list[Number] = []
+    for match in _EN_NUMERIC_DATE.finditer(text):
+        # Day and month may come in either order: both count as counterparts only.
+        for key in ("a", "b"):
+            numbers.append(Number(Decimal(int(match.group(key))), match.start(), match.end(), match.group(), False))
+        numbers.append(Number(Decimal(_year(match.group("year")) or 0), match.start(), match.end(), match.group()))
+    for match in _ISO_DATE.finditer(text):
+        numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group()))
+        numbers.append(Number(Decimal(int(match.group("year"))), match.start(), match.end(), match.group()))
+    numbers.extend(_year_ranges(text))
+    for match in _EN_FRACTION.finditer(text):
+        if match.group("vulgar"):
+            fraction = _VULGAR[match.group("vulgar")]
+        else:
+            fraction = Decimal(int(match.group("num"))) / Decimal(int(match.group("den")))
+        value = Decimal(int(match.group("int"))) + fraction
+        scale = re.match(r"\s*(thousand|million|billion|trillion)\b", text[match.end() :], re.I)
+        if scale:
+            value *= _EN_SCALES[scale.group(1).lower()]
+        numbers.append(Number(value, match.start(), match.end(), match.group()))
+    masked = _masked(text, (_EN_NUMERIC_DATE, _ISO_DATE, _YEAR_RANGE, _EN_FRACTION, _TIME, _EN_CLOCK))
+    numbers.extend(_digit_numbers(text, masked, _EN_NUMBER, _en_scale_of, _EN_SUFFIX))
+    numbers.extend(_outside(_word_numbers(text, _en_word), numbers))
+    return sorted(numbers, key=lambda n: n.start)
+
+
+# --- number words --------------------------------------------------------------
+
+_EN_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_ORDINALS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_EN_TENS_ORDINALS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+_EN_WORDS: dict[str, tuple[str, int | float]] = {
+    **{w: ("unit", i) for i, w in enumerate(_EN_UNITS)},
+    **{w: ("unit", 20 + 10 * i) for i, w in enumerate(_EN_TENS)},
+    **{w: ("ordinal", i) for i, w in enumerate(_EN_ORDINALS) if i},
+    **{w: ("ordinal", 20 + 10 * i) for i, w in enumerate(_EN_TENS_ORDINALS)},
+    "hundredth": ("ordinal", 100),
+    "thousandth": ("ordinal", 1000),
+    "dozen": ("unit", 12),
+    "half": ("half", 0),
+    "twice": ("ordinal", 2),
+    "thrice": ("ordinal", 3),
+    "hundred": ("hundred", 100),
+    "thousand": ("scale", 10**3),
+    "million": ("scale", 10**6),
+    "billion": ("scale", 10**9),
+    "trillion": ("scale", 10**12),
+    "a": ("article", 1),
+    "an": ("article", 1),
+    "and": ("and", 0),
+}
+_RU_WORDS: dict[str, tuple[str, int | float]] = {
+    **{
+        w: ("unit", i)
+        for i, w in enumerate(
+            (
+                "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать "
+                "четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать"
+            ).split()
+        )
+    },
+    **{
+        w: ("unit", 20 + 10 * i)
+        for i, w in enumerate("двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто".split())
+    },
+    **{
+        w: ("unit", 100 * (i + 1))
+        for i, w in enumerate("сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот".split())
+    },
+    **{
+        w: ("ordinal", i + 1)
+        for i, w in enumerate(
+            (
+                "первый второй третий четвёртый пятый шестой седьмой восьмой девятый десятый одиннадцатый "
+                "двенадцатый тринадцатый четырнадцатый пятнадцатый шестнадцатый семнадцатый восемнадцатый "
+                "девятнадцатый двадцатый"
+            ).split()
+        )
+    },
+    **{w: ("unit", i + 2) for i, w in enumerate("двое трое четверо пятеро шестеро семеро восьмеро девятеро".split())},
+    "четвертый": ("ordinal", 4),
+    "дважды": ("ordinal", 2),
+    "трижды": ("ordinal", 3),
+    "десяток": ("unit", 10),
+    "дюжина": ("unit", 12),
+    "полтора": ("unit", 1.5),
+    "полтораста": ("unit", 150),
+    "сутки": ("unit", 24),
+    "половина": ("half", 0),
+    "с": ("with", 0),
+    "тысяча": ("scale", 10**3),
+    "миллион": ("scale", 10**6),
+    "миллиард": ("scale", 10**9),
+    "триллион": ("scale", 10**12),
+}
+_WORD_TOKEN = re.compile(r"[^\W\d_]+", re.I)
+
+
+def _en_word(word: str) -> tuple[str, int | float] | None:
+    return _EN_WORDS.get(word.lower())
+
+
+@cache
+def _ru_word(word: str) -> tuple[str, int | float] | None:
+    from tqa.glossary.lookup import lemma
+
+    if not re.match(r"[а-яё]", word, re.I):
+        return None
+    return _RU_WORDS.get(lemma(word))
+
+
+def _word_numbers(text: str, classify) -> list[Number]:
+    """Runs of number words, combined: `twenty-five`, `three hundred and five`,
+    `two and a half million`, `a dozen`, `двух с половиной миллионов`. An
+    article (`a million`) only starts a run; `and` joins only before a half or
+    after `hundred` and scale words."""
+    tokens = [(m, classify(m.group())) for m in _WORD_TOKEN.finditer(text)]
+    numbers: list[Number] = []
+
+    def joined(index: int) -> bool:
+        return index < len(tokens) and bool(
+            re.fullmatch(r"[ \t\u00a0\-‐‑]*", text[tokens[index - 1][0].end() : tokens[index][0].start()])
+        )
+
+    def kind(index: int) -> str | None:
+        return tokens[index][1][0] if index < len(tokens) and tokens[index][1] else None
+
+    index = 0
+    while index < len(tokens):
+        first = kind(index)
+        if (
+            first is None
+            or first in ("and", "with", "half")
+            or (first == "article" and not (joined(index + 1) and kind(index + 1) in ("hundred", "scale")))
+        ):
+            index += 1
+            continue
+        total, current, ceiling = Decimal(0), Decimal(0), None
+        begin, last = index, index
+        position = index
+        while True:
+            what, value = tokens[position][1]
+            if what == "unit":
+                if ceiling is not None and value >= ceiling:
+                    break
+                current += Decimal(str(value))
+                ceiling = value
+            elif what == "ordinal":
+                if ceiling is not None and value >= ceiling:
+                    break
+                current += Decimal(str(value))
+                last = position
+                break
+            elif what == "hundred":
+                current = (current or 1) * 100
+                ceiling = 100
+            elif what == "scale":
+                total += (current or 1) * value
+                current, ceiling = Decimal(0), value
+            last = position
+            step = position + 1
+            if not joined(step):
+                break
+            following = kind(step)
+            if following in ("unit", "ordinal", "hundred", "scale"):
+                position = step
+                continue
+            if following in ("and", "with") and joined(step + 1):
+                half = step + 1 + (kind(step + 1) == "article" and joined(step + 2))
+                if kind(half) == "half" and joined(half):
+                    current += Decimal("0.5")
+                    last = half
+                    if joined(half + 1) and kind(half + 1) == "scale":
+                        position = half + 1
+                        continue
+                    break
+                if following == "and" and what in ("hundred", "scale") and kind(step + 1) == "unit":
+                    position = step + 1
+                    continue
+            break
+        total += current
+        start, end = tokens[begin][0].start(), tokens[last][0].end()
+        if total:
+            numbers.append(Number(total, start, end, text[start:end], False))
+        index = max(last + 1, index + 1)
+    return numbers
