@@ -51,6 +51,6 @@ def test_fix_refuses_to_write_what_the_encoding_cannot_hold(tmp_path):
     path = tmp_path / "a.txt"
     original = "Москва и НАТО: позиция ясна - мы ждем. Ответ ясен - we wait.\n".encode("koi8_r")
     path.write_bytes(original)
-    result = CliRunner().invoke(main, ["fix", "--select", "P301", str(path)])
+    result = CliRunner().invoke(main, ["fix", "--unsafe-fixes", "--select", "P301", str(path)])
     assert result.exit_code == 2 and "koi8_r cannot hold" in result.stderr
     assert path.read_bytes() == original

@@ -45,7 +45,7 @@ def test_findings_point_at_the_catalog_lines(tmp_path):
 def test_fix_rewrites_only_the_changed_msgstr(tmp_path):
     path = tmp_path / "news.po"
     path.write_text(CATALOG, encoding="utf-8")
-    CliRunner().invoke(main, ["fix", str(path)])
+    CliRunner().invoke(main, ["fix", "--unsafe-fixes", str(path)])
     fixed = path.read_text(encoding="utf-8")
     expected = CATALOG.replace("We wait, ”the", "We wait,” the").replace("clear - we", "clear — we")
     assert fixed == expected

@@ -457,7 +457,7 @@ def _quote_role(text: str, index: int) -> str | None:
             return "open"
         if after in _SPACE_OR_END and before not in " \t\n\r\u00a0":
             return "close"
-        return None
+        return "either" if before in _SPACE_OR_START and after in _SPACE_OR_END else None
     if char == "’" and before.isalpha() and (after.isalpha() or after in _SPACE_OR_END):
         # `don’t`, and `players’ ` too: an apostrophe unless a ‘ is open.
         return "close?"
@@ -477,6 +477,10 @@ def _quotations(text: str) -> list[_Quotation]:
         role = _quote_role(text, index)
         if role == "close?":
             role = "close" if stack and text[stack[-1]] == "‘" else None
+        elif role == "either":
+            # A mark spaced on both sides (`matches, " he said`): a misspaced quote
+            # is still a quotation; it closes one that is open or that began earlier.
+            role = "close" if (stack and text[stack[-1]] == char) or not (stack or found) else "open"
         if role == "open":
             stack.append(index)
         elif role == "close":
