@@ -111,6 +111,14 @@ def _selection_options(function):
             ),
         ),
         click.option("--include-fuzzy", is_flag=True, help=_("In PO catalogs, also check fuzzy entries.")),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(0),
+            default=1,
+            show_default=True,
+            help=_("Worker processes; 0 means one per CPU."),
+        ),
         click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when there are findings.")),
     )
     for option in reversed(options):
@@ -165,7 +173,7 @@ def main(lang: str | None) -> None:
     help=_("Record today's findings in this baseline file."),
 )
 def check(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, jobs, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
 ) -> None:  # fmt: skip
     """Report findings in files, folders (recursing into .txt, .md and .po) or `-` (standard input)."""
@@ -185,6 +193,7 @@ def check(
             encoding=encoding,
             source=source,
             include_fuzzy=include_fuzzy,
+            jobs=jobs or os.cpu_count() or 1,
         )
     )
     if show_diff:
@@ -249,7 +258,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
 def fix(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, jobs, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
     """Apply fixes in place (safe ones unless --unsafe-fixes); report what was fixed and what remains."""
@@ -270,6 +279,7 @@ def fix(
         encoding=encoding,
         source=source,
         include_fuzzy=include_fuzzy,
+        jobs=jobs or os.cpu_count() or 1,
     ):
         results.append(result)
         if result.source is None:

@@ -47,7 +47,6 @@ class FileResult:
     applied: list[Finding] = field(default_factory=list)
     fixed_text: str | None = None
     error: UserError | None = None
-    word_count: int = 0
     name_spellings: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -113,6 +112,19 @@ def read_input(item: Input, encoding: str | None = None) -> Source:
     return read_file(Path(item.path), encoding)
 
 
+@dataclass(frozen=True)
+class Job:
+    """What to do with each input: the options of one run."""
+
+    fix: bool = False
+    unsafe: bool = False
+    segmentation: str = "auto"
+    glossary_files: tuple[str, ...] = ()
+    encoding: str | None = None
+    source: str | None = None
+    include_fuzzy: bool = False
+
+
 def process(
     inputs: Sequence[Input],
     rules: Sequence[Rule] | Callable[[str], Sequence[Rule]],
@@ -123,65 +135,67 @@ def process(
     encoding: str | None = None,
     source: str | None = None,
     include_fuzzy: bool = False,
+    jobs: int = 1,
 ) -> Iterator[FileResult]:
-    """Check (and with `fix`, fix) each input in turn, one file in memory at a time."""
-    rules_for = rules if callable(rules) else (lambda _path, fixed=tuple(rules): fixed)
+    """Check (and with `fix`, fix) each input, one file in memory at a time per
+    worker; with `jobs` > 1 in worker processes. Results come in input order."""
+    rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
+    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, include_fuzzy)
+    files = [item for item in inputs if not item.is_stdin]
+    if jobs > 1 and len(files) > 1:
+        from tqa.parallel import process_parallel
+
+        yield from process_parallel(inputs, rules_for, job, jobs)
+        return
     for item in inputs:
-        file_rules = rules_for(item.display)
-        result = FileResult(item)
-        try:
-            result.source = read_input(item, encoding)
-        except UserError as error:
-            result.error = error
-            yield result
-            continue
+        yield process_one(item, rules_for(item.display), job)
+
+
+@dataclass(frozen=True)
+class _FixedRules:
+    rules: tuple[Rule, ...]
+
+    def __call__(self, _path: str) -> tuple[Rule, ...]:
+        return self.rules
+
+
+def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
+    """Read, pair, check or fix one input."""
+    result = FileResult(item)
+    try:
+        result.source = read_input(item, job.encoding)
         markdown = item.path.lower().endswith((".md", ".markdown"))
-        text = result.source.text
         if item.path.lower().endswith(".po"):
-            try:
-                _process_catalog(result, file_rules, fix, unsafe, glossary_files, include_fuzzy)
-            except UserError as error:
-                result.error = error
-            yield result
-            continue
-        try:
-            original = _original(item, result.source.text, source, markdown, segmentation, encoding)
-        except UserError as error:
-            result.error = error
-            yield result
-            continue
-        if fix:
-            result.fixed_text, result.applied, result.findings = fix_text(
-                text, item.display, file_rules, unsafe, markdown, segmentation, glossary_files, original
-            )
-            final = Document(item.display, result.fixed_text, markdown, segmentation)
-        else:
-            final = Document(item.display, text, markdown, segmentation, glossary_files, original)
-            result.findings = check_document(final, file_rules)
-        result.word_count = final.word_count
-        if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
-            result.name_spellings = spellings_by_skeleton(final)
-        yield result
+            _process_catalog(result, file_rules, job)
+            return result
+        original = _original(item, result.source.text, job.source, markdown, job.segmentation, job.encoding)
+    except UserError as error:
+        result.error = error
+        return result
+    text = result.source.text
+    if job.fix:
+        result.fixed_text, result.applied, result.findings = fix_text(
+            text, item.display, file_rules, job.unsafe, markdown, job.segmentation, job.glossary_files, original
+        )
+        final = Document(item.display, result.fixed_text, markdown, job.segmentation)
+    else:
+        final = Document(item.display, text, markdown, job.segmentation, job.glossary_files, original)
+        result.findings = check_document(final, file_rules)
+    if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
+        result.name_spellings = spellings_by_skeleton(final)
+    return result
 
 
-def _process_catalog(
-    result: FileResult,
-    rules: Sequence[Rule],
-    fix: bool,
-    unsafe: bool,
-    glossary_files: tuple[str, ...],
-    include_fuzzy: bool,
-) -> None:
+def _process_catalog(result: FileResult, rules: Sequence[Rule], job: Job) -> None:
     from tqa.catalog_check import check_catalog, fix_catalog
 
     text, display = result.source.text, result.input.display
-    if fix:
+    if job.fix:
         result.fixed_text, result.applied, result.findings = fix_catalog(
-            text, display, rules, unsafe, glossary_files, include_fuzzy
+            text, display, rules, job.unsafe, job.glossary_files, job.include_fuzzy
         )
     else:
-        result.findings = check_catalog(text, display, rules, glossary_files, include_fuzzy)
-    result.word_count = Document(display, result.fixed_text or text).word_count
+        result.findings = check_catalog(text, display, rules, job.glossary_files, job.include_fuzzy)
 
 
 def _original(

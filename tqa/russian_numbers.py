@@ -25,16 +25,35 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @dataclass(frozen=True)
 class Number:
+    """A number or a clock time (`kind` "time", the value in minutes after midnight).
+
+    `also` holds other readings (`5:47` may be 17:47; `1m` may be a million);
+    `digits` is False for number words and other counterparts, `code` True for
+    a number glued to letters; neither is ever reported."""
+
     value: Decimal
     start: int
     end: int
     text: str
     digits: bool = True
     code: bool = False
+    kind: str = "number"
+    also: tuple[Decimal, ...] = ()
 
     @property
     def reportable(self) -> bool:
         return self.digits and not self.code
+
+    @property
+    def values(self) -> tuple[Decimal, ...]:
+        return (self.value, *self.also)
+
+    @property
+    def shown(self) -> str:
+        if self.kind == "time":
+            minutes = int(self.value)
+            return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        return show(self.value)
 
 
 @dataclass(frozen=True)
@@ -208,7 +227,7 @@ _EN_SCALES = {
     "trln": 10**12,
 }
 _EN_NUMBER = re.compile(
-    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[" + _SPACES + r"]\d{3})+(?![\d,.])|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|bln|tn|tln|trln)(?![a-z])"
     r"|(?P<short>[mk])(?![a-z]))?",
     re.I,
@@ -220,31 +239,49 @@ _EN_SUFFIX = re.compile(
 # `2020-21`, `2019/20`: a season or a fiscal year, the second written with two digits.
 _YEAR_RANGE = re.compile(r"(?<![\d.,])(?P<first>(?:19|20)\d\d)[-–/](?P<second>\d\d)(?!\d|[.,]\d)")
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₽]|US\$|RUB|USD|EUR)\s?$")
-# Clock times: `15:00`, `01։23` (an Armenian colon), and `15.00` after a preposition.
-_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3])[:։][0-5]\d(?:[:։][0-5]\d)?(?![\d:։])")
+_S = "[" + _SPACES + "]"
+_HOUR = r"(?P<hour>[01]?\d|2[0-4])"
+_MINUTE = r"(?P<minute>[0-5]\d)"
+# Clock times: `15:00`, `01։23` (an Armenian colon), `в 15.00`, `в 17 часов 47 минут`, `в 15 часов`.
+_TIME = re.compile(r"(?<![\d.,:])" + _HOUR + r"[:։]" + _MINUTE + r"(?:[:։][0-5]\d)?(?![\d:։])")
 _RU_CLOCK = re.compile(
-    r"(?<![\d.,:])(?:[01]?\d|2[0-3])["
-    + _SPACES
-    + r"]*час(?:а|ов)?["
-    + _SPACES
-    + r"]+[0-5]?\d["
-    + _SPACES
-    + r"]*мин[а-яё.]*"
-    r"|(?<=\b[вкс][" + _SPACES + r"])(?:[01]?\d|2[0-3])(?:\.[0-5]\d|[" + _SPACES + r"]+час(?:а|ов)?\b)"
-    r"|(?<=\bдо[" + _SPACES + r"])(?:[01]?\d|2[0-3])(?:\.[0-5]\d|[" + _SPACES + r"]+час(?:а|ов)?\b)",
+    r"(?<![\d.,:])" + _HOUR + _S + r"*час(?:а|ов)?" + _S + r"+(?P<minute>[0-5]?\d)" + _S + r"*мин[а-яё.]*"
+    r"|(?<=\b[вкс]" + _S + r")" + r"(?P<hour2>[01]?\d|2[0-4])(?:\.(?P<minute2>[0-5]\d)(?!\d)|" + _S + r"+час(?:а|ов)?\b)"
+    r"|(?<=\bдо" + _S + r")" + r"(?P<hour3>[01]?\d|2[0-4])(?:\.(?P<minute3>[0-5]\d)(?!\d)|" + _S + r"+час(?:а|ов)?\b)",
     re.I,
 )
 _EN_CLOCK = re.compile(
-    r"(?<![\d.,:])[01]?\d(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])"
-    r"|(?<=\b(?:at|by) )(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)",
+    r"(?<![\d.,:])(?P<hour>[01]?\d)(?:[.:](?P<minute>[0-5]\d))?\s*(?P<half>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?<=\b(?:at|by) )(?P<hour2>[01]?\d|2[0-4])\.(?P<minute2>[0-5]\d)(?!\d)"
+    r"|(?<![\d.,:])(?P<hour3>[01]?\d|2[0-4])\s+hours?\s+(?:and\s+)?(?P<minute3>[0-5]?\d)\s+minutes?\b",
     re.I,
 )
-_ROMAN_CENTURY = re.compile(r"\b(?P<roman>[IVXL]+)(?:-?[а-яё]{1,2})?[" + _SPACES + r"]*(?=век|вв?\.)")
+_ROMAN_CENTURY = re.compile(r"\b(?P<roman>[IVXL]+)(?:-?[а-яё]{1,2})?" + _S + r"*(?=век|вв?\.)")
 _EN_FRACTION = re.compile(
-    r"(?<![\d.,/])(?P<int>\d+)(?:[" + _SPACES + r"]+(?P<num>[1-9])/(?P<den>[2-9])|(?P<vulgar>[½¼¾]))(?![\d/])"
+    r"(?<![\d.,/])(?P<int>\d+)(?:" + _S + r"+(?P<num>[1-9])/(?P<den>[2-9])|(?P<vulgar>[½¼¾]))(?![\d/])"
 )
 _VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+# `600,3 тысячи` copied into English: a decimal comma, which English reads as a thousands separator.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?P<int>\d+),(?P<frac>\d{1,2})(?![\d,])")
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|and|or|до|или|и)\s*$", re.I)
+
+
+def _clock(match: re.Match, twelve_hour: bool) -> Number | None:
+    """A clock-time match as a Number of kind "time" (with `twelve_hour`, the
+    afternoon reading of `5:47` in `also`)."""
+    hour = next((match.group(k) for k in ("hour", "hour2", "hour3") if match.groupdict().get(k)), None)
+    if hour is None:
+        return None
+    minute = next((match.group(k) for k in ("minute", "minute2", "minute3") if match.groupdict().get(k)), None)
+    hours, minutes = int(hour) % 24, int(minute or 0)
+    half = (match.groupdict().get("half") or "").lower().replace(".", "")
+    if half == "pm" and hours < 12:
+        hours += 12
+    elif half == "am" and hours == 12:
+        hours = 0
+    value = Decimal(hours * 60 + minutes)
+    also = (Decimal((hours + 12) * 60 + minutes),) if twelve_hour and not half and 0 < hours < 12 else ()
+    return Number(value, match.start(), match.end(), match.group(), kind="time", also=also)
 
 
 def _value(integer: str, fraction: str | None) -> Decimal:
@@ -320,11 +357,23 @@ def _ru_scale_of(match: re.Match, text: str) -> tuple[int, int]:
     return _ru_scale(match.group("scale")), match.end()
 
 
+def _clocks(text: str, patterns: tuple[re.Pattern, ...], twelve_hour: bool) -> tuple[list[Number], str]:
+    """Clock times found by `patterns` in turn, and the text with them blanked out."""
+    times: list[Number] = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            time = _clock(match, twelve_hour)
+            if time is not None:
+                times.append(time)
+        text = _masked(text, (pattern,))
+    return times, text
+
+
 def russian_numbers(text: str) -> list[Number]:
     """Numbers in Russian text: digits (with the decimal comma, spaced thousands and
     тыс./млн/млрд/трлн), number words (`двух`, `полтора`, `сутки` = 24) and Roman
-    centuries; the day and year of numeric dates and seasons (`2019/20`). Clock
-    times are left out."""
+    centuries; the day and year of numeric dates, both years of seasons
+    (`2019/20`) and clock times (`15:00`, `в 17 часов 47 минут`)."""
     numbers: list[Number] = []
     for match in _RU_NUMERIC_DATE.finditer(text):
         numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group()))
@@ -333,7 +382,8 @@ def russian_numbers(text: str) -> list[Number]:
     for match in _ROMAN_CENTURY.finditer(text):
         value = _roman(match.group("roman"))
         numbers.append(Number(Decimal(value), match.start(), match.end(), match.group().strip(), False))
-    masked = _masked(text, (_RU_NUMERIC_DATE, _YEAR_RANGE, _RU_CLOCK, _TIME, _ROMAN_CENTURY))
+    times, masked = _clocks(_masked(text, (_RU_NUMERIC_DATE, _YEAR_RANGE, _ROMAN_CENTURY)), (_RU_CLOCK, _TIME), False)
+    numbers.extend(times)
     numbers.extend(_digit_numbers(text, masked, _RU_NUMBER, _ru_scale_of, _RU_SUFFIX))
     numbers.extend(_outside(_word_numbers(text, _ru_word), numbers))
     return sorted(numbers, key=lambda n: n.start)
@@ -367,15 +417,17 @@ def _en_scale_of(match: re.Match, text: str) -> tuple[int, int]:
 
 
 def english_numbers(text: str) -> list[Number]:
-    """Numbers in English text: digits (`1,000`, `1.5 million`, `$5bn`, `6th`,
-    `1990s`, `2 1/2`) and number words (`two`, `twenty-five`, `a dozen`, `three
-    million`); numeric dates give their day and year, seasons (`2019-20`) both
-    years. Clock times are left out."""
+    """Numbers in English text: digits (`1,000`, `1 000`, `1.5 million`, `$5bn`,
+    `6th`, `1990s`, `2 1/2`) and number words (`two`, `twenty-five`, `a dozen`,
+    `three million`); numeric dates give their day and year, seasons (`2019-20`)
+    both years, clock times (`5:47 p.m.`, `15:00`) a time. A decimal comma
+    (`600,3`) is read as Russian means it, and `1m` may be a metre or a million."""
     numbers: list[Number] = []
     for match in _EN_NUMERIC_DATE.finditer(text):
-        # Day and month may come in either order: both count as counterparts only.
-        for key in ("a", "b"):
-            numbers.append(Number(Decimal(int(match.group(key))), match.start(), match.end(), match.group(), False))
+        a, b = Decimal(int(match.group("a"))), Decimal(int(match.group("b")))
+        # Day and month may come in either order: counterparts only.
+        numbers.append(Number(a, match.start(), match.end(), match.group(), False, also=(b,)))
+        numbers.append(Number(b, match.start(), match.end(), match.group(), False, also=(a,)))
         numbers.append(Number(Decimal(_year(match.group("year")) or 0), match.start(), match.end(), match.group()))
     for match in _ISO_DATE.finditer(text):
         numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group()))
@@ -391,8 +443,23 @@ def english_numbers(text: str) -> list[Number]:
         if scale:
             value *= _EN_SCALES[scale.group(1).lower()]
         numbers.append(Number(value, match.start(), match.end(), match.group()))
-    masked = _masked(text, (_EN_NUMERIC_DATE, _ISO_DATE, _YEAR_RANGE, _EN_FRACTION, _TIME, _EN_CLOCK))
-    numbers.extend(_digit_numbers(text, masked, _EN_NUMBER, _en_scale_of, _EN_SUFFIX))
+    masked = _masked(text, (_EN_NUMERIC_DATE, _ISO_DATE, _YEAR_RANGE, _EN_FRACTION))
+    times, masked = _clocks(masked, (_EN_CLOCK, _TIME), True)
+    numbers.extend(times)
+    decimal_commas = [m for m in _DECIMAL_COMMA.finditer(masked)]
+    masked = _masked(masked, (_DECIMAL_COMMA,))
+    for number in _digit_numbers(text, masked, _EN_NUMBER, _en_scale_of, _EN_SUFFIX):
+        glued = text[number.end : number.end + 1]
+        if glued in ("m", "k") and not _LETTER.match(text[number.end + 1 : number.end + 2] or " "):
+            scale = 10**6 if glued == "m" else 10**3
+            number = Number(number.value, number.start, number.end, number.text, also=(number.value * scale,))
+        numbers.append(number)
+    for match in decimal_commas:
+        scale = re.match(r"\s*(thousand|million|billion|trillion|mln|bn)\b", text[match.end() :], re.I)
+        factor = _EN_SCALES[scale.group(1).lower()] if scale else 1
+        end = match.end() + (scale.end() if scale else 0)
+        value = _value(match.group("int"), match.group("frac")) * factor
+        numbers.append(Number(value, match.start(), end, text[match.start() : end], kind="decimal-comma"))
     numbers.extend(_outside(_word_numbers(text, _en_word), numbers))
     return sorted(numbers, key=lambda n: n.start)
 

@@ -126,14 +126,18 @@ def across_files(spellings: list[dict[str, str]]) -> list[list[tuple[str, str]]]
     """For each file, (found, preferred) where it spells a name the way the other
     files of the run do not. Spellings that disagree inside one file are left to
     the per-document rule."""
-    files_using: dict[str, Counter] = {}
+    first: dict[str, str] = {}
+    conflicting: set[str] = set()
     for per_file in spellings:
         for key, spelling in per_file.items():
-            files_using.setdefault(key, Counter())[spelling] += 1
+            if first.setdefault(key, spelling) != spelling:
+                conflicting.add(key)
+    files_using: dict[str, Counter] = {key: Counter() for key in conflicting}
+    for per_file in spellings:
+        for key in conflicting.intersection(per_file):
+            files_using[key][per_file[key]] += 1
     reports: list[list[tuple[str, str]]] = [[] for _ in spellings]
     for key, counts in files_using.items():
-        if len(counts) < 2:
-            continue
         preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
         for index, per_file in enumerate(spellings):
             found = per_file.get(key)

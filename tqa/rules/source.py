@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 from tqa.document import Document, Paragraph
 from tqa.glossary.compiled import load_glossary
@@ -24,7 +24,7 @@ from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
 from tqa.rules.names import skeleton
 from tqa.rules.terms import glossary_matches
-from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers, show
+from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers
 
 _WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
@@ -159,17 +159,46 @@ def _surname(entry: Entry) -> str:
     return entry.en.split()[-1]
 
 
-def _name_variants(paragraph: Paragraph, canonical: str) -> list[re.Match]:
-    """Capitalised words in a paragraph that spell `canonical` another way."""
-    key = skeleton(canonical)
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:-[A-Z][a-zà-ž]+)?\b")
+# Two skeletons this alike are one name transliterated two ways (`Uspaskich`,
+# `Uspasskikh`); below it, a different name.
+_VARIANT_SIMILARITY = 0.8
+
+
+@lru_cache(maxsize=4096)
+def _accepted_spellings(entry: Entry) -> frozenset[str]:
+    """The surname as the glossary writes it and as its `ok` examples do
+    (`Zelenskyy`, and `Zelenskiy`, `Zelensky` that major outlets use)."""
+    surname = _surname(entry)
+    found = {surname}
+    for sentence in entry.ok:
+        found.update(w for w in _CAPITALISED.findall(sentence) if _is_variant(w, surname))
+    return frozenset(found)
+
+
+def _is_variant(word: str, surname: str) -> bool:
+    a, b = skeleton(word), skeleton(surname)
+    if a == b:
+        return True
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= _VARIANT_SIMILARITY
+
+
+def _name_variants(paragraph: Paragraph, entry: Entry) -> list[re.Match]:
+    """Capitalised words in a paragraph that spell the person's surname another way."""
+    surname = _surname(entry)
+    accepted = {name.lower() for name in _accepted_spellings(entry)}
     variants = []
-    for match in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", paragraph.text):
-        word = match.group()
-        if word == canonical or word.rstrip("s") == canonical or word.lower() == canonical.lower():
+    for match in _CAPITALISED.finditer(paragraph.text):
+        word = re.sub(r"['’]s?$", "", match.group())
+        if word.lower() in accepted or word.lower().rstrip("s") in accepted:
             continue
-        if skeleton(word) == key:
+        if _is_variant(word, surname):
             variants.append(match)
     return variants
+
+
+def _has_surname(words: list[str], entry: Entry) -> bool:
+    return any(_contains(words, tuple(_english_words(name))) for name in _accepted_spellings(entry))
 
 
 def missing_glossary_term(doc: Document) -> Iterator[Violation]:
@@ -202,8 +231,7 @@ def missing_glossary_term(doc: Document) -> Iterator[Violation]:
         for term in terms:
             entry = term.entry
             if entry.kind == "person":
-                surname = _surname(entry)
-                if _contains(words, tuple(_english_words(surname))) or _name_variants(target, surname):
+                if _has_surname(words, entry) or _name_variants(target, entry):
                     continue
             elif any(_rendered(words, key) for key in term.keys):
                 continue
@@ -222,48 +250,85 @@ def name_transliteration(doc: Document) -> Iterator[Violation]:
 
     What it does:
         Finds people of the glossary in a source paragraph (by the lemma of
-        the surname: `Шойгу`, `Лаврова`) and reports a transliteration variant
-        of their surname in the translated paragraph (`Lavrov` written
-        `Lavroff`, `Zelensky` written `Zelenskiy`).
+        the surname, `Шойгу`, `Лаврова`, once the source has named them in
+        full) and reports a transliteration variant of their surname in the
+        translated paragraph (`Shoigu` written `Shoygu`, `Uspaskich` written
+        `Uspasskikh`). Spellings the glossary's examples accept (`Zelensky`
+        beside `Zelenskyy`) are not variants.
 
     Why is this bad?
         The source says who is meant, so the variant is not a namesake but
         the same person under a spelling readers will not find.
 
     Example:
-        Bad: Ukrainian President Zelenskiy spoke. ⟸ Президент Украины Зеленский выступил.
-        Good: Ukrainian President Zelensky spoke. ⟸ Президент Украины Зеленский выступил.
+        Bad: Defence Minister Sergei Shoygu arrived. ⟸ Министр обороны Сергей Шойгу прибыл.
+        Good: Defence Minister Sergei Shoigu arrived. ⟸ Министр обороны Сергей Шойгу прибыл.
+        Good: Andrei Kirilenko spoke. ⟸ Андрей Кириленко выступил.
 
     Fix safety:
         Unsafe: the variant is replaced by the canonical spelling; check that
         the sentence is about that person.
     """
-    index = _glossary_index(doc)
-    surnames = _surnames(index)
+    people = _people_in_source(doc)
+    if not people:
+        return
     reported = {(m.start, m.end) for m in glossary_matches(doc)}
     for target, source in doc.aligned:
         lemmas = set(_source_lemmas(doc, source))
-        for lemma in lemmas & surnames.keys():
-            canonical = {_surname(term.entry) for term in surnames[lemma]}
-            if any(_contains(_english_words(target.text), tuple(_english_words(name))) for name in canonical):
+        words = None
+        for surname_lemma, term in people.items():
+            if surname_lemma not in lemmas:
                 continue
-            for name in sorted(canonical):
-                for match in _name_variants(target, name):
-                    start, end = target.start + match.start(), target.start + match.end()
-                    if any(s <= start and end <= e for s, e in reported):
-                        continue
-                    yield Violation(
-                        start,
-                        end,
-                        _("`{found}` is spelled `{canonical}` for «{ru}» of the source").format(
-                            found=match.group(), canonical=name, ru=surnames[lemma][0].entry.ru
-                        ),
-                        Fix(
-                            _("Replace with `{replacement}`").format(replacement=name),
-                            (Edit(start, end, name),),
-                            Applicability.UNSAFE,
-                        ),
-                    )
+            words = words if words is not None else _english_words(target.text)
+            entry = term.entry
+            if _has_surname(words, entry):
+                continue
+            canonical = _surname(entry)
+            for match in _name_variants(target, entry):
+                start = target.start + match.start()
+                end = start + len(re.sub(r"['’]s?$", "", match.group()))
+                if any(s <= start and end <= e for s, e in reported):
+                    continue
+                yield Violation(
+                    start,
+                    end,
+                    _("`{found}` is spelled `{canonical}` for «{ru}» of the source").format(
+                        found=doc.text[start:end], canonical=canonical, ru=entry.ru
+                    ),
+                    Fix(
+                        _("Replace with `{replacement}`").format(replacement=canonical),
+                        (Edit(start, end, canonical),),
+                        Applicability.UNSAFE,
+                    ),
+                )
+
+
+def _people_in_source(doc: Document) -> dict[str, _Term]:
+    """People of the glossary the source names in full (`Сергей Лавров`, `С. Лавров`)
+    somewhere, by the lemma of their surname: a later `Лавров` is then that person,
+    not a namesake. A surname two people of the document share is left out."""
+    cached = doc.cache.get("source-people")
+    if cached is not None:
+        return cached
+    surnames = _surnames(_glossary_index(doc))
+    found: dict[str, _Term] = {}
+    ambiguous: set[str] = set()
+    for paragraph in doc.source.prose if doc.source is not None else ():
+        lemmas = _source_lemmas(doc, paragraph)
+        for position, lemma in enumerate(lemmas):
+            if position == 0 or lemma not in surnames:
+                continue
+            for term in surnames[lemma]:
+                first = term.lemmas[:-1]
+                before = lemmas[max(0, position - len(first)) : position]
+                if before == first or (len(first) == 1 and lemmas[position - 1] == first[0][:1]):
+                    if found.get(lemma, term) is not term:
+                        ambiguous.add(lemma)
+                    found[lemma] = term
+    for lemma in ambiguous:
+        del found[lemma]
+    doc.cache["source-people"] = found
+    return found
 
 
 _SURNAMES: dict[int, dict[str, list[_Term]]] = {}
@@ -285,23 +350,26 @@ def _surnames(index: dict[str, list[_Term]]) -> dict[str, list[_Term]]:
 # --- numbers and dates ------------------------------------------------------------
 
 
-def _unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
-    """Our reportable numbers that `theirs` (digits, words or codes) do not account for."""
-    available = Counter(n.value for n in theirs)
-    ours_by_value: dict[Decimal, list[Number]] = {}
-    for number in ours:
-        ours_by_value.setdefault(number.value, []).append(number)
-    missing = []
-    for value, numbers in ours_by_value.items():
-        surplus = len(numbers) - available[value]
-        if surplus <= 0:
+def _comparable(a: Number, b: Number) -> bool:
+    kinds = {a.kind, b.kind}
+    return (len(kinds) == 1 or kinds == {"number", "decimal-comma"}) and not set(a.values).isdisjoint(b.values)
+
+
+def _pair_numbers(ours: list[Number], theirs: list[Number]) -> tuple[list[Number], list[Number], list[Number]]:
+    """Pair numbers of the two sides that share a value: (our unpaired, their
+    unpaired, our paired). Numbers in digits pair among themselves first, so that
+    a number in words or a code is the one left over when one is."""
+    used: set[int] = set()
+    paired: list[Number] = []
+    unpaired: list[Number] = []
+    for number in sorted(ours, key=lambda n: (not n.reportable, len(n.values), n.start)):
+        candidates = [i for i, other in enumerate(theirs) if i not in used and _comparable(number, other)]
+        if not candidates:
+            unpaired.append(number)
             continue
-        # The numbers in words and codes take the blame first: they are only counterparts.
-        reportable = [n for n in numbers if n.reportable]
-        blamed = surplus - (len(numbers) - len(reportable))
-        if blamed > 0:
-            missing.extend(reportable[len(reportable) - blamed :])
-    return sorted(missing, key=lambda n: n.start)
+        used.add(min(candidates, key=lambda i: (not theirs[i].reportable, len(theirs[i].values), i)))
+        paired.append(number)
+    return unpaired, [n for i, n in enumerate(theirs) if i not in used], paired
 
 
 def number_mismatch(doc: Document) -> Iterator[Violation]:
@@ -329,22 +397,28 @@ def number_mismatch(doc: Document) -> Iterator[Violation]:
         No fix: check the figure against the source.
     """
     for target, source in doc.aligned:
-        theirs = russian_numbers(source.text)
-        ours = english_numbers(target.text)
-        missing = _unmatched(theirs, ours)
-        extra = _unmatched(ours, theirs)
-        if not missing and not extra:
+        ours, theirs = english_numbers(target.text), russian_numbers(source.text)
+        if not ours and not theirs:
             continue
+        extra, missing, paired = _pair_numbers(ours, theirs)
+        extra = [n for n in extra if n.reportable]
+        missing = [n for n in missing if n.reportable]
+        for number in paired:
+            if number.kind == "decimal-comma":
+                yield Violation(
+                    target.start + number.start,
+                    target.start + number.end,
+                    _("`{found}` keeps the Russian decimal comma; English reads it as {misread}: write {value}").format(
+                        found=number.text, misread=_misread(number.text), value=_english(number)
+                    ),
+                )
         if len(missing) == 1 and len(extra) == 1:
             number = extra[0]
             yield Violation(
                 target.start + number.start,
                 target.start + number.end,
                 _("`{found}` ({value}) here but `{source}` ({source_value}) in the source").format(
-                    found=number.text,
-                    value=show(number.value),
-                    source=missing[0].text,
-                    source_value=show(missing[0].value),
+                    found=number.text, value=number.shown, source=missing[0].text, source_value=missing[0].shown
                 ),
             )
             continue
@@ -353,18 +427,27 @@ def number_mismatch(doc: Document) -> Iterator[Violation]:
                 target.start + number.start,
                 target.start + number.end,
                 _("`{found}` ({value}) has no counterpart in the source paragraph").format(
-                    found=number.text, value=show(number.value)
+                    found=number.text, value=number.shown
                 ),
             )
+        start, end = _first_word(target)
         for number in missing:
-            start, end = _first_word(target)
             yield Violation(
                 start,
                 end,
                 _("`{source}` ({value}) of the source is missing from this paragraph").format(
-                    source=number.text, value=show(number.value)
+                    source=number.text, value=number.shown
                 ),
             )
+
+
+def _misread(text: str) -> str:
+    """`600,3 thousand` -> `6003 thousand`."""
+    return re.sub(r"(\d),(\d)", r"\1\2", text)
+
+
+def _english(number: Number) -> str:
+    return re.sub(r"(\d),(\d)", r"\1.\2", number.text)
 
 
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()

@@ -1,0 +1,39 @@
+"""`--jobs N`: the same per-file work in worker processes, results in input order."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from tqa.engine import FileResult, Input, Job, process_one
+from tqa.i18n import current_language, set_language
+from tqa.model import Rule
+
+# Files go to workers in batches: fewer round trips, still an even spread.
+CHUNK_SIZE = 32
+# What each worker process was started with (set once, by the initializer).
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(language: str, rules_for: Callable[[str], Sequence[Rule]], job: Job) -> None:
+    set_language(language)
+    _WORKER.update(rules_for=rules_for, job=job)
+    from tqa.glossary.compiled import load_glossary
+
+    load_glossary(job.glossary_files)
+
+
+def _work(item: Input) -> FileResult:
+    return process_one(item, _WORKER["rules_for"](item.display), _WORKER["job"])
+
+
+def process_parallel(
+    inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, jobs: int
+) -> Iterator[FileResult]:
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    initargs = (current_language(), rules_for, job)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
+        done = pool.map(_work, [item for item in inputs if not item.is_stdin], chunksize=CHUNK_SIZE)
+        for item in inputs:
+            yield process_one(item, rules_for(item.display), job) if item.is_stdin else next(done)
