@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tqa import __version__
 from tqa.errors import UserError
 from tqa.glossary.entry import Entry
 from tqa.glossary.load import Problem, builtin_files, layered, read_glossaries
@@ -37,7 +41,7 @@ def check_files(paths: Sequence[Path], base: Sequence[Path] = ()) -> tuple[list[
 def _fingerprint(paths: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.name.encode())
+        digest.update(str(path.resolve()).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -51,13 +55,54 @@ def problems_error(problems: list[Problem]) -> UserError:
     return UserError(message, first.path, first.line)
 
 
+def cache_dir() -> Path:
+    """Where compiled glossaries are kept between runs ($TQA_CACHE_DIR, else the XDG cache)."""
+    if os.environ.get("TQA_CACHE_DIR"):
+        return Path(os.environ["TQA_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa"
+
+
+def _cached(fingerprint: str) -> Glossary | None:
+    path = cache_dir() / f"glossary-{__version__}-{fingerprint}.pickle"
+    try:
+        with path.open("rb") as stream:
+            glossary = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return glossary if isinstance(glossary, Glossary) and glossary.fingerprint == fingerprint else None
+
+
+def _store(glossary: Glossary) -> None:
+    """Keep a validated, compiled glossary for the next run; a cache that cannot be written is skipped."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / f"glossary-{__version__}-{glossary.fingerprint}.pickle")
+    except OSError:
+        return
+
+
 @cache
 def _load(extra: tuple[Path, ...]) -> Glossary:
+    """Validated and compiled once per content: the same files (by hash) reuse the
+    result a previous run validated; any change is validated afresh."""
     files = builtin_files()
+    try:
+        fingerprint = _fingerprint(files + list(extra))
+    except OSError as error:
+        raise UserError(_("cannot read glossary: {reason}").format(reason=error.strerror or error), error.filename) from None
+    glossary = _cached(fingerprint)
+    if glossary is not None:
+        return glossary
     entries, matcher, problems = check_files(extra, files)
     if problems:
         raise problems_error(problems)
-    return Glossary(tuple(entries), matcher, _fingerprint(files + list(extra)))
+    glossary = Glossary(tuple(entries), matcher, fingerprint)
+    _store(glossary)
+    return glossary
 
 
 def load_glossary(extra: Sequence[str | Path] = ()) -> Glossary:
