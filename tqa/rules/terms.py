@@ -207,14 +207,12 @@ def overused_connector(doc: Document) -> Iterator[Violation]:
         if words / len(uses) > CONNECTOR_MAX_WORDS_PER_USE:
             continue
         first = uses[0]
+        found = doc.text[first.start : first.end]
+        entry = first.entry
+        if entry.en:
+            message = _("`{found}` used {count} times in {words} words (for «{ru}»); vary or drop it, e.g. `{en}`")
+        else:
+            message = _("`{found}` used {count} times in {words} words (for «{ru}»); vary or drop it")
         yield Violation(
-            first.start,
-            first.end,
-            _("`{found}` used {count} times in {words} words (for «{ru}»); vary or drop it, e.g. `{en}`").format(
-                found=doc.text[first.start : first.end],
-                count=len(uses),
-                words=words,
-                ru=first.entry.ru,
-                en=first.entry.en,
-            ),
+            first.start, first.end, message.format(found=found, count=len(uses), words=words, ru=entry.ru, en=entry.en)
         )
