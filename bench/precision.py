@@ -67,9 +67,17 @@ def main() -> None:
 
 
 def fixed_segments(name: str, rules, unsafe: bool) -> list[str]:
-    text = "\n".join(segments(name)) + "\n"
-    fixed, _, _ = fix_text(text, name, rules, unsafe, markdown=False, segmentation="lines")
-    return fixed.split("\n")[: len(segments(name))]
+    """The file's segments after fixing each article (one segment a line) on its own."""
+    fixed_all: list[str] = []
+    for doc_id, article in articles(name):
+        lines = article.strip("\n").split("\n\n")
+        fixed, _, _ = fix_text(
+            "\n".join(lines) + "\n", f"{name}:{doc_id}", rules, unsafe, markdown=False, segmentation="lines"
+        )
+        out = fixed.rstrip("\n").split("\n")
+        # A fix that merges or drops lines would misalign the segments: keep the article as it was.
+        fixed_all.extend(out if len(out) == len(lines) else lines)
+    return fixed_all
 
 
 def print_chrf(rules) -> None:

@@ -15,7 +15,7 @@ freely between the two. A number glued to letters (`Су-57`, `COVID-19`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -118,7 +118,7 @@ _EN_MONTH = (
 _EN_ORD = r"(?:st|nd|rd|th)?"
 _EN_MONTH_DAY = re.compile(
     _EN_MONTH
-    + r"\s+(?:the\s+)?(?P<day>[0-3]?\d)"
+    + r",?\s+(?:the\s+)?(?P<day>[0-3]?\d)"
     + _EN_ORD
     + r"(?:\s*(?:[-–—]|and|to|through)\s*(?P<day2>[0-3]?\d)"
     + _EN_ORD
@@ -246,7 +246,12 @@ _MINUTE = r"(?P<minute>[0-5]\d)"
 _TIME = re.compile(r"(?<![\d.,:])" + _HOUR + r"[:։]" + _MINUTE + r"(?:[:։][0-5]\d)?(?![\d:։])")
 _RU_CLOCK = re.compile(
     r"(?<![\d.,:])" + _HOUR + _S + r"*час(?:а|ов)?" + _S + r"+(?P<minute>[0-5]?\d)" + _S + r"*мин[а-яё.]*"
-    r"|(?<=\b[вкс]" + _S + r")" + r"(?P<hour2>[01]?\d|2[0-4])(?:\.(?P<minute2>[0-5]\d)(?!\d)|" + _S + r"+час(?:а|ов)?\b)"
+    r"|(?<=\b[вкс]"
+    + _S
+    + r")"
+    + r"(?P<hour2>[01]?\d|2[0-4])(?:\.(?P<minute2>[0-5]\d)(?!\d)|"
+    + _S
+    + r"+час(?:а|ов)?\b)"
     r"|(?<=\bдо" + _S + r")" + r"(?P<hour3>[01]?\d|2[0-4])(?:\.(?P<minute3>[0-5]\d)(?!\d)|" + _S + r"+час(?:а|ов)?\b)",
     re.I,
 )
@@ -263,6 +268,8 @@ _EN_FRACTION = re.compile(
 _VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 # `600,3 тысячи` copied into English: a decimal comma, which English reads as a thousands separator.
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?P<int>\d+),(?P<frac>\d{1,2})(?![\d,])")
+_SPACED_GROUP = re.compile(r"\d[" + _SPACES + r"]\d")
+_AFTER_MONTH = re.compile(_EN_MONTH + r"\.?\s+$")
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|and|or|до|или|и)\s*$", re.I)
 
 
@@ -311,12 +318,26 @@ def _inherit_scales(numbers: list[Number], text: str, scales: list[int]) -> list
     result = list(numbers)
     for index in range(len(result) - 2, -1, -1):
         first, second = result[index], result[index + 1]
-        if scales[index] == 1 and scales[index + 1] > 1 and _RANGE_JOIN.match(text[first.end : second.start]):
+        if (
+            scales[index] == 1
+            and scales[index + 1] > 1
+            and _RANGE_JOIN.match(text[first.end : second.start])
+            and not _AFTER_MONTH.search(text[max(0, first.start - 12) : first.start])
+        ):
             scales[index] = scales[index + 1]
-            result[index] = Number(
-                first.value * scales[index], first.start, first.end, first.text, first.digits, first.code
-            )
+            result[index] = replace(first, value=first.value * scales[index])
     return result
+
+
+def _demote_days(numbers: list[Number], dates: list[Date]) -> list[Number]:
+    """The day of a date is the date rule's business: a counterpart here."""
+    spans = [(d.start, d.end) for d in dates]
+    return [
+        replace(n, digits=False)
+        if n.kind == "number" and any(s <= n.start and n.end <= e for s, e in spans) and n.value <= 31
+        else n
+        for n in numbers
+    ]
 
 
 def _year_ranges(text: str) -> list[Number]:
@@ -376,7 +397,7 @@ def russian_numbers(text: str) -> list[Number]:
     (`2019/20`) and clock times (`15:00`, `в 17 часов 47 минут`)."""
     numbers: list[Number] = []
     for match in _RU_NUMERIC_DATE.finditer(text):
-        numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group()))
+        numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group(), False))
         numbers.append(Number(Decimal(_year(match.group("year")) or 0), match.start(), match.end(), match.group()))
     numbers.extend(_year_ranges(text))
     for match in _ROMAN_CENTURY.finditer(text):
@@ -384,7 +405,9 @@ def russian_numbers(text: str) -> list[Number]:
         numbers.append(Number(Decimal(value), match.start(), match.end(), match.group().strip(), False))
     times, masked = _clocks(_masked(text, (_RU_NUMERIC_DATE, _YEAR_RANGE, _ROMAN_CENTURY)), (_RU_CLOCK, _TIME), False)
     numbers.extend(times)
-    numbers.extend(_digit_numbers(text, masked, _RU_NUMBER, _ru_scale_of, _RU_SUFFIX))
+    numbers.extend(
+        _demote_days(_digit_numbers(text, masked, _RU_NUMBER, _ru_scale_of, _RU_SUFFIX), russian_dates(text))
+    )
     numbers.extend(_outside(_word_numbers(text, _ru_word), numbers))
     return sorted(numbers, key=lambda n: n.start)
 
@@ -430,7 +453,7 @@ def english_numbers(text: str) -> list[Number]:
         numbers.append(Number(b, match.start(), match.end(), match.group(), False, also=(a,)))
         numbers.append(Number(Decimal(_year(match.group("year")) or 0), match.start(), match.end(), match.group()))
     for match in _ISO_DATE.finditer(text):
-        numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group()))
+        numbers.append(Number(Decimal(int(match.group("day"))), match.start(), match.end(), match.group(), False))
         numbers.append(Number(Decimal(int(match.group("year"))), match.start(), match.end(), match.group()))
     numbers.extend(_year_ranges(text))
     for match in _EN_FRACTION.finditer(text):
@@ -448,11 +471,13 @@ def english_numbers(text: str) -> list[Number]:
     numbers.extend(times)
     decimal_commas = [m for m in _DECIMAL_COMMA.finditer(masked)]
     masked = _masked(masked, (_DECIMAL_COMMA,))
-    for number in _digit_numbers(text, masked, _EN_NUMBER, _en_scale_of, _EN_SUFFIX):
+    for number in _demote_days(_digit_numbers(text, masked, _EN_NUMBER, _en_scale_of, _EN_SUFFIX), english_dates(text)):
         glued = text[number.end : number.end + 1]
         if glued in ("m", "k") and not _LETTER.match(text[number.end + 1 : number.end + 2] or " "):
             scale = 10**6 if glued == "m" else 10**3
             number = Number(number.value, number.start, number.end, number.text, also=(number.value * scale,))
+        if _SPACED_GROUP.search(number.text):
+            number = replace(number, kind="spaced-thousands")
         numbers.append(number)
     for match in decimal_commas:
         scale = re.match(r"\s*(thousand|million|billion|trillion|mln|bn)\b", text[match.end() :], re.I)

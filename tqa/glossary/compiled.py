@@ -93,7 +93,9 @@ def _load(extra: tuple[Path, ...]) -> Glossary:
     try:
         fingerprint = _fingerprint(files + list(extra))
     except OSError as error:
-        raise UserError(_("cannot read glossary: {reason}").format(reason=error.strerror or error), error.filename) from None
+        raise UserError(
+            _("cannot read glossary: {reason}").format(reason=error.strerror or error), error.filename
+        ) from None
     glossary = _cached(fingerprint)
     if glossary is not None:
         return glossary

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 
 from tqa.document import Document, Paragraph
 from tqa.glossary.compiled import load_glossary
@@ -51,7 +52,18 @@ def _rendered(words: list[str], key: tuple[str, ...]) -> bool:
     if _contains(words, key):
         return True
     content = {word[:_STEM] for word in key if word not in _STOPWORDS}
-    return len(content) > 1 and content <= {word[:_STEM] for word in words}
+    present = {word[:_STEM] for word in words} | _initialisms(words)
+    return len(content) > 1 and content <= present
+
+
+def _initialisms(words: list[str]) -> set[str]:
+    """What runs of words abbreviate: `united states` -> `us`, `european union` -> `eu`."""
+    found = set()
+    content = [word for word in words if word not in _STOPWORDS]
+    for size in (2, 3, 4):
+        for start in range(len(content) - size + 1):
+            found.add("".join(word[0] for word in content[start : start + size]))
+    return found
 
 
 @dataclass(frozen=True)
@@ -350,9 +362,13 @@ def _surnames(index: dict[str, list[_Term]]) -> dict[str, list[_Term]]:
 # --- numbers and dates ------------------------------------------------------------
 
 
+# Numbers written the Russian way in English: the value is right, the form misleads.
+_RUSSIAN_FORMS = ("decimal-comma", "spaced-thousands")
+
+
 def _comparable(a: Number, b: Number) -> bool:
-    kinds = {a.kind, b.kind}
-    return (len(kinds) == 1 or kinds == {"number", "decimal-comma"}) and not set(a.values).isdisjoint(b.values)
+    kinds = {a.kind if a.kind != "number" else "", b.kind if b.kind != "number" else ""}
+    return (len(kinds) == 1 or kinds <= {"", *_RUSSIAN_FORMS}) and not set(a.values).isdisjoint(b.values)
 
 
 def _pair_numbers(ours: list[Number], theirs: list[Number]) -> tuple[list[Number], list[Number], list[Number]]:
@@ -412,6 +428,26 @@ def number_mismatch(doc: Document) -> Iterator[Violation]:
                         found=number.text, misread=_misread(number.text), value=_english(number)
                     ),
                 )
+            elif number.kind == "spaced-thousands":
+                yield Violation(
+                    target.start + number.start,
+                    target.start + number.end,
+                    _("`{found}` keeps the Russian digit grouping; English writes {value}").format(
+                        found=number.text, value=f"{int(number.value):,}"
+                    ),
+                )
+        broken, missing, extra = _broken_times(missing, extra)
+        for time, first, second in broken:
+            yield Violation(
+                target.start + first.start,
+                target.start + second.end,
+                _("`{found}` is not a time: the source has `{source}`").format(
+                    found=target.text[first.start : second.end], source=time.text
+                ),
+            )
+        # One is too often implicit (`до года`, `a year`) to be missed on either side.
+        extra = [n for n in extra if not (n.kind == "number" and n.value == 1)]
+        missing = [n for n in missing if not (n.kind == "number" and n.value == 1)]
         if len(missing) == 1 and len(extra) == 1:
             number = extra[0]
             yield Violation(
@@ -439,6 +475,24 @@ def number_mismatch(doc: Document) -> Iterator[Violation]:
                     source=number.text, value=number.shown
                 ),
             )
+
+
+def _broken_times(
+    missing: list[Number], extra: list[Number]
+) -> tuple[list[tuple[Number, Number, Number]], list[Number], list[Number]]:
+    """Clock times of the source that the translation breaks into two numbers
+    (`12: 25`, `5: 47 p.m.`) as (time, hour, minute), and what is left of
+    `missing` and `extra`: one finding for each, not three."""
+    broken = []
+    for time in [n for n in missing if n.kind == "time"]:
+        hour, minute = divmod(int(time.value), 60)
+        for first, second in pairwise(extra):
+            if first.value in (hour, hour % 12 or 12) and second.value == minute and 0 <= second.start - first.end <= 3:
+                broken.append((time, first, second))
+                missing = [n for n in missing if n is not time]
+                extra = [n for n in extra if n is not first and n is not second]
+                break
+    return broken, missing, extra
 
 
 def _misread(text: str) -> str:
@@ -580,9 +634,9 @@ def _quotations(text: str) -> list[_Quotation]:
 
 def _is_speech(text: str, quotation: _Quotation) -> bool:
     inner = text[quotation.start : quotation.end]
-    if len(_WORD.findall(inner)) < _MIN_QUOTATION_WORDS:
+    if not quotation.opened or len(_WORD.findall(inner)) < _MIN_QUOTATION_WORDS:
         return False
-    if not quotation.opened or not quotation.closed:
+    if not quotation.closed:
         return True
     return (
         inner.rstrip()[-1:] in ".!?…,"
@@ -603,8 +657,8 @@ def missing_insertion_or_quote(doc: Document) -> Iterator[Violation]:
         quoted passages (speech of four words or more in `«…»`, `„…“` or
         `"…"`; a name or title in quotes does not count) of a source paragraph
         and reports the translated paragraph when it has fewer bracketed
-        insertions or fewer quotations (`“…”`, `"…"`, `'…'`). A quotation that
-        runs on into the next paragraph counts in both.
+        insertions or fewer quotations (`“…”`, `"…"`, `'…'`). A quotation
+        opened in the paragraph counts even if it closes in a later one.
 
     Why is this bad?
         MT and scrapers drop an editor's gloss or melt a quotation into
