@@ -58,16 +58,21 @@ def main() -> None:
     print(f"rules: {','.join(r.code for r in rules)}")
     print(f"{'file':<14}{'kind':<6}{'words':>8}{'findings':>10}{'per 1k words':>14}  by rule")
     totals = {"ref": [0, 0], "mt": [0, 0]}
+    rule_totals: dict[str, Counter] = {"ref": Counter(), "mt": Counter()}
     for name in REFERENCES + SYSTEMS:
         kind = "ref" if name in REFERENCES else "mt"
         findings, words, by_rule = measure(name, source, rules, args.verbose)
         totals[kind][0] += findings
         totals[kind][1] += words
+        rule_totals[kind].update(by_rule)
         detail = " ".join(f"{code}:{count}" for code, count in sorted(by_rule.items()))
         print(f"{name:<14}{kind:<6}{words:>8}{findings:>10}{1000 * findings / words:>14.3f}  {detail}")
     rates = {kind: 1000 * findings / max(words, 1) for kind, (findings, words) in totals.items()}
     for kind, rate in rates.items():
         print(f"{'all ' + kind:<20}{totals[kind][1]:>8}{totals[kind][0]:>10}{rate:>14.3f}")
+    for rule in rules:
+        ref, mt = (1000 * rule_totals[k][rule.code] / max(totals[k][1], 1) for k in ("ref", "mt"))
+        print(f"  {rule.code} {rule.name:<28} ref {ref:.3f}  MT {mt:.3f}")
     ratio = rates["ref"] / rates["mt"] if rates["mt"] else float("inf")
     print(f"ratio ref/MT: {ratio:.3f} (target: at most 0.333)")
 

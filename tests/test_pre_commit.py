@@ -49,7 +49,7 @@ def test_report_hook_fails_and_shows_findings(tmp_path, hook_home):
     repo = repository(tmp_path, hook_home, ARTIFACT)
     result = try_repo(repo, hook_home, "tqa")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "article.txt:3:29: Q101 Closing quote detached" in result.stdout
+    assert "article.txt:3:30: Q101 Closing quote detached" in result.stdout
 
 
 def test_report_hook_passes_a_clean_article(tmp_path, hook_home):

@@ -13,6 +13,7 @@ from tqa.engine import check_document
 from tqa.rules import ALL_RULES
 
 SECTIONS = ("What it does:", "Why is this bad?", "Example:", "Fix safety:")
+SOURCE_ARROW = "⟸"
 
 
 def examples(rule, kind: str) -> list[str]:
@@ -44,7 +45,11 @@ def test_docstring_has_every_section(rule):
 )
 def test_documented_example(rule, kind, example):
     markdown = "<!--" in example
-    doc = Document("example.md" if markdown else "example.txt", paragraphs(example) + "\n", markdown)
+    # Source-aware examples are written `TARGET ⟸ SOURCE` (the Russian original).
+    example, _arrow, original = example.partition(SOURCE_ARROW)
+    source = Document("example.ru.txt", paragraphs(original.strip()) + "\n") if original.strip() else None
+    name = "example.md" if markdown else "example.txt"
+    doc = Document(name, paragraphs(example.strip()) + "\n", markdown, source=source)
     # All rules run (suppressions need the findings they suppress); only this rule counts.
     findings = [f for f in check_document(doc, ALL_RULES) if f.code == rule.code]
     if kind == "Bad":

@@ -9,7 +9,11 @@ translation can be compared with its original.
 A number written with digits is `digits`; one written in words (`two`,
 `двух`, `dozen`) only ever serves as a counterpart, since translators move
 freely between the two. A number glued to letters (`Су-57`, `COVID-19`,
-`G20`, `5G`) is a `code`: part of a name, also only a counterpart.
+`G20`, `5G`) is a `code`: part of a name, also only a counterpart. Clock
+times (`в 17 часов 47 минут`, `5:47 p.m.`) are numbers of kind "time"; in
+English, a decimal comma (`600,3 thousand`) and Russian digit grouping
+(`812 485`) are kept apart as kinds of their own, so that they can be told
+from a right figure in English form.
 """
 
 from __future__ import annotations
@@ -244,15 +248,16 @@ _HOUR = r"(?P<hour>[01]?\d|2[0-4])"
 _MINUTE = r"(?P<minute>[0-5]\d)"
 # Clock times: `15:00`, `01։23` (an Armenian colon), `в 15.00`, `в 17 часов 47 минут`, `в 15 часов`.
 _TIME = re.compile(r"(?<![\d.,:])" + _HOUR + r"[:։]" + _MINUTE + r"(?:[:։][0-5]\d)?(?![\d:։])")
+# `в 15.00`, `до 18 часов`: an hour after a preposition (N is the group number).
+_RU_CLOCK_AT = r"(?P<hourN>[01]?\d|2[0-4])(?:\.(?P<minuteN>[0-5]\d)(?!\d)|" + _S + r"+час(?:а|ов)?\b)"
 _RU_CLOCK = re.compile(
-    r"(?<![\d.,:])" + _HOUR + _S + r"*час(?:а|ов)?" + _S + r"+(?P<minute>[0-5]?\d)" + _S + r"*мин[а-яё.]*"
-    r"|(?<=\b[вкс]"
-    + _S
-    + r")"
-    + r"(?P<hour2>[01]?\d|2[0-4])(?:\.(?P<minute2>[0-5]\d)(?!\d)|"
-    + _S
-    + r"+час(?:а|ов)?\b)"
-    r"|(?<=\bдо" + _S + r")" + r"(?P<hour3>[01]?\d|2[0-4])(?:\.(?P<minute3>[0-5]\d)(?!\d)|" + _S + r"+час(?:а|ов)?\b)",
+    "|".join(
+        (
+            r"(?<![\d.,:])" + _HOUR + _S + r"*час(?:а|ов)?" + _S + r"+(?P<minute>[0-5]?\d)" + _S + r"*мин[а-яё.]*",
+            r"(?<=\b[вкс]" + _S + ")" + _RU_CLOCK_AT.replace("N>", "2>"),
+            r"(?<=\bдо" + _S + ")" + _RU_CLOCK_AT.replace("N>", "3>"),
+        )
+    ),
     re.I,
 )
 _EN_CLOCK = re.compile(
@@ -508,7 +513,7 @@ _EN_WORDS: dict[str, tuple[str, int | float]] = {
     **{w: ("ordinal", 20 + 10 * i) for i, w in enumerate(_EN_TENS_ORDINALS)},
     "hundredth": ("ordinal", 100),
     "thousandth": ("ordinal", 1000),
-    "dozen": ("unit", 12),
+    "dozen": ("times", 12),
     "half": ("half", 0),
     "twice": ("ordinal", 2),
     "thrice": ("ordinal", 3),
@@ -553,8 +558,8 @@ _RU_WORDS: dict[str, tuple[str, int | float]] = {
     "четвертый": ("ordinal", 4),
     "дважды": ("ordinal", 2),
     "трижды": ("ordinal", 3),
-    "десяток": ("unit", 10),
-    "дюжина": ("unit", 12),
+    "десяток": ("times", 10),
+    "дюжина": ("times", 12),
     "полтора": ("unit", 1.5),
     "полтораста": ("unit", 150),
     "сутки": ("unit", 24),
@@ -603,7 +608,7 @@ def _word_numbers(text: str, classify) -> list[Number]:
         if (
             first is None
             or first in ("and", "with", "half")
-            or (first == "article" and not (joined(index + 1) and kind(index + 1) in ("hundred", "scale")))
+            or (first == "article" and not (joined(index + 1) and kind(index + 1) in ("hundred", "times", "scale")))
         ):
             index += 1
             continue
@@ -623,9 +628,9 @@ def _word_numbers(text: str, classify) -> list[Number]:
                 current += Decimal(str(value))
                 last = position
                 break
-            elif what == "hundred":
-                current = (current or 1) * 100
-                ceiling = 100
+            elif what in ("hundred", "times"):
+                current = (current or 1) * value
+                ceiling = value
             elif what == "scale":
                 total += (current or 1) * value
                 current, ceiling = Decimal(0), value
@@ -634,7 +639,7 @@ def _word_numbers(text: str, classify) -> list[Number]:
             if not joined(step):
                 break
             following = kind(step)
-            if following in ("unit", "ordinal", "hundred", "scale"):
+            if following in ("unit", "ordinal", "hundred", "times", "scale"):
                 position = step
                 continue
             if following in ("and", "with") and joined(step + 1):
@@ -646,7 +651,7 @@ def _word_numbers(text: str, classify) -> list[Number]:
                         position = half + 1
                         continue
                     break
-                if following == "and" and what in ("hundred", "scale") and kind(step + 1) == "unit":
+                if following == "and" and what in ("hundred", "times", "scale") and kind(step + 1) == "unit":
                     position = step + 1
                     continue
             break

@@ -45,32 +45,12 @@ def _first_word(paragraph: Paragraph) -> tuple[int, int]:
 # --- the glossary, indexed by Russian lemmas -----------------------------------
 
 
-def _rendered(words: list[str], key: tuple[str, ...]) -> bool:
-    """The rendering as written, or its content words in any order and any form
-    (`Armed Forces of the Russian Federation` renders `Russian Armed Forces`,
-    `Defence Minister` the `Defence Ministry` he heads)."""
-    if _contains(words, key):
-        return True
-    content = {word[:_STEM] for word in key if word not in _STOPWORDS}
-    present = {word[:_STEM] for word in words} | _initialisms(words)
-    return len(content) > 1 and content <= present
-
-
-def _initialisms(words: list[str]) -> set[str]:
-    """What runs of words abbreviate: `united states` -> `us`, `european union` -> `eu`."""
-    found = set()
-    content = [word for word in words if word not in _STOPWORDS]
-    for size in (2, 3, 4):
-        for start in range(len(content) - size + 1):
-            found.add("".join(word[0] for word in content[start : start + size]))
-    return found
-
-
 @dataclass(frozen=True)
 class _Term:
     entry: Entry
     lemmas: tuple[str, ...]
     keys: tuple[tuple[str, ...], ...]  # the English renderings, as word keys
+    acronyms: frozenset[str] = frozenset()  # `EMERCOM` of `EMERCOM of Russia`: enough on its own
 
 
 _DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})")
@@ -109,6 +89,27 @@ def _contains(haystack: list[str] | tuple[str, ...], needle: tuple[str, ...]) ->
     )
 
 
+def _rendered(words: list[str], key: tuple[str, ...]) -> bool:
+    """The rendering as written, or its content words in any order and any form
+    (`Armed Forces of the Russian Federation` renders `Russian Armed Forces`,
+    `Defence Minister` the `Defence Ministry` he heads)."""
+    if _contains(words, key):
+        return True
+    content = {word[:_STEM] for word in key if word not in _STOPWORDS}
+    present = {word[:_STEM] for word in words} | _initialisms(words)
+    return len(content) > 1 and content <= present
+
+
+def _initialisms(words: list[str]) -> set[str]:
+    """What runs of words abbreviate: `united states` -> `us`, `european union` -> `eu`."""
+    found = set()
+    content = [word for word in words if word not in _STOPWORDS]
+    for size in (2, 3, 4):
+        for start in range(len(content) - size + 1):
+            found.add("".join(word[0] for word in content[start : start + size]))
+    return found
+
+
 def _index(entries: tuple[Entry, ...]) -> dict[str, list[_Term]]:
     """Terms by the first lemma of their Russian form (one index per glossary)."""
     index: dict[str, list[_Term]] = {}
@@ -118,9 +119,38 @@ def _index(entries: tuple[Entry, ...]) -> dict[str, list[_Term]]:
         lemmas = russian_lemmas(entry.ru)
         if not lemmas:
             continue
-        keys = tuple(tuple(_english_words(variant)) for variant in expand_optional(entry.en))
-        index.setdefault(lemmas[0], []).append(_Term(entry, lemmas, keys))
+        renderings = _renderings(entry)
+        keys = tuple(tuple(_english_words(variant)) for variant in renderings)
+        acronyms = frozenset(
+            word.lower() for variant in renderings[1:] for word in re.findall(r"\b[A-Z]{4,}\b", variant)
+        )
+        index.setdefault(lemmas[0], []).append(_Term(entry, lemmas, keys, acronyms))
     return index
+
+
+_QUOTED = re.compile(r"\"([^\"]+)\"|\(([^()]+)\)")
+
+
+def _renderings(entry: Entry) -> list[str]:
+    """`en`, and the names the entry's note and reference quote or bracket as
+    standard (`"Ministry of Emergency Situations" … are all standard`, `(EMERCOM
+    of Russia)`): capitalised Latin phrases of two words or more (or an acronym)
+    that are no avoid-form."""
+    found = list(expand_optional(entry.en))
+    avoided = {fold(form).lower() for form in entry.avoid}
+    for text in (entry.note, entry.ref):
+        for match in _QUOTED.finditer(text):
+            phrase = (match.group(1) or match.group(2)).strip()
+            if (
+                phrase[:1].isupper()
+                and (len(phrase.split()) > 1 or sum(c.isupper() for c in phrase) > 2)
+                and not _CYRILLIC.search(phrase)
+                and not re.search(r"[/:;]|\.\w", phrase)
+                and len(phrase.split()) <= 8
+                and not any(form in fold(phrase).lower() for form in avoided)
+            ):
+                found.append(phrase)
+    return found
 
 
 _INDEXES: dict[str, dict[str, list[_Term]]] = {}
@@ -217,19 +247,22 @@ def missing_glossary_term(doc: Document) -> Iterator[Violation]:
     """Glossary term of the source missing from the translation.
 
     What it does:
-        Finds names of institutions, titles, treaties, acronyms and people
-        from the glossary in a source paragraph, in any inflected form
-        (`Совета Федерации`, `ОДКБ`), and reports the translated paragraph
-        when it lacks the approved English rendering (`Federation Council`,
-        `CSTO`; for a person, the surname). A calque already flagged by the
-        terminology rules is left to them.
+        Finds names of institutions, titles, treaties and people from the
+        glossary in a source paragraph, in any inflected form (`Совета
+        Федерации`, `Сергею Шойгу`), and reports the translated paragraph when
+        it lacks the approved English rendering (`Federation Council`; for a
+        person, the surname) in any word order (`Armed Forces of the Russian
+        Federation` for `Russian Armed Forces`) or a name the entry's note
+        calls standard. An avoid-form in its place is left to the terminology
+        rules. Acronyms, calques and connectors are not checked: their `en`
+        is one good rendering among several (`North Korea` for КНДР).
 
     Why is this bad?
         A body or person of the original that cannot be found in the
         translation was dropped or renamed; readers and search miss it.
 
     Example:
-        Bad: The Council of the Federation approved the law. ⟸ Совет Федерации одобрил закон.
+        Bad: The upper house approved the law. ⟸ Совет Федерации одобрил закон.
         Good: The Federation Council approved the law. ⟸ Совет Федерации одобрил закон.
 
     Fix safety:
@@ -245,7 +278,7 @@ def missing_glossary_term(doc: Document) -> Iterator[Violation]:
             if entry.kind == "person":
                 if _has_surname(words, entry) or _name_variants(target, entry):
                     continue
-            elif any(_rendered(words, key) for key in term.keys):
+            elif any(_rendered(words, key) for key in term.keys) or not term.acronyms.isdisjoint(words):
                 continue
             if _avoided_in(doc, target, entry) is not None:
                 continue
@@ -265,7 +298,7 @@ def name_transliteration(doc: Document) -> Iterator[Violation]:
         the surname, `Шойгу`, `Лаврова`, once the source has named them in
         full) and reports a transliteration variant of their surname in the
         translated paragraph (`Shoigu` written `Shoygu`, `Uspaskich` written
-        `Uspasskikh`). Spellings the glossary's examples accept (`Zelensky`
+        `Uspaskikh`). Spellings the glossary's examples accept (`Zelensky`
         beside `Zelenskyy`) are not variants.
 
     Why is this bad?
@@ -392,16 +425,21 @@ def number_mismatch(doc: Document) -> Iterator[Violation]:
     """Number that differs between the translation and the source.
 
     What it does:
-        Compares the numbers of a paragraph with those of its source,
-        normalized (`1,5 млн` = `1.5 million` = `1,500,000`, `10 тыс.` =
-        `10,000`, `1 000` = `1,000`), and reports a source number missing
-        from the translation and a number of the translation the source does
-        not have. Numbers in words (`two`, `двух`) and numbers in names and
-        codes (`Су-57`, `COVID-19`) count as counterparts, never as findings.
+        Compares the numbers and clock times of a paragraph with those of its
+        source, normalized (`1,5 млн` = `1.5 million` = `1,500,000`, `10 тыс.`
+        = `10,000`, `1 000` = `1,000`, `в 17 часов 47 минут` = `5:47 p.m.`),
+        and reports a source number missing from the translation, a number of
+        the translation the source does not have, a time broken in two
+        (`17: 47`) and a number left in Russian form (`600,3 thousand`,
+        `812 485`). Numbers in words (`two`, `двух`, `сутки`) and in names and
+        codes (`Су-57`, `COVID-19`) count as counterparts, never as findings;
+        so does the number one, often implicit, and the day of a date, which
+        is the date rule's.
 
     Why is this bad?
         A wrong figure is the costliest mistranslation: MT drops the
-        thousands of `тыс.`, misreads the decimal comma or loses a figure.
+        thousands of `тыс.`, copies the decimal comma that English reads as a
+        thousands separator, or loses a figure.
 
     Example:
         Bad: The fund raised 1.5 billion rubles. ⟸ Фонд привлёк 1,5 млн рублей.
@@ -433,7 +471,7 @@ def number_mismatch(doc: Document) -> Iterator[Violation]:
                     target.start + number.start,
                     target.start + number.end,
                     _("`{found}` keeps the Russian digit grouping; English writes {value}").format(
-                        found=number.text, value=f"{int(number.value):,}"
+                        found=number.text, value=format(number.value.normalize(), ",f")
                     ),
                 )
         broken, missing, extra = _broken_times(missing, extra)
@@ -707,12 +745,49 @@ def missing_insertion_or_quote(doc: Document) -> Iterator[Violation]:
 # Letters a paragraph needs before it can be called untranslated.
 _MIN_LETTERS = 12
 _MAX_CYRILLIC_SHARE = 0.5
-_MAX_TRIGRAM_OVERLAP = 0.6
+# Share of trigrams (or of words) copied from the source that makes a paragraph a copy.
+_MAX_COPIED_SHARE = 0.6
+# Lower-case letters a paragraph needs before it can be called transliterated:
+# capitalised words (names) never count.
+_MIN_TRANSLITERATED_LETTERS = 20
+_TRANSLIT = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufye", strict=True)),
+        "ё": "e",
+        "ж": "zh",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ь": "",
+        "ю": "yu",
+        "я": "ya",
+    }
+)
 
 
-def _trigrams(text: str) -> set[str]:
-    letters = " ".join(w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 1)
+def _trigrams(text: str, lowercase_only: bool = False) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", text)
+    if lowercase_only:
+        words = [w for w in words if w[:1].islower()]
+    letters = " ".join(w.lower() for w in words if len(w) > 1)
     return {letters[i : i + 3] for i in range(len(letters) - 2) if " " not in letters[i : i + 3]}
+
+
+def _share(letters: list[str]) -> float:
+    return sum(1 for c in letters if _CYRILLIC.match(c)) / max(len(letters), 1)
+
+
+def _transliterated(target: str, source: str) -> bool:
+    """Most of the target's lower-case words are the source's words in Latin letters
+    (compared by transliteration skeleton: `otkazalsya` = `otkazalsia`)."""
+    ours = [w for w in re.findall(r"\b[a-z]+\b", target) if len(w) > 1]
+    if sum(len(w) for w in ours) < _MIN_TRANSLITERATED_LETTERS:
+        return False
+    theirs = {skeleton(w.translate(_TRANSLIT)) for w in re.findall(r"[а-яё]+", source.lower())}
+    return sum(1 for w in ours if skeleton(w) in theirs) / len(ours) > _MAX_COPIED_SHARE
 
 
 def untranslated_segment(doc: Document) -> Iterator[Violation]:
@@ -720,9 +795,10 @@ def untranslated_segment(doc: Document) -> Iterator[Violation]:
 
     What it does:
         Reports a paragraph that is the source paragraph again, or mostly:
-        more than half of its letters Cyrillic, or most of its letter
-        trigrams copied from a Cyrillic source paragraph. Names and numbers
-        alone do not count.
+        more than half of its letters Cyrillic, most of its letter trigrams
+        copied from a Cyrillic source paragraph, or most of its lower-case
+        words the source's transliterated (`ministr otkazalsya`). Names and
+        numbers alone do not count.
 
     Why is this bad?
         MT passes through text it failed to translate (rate limits, language
@@ -730,7 +806,9 @@ def untranslated_segment(doc: Document) -> Iterator[Violation]:
 
     Example:
         Bad: Министр отказался от комментариев. ⟸ Министр отказался от комментариев.
+        Bad: Ministr otkazalsya ot kommentariev po etomu povodu. ⟸ Министр отказался от комментариев по этому поводу.
         Good: The minister declined to comment. ⟸ Министр отказался от комментариев.
+        Good: Dmitry Peskov, Sergei Lavrov. ⟸ Дмитрий Песков, Сергей Лавров.
 
     Fix safety:
         No fix: translate the paragraph.
@@ -739,22 +817,23 @@ def untranslated_segment(doc: Document) -> Iterator[Violation]:
         letters = _LETTERS.findall(target.text)
         if len(letters) < _MIN_LETTERS:
             continue
-        cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
-        share = cyrillic / len(letters)
-        source_letters = _LETTERS.findall(source.text)
-        source_cyrillic = sum(1 for c in source_letters if _CYRILLIC.match(c)) / max(len(source_letters), 1)
-        overlap = 0.0
-        if source_cyrillic > _MAX_CYRILLIC_SHARE and share > 0:
-            ours, theirs = _trigrams(target.text), _trigrams(source.text)
-            overlap = len(ours & theirs) / max(len(ours), 1)
-        if share <= _MAX_CYRILLIC_SHARE and overlap <= _MAX_TRIGRAM_OVERLAP:
-            continue
+        share = _share(letters)
+        if _share(_LETTERS.findall(source.text)) <= _MAX_CYRILLIC_SHARE:
+            continue  # the source is not Russian here (a quotation in English): copying is right
+        copied = share > _MAX_CYRILLIC_SHARE
+        if not copied and share > 0:
+            ours = _trigrams(target.text)
+            copied = len(ours & _trigrams(source.text)) / max(len(ours), 1) > _MAX_COPIED_SHARE
         start = target.start + len(target.text) - len(target.text.lstrip())
         end = target.start + len(target.text.rstrip())
-        yield Violation(
-            start,
-            end,
-            _("Paragraph left untranslated ({share}% Cyrillic): `{found}`").format(
-                share=round(100 * share), found=excerpt(target.text, 0, len(target.text), 50)
-            ),
-        )
+        found = excerpt(target.text, 0, len(target.text), 50)
+        if copied:
+            yield Violation(
+                start,
+                end,
+                _("Paragraph left untranslated ({share}% Cyrillic): `{found}`").format(
+                    share=round(100 * share), found=found
+                ),
+            )
+        elif _transliterated(target.text, source.text):
+            yield Violation(start, end, _("Paragraph transliterated, not translated: `{found}`").format(found=found))
