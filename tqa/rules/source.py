@@ -352,6 +352,8 @@ def _people_in_source(doc: Document) -> dict[str, _Term]:
     """People of the glossary the source names in full (`Сергей Лавров`, `С. Лавров`)
     somewhere, by the lemma of their surname: a later `Лавров` is then that person,
     not a namesake. A surname two people of the document share is left out."""
+    if not doc.aligned:
+        return {}
     cached = doc.cache.get("source-people")
     if cached is not None:
         return cached
