@@ -154,9 +154,21 @@ def test_name_fix_replaces_the_variant():
     assert edit.content == "Shoigu"
 
 
-def test_rules_are_registered_at_the_end():
-    codes_in_order = [rule.code for rule in ALL_RULES]
-    assert codes_in_order[-6:] == ["A701", "A702", "A703", "A704", "A705", "A706"]
+def test_source_rules_are_registered():
+    codes = [rule.code for rule in ALL_RULES if rule.code.startswith("A")]
+    assert codes == ["A701", "A702", "A703", "A704", "A705", "A706", "A707"]
+
+
+def test_a_calque_confirmed_by_the_source_is_reported_once_with_its_original():
+    from tqa.document import Document
+    from tqa.engine import check_document
+
+    target = "NATO prefers to maintain an increased degree in relations with Moscow.\n"
+    source = Document("a.ru.txt", "НАТО предпочитает сохранять повышенный градус в отношениях с Москвой.\n")
+    with_source = {f.code for f in check_document(Document("a.en.txt", target, source=source), ALL_RULES)}
+    alone = {f.code for f in check_document(Document("a.en.txt", target), ALL_RULES)}
+    assert "A707" in with_source and "T501" not in with_source
+    assert "T501" in alone and "A707" not in alone
 
 
 # --- parsing -------------------------------------------------------------------

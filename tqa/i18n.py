@@ -39,9 +39,11 @@ def normalize_language(value: str | None) -> str | None:
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
     environ = os.environ if environ is None else environ
     for variable in ENVIRONMENT_VARIABLES:
-        code = normalize_language(environ.get(variable))
-        if code:
-            return code if code in available_languages() else SOURCE_LANGUAGE
+        value = environ.get(variable)
+        if not value:
+            continue
+        code = normalize_language(value)  # None for C and POSIX: English
+        return code if code in available_languages() else SOURCE_LANGUAGE
     return SOURCE_LANGUAGE
 
 

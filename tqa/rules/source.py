@@ -24,10 +24,11 @@ from tqa.i18n import _, ngettext
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
 from tqa.rules.names import skeleton
-from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import glossary_fix, glossary_matches
 from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers
 
 _WORD = re.compile(r"\w+")
+CALQUE_KINDS = ("calque", "term")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -839,3 +840,54 @@ def untranslated_segment(doc: Document) -> Iterator[Violation]:
             )
         elif _transliterated(target.text, source.text):
             yield Violation(start, end, _("Paragraph transliterated, not translated: `{found}`").format(found=found))
+
+
+def _russian_alternatives(entry: Entry) -> list[tuple[str, ...]]:
+    """The lemma sequences of an entry's Russian term (`при этом / в то же время` has two)."""
+    return [lemmas for part in re.split(r"\s*[/;]\s*", entry.ru) if (lemmas := russian_lemmas(part))]
+
+
+def calque_confirmed(doc: Document, match) -> bool:
+    """Whether the aligned source paragraph has the Russian term a calque in the target copies."""
+    for target, source in doc.aligned:
+        if target.start <= match.start < target.end:
+            lemmas = _source_lemmas(doc, source)
+            return any(_contains(lemmas, alternative) for alternative in _russian_alternatives(match.entry))
+    return False
+
+
+def calque_of_source_term(doc: Document) -> Iterator[Violation]:
+    """Calque of a Russian term that the source paragraph really has.
+
+    What it does:
+        With the Russian original at hand, confirms a calque: the source
+        paragraph has the glossary's Russian term (in any inflected form) and
+        the translation renders it with one of the entry's avoided forms
+        (`повышенный градус` → `increased degree`). It then replaces the
+        monolingual `calque` finding for that place.
+
+    Why is this bad?
+        A calque confirmed by the source is certain: the words were copied
+        from Russian, not chosen.
+
+    Example:
+        Bad: NATO prefers to maintain an increased degree in relations with Moscow. ⟸ НАТО предпочитает сохранять повышенный градус в отношениях с Москвой.
+        Good: NATO prefers to keep tension high in relations with Moscow. ⟸ НАТО предпочитает сохранять повышенный градус в отношениях с Москвой.
+
+    Fix safety:
+        As the glossary entry says, like `calque`.
+    """
+    if not doc.aligned:
+        return
+    for match in glossary_matches(doc):
+        if match.entry.kind not in CALQUE_KINDS or not calque_confirmed(doc, match):
+            continue
+        found = doc.text[match.start : match.end]
+        yield Violation(
+            match.start,
+            match.end,
+            _("`{found}` copies «{ru}» from the source; write `{en}`").format(
+                found=found, ru=match.entry.ru, en=match.entry.en or _("(drop it)")
+            ),
+            glossary_fix(doc, match),
+        )
