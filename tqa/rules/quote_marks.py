@@ -23,6 +23,8 @@ STRAIGHT = '"'
 # A quotation may run over this many paragraphs without a mark before we call
 # it unclosed; scraped RT-style quotes with torn insertions run up to about ten.
 MAX_CARRIED_PARAGRAPHS = 14
+# A quoted word or two, nested in a quotation: `he is "a" - my comrade, "b" - …`.
+_SHORT_QUOTATION = 25
 _OPENING_CONTEXT = set("([{—–-/") | {"\u00a0"}
 _TRAILING_CONTEXT = set(".,;:!?)]}…—–-/'’")
 _ATTRIBUTION = re.compile(
@@ -165,8 +167,11 @@ def _role(char: str, side: str, text: str, index: int, later: list[int], stack: 
         return "open"
     if top.char != STRAIGHT and _straight_pair_ahead(text, later):
         return "open"  # a nested "…" inside a curly quotation
-    if side == "left" and not _after_quotation_punctuation(text, index) and _straight_pair_ahead(text, later):
-        return "open"  # `these "yeses" on every corner`: a nested "…" inside a straight quotation
+    if side == "left" and (
+        (not _after_quotation_punctuation(text, index) and _straight_pair_ahead(text, later))
+        or _short_quotation_ahead(text, index, later)
+    ):
+        return "open"  # `these "yeses" on every corner`, `"a" - my comrade, "b" - …`: nested inside a quotation
     if top.paragraph != paragraph and side == "left" and not followed_by_attribution(text, index):
         return "reopen"
     return "close"
@@ -176,6 +181,16 @@ def _after_quotation_punctuation(text: str, index: int) -> bool:
     """Whether the mark follows `,` `.` `?` `!` and spaces: where a quotation ends."""
     before = text[:index].rstrip(" \t\u00a0")
     return bool(before) and before[-1] in ",.!?…;:"
+
+
+def _short_quotation_ahead(text: str, index: int, later: list[int]) -> bool:
+    """Whether a closing-shaped straight mark follows within a few words: `"b" - …`."""
+    return (
+        bool(later)
+        and text[later[0]] == STRAIGHT
+        and later[0] - index <= _SHORT_QUOTATION
+        and flank(text, later[0]) == "right"
+    )
 
 
 def _straight_pair_ahead(text: str, later: list[int]) -> bool:
