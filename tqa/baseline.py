@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tqa import __version__
-from tqa.engine import FileResult
+from tqa.engine import FileResult, checked_text
 from tqa.errors import UserError
 from tqa.fingerprint import fingerprints
 from tqa.i18n import _
@@ -20,17 +20,13 @@ from tqa.textio import write_atomic
 FORMAT_VERSION = 1
 
 
-def _text(result: FileResult) -> str:
-    return result.fixed_text if result.fixed_text is not None else result.source.text
-
-
 def write_baseline(results: Sequence[FileResult], path: Path) -> int:
     files: dict[str, list[dict[str, str]]] = {}
     count = 0
     for result in results:
         if result.source is None or not result.findings:
             continue
-        keys = fingerprints(_text(result), result.findings)
+        keys = fingerprints(checked_text(result), result.findings)
         files[result.input.display] = [
             {"fingerprint": k, "code": f.code, "message": f.message} for k, f in zip(keys, result.findings, strict=True)
         ]
@@ -57,7 +53,7 @@ def filter_baselined(results: Sequence[FileResult], baseline: dict[str, set[str]
         known = baseline.get(result.input.display)
         if not known or result.source is None:
             continue
-        keys = fingerprints(_text(result), result.findings)
+        keys = fingerprints(checked_text(result), result.findings)
         kept = [f for f, k in zip(result.findings, keys, strict=True) if k not in known]
         removed += len(result.findings) - len(kept)
         result.findings = kept

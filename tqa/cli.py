@@ -194,6 +194,8 @@ def check(
             source=source,
             include_fuzzy=include_fuzzy,
             jobs=jobs or os.cpu_count() or 1,
+            keep_text=False,
+            detect_language=settings.output_format in ("json", "json-lines"),
         )
     )
     if show_diff:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import sys
@@ -17,8 +18,10 @@ from tqa.checking import check_document, fix_text
 from tqa.document import Document
 from tqa.errors import UserError
 from tqa.i18n import _
+from tqa.langid import document_language
 from tqa.model import Finding, Rule
 from tqa.rules.names import across_files, first_occurrence, spellings_by_skeleton
+from tqa.snapshot import TextSnapshot
 from tqa.textio import Source, decode, read_file
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
@@ -47,6 +50,8 @@ class FileResult:
     applied: list[Finding] = field(default_factory=list)
     fixed_text: str | None = None
     error: UserError | None = None
+    snapshot: TextSnapshot | None = None
+    language: str | None = None
     name_spellings: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -123,6 +128,18 @@ class Job:
     encoding: str | None = None
     source: str | None = None
     include_fuzzy: bool = False
+    # Drop each checked text once its findings are found (a snapshot stays).
+    keep_text: bool = True
+    detect_language: bool = False
+
+
+def checked_text(result: FileResult) -> str | TextSnapshot:
+    """The text the findings point into: fixed text, checked text or its snapshot."""
+    if result.fixed_text is not None:
+        return result.fixed_text
+    if result.snapshot is not None:
+        return result.snapshot
+    return result.source.text if result.source is not None else ""
 
 
 def process(
@@ -136,11 +153,13 @@ def process(
     source: str | None = None,
     include_fuzzy: bool = False,
     jobs: int = 1,
+    keep_text: bool = True,
+    detect_language: bool = False,
 ) -> Iterator[FileResult]:
     """Check (and with `fix`, fix) each input, one file in memory at a time per
     worker; with `jobs` > 1 in worker processes. Results come in input order."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
-    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, include_fuzzy)
+    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, include_fuzzy, keep_text, detect_language)
     files = [item for item in inputs if not item.is_stdin]
     if jobs > 1 and len(files) > 1:
         from tqa.parallel import process_parallel
@@ -183,6 +202,11 @@ def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult
         result.findings = check_document(final, file_rules)
     if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
         result.name_spellings = spellings_by_skeleton(final)
+    if job.detect_language:
+        result.language = document_language(final.text)
+    if not job.fix and not job.keep_text and not item.is_stdin:
+        result.snapshot = TextSnapshot(final.line_starts, text, result.findings)
+        result.source = dataclasses.replace(result.source, text="")
     return result
 
 
@@ -221,10 +245,14 @@ def link_files(results: Sequence[FileResult], rules: Sequence[Rule]) -> None:
         if not reports or result.source is None:
             continue
         text = result.fixed_text if result.fixed_text is not None else result.source.text
+        if result.snapshot is not None:
+            text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
         for found, preferred in reports:
             offset = first_occurrence(text, found)
             if offset is None:
                 continue
+            if result.snapshot is not None:
+                result.snapshot.keep(text, offset, offset + len(found))
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )

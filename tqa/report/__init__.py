@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tqa.document import Document
-from tqa.engine import FileResult
+from tqa.engine import FileResult, checked_text
 from tqa.fingerprint import fingerprints
 from tqa.model import Finding
+from tqa.snapshot import TextSnapshot
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,10 @@ class ReportOptions:
 
 @dataclass(frozen=True)
 class Located:
-    """A finding with 1-based rows and columns in the text it was found in."""
+    """A finding with 1-based rows and columns in the text it was found in.
+
+    `doc` gives positions of other offsets (`doc.position`) and the result
+    the finding belongs to."""
 
     finding: Finding
     path: str
@@ -35,25 +39,20 @@ class Located:
     column: int
     end_row: int
     end_column: int
-    doc: Document
-
-
-def checked_text(result: FileResult) -> str:
-    """The text the result's findings were found in: the fixed text after fixing, else the source."""
-    if result.fixed_text is not None:
-        return result.fixed_text
-    return result.source.text if result.source is not None else ""
+    doc: Document | TextSnapshot
+    result: FileResult
 
 
 def located(results: Sequence[FileResult]) -> Iterator[Located]:
     for result in results:
         if result.source is None or not result.findings:
             continue
-        doc = Document(result.input.display, checked_text(result))
+        text = checked_text(result)
+        doc = text if isinstance(text, TextSnapshot) else Document(result.input.display, text)
         for finding in result.findings:
             row, column = doc.position(finding.start)
             end_row, end_column = doc.position(finding.end)
-            yield Located(finding, result.input.display, row, column, end_row, end_column, doc)
+            yield Located(finding, result.input.display, row, column, end_row, end_column, doc, result)
 
 
 def fingerprinted(results: Sequence[FileResult]) -> Iterator[tuple[Located, str]]:

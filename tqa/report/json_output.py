@@ -7,9 +7,13 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult
+from tqa.engine import FileResult, checked_text
 from tqa.langid import document_language
 from tqa.report import Located, ReportOptions, located
+
+
+def _language(text) -> str:
+    return document_language(text) if isinstance(text, str) else "unknown"
 
 
 def finding_object(item: Located) -> dict:
@@ -30,7 +34,7 @@ def finding_object(item: Located) -> dict:
         fix = {"applicability": finding.fix.applicability.value, "message": finding.fix.title, "edits": edits}
     return {
         "code": finding.code,
-        "document_language": document_language(item.doc.text),
+        "document_language": item.result.language or _language(checked_text(item.result)),
         "name": finding.name,
         "message": finding.message,
         "severity": finding.severity.value,

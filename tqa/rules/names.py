@@ -36,13 +36,18 @@ def skeleton(name: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace("y", "i").replace("j", "i"))
 
 
-def name_groups(doc: Document) -> dict[str, Counter]:
+def name_groups(doc: Document) -> dict[str, dict[str, int]]:
     """Capitalised words counted and grouped by transliteration skeleton (once per document)."""
     cached = doc.cache.get("names")
     if cached is None:
         cached = {}
         for word, count in Counter(_NAME.findall(doc.text)).items():
-            cached.setdefault(skeleton(word), Counter())[word] = count
+            key = skeleton(word)
+            group = cached.get(key)
+            if group is None:
+                cached[key] = {word: count}
+            else:
+                group[word] = count
         doc.cache["names"] = cached
     return cached
 

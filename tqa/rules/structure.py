@@ -27,6 +27,9 @@ _INTACT_INSERTION = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
 _TERMINAL = ".!?…:;"
 _CLOSING_WRAPPERS = "\"'”’»)]*_"
 _OPENING_WRAPPERS = "\"'“‘«„([*_"
+# A line that ends without closing punctuation, then a line break (blank lines
+# or not) and a lowercase start: the only place a split can be.
+_SPLIT_HINT = re.compile(r"[^.!?…:;\s]\s*\n\s*[\"'“‘«„(\[*_]*[a-zа-яё]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
@@ -247,6 +250,8 @@ def split_sentence(doc: Document) -> Iterator[Violation]:
         Unsafe: the paragraphs are merged with a space; check that the pieces
         really are one sentence.
     """
+    if not _SPLIT_HINT.search(doc.text):
+        return
     prose = doc.prose
     chain: list[tuple[Paragraph, Paragraph]] = []
     for first, second in pairwise(prose):
