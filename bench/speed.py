@@ -3,7 +3,8 @@
 Usage: python bench/speed.py [--quick] [--glossary-only]
 
 The corpus (bench/corpus/, git-ignored) is the seed article and the WMT21
-English files rebuilt into articles, cycled into article-sized files: folders
+English files rebuilt into articles, cycled into files of news-article size
+(at least 5 KB, 600–900 words; the WMT21 documents are 1 KB excerpts): folders
 of 1, 10 and 100 MB (--quick skips 100 MB). Every timing is of a whole
 process, the installed `tqa check --exit-zero` with the default rules and its
 output sent to /dev/null. proselint runs from its own venv,
@@ -24,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,6 +39,7 @@ TQA = Path(sys.executable).parent / "tqa"
 GNU_TIME = Path("/usr/bin/time")
 MB = 1_000_000
 FILES_PER_FOLDER = 1000
+ARTICLE_BYTES = 5000
 
 
 def pool() -> list[tuple[str, str]]:
@@ -47,15 +50,28 @@ def pool() -> list[tuple[str, str]]:
     return found
 
 
+def articles_of_news_size() -> Iterator[tuple[str, str]]:
+    """The pool cycled into articles of at least ARTICLE_BYTES: the WMT21 documents
+    are excerpts of about 1 KB, a news article runs to 600–900 words (4–6 KB)."""
+    parts: list[str] = []
+    size = 0
+    for name, text in itertools.cycle(pool()):
+        parts.append(text.strip("\n"))
+        size += len(text.encode("utf-8"))
+        if size >= ARTICLE_BYTES:
+            yield name, "\n\n".join(parts) + "\n"
+            parts, size = [], 0
+
+
 def build(megabytes: int) -> Path:
-    """A folder of at least `megabytes` MB of articles, cycled from the pool (kept once built)."""
-    folder = CORPUS / f"{megabytes}mb"
+    """A folder of at least `megabytes` MB of articles (kept once built)."""
+    folder = CORPUS / f"{megabytes}mb-{ARTICLE_BYTES // 1000}kb"
     marker = folder / ".built"
     if marker.is_file():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     total = 0
-    for index, (name, text) in enumerate(itertools.cycle(pool())):
+    for index, (name, text) in enumerate(articles_of_news_size()):
         if total >= megabytes * MB:
             break
         path = folder / f"{index // FILES_PER_FOLDER:04d}" / f"{index:06d}_{name}.txt"

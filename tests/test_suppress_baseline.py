@@ -75,3 +75,20 @@ def test_check_diff_still_fails_when_findings_remain(tmp_path):
     assert result.exit_code == 1
     assert "+We wait,” the minister said." in result.output and "C402" in result.output
     assert article.read_text(encoding="utf-8").startswith("We wait, ”the")
+
+
+def test_baseline_on_the_seed_reports_exactly_the_new_paragraph(tmp_path, monkeypatch):
+    from conftest import SEED
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    article = tmp_path / "seeds" / "seed.txt"
+    article.write_bytes(SEED.read_bytes())
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", "--write-baseline", "base.json", "seeds"]).exit_code == 0
+    assert runner.invoke(main, ["check", "--baseline", "base.json", "seeds"]).exit_code == 0
+    article.write_text("Moscow said the talks were over - for now.\n\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(main, ["check", "--baseline", "base.json", "--output-format", "concise", "seeds"])
+    assert result.exit_code == 1
+    findings = [line for line in result.output.splitlines() if line.startswith("seeds")]
+    assert findings == ["seeds/seed.txt:1:33: P301 Hyphen used as a dash: `talks were over - for now.`"]
