@@ -87,7 +87,9 @@ def test_baseline_on_the_seed_reports_exactly_the_new_paragraph(tmp_path, monkey
     runner = CliRunner()
     assert runner.invoke(main, ["check", "--write-baseline", "base.json", "seeds"]).exit_code == 0
     assert runner.invoke(main, ["check", "--baseline", "base.json", "seeds"]).exit_code == 0
-    article.write_text("Moscow said the talks were over - for now.\n\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    article.write_text(
+        "Moscow said the talks were over - for now.\n\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = runner.invoke(main, ["check", "--baseline", "base.json", "--output-format", "concise", "seeds"])
     assert result.exit_code == 1
     findings = [line for line in result.output.splitlines() if line.startswith("seeds")]

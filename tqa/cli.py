@@ -137,18 +137,23 @@ def _overrides(select, ignore, extend_select, glossary_files, segmentation, **mo
     }
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_("tqa: find and fix machine-translation artifacts in English text translated from Russian."),
+)
 @click.version_option(__version__, prog_name="tqa")
 @click.option(
-    "--lang", metavar="LANG", help=_("Language of messages (en, ru); default from TQA_LANG, LC_ALL, LC_MESSAGES, LANG.")
+    "--lang",
+    metavar="LANG",
+    help=_("Language of messages (en, ru, uk); default from TQA_LANG, LC_ALL, LC_MESSAGES, LANG."),
 )
 def main(lang: str | None) -> None:
-    """tqa: find and fix machine-translation artifacts in English text translated from Russian."""
+    """The tqa command line."""
     if lang:
         set_language(lang)
 
 
-@main.command()
+@main.command(help=_("Report findings in files, folders (recursing into .txt, .md and .po) or `-` (standard input)."))
 @click.argument("paths", nargs=-1, required=True)
 @_selection_options
 @click.option("--output-format", type=click.Choice(FORMATS), help=_("How to print findings (default: text)."))
@@ -176,7 +181,6 @@ def check(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, jobs, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
 ) -> None:  # fmt: skip
-    """Report findings in files, folders (recursing into .txt, .md and .po) or `-` (standard input)."""
     plan = _plan(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
     )
@@ -237,7 +241,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     return False
 
 
-@main.command()
+@main.command(help=_("Apply fixes in place (safe ones unless --unsafe-fixes); report what was fixed and what remains."))
 @click.argument("paths", nargs=-1, required=True)
 @_selection_options
 @click.option(
@@ -263,7 +267,6 @@ def fix(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, jobs, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
-    """Apply fixes in place (safe ones unless --unsafe-fixes); report what was fixed and what remains."""
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
@@ -321,10 +324,9 @@ def _report_applied(result: FileResult, stream) -> None:
     stream.write(_("{path}: fixed {parts}").format(path=result.input.display, parts=parts) + "\n")
 
 
-@main.command("rules")
+@main.command("rules", help=_("List every rule: code, name, fix availability and summary."))
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(output_format: str) -> None:
-    """List every rule: code, name, fix availability and summary."""
     if output_format == "json":
         import json
 
@@ -335,38 +337,42 @@ def list_rules(output_format: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     width = max(len(r.name) for r in ALL_RULES)
+    label_width = max(len(_fix_label(r)) for r in ALL_RULES)
     for r in ALL_RULES:
-        click.echo(f"{r.code}  {r.name:<{width}}  {_fix_label(r):<9}  {_(r.summary)}")
+        click.echo(f"{r.code}  {r.name:<{width}}  {_fix_label(r):<{label_width}}  {_(r.summary)}")
 
 
 def _fix_label(rule: Rule) -> str:
-    return {"always": _("fix"), "sometimes": _("fix some"), "never": "—"}[rule.fix.value]
+    """Whether a rule's findings come with a fix: always, sometimes or never."""
+    return {"always": _("fixable"), "sometimes": _("sometimes fixable"), "never": "—"}[rule.fix.value]
 
 
-@main.command("rule")
+def _severity_label(rule: Rule) -> str:
+    return {"error": _("error"), "warning": _("warning"), "info": _("info")}[rule.severity.value]
+
+
+@main.command("rule", help=_("Print a rule's documentation."))
 @click.argument("code")
 def show_rule(code: str) -> None:
-    """Print a rule's documentation."""
     rule = find_rule(code)
     if rule is None:
         _fail(_("unknown rule: {code}").format(code=code))
         sys.exit(EXIT_ERROR)
     click.echo(f"{rule.code} {rule.name}\n")
     click.echo(inspect.cleandoc(rule.doc))
-    click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {rule.severity.value}")
+    click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {_severity_label(rule)}")
 
 
-@main.group("config")
+@main.group("config", help=_("Inspect tqa's configuration."))
 def config_group() -> None:
-    """Inspect tqa's configuration."""
+    """The `tqa config` commands."""
 
 
-@config_group.command("show")
+@config_group.command("show", help=_("Print the effective settings and where each comes from."))
 @click.option(
     "--config", type=click.Path(dir_okay=False), help=_("Configuration file (default: found by walking up from here).")
 )
 def config_show(config: str | None) -> None:
-    """Print the effective settings and where each comes from."""
     from tqa.config import load_settings
 
     try:

@@ -37,16 +37,15 @@ _glossary_option = click.option(
 )
 
 
-@click.group("glossary")
+@click.group("glossary", help=_("Work with the Russian–English glossary."))
 def glossary() -> None:
-    """Work with the Russian–English glossary."""
+    """The `tqa glossary` commands."""
 
 
-@glossary.command()
+@glossary.command(help=_("Find entries by a Russian or English term, in any inflected form."))
 @click.argument("term")
 @_glossary_option
 def lookup(term: str, glossary_files: tuple[str, ...]) -> None:
-    """Find entries by a Russian or English term, in any inflected form."""
     from tqa.glossary.lookup import lookup as find
 
     found = find(_entries(glossary_files), term)
@@ -63,10 +62,9 @@ def lookup(term: str, glossary_files: tuple[str, ...]) -> None:
         click.echo(f"  {_('fix')}:   {entry.fix}")
 
 
-@glossary.command()
+@glossary.command(help=_("Validate glossary files (default: the built-in glossary), layered over the built-in one."))
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
 def validate(paths: tuple[str, ...]) -> None:
-    """Validate glossary files (default: the built-in glossary), layered over the built-in one."""
     from tqa.glossary.compiled import check_files
     from tqa.glossary.load import builtin_files
 
@@ -88,7 +86,7 @@ def validate(paths: tuple[str, ...]) -> None:
     )
 
 
-@glossary.command()
+@glossary.command(help=_("Export the glossary as TBX-Basic, CSV, PO or TOML."))
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "po", "toml"]), default="tbx", show_default=True)
 @click.option(
     "-o",
@@ -98,7 +96,6 @@ def validate(paths: tuple[str, ...]) -> None:
 )
 @_glossary_option
 def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> None:
-    """Export the glossary as TBX-Basic, CSV, PO or TOML."""
     from tqa.glossary import exchange
 
     writers = {"tbx": exchange.to_tbx, "csv": exchange.to_csv, "po": exchange.to_po, "toml": exchange.to_toml}
@@ -106,7 +103,7 @@ def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> No
     _write(text, output)
 
 
-@glossary.command("import")
+@glossary.command("import", help=_("Turn a TBX file into glossary entries (TOML)."))
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
@@ -115,7 +112,6 @@ def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> No
     help=_("Write the TOML here instead of standard output."),
 )
 def import_tbx(path: Path, output: Path | None) -> None:
-    """Turn a TBX file into glossary entries (TOML)."""
     from tqa.glossary import exchange
 
     try:
@@ -142,10 +138,9 @@ def _write(text: str, output: Path | None) -> None:
         sys.exit(EXIT_ERROR)
 
 
-@glossary.command()
+@glossary.command(help=_("Count entries by kind and by domain."))
 @_glossary_option
 def stats(glossary_files: tuple[str, ...]) -> None:
-    """Count entries by kind and by domain."""
     entries = _entries(glossary_files)
     click.echo(ngettext("{count} entry", "{count} entries", len(entries)).format(count=len(entries)))
     for title, key in ((_("by kind"), "kind"), (_("by domain"), "domain")):

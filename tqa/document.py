@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +11,7 @@ from typing import NamedTuple
 
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # The same two for the common text without carriage returns: simpler, faster.
 _BLANK_LINE_LF = re.compile(r"\n[ \t\f\v\u00a0]*(?=\n|$)")
 _NEWLINE = re.compile(r"\n")
@@ -63,8 +65,15 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
+        text = self.text
+        if not _OTHER_LINE_BREAKS.search(text):
+            # str.splitlines agrees with \r\n, \n and \r when no other break is in the text.
+            starts = [0, *itertools.accumulate(map(len, text.splitlines(keepends=True)))]
+            if starts[-1] == len(text) and len(starts) > 1 and not text.endswith(("\n", "\r")):
+                starts.pop()
+            return starts
         starts = [0]
-        starts.extend(match.end() for match in _LINE_BREAK.finditer(self.text))
+        starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:

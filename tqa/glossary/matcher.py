@@ -17,29 +17,27 @@ import ahocorasick
 
 from tqa.glossary.entry import Entry
 
-_FOLD = str.maketrans(
-    {
-        "-": " ",
-        "–": " ",
-        "—": " ",
-        "‐": " ",
-        "‑": " ",
-        "\u00a0": " ",
-        "\t": " ",
-        "’": "'",
-        "‘": "'",
-        "\n": " ",
-        "\r": " ",
-    }
-)
+# Read alike: hyphens and dashes as spaces, curly apostrophes as straight.
+_FOLD_PAIRS = (
+    ("-", " "), ("–", " "), ("—", " "), ("‐", " "), ("‑", " "), ("\u00a0", " "), ("\t", " "),
+    ("’", "'"), ("‘", "'"), ("\n", " "), ("\r", " "),
+)  # fmt: skip
 _SPACE_RUN = re.compile(r"  +")
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 _VOWEL_Y = re.compile(r"[aeiou]y$")
 
 
+def _fold_characters(text: str) -> str:
+    """Apply _FOLD_PAIRS: a few str.replace calls, far faster than str.translate on long text."""
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 def fold(text: str) -> str:
     """Normalize while keeping case: dashes and hyphens as spaces, one space a run."""
-    return _SPACE_RUN.sub(" ", text.translate(_FOLD)).strip()
+    return _SPACE_RUN.sub(" ", _fold_characters(text)).strip()
 
 
 def expand_optional(form: str) -> list[str]:
@@ -115,7 +113,7 @@ class Matcher:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-        translated = lowered.translate(_FOLD)
+        translated = _fold_characters(lowered)
         runs = [m.span() for m in _SPACE_RUN.finditer(translated)]
         folded = _SPACE_RUN.sub(" ", translated) if runs else translated
         removed_at, removed = [], []

@@ -29,7 +29,7 @@ _CLOSING_WRAPPERS = "\"'”’»)]*_"
 _OPENING_WRAPPERS = "\"'“‘«„([*_"
 # A line that ends without closing punctuation, then a line break (blank lines
 # or not) and a lowercase start: the only place a split can be.
-_SPLIT_HINT = re.compile(r"[^.!?…:;\s]\s*\n\s*[\"'“‘«„(\[*_]*[a-zа-яё]")
+_SPLIT_HINT = re.compile(r"\n\s*[\"'“‘«„(\[*_]*[a-zа-яё]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
@@ -56,11 +56,11 @@ _NAVIGATION = re.compile(
 _MAX_CAPTION_WORDS = 30
 # Something only debris has: a bullet at a line start, a credit, a read-more or share prompt.
 _DEBRIS_MARKS = ("©", "(c) ", "•", "·", "▪", "●", "◦", "‣")
-_DEBRIS_LINE = re.compile(
-    r"^[ \t]*(?:Read|See also|Also read|More on|Related|Читайте|Подробнее|Subscribe|Share|Follow|Join|Advertisement"
-    r"|ADVERTISEMENT|Sponsored|Реклама|Photo|PHOTO|Image|Picture|Video|Illustration|Credit|Source|Фото|Видео|Источник)",
-    re.M,
-)
+_DEBRIS_LINE_STARTS = (
+    "Read", "See also", "Also read", "More on", "Related", "Читайте", "Подробнее", "Subscribe", "Share", "Follow",
+    "Join", "Advertisement", "ADVERTISEMENT", "Sponsored", "Реклама", "Photo", "PHOTO", "Image", "Picture", "Video",
+    "Illustration", "Credit", "Source", "Фото", "Видео", "Источник",
+)  # fmt: skip
 _DEBRIS_HINT = re.compile(
     r"^[ \t]*[•·▪●◦‣]|©|\(c\)\s"
     r"|\b(?:Photo|Photos|Photograph|Image|Images|Picture|Video|Illustration|Credit|Credits|Source|Фото|Видео|Источник)\s*(?:by\b|:|/|—|-)"
@@ -250,7 +250,7 @@ def split_sentence(doc: Document) -> Iterator[Violation]:
         Unsafe: the paragraphs are merged with a space; check that the pieces
         really are one sentence.
     """
-    if not _SPLIT_HINT.search(doc.text):
+    if not any(_ends_open(doc.text[: hint.start()]) for hint in _SPLIT_HINT.finditer(doc.text)):
         return
     prose = doc.prose
     chain: list[tuple[Paragraph, Paragraph]] = []
@@ -334,7 +334,10 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
         article goes with them.
     """
     text = doc.text
-    hinted = (any(mark in text for mark in _DEBRIS_MARKS) or _DEBRIS_LINE.search(text)) and _DEBRIS_HINT.search(text)
+    hinted = (
+        any(mark in text for mark in _DEBRIS_MARKS)
+        or any(line.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS) for line in text.splitlines())
+    ) and _DEBRIS_HINT.search(text)
     prose = doc.prose if hinted else []
     index = 0
     while index < len(prose):
