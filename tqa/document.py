@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_CYRILLIC = re.compile("[\u0400-\u052f]")
 _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # The same two for the common text without carriage returns: simpler, faster.
 _BLANK_LINE_LF = re.compile(r"\n[ \t\f\v\u00a0]*(?=\n|$)")
@@ -165,3 +166,7 @@ class Document:
         if self.source is None or len(self.prose) != len(self.source.prose):
             return []
         return list(zip(self.prose, self.source.prose, strict=True))
+
+    @cached_property
+    def has_cyrillic(self) -> bool:
+        return bool(_CYRILLIC.search(self.text))

@@ -45,7 +45,7 @@ def cyrillic_homoglyph(doc: Document) -> Iterator[Violation]:
     Fix safety:
         Safe: each look-alike letter is replaced by its Latin twin.
     """
-    if not _ANY_CYRILLIC.search(doc.text):
+    if not doc.has_cyrillic:
         return
     for paragraph in doc.prose:
         for match in _MIXED_WORD.finditer(paragraph.text):
@@ -85,7 +85,7 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
     Fix safety:
         No fix: the passage needs translating.
     """
-    if not _ANY_CYRILLIC.search(doc.text):
+    if not doc.has_cyrillic:
         return
     for paragraph in doc.prose:
         if not _ANY_CYRILLIC.search(paragraph.text):

@@ -61,13 +61,6 @@ _DEBRIS_LINE_STARTS = (
     "Join", "Advertisement", "ADVERTISEMENT", "Sponsored", "Реклама", "Photo", "PHOTO", "Image", "Picture", "Video",
     "Illustration", "Credit", "Source", "Фото", "Видео", "Источник",
 )  # fmt: skip
-_DEBRIS_HINT = re.compile(
-    r"^[ \t]*[•·▪●◦‣]|©|\(c\)\s"
-    r"|\b(?:Photo|Photos|Photograph|Image|Images|Picture|Video|Illustration|Credit|Credits|Source|Фото|Видео|Источник)\s*(?:by\b|:|/|—|-)"
-    r"|^[ \t]*(?:Read more|Read also|Also read|See also|More on this|Related|Читайте также|Подробнее|Subscribe|Share|Follow|Join"
-    r"|Advertisement|ADVERTISEMENT|Sponsored content|Реклама)\b",
-    re.M | re.I,
-)
 
 
 def _unmatched_opener(text: str) -> int | None:
@@ -334,10 +327,9 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
         article goes with them.
     """
     text = doc.text
-    hinted = (
-        any(mark in text for mark in _DEBRIS_MARKS)
-        or any(line.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS) for line in text.splitlines())
-    ) and _DEBRIS_HINT.search(text)
+    hinted = any(mark in text for mark in _DEBRIS_MARKS) or any(
+        line.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS) for line in text.splitlines()
+    )
     prose = doc.prose if hinted else []
     index = 0
     while index < len(prose):
