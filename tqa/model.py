@@ -25,7 +25,7 @@ class Severity(enum.Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Edit:
     """Replace text[start:end] with content. Offsets are str indices."""
 
@@ -34,7 +34,7 @@ class Edit:
     content: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     title: str
     edits: tuple[Edit, ...]
@@ -49,7 +49,7 @@ class Fix:
         return max(edit.end for edit in self.edits)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Violation:
     """What a rule function yields: a span, a message and maybe a fix."""
 
@@ -59,7 +59,7 @@ class Violation:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A violation attributed to its rule and document."""
 
@@ -81,7 +81,7 @@ class FixAvailability(enum.Enum):
     NEVER = "never"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
