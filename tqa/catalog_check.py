@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tqa.checking import check_document, fix_text
 from tqa.document import Document
@@ -28,23 +29,49 @@ def _to_file(unit: po.Unit, finding: Finding) -> Finding:
     return dataclasses.replace(finding, start=start, end=end, fix=fix)
 
 
-def _documents(catalog: po.Catalog, display: str, glossary_files: tuple[str, ...], include_fuzzy: bool):
-    russian = po.source_is_russian(catalog)
+@dataclass(frozen=True)
+class CatalogOptions:
+    """How to read catalogs: fuzzy entries too, and the languages when the header and text should not decide."""
+
+    include_fuzzy: bool = False
+    source_lang: str | None = None
+    target_lang: str | None = None
+
+    def translates_into_english(self, catalog: po.Catalog) -> bool:
+        if self.target_lang:
+            return self.target_lang.lower().startswith("en")
+        return po.target_is_english(catalog)
+
+    def source_is_russian(self, catalog: po.Catalog) -> bool:
+        if self.source_lang:
+            return self.source_lang.lower().startswith("ru")
+        return po.source_is_russian(catalog)
+
+
+DEFAULT_CATALOG_OPTIONS = CatalogOptions()
+
+
+def _documents(catalog: po.Catalog, display: str, options: CatalogOptions):
+    russian = options.source_is_russian(catalog)
     for unit in catalog.units:
-        if unit.fuzzy and not include_fuzzy:
+        if unit.fuzzy and not options.include_fuzzy:
             continue
         source = Document(display, unit.msgid, segmentation="blocks") if russian else None
         yield unit, source
 
 
 def check_catalog(
-    text: str, display: str, rules: Sequence[Rule], glossary_files: tuple[str, ...] = (), include_fuzzy: bool = False
+    text: str,
+    display: str,
+    rules: Sequence[Rule],
+    glossary_files: tuple[str, ...] = (),
+    options: CatalogOptions = DEFAULT_CATALOG_OPTIONS,
 ) -> list[Finding]:
     catalog = po.parse(text, display)
-    if not po.target_is_english(catalog):
+    if not options.translates_into_english(catalog):
         return []
     findings: list[Finding] = []
-    for unit, source in _documents(catalog, display, glossary_files, include_fuzzy):
+    for unit, source in _documents(catalog, display, options):
         doc = Document(display, unit.msgstr, segmentation="blocks", glossary_files=glossary_files, source=source)
         findings.extend(_to_file(unit, finding) for finding in check_document(doc, rules))
     findings.sort(key=lambda f: (f.start, f.code, f.end))
@@ -57,15 +84,15 @@ def fix_catalog(
     rules: Sequence[Rule],
     unsafe: bool,
     glossary_files: tuple[str, ...] = (),
-    include_fuzzy: bool = False,
+    options: CatalogOptions = DEFAULT_CATALOG_OPTIONS,
 ) -> tuple[str, list[Finding], list[Finding]]:
     """The catalog with its msgstrs fixed, the fixes applied, and what remains."""
     catalog = po.parse(text, display)
-    if not po.target_is_english(catalog):
+    if not options.translates_into_english(catalog):
         return text, [], []
     changes: list[tuple[po.Unit, str]] = []
     applied: list[Finding] = []
-    for unit, source in _documents(catalog, display, glossary_files, include_fuzzy):
+    for unit, source in _documents(catalog, display, options):
         fixed, unit_applied, _remaining = fix_text(
             unit.msgstr,
             display,
@@ -80,4 +107,4 @@ def fix_catalog(
             changes.append((unit, fixed))
             applied.extend(unit_applied)
     fixed_text = po.rewrite(text, changes) if changes else text
-    return fixed_text, applied, check_catalog(fixed_text, display, rules, glossary_files, include_fuzzy)
+    return fixed_text, applied, check_catalog(fixed_text, display, rules, glossary_files, options)

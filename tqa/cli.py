@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from tqa import __version__
+from tqa.catalog_check import CatalogOptions
 from tqa.cli_glossary import glossary as glossary_group
 from tqa.engine import FileResult, discover, link_files, process
 from tqa.errors import UserError
@@ -112,6 +113,16 @@ def _selection_options(function):
         ),
         click.option("--include-fuzzy", is_flag=True, help=_("In PO catalogs, also check fuzzy entries.")),
         click.option(
+            "--source-lang",
+            metavar="LANG",
+            help=_("Language of PO msgids (default: from the text); ru makes them the source."),
+        ),
+        click.option(
+            "--target-lang",
+            metavar="LANG",
+            help=_("Language of PO msgstrs (default: the catalog's Language header); only English is checked."),
+        ),
+        click.option(
             "--jobs",
             "-j",
             type=click.IntRange(0),
@@ -178,7 +189,7 @@ def main(lang: str | None) -> None:
     help=_("Record today's findings in this baseline file."),
 )
 def check(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
 ) -> None:  # fmt: skip
     plan = _plan(
@@ -196,7 +207,7 @@ def check(
             glossary_files=settings.glossary,
             encoding=encoding,
             source=source,
-            include_fuzzy=include_fuzzy,
+            catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
             jobs=jobs or os.cpu_count() or 1,
             keep_text=False,
             detect_language=settings.output_format in ("json", "json-lines"),
@@ -264,7 +275,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
 def fix(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
@@ -283,7 +294,7 @@ def fix(
         glossary_files=settings.glossary,
         encoding=encoding,
         source=source,
-        include_fuzzy=include_fuzzy,
+        catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
         jobs=jobs or os.cpu_count() or 1,
     ):
         results.append(result)

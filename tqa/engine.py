@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqa.alignment import check_alignment, is_source_name, paired_source
+from tqa.catalog_check import DEFAULT_CATALOG_OPTIONS, CatalogOptions
 from tqa.checking import check_document, fix_text
 from tqa.document import Document
 from tqa.errors import UserError
@@ -127,7 +128,7 @@ class Job:
     glossary_files: tuple[str, ...] = ()
     encoding: str | None = None
     source: str | None = None
-    include_fuzzy: bool = False
+    catalogs: CatalogOptions = DEFAULT_CATALOG_OPTIONS
     # Drop each checked text once its findings are found (a snapshot stays).
     keep_text: bool = True
     detect_language: bool = False
@@ -151,7 +152,7 @@ def process(
     glossary_files: tuple[str, ...] = (),
     encoding: str | None = None,
     source: str | None = None,
-    include_fuzzy: bool = False,
+    catalogs: CatalogOptions = DEFAULT_CATALOG_OPTIONS,
     jobs: int = 1,
     keep_text: bool = True,
     detect_language: bool = False,
@@ -159,7 +160,7 @@ def process(
     """Check (and with `fix`, fix) each input, one file in memory at a time per
     worker; with `jobs` > 1 in worker processes. Results come in input order."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
-    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, include_fuzzy, keep_text, detect_language)
+    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, catalogs, keep_text, detect_language)
     files = [item for item in inputs if not item.is_stdin]
     if jobs > 1 and len(files) > 1:
         from tqa.parallel import process_parallel
@@ -216,10 +217,10 @@ def _process_catalog(result: FileResult, rules: Sequence[Rule], job: Job) -> Non
     text, display = result.source.text, result.input.display
     if job.fix:
         result.fixed_text, result.applied, result.findings = fix_catalog(
-            text, display, rules, job.unsafe, job.glossary_files, job.include_fuzzy
+            text, display, rules, job.unsafe, job.glossary_files, job.catalogs
         )
     else:
-        result.findings = check_catalog(text, display, rules, job.glossary_files, job.include_fuzzy)
+        result.findings = check_catalog(text, display, rules, job.glossary_files, job.catalogs)
 
 
 def _original(
