@@ -18,8 +18,9 @@ from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
 from tqa.plan import Plan
-from tqa.report import FORMATS, ReportOptions, emitters
+from tqa.report import FORMATS, ReportOptions, Tally, emitters, streaming_emitters
 from tqa.rules import ALL_RULES, find_rule
+from tqa.rules.names import NameIndex
 from tqa.writer import diff, write_copy, write_in_place
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -197,39 +198,69 @@ def check(
     )
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
-    results = list(
-        process(
-            inputs,
-            plan.rules_for,
-            fix=show_diff,
-            unsafe=unsafe_fixes,
-            segmentation=settings.segmentation,
-            glossary_files=settings.glossary,
-            encoding=encoding,
-            source=source,
-            catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
-            jobs=jobs or os.cpu_count() or 1,
-            keep_text=False,
-            detect_language=settings.output_format in ("json", "json-lines"),
-        )
+    results = process(
+        inputs,
+        plan.rules_for,
+        fix=show_diff,
+        unsafe=unsafe_fixes,
+        segmentation=settings.segmentation,
+        glossary_files=settings.glossary,
+        encoding=encoding,
+        source=source,
+        catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
+        jobs=jobs or os.cpu_count() or 1,
+        keep_text=False,
+        detect_language=settings.output_format in ("json", "json-lines"),
     )
-    if show_diff:
-        for result in results:
-            if result.source is not None:
-                sys.stdout.write(diff(result))
-    link_files(results, plan.rules)
-    failed = _report_errors(results, errors)
-    if baseline is not None or write_baseline is not None:
-        failed = _baseline(results, baseline, write_baseline) or failed
-    emitters()[settings.output_format](
-        results, sys.stdout, ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics)
-    )
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics)
+    streaming = streaming_emitters().get(settings.output_format)
+    if streaming is not None and baseline is None and write_baseline is None and not show_diff:
+        failed, found = _stream(results, errors, plan, streaming, options)
+    else:
+        results = list(results)
+        if show_diff:
+            for result in results:
+                if result.source is not None:
+                    sys.stdout.write(diff(result))
+        link_files(results, plan.rules)
+        failed = _report_errors(results, errors)
+        if baseline is not None or write_baseline is not None:
+            failed = _baseline(results, baseline, write_baseline) or failed
+        emitters()[settings.output_format](results, sys.stdout, options)
+        # With --diff the findings shown are those the fixes leave; the file on
+        # disk still has the fixable ones too, so a diff alone also fails the check.
+        found = any(r.findings or r.changed for r in results)
     if failed:
         sys.exit(EXIT_ERROR)
-    # With --diff the findings shown are those the fixes leave; the file on
-    # disk still has the fixable ones too, so a diff alone also fails the check.
-    if any(r.findings or r.changed for r in results) and not exit_zero:
+    if found and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _stream(results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions) -> tuple[bool, bool]:
+    """Print each file's findings as soon as it is checked and let them go; the
+    findings only the whole run can see (one name spelled two ways across
+    files) come last. Returns (an input failed, anything found)."""
+    emit_file, emit_end = streaming
+    failed = _report_errors([], errors)
+    tally = Tally()
+    names = NameIndex()
+    seen: list[FileResult] = []
+    for index, result in enumerate(results):
+        failed = _report_errors([result], []) or failed
+        emit_file(result, sys.stdout, options)
+        tally.count_file(result)
+        names.add(index, result.name_spellings)
+        result.findings, result.name_spellings = [], {}
+        if result.snapshot is not None:
+            result.snapshot.lines.clear()
+        seen.append(result)
+    link_files(seen, plan.rules, names)
+    for result in seen:
+        if result.findings:
+            emit_file(result, sys.stdout, options)
+            tally.count_findings(result.findings)
+    emit_end(tally, sys.stdout, options)
+    return failed, tally.findings > 0
 
 
 def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: Path | None) -> bool:

@@ -21,7 +21,7 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.langid import document_language
 from tqa.model import Finding, Rule
-from tqa.rules.names import across_files, first_occurrence, spellings_by_skeleton
+from tqa.rules.names import NameIndex, first_occurrence, spellings_by_skeleton
 from tqa.snapshot import TextSnapshot
 from tqa.textio import Source, decode, read_file
 
@@ -237,13 +237,19 @@ def _original(
     return original
 
 
-def link_files(results: Sequence[FileResult], rules: Sequence[Rule]) -> None:
-    """Add the findings only a whole run can see: one name spelled differently across files."""
+def link_files(results: Sequence[FileResult], rules: Sequence[Rule], names: NameIndex | None = None) -> None:
+    """Add the findings only a whole run can see: one name spelled differently
+    across files. `names` is the run's index when it was built file by file."""
     rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
     if rule is None or len(results) < 2:
         return
-    for result, reports in zip(results, across_files([r.name_spellings for r in results]), strict=True):
-        if not reports or result.source is None:
+    if names is None:
+        names = NameIndex()
+        for index, result in enumerate(results):
+            names.add(index, result.name_spellings)
+    for index, reports in sorted(names.reports().items()):
+        result = results[index]
+        if result.source is None:
             continue
         text = result.fixed_text if result.fixed_text is not None else result.source.text
         if result.snapshot is not None:

@@ -8,14 +8,15 @@ commands and the job summary), gitlab (Code Quality report), junit (JUnit XML).
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from tqa.document import Document
 from tqa.engine import FileResult, checked_text
 from tqa.fingerprint import fingerprints
-from tqa.model import Finding
+from tqa.model import Applicability, Finding
 from tqa.snapshot import TextSnapshot
 
 
@@ -24,6 +25,48 @@ class ReportOptions:
     unsafe_fixes: bool = False
     statistics: bool = False
     fixing: bool = False
+
+
+@dataclass
+class Tally:
+    """The counts a summary needs, gathered file by file so results can be let go."""
+
+    files: int = 0
+    findings: int = 0
+    safe: int = 0
+    unsafe: int = 0
+    applied: int = 0
+    changed: int = 0
+    by_rule: Counter = field(default_factory=Counter)
+    fixable_codes: set = field(default_factory=set)
+
+    def count_file(self, result: FileResult) -> None:
+        if result.source is not None:
+            self.files += 1
+        self.applied += len(result.applied)
+        self.changed += result.changed
+        self.count_findings(result.findings)
+
+    def count_findings(self, findings: Sequence[Finding]) -> None:
+        for finding in findings:
+            self.findings += 1
+            self.by_rule[(finding.code, finding.name)] += 1
+            if finding.fix is None:
+                continue
+            applicability = finding.fix.applicability
+            if applicability is Applicability.SAFE:
+                self.safe += 1
+            elif applicability is Applicability.UNSAFE:
+                self.unsafe += 1
+            if applicability is not Applicability.DISPLAY_ONLY:
+                self.fixable_codes.add(finding.code)
+
+    @classmethod
+    def of(cls, results: Sequence[FileResult]) -> Tally:
+        tally = cls()
+        for result in results:
+            tally.count_file(result)
+        return tally
 
 
 @dataclass(frozen=True)
@@ -70,6 +113,19 @@ def posix_path(path: str) -> str:
 
 
 Emitter = Callable[[Sequence[FileResult], TextIO, ReportOptions], None]
+FileEmitter = Callable[[FileResult, TextIO, ReportOptions], None]
+EndEmitter = Callable[[Tally, TextIO, ReportOptions], None]
+
+
+def streaming_emitters() -> dict[str, tuple[FileEmitter, EndEmitter]]:
+    """Formats that print file by file, so a run need not hold every finding."""
+    from tqa.report import concise, json_lines, text
+
+    return {
+        "text": (text.emit_file, text.emit_end),
+        "concise": (concise.emit_file, text.emit_end),
+        "json-lines": (json_lines.emit_file, json_lines.emit_end),
+    }
 
 
 def emitters() -> dict[str, Emitter]:

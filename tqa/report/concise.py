@@ -6,14 +6,16 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.engine import FileResult
-from tqa.report import ReportOptions, located
-from tqa.report.text import _statistics, summary
+from tqa.report import ReportOptions, Tally, located
+from tqa.report.text import emit_end
+
+
+def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:
+    for item in located([result]):
+        stream.write(f"{item.path}:{item.row}:{item.column}: {item.finding.code} {item.finding.message}\n")
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    items = list(located(results))
-    for item in items:
-        stream.write(f"{item.path}:{item.row}:{item.column}: {item.finding.code} {item.finding.message}\n")
-    if options.statistics and items:
-        _statistics(items, stream)
-    stream.write(summary(results, options) + "\n")
+    for result in results:
+        emit_file(result, stream, options)
+    emit_end(Tally.of(results), stream, options)

@@ -19,7 +19,7 @@ from typing import TextIO
 from tqa.engine import FileResult
 from tqa.i18n import _, ngettext
 from tqa.model import Severity
-from tqa.report import Located, ReportOptions, located
+from tqa.report import Located, ReportOptions, Tally, located
 from tqa.report.text import summary
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -98,7 +98,7 @@ def _cell(text: str) -> str:
 
 def job_summary(results: Sequence[FileResult], items: Sequence[Located], options: ReportOptions) -> str:
     """Markdown for the job summary: a heading, the summary line and a table of every finding."""
-    lines = ["## tqa", "", summary(results, options), ""]
+    lines = ["## tqa", "", summary(Tally.of(results), options), ""]
     if items:
         lines.append(f"| {_('location')} | {_('code')} | {_('message')} |")
         lines.append("|---|---|---|")

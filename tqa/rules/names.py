@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -127,25 +129,36 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
                 )
 
 
-def across_files(spellings: list[dict[str, str]]) -> list[list[tuple[str, str]]]:
-    """For each file, (found, preferred) where it spells a name the way the other
-    files of the run do not. Spellings that disagree inside one file are left to
-    the per-document rule."""
-    first: dict[str, str] = {}
-    conflicting: set[str] = set()
-    for per_file in spellings:
-        for key, spelling in per_file.items():
-            if first.setdefault(key, spelling) != spelling:
-                conflicting.add(key)
-    files_using: dict[str, Counter] = {key: Counter() for key in conflicting}
-    for per_file in spellings:
-        for key in conflicting.intersection(per_file):
-            files_using[key][per_file[key]] += 1
-    reports: list[list[tuple[str, str]]] = [[] for _ in spellings]
-    for key, counts in files_using.items():
-        preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
-        for index, per_file in enumerate(spellings):
-            found = per_file.get(key)
-            if found is not None and found != preferred and _differs_by_transliteration(found, preferred):
-                reports[index].append((found, preferred))
-    return reports
+class NameIndex:
+    """Which files of a run spell each name which way, gathered file by file.
+
+    Files are numbered in the order they are added; spellings are interned, so
+    a name that recurs in thousands of files is held once."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, dict[str, array]] = {}
+
+    def add(self, index: int, spellings: dict[str, str]) -> None:
+        for key, spelling in spellings.items():
+            by_spelling = self._files.get(key)
+            if by_spelling is None:
+                by_spelling = self._files[sys.intern(key)] = {}
+            files = by_spelling.get(spelling)
+            if files is None:
+                files = by_spelling[sys.intern(spelling)] = array("I")
+            files.append(index)
+
+    def reports(self) -> dict[int, list[tuple[str, str]]]:
+        """For each file, (found, preferred) where it spells a name the way most
+        files of the run do not. Spellings that disagree inside one file are
+        left to the per-document rule."""
+        found: dict[int, list[tuple[str, str]]] = {}
+        for by_spelling in self._files.values():
+            if len(by_spelling) < 2:
+                continue
+            preferred = sorted(by_spelling, key=lambda s: (-len(by_spelling[s]), s))[0]
+            for spelling, files in by_spelling.items():
+                if spelling != preferred and _differs_by_transliteration(spelling, preferred):
+                    for index in files:
+                        found.setdefault(index, []).append((spelling, preferred))
+        return found
