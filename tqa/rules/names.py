@@ -14,7 +14,7 @@ from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_matches
 
-_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")
+_NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")  # no leading \b: the engine then skips ahead fast
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
@@ -38,20 +38,29 @@ def skeleton(name: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace("y", "i").replace("j", "i"))
 
 
-def name_groups(doc: Document) -> dict[str, dict[str, int]]:
-    """Capitalised words counted and grouped by transliteration skeleton (once per document)."""
+def _names(doc: Document) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
+    """Capitalised words by transliteration skeleton: ({skeleton: spelling} for
+    names spelled one way, {skeleton: {spelling: count}} for those spelled more
+    ways), computed once per document."""
     cached = doc.cache.get("names")
     if cached is None:
-        cached = {}
-        for word, count in Counter(_NAME.findall(doc.text)).items():
-            key = skeleton(word)
-            group = cached.get(key)
-            if group is None:
-                cached[key] = {word: count}
-            else:
-                group[word] = count
-        doc.cache["names"] = cached
+        counts = Counter(_NAME.findall(doc.text))
+        keys = list(map(skeleton, counts))
+        single = dict(zip(keys, counts, strict=True))
+        groups: dict[str, dict[str, int]] = {}
+        if len(single) < len(keys):  # two spellings share a skeleton somewhere
+            for key, word in zip(keys, counts, strict=True):
+                groups.setdefault(key, {})[word] = counts[word]
+            groups = {key: spellings for key, spellings in groups.items() if len(spellings) > 1}
+            for key in groups:
+                del single[key]
+        cached = doc.cache["names"] = (single, groups)
     return cached
+
+
+def name_groups(doc: Document) -> dict[str, dict[str, int]]:
+    """The names of a document spelled in more than one way, by skeleton."""
+    return _names(doc)[1]
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -68,7 +77,7 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 def spellings_by_skeleton(doc: Document) -> dict[str, str]:
     """{skeleton: spelling} for the names spelled one way in this document."""
-    return {key: next(iter(spellings)) for key, spellings in name_groups(doc).items() if len(spellings) == 1}
+    return _names(doc)[0]
 
 
 def first_occurrence(text: str, word: str) -> int | None:

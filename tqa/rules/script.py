@@ -20,6 +20,7 @@ HOMOGLYPHS = {
 }  # fmt: skip
 _CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
 _ANY_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
+_CYRILLIC_LETTERS = re.compile(f"[{_CYRILLIC}]+")
 _MIXED_WORD = re.compile(rf"(?=[\w{_CYRILLIC}]*[A-Za-z])(?=[\w{_CYRILLIC}]*[{_CYRILLIC}])[\w{_CYRILLIC}]+")
 MIN_LANGUAGE_PROBABILITY = 0.9
 _CYRILLIC_RUN = re.compile(rf"[{_CYRILLIC}]+(?:[\s\d.,:;!?«»„“”\"'()\-–—]+[{_CYRILLIC}]+)*")
@@ -47,23 +48,33 @@ def cyrillic_homoglyph(doc: Document) -> Iterator[Violation]:
     """
     if not doc.has_cyrillic:
         return
-    for paragraph in doc.prose:
-        for match in _MIXED_WORD.finditer(paragraph.text):
-            word = match.group()
-            if not all(char in HOMOGLYPHS for char in word if "\u0400" <= char <= "\u052f"):
-                continue
-            latin = "".join(HOMOGLYPHS.get(char, char) for char in word)
-            start = paragraph.start + match.start()
-            yield Violation(
-                start,
-                start + len(word),
-                _("Cyrillic letters disguised in the Latin word `{found}`").format(found=word),
-                Fix(
-                    _("Replace with Latin letters: `{fixed}`").format(fixed=latin),
-                    (Edit(start, start + len(word), latin),),
-                    Applicability.SAFE,
-                ),
-            )
+    text = doc.text
+    checked_up_to = 0
+    for run in _CYRILLIC_LETTERS.finditer(text):
+        if run.start() < checked_up_to:
+            continue
+        # The word around these Cyrillic letters: mixed with Latin letters, or not.
+        start = run.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        match = _MIXED_WORD.match(text, start)
+        checked_up_to = match.end() if match else run.end()
+        if match is None or match.end() <= run.start():
+            continue
+        word = match.group()
+        if not all(char in HOMOGLYPHS for char in word if "\u0400" <= char <= "\u052f"):
+            continue
+        latin = "".join(HOMOGLYPHS.get(char, char) for char in word)
+        yield Violation(
+            start,
+            start + len(word),
+            _("Cyrillic letters disguised in the Latin word `{found}`").format(found=word),
+            Fix(
+                _("Replace with Latin letters: `{fixed}`").format(fixed=latin),
+                (Edit(start, start + len(word), latin),),
+                Applicability.SAFE,
+            ),
+        )
 
 
 def leftover_cyrillic(doc: Document) -> Iterator[Violation]:

@@ -22,7 +22,11 @@ _TORN_TAIL = re.compile(r"[\s.]*(?:\s[-–—]{1,2}|[-–—]{1,2})\s*$")
 _STYLED_INSERTION = re.compile(
     r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–]{1,2}\s*|\.\s*—\s*)(?P<tag>" + _TAG + r")\s*$"
 )
-_INTACT_INSERTION = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
+# Two patterns, each opening with a literal bracket the regex engine can jump to.
+_INTACT_INSERTIONS = (
+    re.compile(r"\((?P<inner>[^()\[\]\n]{1,400}?)\)"),
+    re.compile(r"\[(?P<inner>[^()\[\]\n]{1,400}?)\]"),
+)
 
 _TERMINAL = ".!?…:;"
 _CLOSING_WRAPPERS = "\"'”’»)]*_"
@@ -56,11 +60,14 @@ _NAVIGATION = re.compile(
 _MAX_CAPTION_WORDS = 30
 # Something only debris has: a bullet at a line start, a credit, a read-more or share prompt.
 _DEBRIS_MARKS = ("©", "(c) ", "•", "·", "▪", "●", "◦", "‣")
-_DEBRIS_LINE_STARTS = (
+_DEBRIS_LINE_STARTS: tuple[str, ...] = (
     "Read", "See also", "Also read", "More on", "Related", "Читайте", "Подробнее", "Subscribe", "Share", "Follow",
     "Join", "Advertisement", "ADVERTISEMENT", "Sponsored", "Реклама", "Photo", "PHOTO", "Image", "Picture", "Video",
     "Illustration", "Credit", "Source", "Фото", "Видео", "Источник",
 )  # fmt: skip
+# A line starting with one of them; the pattern opens with a literal line break
+# so the regex engine can skip ahead to line starts.
+_DEBRIS_LINE = re.compile(r"\n[ \t]*(?:" + "|".join(re.escape(start) for start in _DEBRIS_LINE_STARTS) + ")")
 
 
 def _unmatched_opener(text: str) -> int | None:
@@ -180,7 +187,8 @@ def russian_style_editorial_insertion(doc: Document) -> Iterator[Violation]:
     Fix safety:
         Safe: only the punctuation between the text and the tag changes.
     """
-    for match in _INTACT_INSERTION.finditer(doc.text):
+    matches = sorted((m for pattern in _INTACT_INSERTIONS for m in pattern.finditer(doc.text)), key=lambda m: m.start())
+    for match in matches:
         inner = match.group("inner")
         if "-" not in inner and "—" not in inner and "–" not in inner:
             continue
@@ -327,8 +335,10 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
         article goes with them.
     """
     text = doc.text
-    hinted = any(mark in text for mark in _DEBRIS_MARKS) or any(
-        line.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS) for line in text.splitlines()
+    hinted = (
+        any(mark in text for mark in _DEBRIS_MARKS)
+        or text.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS)
+        or _DEBRIS_LINE.search(text)
     )
     prose = doc.prose if hinted else []
     index = 0

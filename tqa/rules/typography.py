@@ -12,7 +12,7 @@ from tqa.rules._shared import excerpt
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
-_HYPHEN_DASH = re.compile(r"[ \u00a0]--?[ \u00a0]")
+_HYPHEN_DASH = re.compile(r"(?: |\u00a0)--?(?: |\u00a0)")
 _BEFORE_DASH = re.compile(r"[^\W\d_]|[”\"’)\]]")
 _AFTER_DASH = re.compile(r"[^\W\d_]|[“\"‘(\[$€£]")
 _SPACED_SLASH = re.compile(r"(?<=[^\W\d_])[ \u00a0]/[ \u00a0](?=[^\W\d_])")
