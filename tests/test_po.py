@@ -79,7 +79,9 @@ def test_broken_catalog_is_an_input_error(tmp_path):
 
 def test_languages_can_be_named(tmp_path):
     path = tmp_path / "any.po"
-    path.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Ответ"\nmsgstr "Answer - clear."\n', encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Ответ"\nmsgstr "Answer - clear."\n', encoding="utf-8"
+    )
     assert CliRunner().invoke(main, ["check", str(path)]).exit_code == 0
     result = CliRunner().invoke(main, ["check", "--target-lang", "en", "--source-lang", "ru", str(path)])
     assert result.exit_code == 1 and "P301" in result.output

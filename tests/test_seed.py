@@ -83,5 +83,5 @@ def test_unsafe_fix_leaves_no_artifact_and_balanced_quotes():
 def test_safe_fix_keeps_paragraphs_and_wording():
     text = SEED.read_text(encoding="utf-8")
     fixed, _, remaining = fix_text(text, "seed.txt", STRUCTURAL, unsafe=False, markdown=False)
-    assert {f.code for f in remaining} == {"P301", "Q102", "S203", "S204"}
+    assert {f.code for f in remaining} == {"P301", "Q102", "Q105", "S203", "S204"}
     assert "  • AP" in fixed

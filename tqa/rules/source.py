@@ -154,16 +154,14 @@ def _renderings(entry: Entry) -> list[str]:
     return found
 
 
-_INDEXES: dict[str, dict[str, list[_Term]]] = {}
-
-
 def _glossary_index(doc: Document) -> dict[str, list[_Term]]:
     """The index of the document's glossary, built once per glossary."""
-    glossary = load_glossary(doc.glossary_files)
-    index = _INDEXES.get(glossary.fingerprint)
-    if index is None:
-        index = _INDEXES[glossary.fingerprint] = _index(glossary.entries)
-    return index
+    return _index_of(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+
+
+@lru_cache(maxsize=8)
+def _index_of(fingerprint: str, glossary_files: tuple[str, ...]) -> dict[str, list[_Term]]:
+    return _index(load_glossary(glossary_files).entries)
 
 
 def _source_lemmas(doc: Document, paragraph: Paragraph) -> tuple[str, ...]:
