@@ -51,12 +51,13 @@ def detect(text: str) -> tuple[str, float]:
     return best.lang, best.prob
 
 
-def suspicious(text: str) -> bool:
+def suspicious(text: str, may_have_cyrillic: bool = True) -> bool:
     """A cheap guess that a paragraph may not be English: mostly Cyrillic, or a
-    sentence-length run of words with hardly any English function words."""
+    sentence-length run of words with hardly any English function words.
+    `may_have_cyrillic` False (the document has none) skips that search."""
     if len(text) < MIN_LETTERS:
         return False
-    if _CYRILLIC.search(text):
+    if may_have_cyrillic and _CYRILLIC.search(text):
         letters = len(_LETTER.findall(text))
         return letters >= MIN_LETTERS and len(_CYRILLIC.findall(text)) > letters / 2
     sample = text[:SAMPLE_CHARACTERS]

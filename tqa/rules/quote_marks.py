@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tqa.document import Document
 
@@ -39,8 +40,7 @@ _ATTRIBUTION = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     offset: int
     char: str
     role: str  # "open" or "close"

@@ -141,8 +141,9 @@ def untranslated_paragraph(doc: Document) -> Iterator[Violation]:
     Fix safety:
         No fix: the paragraph needs translating.
     """
+    cyrillic = doc.has_cyrillic
     for paragraph in doc.prose:
-        if not langid.suspicious(paragraph.text):
+        if not langid.suspicious(paragraph.text, cyrillic):
             continue
         language, probability = langid.detect(paragraph.text)
         if language in ("en", "unknown") or probability < MIN_LANGUAGE_PROBABILITY:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from itertools import pairwise
@@ -311,6 +312,19 @@ def _debris_kind(paragraph: Paragraph) -> str | None:
     return None
 
 
+def _debris_seeds(text: str) -> Iterator[int]:
+    """Offsets of bullets, credit marks and lines that start like a caption, credit or prompt."""
+    if text.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS):
+        yield 0
+    for match in _DEBRIS_LINE.finditer(text):
+        yield match.end()
+    for mark in _DEBRIS_MARKS:
+        position = text.find(mark)
+        while position >= 0:
+            yield position
+            position = text.find(mark, position + 1)
+
+
 def scraped_page_debris(doc: Document) -> Iterator[Violation]:
     """Scraped page debris: photo captions, credits, agency tags, share and read-more lines.
 
@@ -341,25 +355,26 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
         or _DEBRIS_LINE.search(text)
     )
     prose = doc.prose if hinted else []
+    # Only paragraphs with a bullet, a credit or a prompt can be debris.
+    starts = [p.start for p in prose]
+    candidates = sorted(
+        {bisect.bisect_right(starts, position) - 1 for position in _debris_seeds(text)} if prose else ()
+    )
+    kinds_of = {i: _debris_kind(prose[i]) for i in candidates if i >= 0}
     index = 0
-    while index < len(prose):
+    for index in candidates:
+        if index < 0 or kinds_of.get(index) is None or kinds_of.get(index - 1) is not None:
+            continue  # not debris, or inside a block already reported
         kinds = []
         end = index
-        while end < len(prose):
-            kind = _debris_kind(prose[end])
-            if kind is None:
-                break
-            kinds.append(kind)
+        while kinds_of.get(end) is not None:
+            kinds.append(kinds_of[end])
             end += 1
-        if not kinds:
-            index += 1
-            continue
         if "credit" in kinds or "navigation" in kinds:
             block = prose[index:end]
             following = prose[end] if end < len(prose) else None
             preceding = prose[index - 1] if index > 0 else None
             yield _debris_violation(doc, block, following, preceding)
-        index = end
 
 
 def _debris_violation(

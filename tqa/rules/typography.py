@@ -12,11 +12,21 @@ from tqa.rules._shared import excerpt
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
-_HYPHEN_DASH = re.compile(r"(?: |\u00a0)--?(?: |\u00a0)")
+# Each opens with a literal the regex engine can jump to.
+_HYPHEN_DASHES = (re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
 _BEFORE_DASH = re.compile(r"[^\W\d_]|[”\"’)\]]")
 _AFTER_DASH = re.compile(r"[^\W\d_]|[“\"‘(\[$€£]")
-_SPACED_SLASH = re.compile(r"(?<=[^\W\d_])[ \u00a0]/[ \u00a0](?=[^\W\d_])")
+_SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
+_LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
+
+
+def _matches(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
+    """Matches of the plain pattern, and of the no-break-space one only when the text has one."""
+    found = list(patterns[0].finditer(text))
+    if "\u00a0" in text:
+        found = sorted(found + list(patterns[1].finditer(text)), key=lambda m: m.start())
+    return found
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -53,7 +63,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    for match in _HYPHEN_DASH.finditer(text):
+    for match in _matches(_HYPHEN_DASHES, text):
         start, end = match.span()
         if not start or end >= len(text) or not _BEFORE_DASH.match(text, start - 1) or not _AFTER_DASH.match(text, end):
             continue
@@ -89,8 +99,10 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if "/ " not in text and "/\u00a0" not in text:
         return
-    for match in _SPACED_SLASH.finditer(text):
+    for match in _matches(_SPACED_SLASHES, text):
         start, end = match.span()
+        if not start or end >= len(text) or not _LETTER.match(text, start - 1) or not _LETTER.match(text, end):
+            continue
         line_start, line_end = _line_bounds(text, start, end)
         if _CREDIT_LINE.search(text, line_start, line_end):
             continue
