@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 import sys
@@ -18,9 +19,10 @@ from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
 from tqa.plan import Plan
-from tqa.report import FORMATS, ReportOptions, Tally, emitters, streaming_emitters
+from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
+from tqa.tally import Tally
 from tqa.writer import diff, write_copy, write_in_place
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -198,26 +200,27 @@ def check(
     )
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
-    results = process(
-        inputs,
-        plan.rules_for,
-        fix=show_diff,
-        unsafe=unsafe_fixes,
-        segmentation=settings.segmentation,
-        glossary_files=settings.glossary,
-        encoding=encoding,
-        source=source,
-        catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
-        jobs=jobs or os.cpu_count() or 1,
-        keep_text=False,
-        detect_language=settings.output_format in ("json", "json-lines"),
-    )
+    arguments = {
+        "inputs": inputs,
+        "rules": plan.rules_for,
+        "fix": show_diff,
+        "unsafe": unsafe_fixes,
+        "segmentation": settings.segmentation,
+        "glossary_files": settings.glossary,
+        "encoding": encoding,
+        "source": source,
+        "catalogs": CatalogOptions(include_fuzzy, source_lang, target_lang),
+        "jobs": jobs or os.cpu_count() or 1,
+        "keep_text": False,
+        "detect_language": settings.output_format in ("json", "json-lines"),
+    }
     options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics)
     streaming = streaming_emitters().get(settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not show_diff:
+        results = process(**arguments, render=functools.partial(render, settings.output_format))
         failed, found = _stream(results, errors, plan, streaming, options)
     else:
-        results = list(results)
+        results = list(process(**arguments))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -237,9 +240,9 @@ def check(
 
 
 def _stream(results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions) -> tuple[bool, bool]:
-    """Print each file's findings as soon as it is checked and let them go; the
-    findings only the whole run can see (one name spelled two ways across
-    files) come last. Returns (an input failed, anything found)."""
+    """Print each file's findings, rendered where the file was checked, and let
+    them go; the findings only the whole run can see (one name spelled two ways
+    across files) come last. Returns (an input failed, anything found)."""
     emit_file, emit_end = streaming
     failed = _report_errors([], errors)
     tally = Tally()
@@ -247,12 +250,10 @@ def _stream(results, errors: list[UserError], plan: Plan, streaming, options: Re
     seen: list[FileResult] = []
     for index, result in enumerate(results):
         failed = _report_errors([result], []) or failed
-        emit_file(result, sys.stdout, options)
-        tally.count_file(result)
+        sys.stdout.write(result.rendered)
+        tally.merge(result.tally)
         names.add(index, result.name_spellings)
-        result.findings, result.name_spellings = [], {}
-        if result.snapshot is not None:
-            result.snapshot.lines.clear()
+        result.name_spellings, result.rendered, result.tally = {}, None, None
         seen.append(result)
     link_files(seen, plan.rules, names)
     for result in seen:

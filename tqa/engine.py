@@ -23,6 +23,7 @@ from tqa.langid import document_language
 from tqa.model import Finding, Rule
 from tqa.rules.names import NameIndex, first_occurrence, spellings_by_skeleton
 from tqa.snapshot import TextSnapshot
+from tqa.tally import Tally
 from tqa.textio import Source, decode, read_file
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
@@ -53,6 +54,9 @@ class FileResult:
     error: UserError | None = None
     snapshot: TextSnapshot | None = None
     language: str | None = None
+    # Set when the run prints file by file: the findings already as text, and their counts.
+    rendered: str | None = None
+    tally: Tally | None = None
     name_spellings: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -132,6 +136,8 @@ class Job:
     # Drop each checked text once its findings are found (a snapshot stays).
     keep_text: bool = True
     detect_language: bool = False
+    # Print each file's findings where it is checked (in the worker) and let them go.
+    render: Callable[[FileResult], str] | None = None
 
 
 def checked_text(result: FileResult) -> str | TextSnapshot:
@@ -156,11 +162,12 @@ def process(
     jobs: int = 1,
     keep_text: bool = True,
     detect_language: bool = False,
+    render: Callable[[FileResult], str] | None = None,
 ) -> Iterator[FileResult]:
     """Check (and with `fix`, fix) each input, one file in memory at a time per
     worker; with `jobs` > 1 in worker processes. Results come in input order."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
-    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, catalogs, keep_text, detect_language)
+    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, catalogs, keep_text, detect_language, render)
     files = [item for item in inputs if not item.is_stdin]
     if jobs > 1 and len(files) > 1:
         from tqa.parallel import process_parallel
@@ -180,7 +187,18 @@ class _FixedRules:
 
 
 def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
-    """Read, pair, check or fix one input."""
+    """Read, pair, check or fix one input; with `job.render`, print it and let its findings go."""
+    result = _check_one(item, file_rules, job)
+    if job.render is not None:
+        result.rendered = job.render(result)
+        result.tally = Tally.of([result])
+        result.findings = []
+        if result.snapshot is not None:
+            result.snapshot.lines.clear()
+    return result
+
+
+def _check_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
     result = FileResult(item)
     try:
         result.source = read_input(item, job.encoding)

@@ -7,17 +7,18 @@ commands and the job summary), gitlab (Code Quality report), junit (JUnit XML).
 
 from __future__ import annotations
 
+import io
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TextIO
 
 from tqa.document import Document
 from tqa.engine import FileResult, checked_text
 from tqa.fingerprint import fingerprints
-from tqa.model import Applicability, Finding
+from tqa.model import Finding
 from tqa.snapshot import TextSnapshot
+from tqa.tally import Tally
 
 
 @dataclass(frozen=True)
@@ -25,48 +26,6 @@ class ReportOptions:
     unsafe_fixes: bool = False
     statistics: bool = False
     fixing: bool = False
-
-
-@dataclass
-class Tally:
-    """The counts a summary needs, gathered file by file so results can be let go."""
-
-    files: int = 0
-    findings: int = 0
-    safe: int = 0
-    unsafe: int = 0
-    applied: int = 0
-    changed: int = 0
-    by_rule: Counter = field(default_factory=Counter)
-    fixable_codes: set = field(default_factory=set)
-
-    def count_file(self, result: FileResult) -> None:
-        if result.source is not None:
-            self.files += 1
-        self.applied += len(result.applied)
-        self.changed += result.changed
-        self.count_findings(result.findings)
-
-    def count_findings(self, findings: Sequence[Finding]) -> None:
-        for finding in findings:
-            self.findings += 1
-            self.by_rule[(finding.code, finding.name)] += 1
-            if finding.fix is None:
-                continue
-            applicability = finding.fix.applicability
-            if applicability is Applicability.SAFE:
-                self.safe += 1
-            elif applicability is Applicability.UNSAFE:
-                self.unsafe += 1
-            if applicability is not Applicability.DISPLAY_ONLY:
-                self.fixable_codes.add(finding.code)
-
-    @classmethod
-    def of(cls, results: Sequence[FileResult]) -> Tally:
-        tally = cls()
-        for result in results:
-            tally.count_file(result)
-        return tally
 
 
 @dataclass(frozen=True)
@@ -115,6 +74,13 @@ def posix_path(path: str) -> str:
 Emitter = Callable[[Sequence[FileResult], TextIO, ReportOptions], None]
 FileEmitter = Callable[[FileResult, TextIO, ReportOptions], None]
 EndEmitter = Callable[[Tally, TextIO, ReportOptions], None]
+
+
+def render(output_format: str, result: FileResult) -> str:
+    """One file's findings in a streaming format, as text (worker processes render)."""
+    stream = io.StringIO()
+    streaming_emitters()[output_format][0](result, stream, ReportOptions())
+    return stream.getvalue()
 
 
 def streaming_emitters() -> dict[str, tuple[FileEmitter, EndEmitter]]:

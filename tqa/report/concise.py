@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.engine import FileResult
-from tqa.report import ReportOptions, Tally, located
+from tqa.report import ReportOptions, located
 from tqa.report.text import emit_end
+from tqa.tally import Tally
 
 
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.engine import FileResult
-from tqa.report import ReportOptions, Tally, located
+from tqa.report import ReportOptions, located
 from tqa.report.json_output import finding_object
+from tqa.tally import Tally
 
 
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:

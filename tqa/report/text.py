@@ -8,7 +8,8 @@ from typing import TextIO
 from tqa.engine import FileResult
 from tqa.i18n import _, ngettext
 from tqa.model import Applicability
-from tqa.report import ReportOptions, Tally, located
+from tqa.report import ReportOptions, located
+from tqa.tally import Tally
 
 _APPLICABILITY = {
     Applicability.SAFE: lambda: _("safe"),

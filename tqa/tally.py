@@ -1,0 +1,65 @@
+"""The counts a summary needs, gathered file by file so results can be let go."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tqa.model import Applicability, Finding
+
+if TYPE_CHECKING:
+    from tqa.engine import FileResult
+
+
+@dataclass
+class Tally:
+    """The counts a summary needs, gathered file by file so results can be let go."""
+
+    files: int = 0
+    findings: int = 0
+    safe: int = 0
+    unsafe: int = 0
+    applied: int = 0
+    changed: int = 0
+    by_rule: Counter = field(default_factory=Counter)
+    fixable_codes: set = field(default_factory=set)
+
+    def count_file(self, result: FileResult) -> None:
+        if result.source is not None:
+            self.files += 1
+        self.applied += len(result.applied)
+        self.changed += result.changed
+        self.count_findings(result.findings)
+
+    def merge(self, other: Tally) -> None:
+        self.files += other.files
+        self.findings += other.findings
+        self.safe += other.safe
+        self.unsafe += other.unsafe
+        self.applied += other.applied
+        self.changed += other.changed
+        self.by_rule.update(other.by_rule)
+        self.fixable_codes.update(other.fixable_codes)
+
+    def count_findings(self, findings: Sequence[Finding]) -> None:
+        for finding in findings:
+            self.findings += 1
+            self.by_rule[(finding.code, finding.name)] += 1
+            if finding.fix is None:
+                continue
+            applicability = finding.fix.applicability
+            if applicability is Applicability.SAFE:
+                self.safe += 1
+            elif applicability is Applicability.UNSAFE:
+                self.unsafe += 1
+            if applicability is not Applicability.DISPLAY_ONLY:
+                self.fixable_codes.add(finding.code)
+
+    @classmethod
+    def of(cls, results: Sequence[FileResult]) -> Tally:
+        tally = cls()
+        for result in results:
+            tally.count_file(result)
+        return tally
