@@ -62,8 +62,20 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa"
 
 
+def _code_fingerprint() -> str:
+    """The code that compiles a glossary: a change to it must not reuse an old cache."""
+    digest = hashlib.sha256(__version__.encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _cache_path(fingerprint: str) -> Path:
+    return cache_dir() / f"glossary-{_code_fingerprint()}-{fingerprint}.pickle"
+
+
 def _cached(fingerprint: str) -> Glossary | None:
-    path = cache_dir() / f"glossary-{__version__}-{fingerprint}.pickle"
+    path = _cache_path(fingerprint)
     try:
         with path.open("rb") as stream:
             glossary = pickle.load(stream)
@@ -80,7 +92,7 @@ def _store(glossary: Glossary) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / f"glossary-{__version__}-{glossary.fingerprint}.pickle")
+        os.replace(temporary, _cache_path(glossary.fingerprint))
     except OSError:
         return
 

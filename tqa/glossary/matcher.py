@@ -22,6 +22,8 @@ _FOLD_PAIRS = (
     ("-", " "), ("–", " "), ("—", " "), ("‐", " "), ("‑", " "), ("\u00a0", " "), ("\t", " "),
     ("’", "'"), ("‘", "'"), ("\n", " "), ("\r", " "),
 )  # fmt: skip
+# Characters that open a word from outside it: read as spaces when scanning.
+_WORD_OPENERS = ("(", "[", "“", "‘", "«", "„", '"', "/")
 _SPACE_RUN = re.compile(r"  +")
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 _VOWEL_Y = re.compile(r"[aeiou]y$")
@@ -100,7 +102,9 @@ class Matcher:
                     for inflected, inflection in inflections(fold(variant), possessive=entry.kind != "title"):
                         table.setdefault(inflected.lower(), []).append(Form(entry, avoid, inflected, inflection))
         for key, forms in table.items():
-            self._automaton.add_word(key, (len(key), tuple(forms)))
+            # Keys begin with a space, and so does the text scanned: a match can
+            # only begin at a word, and the automaton reports far fewer hits.
+            self._automaton.add_word(" " + key, (len(key), tuple(forms)))
         if table:
             self._automaton.make_automaton()
         self._empty = not table
@@ -114,6 +118,9 @@ class Matcher:
         if len(lowered) != len(text):
             lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
         translated = _fold_characters(lowered)
+        for opener in _WORD_OPENERS:
+            if opener in translated:
+                translated = translated.replace(opener, " ")
         runs = [m.span() for m in _SPACE_RUN.finditer(translated)]
         folded = _SPACE_RUN.sub(" ", translated) if runs else translated
         removed_at, removed = [], []
@@ -128,15 +135,14 @@ class Matcher:
             return position + (removed[index] if index >= 0 else 0)
 
         candidates: list[Match] = []
-        for end_index, (length, forms) in self._automaton.iter(folded):
-            start = end_index - length + 1
-            end = end_index + 1
-            if (start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+        for end, (length, forms) in self._automaton.iter(" " + folded):
+            if end < len(folded) and folded[end].isalnum():
                 continue
+            start = end - length
             o_start, o_end = original(start), original(end - 1) + 1
             span = text[o_start:o_end]
             for form in forms:
-                if form.entry.case_sensitive and fold(span) != form.folded:
+                if form.entry.case_sensitive and span != form.folded and fold(span) != form.folded:
                     continue
                 candidates.append(Match(o_start, o_end, form))
                 if not overlapping:
