@@ -178,3 +178,15 @@ def test_name_spelled_two_ways_across_files(runner, tmp_path):
     assert result.exit_code == 1
     assert "a.txt:1:14: N602 `Petrovskiy` is spelled `Petrovsky` in other files of this run" in result.output
     assert "b.txt" not in result.output
+
+
+def test_a_huge_file_is_refused_not_read(runner, tmp_path, monkeypatch):
+    import tqa.textio
+
+    monkeypatch.setattr(tqa.textio, "MAX_FILE_BYTES", 10)
+    write(tmp_path / "small.txt", "Fine.\n")
+    write(tmp_path / "huge.txt", CLEAN)
+    result = runner.invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "huge.txt: file of 0 MB is larger than tqa reads at once" in result.stderr
+    assert "small.txt" not in result.stderr

@@ -184,8 +184,21 @@ def _forced(data: bytes, name: str, encoding: str) -> Source:
     return Source(text, encoding=encoding)
 
 
+# A text this large is an archive, not an article: checking it whole would need
+# gigabytes of memory. Split it (one article a file) instead.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
 def read_file(path: Path, encoding: str | None = None) -> Source:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError(
+                _("file of {size} MB is larger than tqa reads at once ({limit} MB); split it into articles").format(
+                    size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                ),
+                str(path),
+            )
         data = path.read_bytes()
     except OSError as error:
         raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), str(path)) from None
