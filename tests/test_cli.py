@@ -190,3 +190,15 @@ def test_a_huge_file_is_refused_not_read(runner, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "huge.txt: file of 0 MB is larger than tqa reads at once" in result.stderr
     assert "small.txt" not in result.stderr
+
+
+def test_context_files_count_for_name_consistency_but_are_not_reported(runner, tmp_path):
+    (tmp_path / "archive").mkdir()
+    write(tmp_path / "archive" / "b.txt", "Petrovsky spoke again.\n")
+    write(tmp_path / "archive" / "c.txt", "Petrovsky left.\n")
+    staged = write(tmp_path / "a.txt", "Analyst Ivan Petrovskiy spoke.\n")
+    assert runner.invoke(main, ["check", "--select", "N602", str(staged)]).exit_code == 0
+    result = runner.invoke(main, ["check", "--select", "N602", "--context", str(tmp_path / "archive"), str(staged)])
+    assert result.exit_code == 1
+    assert "a.txt:1:14: N602 `Petrovskiy` is spelled `Petrovsky` in other files of this run" in result.output
+    assert "b.txt" not in result.output and "Found 1 finding in 1 file." in result.output

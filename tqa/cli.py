@@ -14,7 +14,7 @@ import click
 from tqa import __version__
 from tqa.catalog_check import CatalogOptions
 from tqa.cli_glossary import glossary as glossary_group
-from tqa.engine import FileResult, discover, link_files, process
+from tqa.engine import FileResult, context_spellings, discover, link_files, process
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
@@ -114,6 +114,15 @@ def _selection_options(function):
                 "The Russian original: a file, or a folder of originals paired by name; by default NAME.ru.EXT beside NAME.en.EXT."
             ),
         ),
+        click.option(
+            "--context",
+            "context_paths",
+            multiple=True,
+            type=click.Path(exists=True),
+            help=_(
+                "Files or folders whose names count for spelling consistency but are not reported on (for hooks that pass only staged files)."
+            ),
+        ),
         click.option("--include-fuzzy", is_flag=True, help=_("In PO catalogs, also check fuzzy entries.")),
         click.option(
             "--source-lang",
@@ -192,7 +201,7 @@ def main(lang: str | None) -> None:
     help=_("Record today's findings in this baseline file."),
 )
 def check(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
 ) -> None:  # fmt: skip
     plan = _plan(
@@ -218,14 +227,15 @@ def check(
     streaming = streaming_emitters().get(settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not show_diff:
         results = process(**arguments, render=functools.partial(render, settings.output_format))
-        failed, found = _stream(results, errors, plan, streaming, options)
+        context = _context(context_paths, inputs, plan)
+        failed, found = _stream(results, errors, plan, streaming, options, context)
     else:
         results = list(process(**arguments))
         if show_diff:
             for result in results:
                 if result.source is not None:
                     sys.stdout.write(diff(result))
-        link_files(results, plan.rules)
+        link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
         failed = _report_errors(results, errors)
         if baseline is not None or write_baseline is not None:
             failed = _baseline(results, baseline, write_baseline) or failed
@@ -239,7 +249,16 @@ def check(
         sys.exit(EXIT_FINDINGS)
 
 
-def _stream(results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions) -> tuple[bool, bool]:
+def _context(paths: tuple[str, ...], inputs, plan: Plan):
+    """Spellings of the --context files, read only when the run checks names across files."""
+    if not paths or not any(rule.code == "N602" for rule in plan.rules):
+        return ()
+    return context_spellings(paths, inputs, plan.settings.segmentation)
+
+
+def _stream(
+    results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions, context=()
+) -> tuple[bool, bool]:
     """Print each file's findings, rendered where the file was checked, and let
     them go; the findings only the whole run can see (one name spelled two ways
     across files) come last. Returns (an input failed, anything found)."""
@@ -255,7 +274,7 @@ def _stream(results, errors: list[UserError], plan: Plan, streaming, options: Re
         names.add(index, result.name_spellings)
         result.name_spellings, result.rendered, result.tally = {}, None, None
         seen.append(result)
-    link_files(seen, plan.rules, names)
+    link_files(seen, plan.rules, names, context)
     for result in seen:
         if result.findings:
             emit_file(result, sys.stdout, options)
@@ -307,7 +326,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
 def fix(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
@@ -346,7 +365,7 @@ def fix(
             _fail(error)
             write_failed = True
         _report_applied(result, report)
-    link_files(results, plan.rules)
+    link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
     failed = _report_errors(results, errors) or write_failed
     emitters()["text"](results, report, ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True))
     if failed:

@@ -9,7 +9,7 @@ import dataclasses
 import fnmatch
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,17 +255,42 @@ def _original(
     return original
 
 
-def link_files(results: Sequence[FileResult], rules: Sequence[Rule], names: NameIndex | None = None) -> None:
+def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentation: str) -> Iterator[dict[str, str]]:
+    """Name spellings of the files under `paths` that are not being checked:
+    the rest of a repository, when a pre-commit hook passes only staged files."""
+    checked = {os.path.realpath(item.path) for item in inputs if not item.is_stdin}
+    found, _errors = discover(paths)
+    for item in found:
+        if os.path.realpath(item.path) in checked or item.path.lower().endswith(".po"):
+            continue
+        try:
+            text = read_file(Path(item.path)).text
+        except UserError:
+            continue  # context only: a file tqa cannot read tells nothing
+        yield spellings_by_skeleton(Document(item.display, text, segmentation=segmentation))
+
+
+def link_files(
+    results: Sequence[FileResult],
+    rules: Sequence[Rule],
+    names: NameIndex | None = None,
+    context: Iterable[dict[str, str]] = (),
+) -> None:
     """Add the findings only a whole run can see: one name spelled differently
-    across files. `names` is the run's index when it was built file by file."""
+    across files. `names` is the run's index when it was built file by file;
+    `context` adds the spellings of files that are not reported on."""
     rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
-    if rule is None or len(results) < 2:
+    if rule is None:
         return
     if names is None:
         names = NameIndex()
         for index, result in enumerate(results):
             names.add(index, result.name_spellings)
+    for index, spellings in enumerate(context, start=len(results)):
+        names.add(index, spellings)
     for index, reports in sorted(names.reports().items()):
+        if index >= len(results):
+            continue
         result = results[index]
         if result.source is None:
             continue
