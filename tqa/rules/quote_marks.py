@@ -47,7 +47,6 @@ class Mark(NamedTuple):
     paragraph: int
     flank: str  # "left", "right", "both" or "none"
     depth: int  # nesting level of the quotation it opens or closes (1 = outermost)
-    continuation: bool = False  # re-opens a quotation carried over from the paragraph before
 
 
 @dataclass
@@ -127,7 +126,9 @@ def _analyse(doc: Document) -> QuoteAnalysis:
             if stack and i == first_visible and char not in CLOSING_GLYPHS and side in ("left", "both"):
                 top = stack[-1]
                 if top.paragraph != paragraph.index:
-                    mark = Mark(offset, char, "open", paragraph.index, side, top.depth, continuation=True)
+                    mark = Mark(
+                        offset, char, "open", paragraph.index, side, top.depth
+                    )  # re-opens the carried quotation
                     stack[-1] = mark
                     result.marks.append(mark)
                     continue
