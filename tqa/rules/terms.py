@@ -46,6 +46,10 @@ def _inflect(replacement: str, match: Match, found: str) -> str:
     return replacement + "s" + apostrophe
 
 
+def _at_sentence_start(text: str, offset: int) -> bool:
+    return offset == 0 or bool(_SENTENCE_START.search(text[max(0, offset - 3) : offset]))
+
+
 def glossary_fix(doc: Document, match: Match) -> Fix:
     entry = match.entry
     text = doc.text
@@ -55,14 +59,18 @@ def glossary_fix(doc: Document, match: Match) -> Fix:
         end = match.end
         while end < len(text) and text[end] in " ,\u00a0":
             end += 1
-        at_start = bool(_SENTENCE_START.search(text[max(0, match.start - 3) : match.start])) or match.start == 0
-        if at_start and end < len(text) and text[end].islower():
+        if _at_sentence_start(text, match.start) and end < len(text) and text[end].islower():
             return Fix(
                 _("Drop `{found}`").format(found=found), (Edit(match.start, end + 1, text[end].upper()),), applicability
             )
         return Fix(_("Drop `{found}`").format(found=found), (Edit(match.start, end, ""),), applicability)
     replacement = _inflect(entry.replacement_for(match.form.avoid), match, found)
-    if not entry.case_sensitive and found[:1].isupper() and replacement[:1].islower():
+    if (
+        not entry.case_sensitive
+        and found[:1].isupper()
+        and replacement[:1].islower()
+        and _at_sentence_start(text, match.start)
+    ):
         replacement = replacement[0].upper() + replacement[1:]
     return Fix(
         _("Replace with `{replacement}`").format(replacement=replacement),
