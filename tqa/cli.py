@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import os
@@ -14,7 +15,7 @@ import click
 from tqa import __version__
 from tqa.catalog_check import CatalogOptions
 from tqa.cli_glossary import glossary as glossary_group
-from tqa.engine import FileResult, context_spellings, discover, link_files, process
+from tqa.engine import FileResult, Job, context_spellings, discover, link_files, process
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
@@ -209,28 +210,27 @@ def check(
     )
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
-    arguments = {
-        "inputs": inputs,
-        "rules": plan.rules_for,
-        "fix": show_diff,
-        "unsafe": unsafe_fixes,
-        "segmentation": settings.segmentation,
-        "glossary_files": settings.glossary,
-        "encoding": encoding,
-        "source": source,
-        "catalogs": CatalogOptions(include_fuzzy, source_lang, target_lang),
-        "jobs": jobs or os.cpu_count() or 1,
-        "keep_text": False,
-        "detect_language": settings.output_format in ("json", "json-lines"),
-    }
+    job = Job(
+        fix=show_diff,
+        unsafe=unsafe_fixes,
+        segmentation=settings.segmentation,
+        glossary_files=settings.glossary,
+        encoding=encoding,
+        source=source,
+        catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
+        keep_text=False,
+        detect_language=settings.output_format in ("json", "json-lines"),
+    )
+    workers = jobs or os.cpu_count() or 1
     options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics)
     streaming = streaming_emitters().get(settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not show_diff:
-        results = process(**arguments, render=functools.partial(render, settings.output_format))
+        job = dataclasses.replace(job, render=functools.partial(render, settings.output_format))
+        results = process(inputs, plan.rules_for, job, workers)
         context = _context(context_paths, inputs, plan)
         failed, found = _stream(results, errors, plan, streaming, options, context)
     else:
-        results = list(process(**arguments))
+        results = list(process(inputs, plan.rules_for, job, workers))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -336,9 +336,7 @@ def fix(
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
     write_failed = False
-    for result in process(
-        inputs,
-        plan.rules_for,
+    job = Job(
         fix=True,
         unsafe=unsafe_fixes,
         segmentation=settings.segmentation,
@@ -346,8 +344,8 @@ def fix(
         encoding=encoding,
         source=source,
         catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
-        jobs=jobs or os.cpu_count() or 1,
-    ):
+    )
+    for result in process(inputs, plan.rules_for, job, jobs or os.cpu_count() or 1):
         results.append(result)
         if result.source is None:
             continue

@@ -152,22 +152,12 @@ def checked_text(result: FileResult) -> str | TextSnapshot:
 def process(
     inputs: Sequence[Input],
     rules: Sequence[Rule] | Callable[[str], Sequence[Rule]],
-    fix: bool = False,
-    unsafe: bool = False,
-    segmentation: str = "auto",
-    glossary_files: tuple[str, ...] = (),
-    encoding: str | None = None,
-    source: str | None = None,
-    catalogs: CatalogOptions = DEFAULT_CATALOG_OPTIONS,
+    job: Job = Job(),
     jobs: int = 1,
-    keep_text: bool = True,
-    detect_language: bool = False,
-    render: Callable[[FileResult], str] | None = None,
 ) -> Iterator[FileResult]:
-    """Check (and with `fix`, fix) each input, one file in memory at a time per
-    worker; with `jobs` > 1 in worker processes. Results come in input order."""
+    """Check (and with `job.fix`, fix) each input, one file in memory at a time
+    per worker; with `jobs` > 1 in worker processes. Results come in input order."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
-    job = Job(fix, unsafe, segmentation, glossary_files, encoding, source, catalogs, keep_text, detect_language, render)
     files = [item for item in inputs if not item.is_stdin]
     if jobs > 1 and len(files) > 1:
         from tqa.parallel import process_parallel
