@@ -92,26 +92,47 @@ class Document:
             separator = _BLANK_LINE_LF if plain else _BLANK_LINE
         else:
             separator = _NEWLINE if plain else _LINE_BREAK
+        text = self.text
+        if not self.markdown:
+            return self._plain_paragraphs(separator)
         spans: list[tuple[int, int]] = []
         position = 0
-        for match in separator.finditer(self.text):
+        for match in separator.finditer(text):
             spans.append((position, match.start()))
             position = match.end()
-        spans.append((position, len(self.text)))
+        spans.append((position, len(text)))
         paragraphs: list[Paragraph] = []
         in_fence = False
         for start, end in spans:
-            chunk = self.text[start:end]
+            chunk = text[start:end]
             lead = len(chunk) - len(chunk.lstrip("\r\n"))
             start += lead
             chunk = chunk[lead:]
             if not chunk.strip():
                 continue
-            fence = self.markdown and bool(_FENCE.match(chunk.lstrip("\r\n")))
-            is_code = in_fence or fence or (self.markdown and chunk.startswith("    "))
+            fence = bool(_FENCE.match(chunk))
+            is_code = in_fence or fence or chunk.startswith("    ")
             if fence and chunk.count("```") + chunk.count("~~~") == 1:
                 in_fence = not in_fence
             paragraphs.append(Paragraph(len(paragraphs), start, end, chunk, is_code))
+        return paragraphs
+
+    def _plain_paragraphs(self, separator: re.Pattern) -> list[Paragraph]:
+        """Paragraphs of text that is not Markdown: no code blocks to look for."""
+        text = self.text
+        paragraphs: list[Paragraph] = []
+        position = 0
+        for match in (*separator.finditer(text), None):
+            end = match.start() if match is not None else len(text)
+            chunk = text[position:end]
+            if chunk[:1] in ("\n", "\r"):
+                stripped = chunk.lstrip("\r\n")
+                position += len(chunk) - len(stripped)
+                chunk = stripped
+            if chunk and not chunk.isspace():
+                paragraphs.append(Paragraph(len(paragraphs), position, end, chunk))
+            if match is not None:
+                position = match.end()
         return paragraphs
 
     @cached_property

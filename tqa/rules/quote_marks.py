@@ -9,6 +9,7 @@ mark at each new paragraph, MT output from Russian often does not.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -86,20 +87,17 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return cached
 
 
-def _marks_by_paragraph(doc: Document) -> list[list[int]]:
-    """Offsets (within each prose paragraph) of its unprotected double quote marks."""
-    offsets = [m.start() for m in _DOUBLE_MARK.finditer(doc.text)]
-    grouped: list[list[int]] = []
-    index = 0
-    for paragraph in doc.prose:
-        while index < len(offsets) and offsets[index] < paragraph.start:
-            index += 1
-        found = []
-        while index < len(offsets) and offsets[index] < paragraph.end:
-            if not doc.is_protected(offsets[index], offsets[index] + 1):
-                found.append(offsets[index] - paragraph.start)
-            index += 1
-        grouped.append(found)
+def _marks_by_paragraph(doc: Document) -> dict[int, list[int]]:
+    """{prose paragraph number: offsets (within it) of its unprotected double quote marks}."""
+    prose = doc.prose
+    starts = [paragraph.start for paragraph in prose]
+    grouped: dict[int, list[int]] = {}
+    for match in _DOUBLE_MARK.finditer(doc.text):
+        offset = match.start()
+        number = bisect.bisect_right(starts, offset) - 1
+        if number < 0 or offset >= prose[number].end or doc.is_protected(offset, offset + 1):
+            continue
+        grouped.setdefault(number, []).append(offset - prose[number].start)
     return grouped
 
 
@@ -109,15 +107,19 @@ def _analyse(doc: Document) -> QuoteAnalysis:
         return result
     stack: list[Mark] = []
     carried_paragraphs = 0
-    for paragraph, positions in zip(doc.prose, _marks_by_paragraph(doc), strict=True):
-        if not positions and not stack:
-            continue
+    previous = 0
+    grouped = _marks_by_paragraph(doc)
+    # Paragraphs without marks change nothing but the count of paragraphs a
+    # quotation has been carried over: step from one paragraph with marks to the next.
+    for number in sorted(grouped):
+        paragraph, positions = doc.prose[number], grouped[number]
         text = paragraph.text
         if stack:
-            carried_paragraphs += 1
+            carried_paragraphs += number - previous
             if carried_paragraphs > MAX_CARRIED_PARAGRAPHS:
                 result.unclosed.extend(stack)
                 stack.clear()
+        previous = number
         first_visible = len(text) - len(text.lstrip())
         for n, i in enumerate(positions):
             char = text[i]
