@@ -297,3 +297,18 @@ def test_fix_edits_survive_into_sarif_replacements():
         (5, "xyz"),
     ]
     assert result["fixes"][0]["properties"]["applicability"] == "unsafe"
+
+
+def test_sarif_run_is_signed_with_version_glossary_and_rules(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from tqa import __version__
+    from tqa.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("We wait, ”the minister said.\n", encoding="utf-8")
+    output = CliRunner().invoke(main, ["check", "--output-format", "sarif", "--select", "Q101,T501", "a.txt"]).stdout
+    signature = json.loads(output)["runs"][0]["properties"]["signature"]
+    assert signature.startswith(f"tqa {__version__}|glossary:") and signature.endswith("|rules:Q101,T501")

@@ -222,7 +222,7 @@ def check(
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = jobs or os.cpu_count() or 1
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics)
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics, signature=plan.signature)
     streaming = streaming_emitters().get(settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not show_diff:
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format))

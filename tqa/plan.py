@@ -35,6 +35,19 @@ class Plan:
         return tuple(r for r in self.rules if not any(r.code.startswith(c.upper()) or r.name == c for c in ignored))
 
     @property
+    def signature(self) -> str:
+        """`tqa 0.1.0|glossary:<hash>|rules:Q101,…`: what produced a run's findings, as sacrebleu signs scores."""
+        from tqa import __version__
+
+        parts = [f"tqa {__version__}"]
+        if self.needs_glossary:
+            from tqa.glossary.compiled import load_glossary
+
+            parts.append(f"glossary:{load_glossary(self.settings.glossary).fingerprint}")
+        parts.append("rules:" + ",".join(rule.code for rule in self.rules))
+        return "|".join(parts)
+
+    @property
     def needs_glossary(self) -> bool:
         return any(rule.code[0] in "TN" for rule in self.rules)
 

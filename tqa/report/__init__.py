@@ -26,6 +26,8 @@ class ReportOptions:
     unsafe_fixes: bool = False
     statistics: bool = False
     fixing: bool = False
+    # What produced the findings, for machine output: tqa's version, the glossary's hash, the rules.
+    signature: str = ""
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def _notification(result: FileResult) -> dict:
     return notification
 
 
-def sarif_log(results: Sequence[FileResult]) -> dict:
+def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
     rule_index = {rule.code: index for index, rule in enumerate(ALL_RULES)}
     run: dict = {
         "tool": {
@@ -163,11 +163,13 @@ def sarif_log(results: Sequence[FileResult]) -> dict:
     }
     if not any(r.error for r in results):
         del run["invocations"][0]["toolExecutionNotifications"]
+    if signature:
+        run["properties"] = {"signature": signature}
     if any("uriBaseId" in artifact_location(r.input.display) for r in results):
         run["originalUriBaseIds"] = {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}}
     return {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    json.dump(sarif_log(results), stream, ensure_ascii=False, indent=2)
+    json.dump(sarif_log(results, options.signature), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
