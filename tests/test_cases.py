@@ -1,6 +1,7 @@
 """Data-driven rule cases: tests/data/cases/NAME.{txt,md} with NAME.expected
-(one `row:column CODE` a line) and, optionally, NAME.fixed (the file after
-`tqa fix --unsafe-fixes`, byte for byte)."""
+(one `row:column CODE` a line), optionally NAME.fixed (the file after
+`tqa fix --unsafe-fixes`, byte for byte) and NAME.rules (the rule selection,
+comma-separated; default the structural families Q, S, P, C)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,15 @@ def load(path: Path):
     return source, Document(path.name, source.text, markdown=path.suffix == ".md")
 
 
+def rules_for(path: Path):
+    selection = path.with_suffix(".rules")
+    return select_rules(selection.read_text(encoding="utf-8").strip().split(",")) if selection.exists() else STRUCTURAL
+
+
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_findings(path):
     _, doc = load(path)
-    got = [f"{':'.join(map(str, doc.position(f.start)))} {f.code}" for f in check_document(doc, STRUCTURAL)]
+    got = [f"{':'.join(map(str, doc.position(f.start)))} {f.code}" for f in check_document(doc, rules_for(path))]
     expected = path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")
     assert got == [line for line in expected if line]
 
@@ -34,5 +40,5 @@ def test_findings(path):
 @pytest.mark.parametrize("path", [p for p in CASES if p.with_suffix(".fixed").exists()], ids=lambda p: p.name)
 def test_fixed_text(path):
     source, doc = load(path)
-    fixed, _, _ = fix_text(source.text, path.name, STRUCTURAL, unsafe=True, markdown=doc.markdown)
+    fixed, _, _ = fix_text(source.text, path.name, rules_for(path), unsafe=True, markdown=doc.markdown)
     assert source.encode(fixed) == path.with_suffix(".fixed").read_bytes()
