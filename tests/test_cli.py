@@ -7,23 +7,12 @@ import os
 import stat
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import SEED
+from conftest import SEED, write
 from tqa.cli import main
 
 ARTIFACT = "We are ready to talk, he said. “Our answer is clear. We wait, ”the minister said.\n"
 CLEAN = "We are ready to talk, he said.\n"
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-def write(path, text: str):
-    path.write_text(text, encoding="utf-8", newline="")
-    return path
 
 
 def test_check_seed_folder_reports_and_exits_1(runner, tmp_path):

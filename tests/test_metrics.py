@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
+from conftest import write as write_file
 from tqa.cli import main
 from tqa.evaluation import units
 from tqa.metrics import Aligned
@@ -16,15 +16,8 @@ FIXED = "We wait,” the minister said.\n"
 LINES = "The talks will resume on Monday.\nBoth sides agreed.\n"
 
 
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-def write(path, text: str):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="")
-    return str(path)
+def write(path, text: str) -> str:
+    return str(write_file(path, text))
 
 
 def test_identical_files_score_perfectly(runner, tmp_path):
