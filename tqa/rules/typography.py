@@ -29,6 +29,16 @@ def _matches(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
     return found
 
 
+def _between_words(
+    patterns: tuple[re.Pattern, ...], text: str, before: re.Pattern, after: re.Pattern
+) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, line start, line end) of each match with `before` and `after` on its two sides."""
+    for match in _matches(patterns, text):
+        start, end = match.span()
+        if start and end < len(text) and before.match(text, start - 1) and after.match(text, end):
+            yield (start, end, *_line_bounds(text, start, end))
+
+
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
@@ -63,11 +73,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    for match in _matches(_HYPHEN_DASHES, text):
-        start, end = match.span()
-        if not start or end >= len(text) or not _BEFORE_DASH.match(text, start - 1) or not _AFTER_DASH.match(text, end):
-            continue
-        line_start, line_end = _line_bounds(text, start, end)
+    for start, end, line_start, line_end in _between_words(_HYPHEN_DASHES, text, _BEFORE_DASH, _AFTER_DASH):
         yield Violation(
             start + 1,
             end - 1,
@@ -99,11 +105,7 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if "/ " not in text and "/\u00a0" not in text:
         return
-    for match in _matches(_SPACED_SLASHES, text):
-        start, end = match.span()
-        if not start or end >= len(text) or not _LETTER.match(text, start - 1) or not _LETTER.match(text, end):
-            continue
-        line_start, line_end = _line_bounds(text, start, end)
+    for start, end, line_start, line_end in _between_words(_SPACED_SLASHES, text, _LETTER, _LETTER):
         if _CREDIT_LINE.search(text, line_start, line_end):
             continue
         yield Violation(
