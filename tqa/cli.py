@@ -14,6 +14,7 @@ import click
 
 from tqa import __version__
 from tqa.catalog_check import CatalogOptions
+from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, user_errors
 from tqa.cli_glossary import glossary as glossary_group
 from tqa.engine import FileResult, Job, context_spellings, discover, link_files, process
 from tqa.errors import UserError
@@ -26,28 +27,22 @@ from tqa.rules.names import NameIndex
 from tqa.tally import Tally
 from tqa.writer import diff, write_copy, write_in_place
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _fail(error: UserError | str) -> None:
-    click.echo(f"tqa: {_('error')}: {error}", err=True)
-
 
 def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
     for result in results:
         if result.source is not None and result.source.notice:
             click.echo(f"tqa: {_('notice')}: {result.input.display}: {result.source.notice}", err=True)
     for error in errors:
-        _fail(error)
+        fail(error)
     for result in results:
         if result.error is not None:
-            _fail(result.error)
+            fail(result.error)
     return bool(errors) or any(r.error for r in results)
 
 
 def _language_was_chosen() -> bool:
     """Whether --lang or TQA_LANG chose the language: they beat the config file."""
-    return any(a == "--lang" or a.startswith("--lang=") for a in sys.argv) or bool(os.environ.get("TQA_LANG"))
+    return bool(click.get_current_context().find_root().params.get("lang") or os.environ.get("TQA_LANG"))
 
 
 def _plan(config: str | None, overrides: dict) -> Plan:
@@ -55,7 +50,7 @@ def _plan(config: str | None, overrides: dict) -> Plan:
     from tqa.config import load_settings
     from tqa.plan import make_plan
 
-    try:
+    with user_errors():
         settings, _path = load_settings(config, overrides)
         plan = make_plan(settings)
         if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
@@ -64,9 +59,6 @@ def _plan(config: str | None, overrides: dict) -> Plan:
             from tqa.glossary.compiled import load_glossary
 
             load_glossary(settings.glossary)
-    except UserError as error:
-        _fail(error)
-        sys.exit(EXIT_ERROR)
     return plan
 
 
@@ -298,7 +290,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
         if baseline is not None:
             filter_baselined(results, read_baseline(baseline))
     except UserError as error:
-        _fail(error)
+        fail(error)
         return True
     return False
 
@@ -360,7 +352,7 @@ def fix(
             else:
                 write_in_place(result)
         except UserError as error:
-            _fail(error)
+            fail(error)
             write_failed = True
         _report_applied(result, report)
     link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
@@ -416,7 +408,7 @@ def _severity_label(rule: Rule) -> str:
 def show_rule(code: str) -> None:
     rule = find_rule(code)
     if rule is None:
-        _fail(_("unknown rule: {code}").format(code=code))
+        fail(_("unknown rule: {code}").format(code=code))
         sys.exit(EXIT_ERROR)
     click.echo(f"{rule.code} {rule.name}\n")
     click.echo(inspect.cleandoc(rule.doc))
@@ -435,11 +427,8 @@ def config_group() -> None:
 def config_show(config: str | None) -> None:
     from tqa.config import load_settings
 
-    try:
+    with user_errors():
         settings, path = load_settings(config, {})
-    except UserError as error:
-        _fail(error)
-        sys.exit(EXIT_ERROR)
     click.echo(_("configuration file: {path}").format(path=path or _("none found")))
     for name, origin in settings.origin.items():
         value = getattr(settings, name)
@@ -458,11 +447,8 @@ main.add_command(glossary_group)
 
 def run() -> None:
     """Console entry point: report user errors without a traceback."""
-    try:
+    with user_errors():
         main(prog_name="tqa")
-    except UserError as error:
-        _fail(error)
-        sys.exit(EXIT_ERROR)
 
 
 from tqa.cli_metrics import evaluate, score  # noqa: E402

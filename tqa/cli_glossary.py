@@ -8,24 +8,16 @@ from pathlib import Path
 
 import click
 
+from tqa.cli_errors import EXIT_ERROR, user_errors
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext
-
-EXIT_ERROR = 2
-
-
-def _fail(error: UserError | str) -> None:
-    click.echo(f"tqa: {_('error')}: {error}", err=True)
 
 
 def _entries(glossary_files: tuple[str, ...]):
     from tqa.glossary.compiled import load_glossary
 
-    try:
+    with user_errors():
         return load_glossary(glossary_files).entries
-    except UserError as error:
-        _fail(error)
-        sys.exit(EXIT_ERROR)
 
 
 _glossary_option = click.option(
@@ -69,11 +61,8 @@ def validate(paths: tuple[str, ...]) -> None:
     from tqa.glossary.load import builtin_files
 
     base = builtin_files()
-    try:
+    with user_errors():
         entries, _matcher, problems = check_files([Path(p) for p in paths], base) if paths else check_files(base)
-    except UserError as error:
-        _fail(error)
-        sys.exit(EXIT_ERROR)
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
@@ -114,14 +103,12 @@ def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> No
 def import_tbx(path: Path, output: Path | None) -> None:
     from tqa.glossary import exchange
 
-    try:
-        entries = exchange.from_tbx(path.read_bytes(), str(path))
-    except OSError as error:
-        _fail(UserError(str(error.strerror), str(path)))
-        sys.exit(EXIT_ERROR)
-    except UserError as error:
-        _fail(error)
-        sys.exit(EXIT_ERROR)
+    with user_errors():
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise UserError(str(error.strerror), str(path)) from None
+        entries = exchange.from_tbx(data, str(path))
     _write(exchange.to_toml(entries), output)
 
 
@@ -131,11 +118,8 @@ def _write(text: str, output: Path | None) -> None:
         return
     from tqa.textio import write_atomic
 
-    try:
+    with user_errors():
         write_atomic(output, text.encode("utf-8"))
-    except UserError as error:
-        _fail(error)
-        sys.exit(EXIT_ERROR)
 
 
 @glossary.command(help=_("Count entries by kind and by domain."))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
 
+from tqa.cli_errors import user_errors
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext
 from tqa.rules import ALL_RULES
@@ -18,7 +17,6 @@ if TYPE_CHECKING:  # imported when a command runs: start-up time matters
     from tqa.evaluation import Evaluation, Result
     from tqa.metrics import Aligned
 
-EXIT_ERROR = 2
 _PAIRING = _(
     "HYP and each REF are files with one segment a line, or folders of articles "
     "paired by relative name (reference files without a hypothesis are ignored): "
@@ -37,16 +35,6 @@ _format_option = click.option(
     "--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help=_("How to print.")
 )
 _chrf_plus_option = click.option("--chrf-plus", is_flag=True, help=_("chrF++ (word unigrams and bigrams too)."))
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """Report a UserError as `tqa: error: ...` and exit 2."""
-    try:
-        yield
-    except UserError as error:
-        click.echo(f"tqa: {_('error')}: {error}", err=True)
-        sys.exit(EXIT_ERROR)
 
 
 def _load(hypotheses: Sequence[str], references: Sequence[str], source: str | None = None) -> list[Aligned]:
@@ -79,7 +67,7 @@ def _table(rows: list[list[str]], left: int) -> str:
 def score(hypothesis: str, references: tuple[str, ...], chrf_plus: bool, sentence: bool, output_format: str) -> None:
     from tqa.metrics import corpus_scores, metrics, sentence_scores
 
-    with _user_errors():
+    with user_errors():
         docs = _load([hypothesis], references)
     hyps = [h for doc in docs for h in doc.hypothesis]
     refs = [[r for doc in docs for r in doc.references[k]] for k in range(len(references))]
@@ -237,7 +225,7 @@ def evaluate(
 ) -> None:
     from tqa.evaluation import evaluate_fixes
 
-    with _user_errors():
+    with user_errors():
         docs = _load(hypotheses, references, source)
     evaluation = evaluate_fixes(docs, ALL_RULES, chrf_plus)
     if output_format == "json":
