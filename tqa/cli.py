@@ -259,12 +259,12 @@ def _stream(
     tally = Tally()
     names = NameIndex()
     seen: list[FileResult] = []
-    for index, result in enumerate(results):
+    for result in results:
         failed = _report_errors([result], []) or failed
         sys.stdout.write(result.rendered)
         tally.merge(result.tally)
-        names.add(index, result.name_spellings)
-        result.name_spellings, result.rendered, result.tally = {}, None, None
+        names.add(result.name_spellings)
+        result.name_spellings, result.rendered, result.tally = (), None, None
         seen.append(result)
     link_files(seen, plan.rules, names, context)
     for result in seen:

@@ -159,6 +159,8 @@ class Document:
         return sorted(spans)
 
     def is_protected(self, start: int, end: int) -> bool:
+        if not self.protected:
+            return False
         index = bisect.bisect_right(self.protected, (max(end, start + 1), -1))
         return index > 0 and self._protected_reach[index - 1] > start
 

@@ -21,7 +21,7 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.langid import document_language
 from tqa.model import Finding, Rule
-from tqa.rules.names import NameIndex, first_occurrence, spellings_by_skeleton
+from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.snapshot import TextSnapshot
 from tqa.tally import Tally
 from tqa.textio import Source, decode, read_file
@@ -57,7 +57,7 @@ class FileResult:
     # Set when the run prints file by file: the findings already as text, and their counts.
     rendered: str | None = None
     tally: Tally | None = None
-    name_spellings: dict[str, str] = field(default_factory=dict)
+    name_spellings: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -210,7 +210,7 @@ def _check_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
         final = Document(item.display, text, markdown, job.segmentation, job.glossary_files, original)
         result.findings = check_document(final, file_rules)
     if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
-        result.name_spellings = spellings_by_skeleton(final)
+        result.name_spellings = single_spellings(final)
     if job.detect_language:
         result.language = document_language(final.text)
     if not job.fix and not job.keep_text and not item.is_stdin:
@@ -245,7 +245,7 @@ def _original(
     return original
 
 
-def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentation: str) -> Iterator[dict[str, str]]:
+def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentation: str) -> Iterator[tuple[str, ...]]:
     """Name spellings of the files under `paths` that are not being checked:
     the rest of a repository, when a pre-commit hook passes only staged files."""
     checked = {os.path.realpath(item.path) for item in inputs if not item.is_stdin}
@@ -257,14 +257,14 @@ def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentatio
             text = read_file(Path(item.path)).text
         except UserError:
             continue  # context only: a file tqa cannot read tells nothing
-        yield spellings_by_skeleton(Document(item.display, text, segmentation=segmentation))
+        yield single_spellings(Document(item.display, text, segmentation=segmentation))
 
 
 def link_files(
     results: Sequence[FileResult],
     rules: Sequence[Rule],
     names: NameIndex | None = None,
-    context: Iterable[dict[str, str]] = (),
+    context: Iterable[tuple[str, ...]] = (),
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
     across files. `names` is the run's index when it was built file by file;
@@ -274,10 +274,10 @@ def link_files(
         return
     if names is None:
         names = NameIndex()
-        for index, result in enumerate(results):
-            names.add(index, result.name_spellings)
-    for index, spellings in enumerate(context, start=len(results)):
-        names.add(index, spellings)
+        for result in results:
+            names.add(result.name_spellings)
+    for spellings in context:
+        names.add(spellings)
     for index, reports in sorted(names.reports().items()):
         if index >= len(results):
             continue

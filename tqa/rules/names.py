@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-import sys
-from array import array
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -38,23 +37,24 @@ def skeleton(name: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace("y", "i").replace("j", "i"))
 
 
-def _names(doc: Document) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
-    """Capitalised words by transliteration skeleton: ({skeleton: spelling} for
-    names spelled one way, {skeleton: {spelling: count}} for those spelled more
-    ways), computed once per document."""
+def _names(doc: Document) -> tuple[tuple[str, ...], dict[str, dict[str, int]]]:
+    """Capitalised words: (the names spelled one way, {skeleton: {spelling:
+    count}} for those spelled more ways), computed once per document."""
     cached = doc.cache.get("names")
     if cached is None:
-        counts = Counter(_NAME.findall(doc.text))
-        keys = list(map(skeleton, counts))
-        single = dict(zip(keys, counts, strict=True))
+        found = _NAME.findall(doc.text)
+        words = dict.fromkeys(found)
+        keys = list(map(skeleton, words))
+        single = dict(zip(keys, words, strict=True))
         groups: dict[str, dict[str, int]] = {}
         if len(single) < len(keys):  # two spellings share a skeleton somewhere
-            for key, word in zip(keys, counts, strict=True):
+            counts = Counter(found)
+            for key, word in zip(keys, words, strict=True):
                 groups.setdefault(key, {})[word] = counts[word]
             groups = {key: spellings for key, spellings in groups.items() if len(spellings) > 1}
             for key in groups:
                 del single[key]
-        cached = doc.cache["names"] = (single, groups)
+        cached = doc.cache["names"] = (tuple(single.values()), groups)
     return cached
 
 
@@ -75,8 +75,8 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         start = text.find(word, start + 1)
 
 
-def spellings_by_skeleton(doc: Document) -> dict[str, str]:
-    """{skeleton: spelling} for the names spelled one way in this document."""
+def single_spellings(doc: Document) -> tuple[str, ...]:
+    """The names spelled one way in this document."""
     return _names(doc)[0]
 
 
@@ -141,33 +141,38 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
 class NameIndex:
     """Which files of a run spell each name which way, gathered file by file.
 
-    Files are numbered in the order they are added; spellings are interned, so
-    a name that recurs in thousands of files is held once."""
+    Each file's names are kept as one tuple of interned strings (a name that
+    recurs in thousands of files is held once); the spellings are grouped by
+    skeleton only at the end, so adding a file costs no per-name Python work."""
 
     def __init__(self) -> None:
-        self._files: dict[str, dict[str, array]] = {}
+        self._files: list[tuple[str, ...]] = []
+        self._interned: dict[str, str] = {}
 
-    def add(self, index: int, spellings: dict[str, str]) -> None:
-        for key, spelling in spellings.items():
-            by_spelling = self._files.get(key)
-            if by_spelling is None:
-                by_spelling = self._files[sys.intern(key)] = {}
-            files = by_spelling.get(spelling)
-            if files is None:
-                files = by_spelling[sys.intern(spelling)] = array("I")
-            files.append(index)
+    def add(self, spellings: tuple[str, ...]) -> None:
+        """The next file's names; files are numbered in the order they are added."""
+        self._files.append(tuple(map(self._interned.setdefault, spellings, spellings)))
 
     def reports(self) -> dict[int, list[tuple[str, str]]]:
         """For each file, (found, preferred) where it spells a name the way most
         files of the run do not. Spellings that disagree inside one file are
         left to the per-document rule."""
-        found: dict[int, list[tuple[str, str]]] = {}
-        for by_spelling in self._files.values():
-            if len(by_spelling) < 2:
+        by_skeleton: dict[str, dict[str, int]] = {}
+        for spelling, files in Counter(itertools.chain.from_iterable(self._files)).items():
+            by_skeleton.setdefault(skeleton(spelling), {})[spelling] = files
+        minority: dict[str, str] = {}
+        for counts in by_skeleton.values():
+            if len(counts) < 2:
                 continue
-            preferred = sorted(by_spelling, key=lambda s: (-len(by_spelling[s]), s))[0]
-            for spelling, files in by_spelling.items():
-                if spelling != preferred and _differs_by_transliteration(spelling, preferred):
-                    for index in files:
-                        found.setdefault(index, []).append((spelling, preferred))
+            preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
+            minority.update(
+                (spelling, preferred)
+                for spelling in counts
+                if spelling != preferred and _differs_by_transliteration(spelling, preferred)
+            )
+        found: dict[int, list[tuple[str, str]]] = {}
+        for index, spellings in enumerate(self._files):
+            hits = minority.keys() & set(spellings) if minority else ()
+            if hits:
+                found[index] = [(spelling, minority[spelling]) for spelling in sorted(hits)]
         return found

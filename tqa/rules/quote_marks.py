@@ -91,13 +91,17 @@ def _marks_by_paragraph(doc: Document) -> dict[int, list[int]]:
     """{prose paragraph number: offsets (within it) of its unprotected double quote marks}."""
     prose = doc.prose
     starts = [paragraph.start for paragraph in prose]
+    protected = doc.is_protected if doc.protected else None
     grouped: dict[int, list[int]] = {}
+    number, start, end = -1, -1, -1
     for match in _DOUBLE_MARK.finditer(doc.text):
         offset = match.start()
-        number = bisect.bisect_right(starts, offset) - 1
-        if number < 0 or offset >= prose[number].end or doc.is_protected(offset, offset + 1):
+        if not start <= offset < end:  # marks come in text order: most share a paragraph with the last
+            number = bisect.bisect_right(starts, offset) - 1
+            start, end = (prose[number].start, prose[number].end) if number >= 0 else (-1, -1)
+        if not start <= offset < end or (protected is not None and protected(offset, offset + 1)):
             continue
-        grouped.setdefault(number, []).append(offset - prose[number].start)
+        grouped.setdefault(number, []).append(offset - start)
     return grouped
 
 
