@@ -22,8 +22,9 @@ _SOURCE_NAME = re.compile(r"^.+\.ru\.[^.]+$")
 _RATIO_TOLERANCE = 2.2
 
 
-def is_source_name(path: Path) -> bool:
-    return bool(_SOURCE_NAME.match(path.name))
+def is_source_name(name: str) -> bool:
+    """Whether a file name is a Russian original's: `NAME.ru.txt`."""
+    return bool(_SOURCE_NAME.match(name))
 
 
 def paired_source(target: Path, source: Path | None) -> Path | None:

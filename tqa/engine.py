@@ -75,12 +75,28 @@ def _display(path: Path) -> str:
     return os.path.normpath(path)
 
 
-def _excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
-    relative = path.relative_to(root).as_posix()
+def _excluded(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
     return any(
-        fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(path.as_posix(), p)
-        for p in patterns
+        fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns
     )
+
+
+def _files_under(root: str, exclude: Sequence[str]) -> list[str]:
+    """Text files below `root`, in path order; hidden entries, `exclude`d ones
+    and Russian originals (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
+    found: list[tuple[list[str], str]] = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES) or is_source_name(name):
+                continue
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            if exclude and _excluded(relative, name, path.replace(os.sep, "/"), exclude):
+                continue
+            if os.path.isfile(path):
+                found.append((relative.split("/"), path))
+    return [path for _parts, path in sorted(found)]
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[Input], list[UserError]]:
@@ -94,19 +110,10 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[In
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in TEXT_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not _excluded(p, path, exclude)
-                and not is_source_name(p)
-            )
-            for file in found:
-                if str(file) not in seen:
-                    seen.add(str(file))
-                    inputs.append(Input(str(file), _display(file), str(path)))
+            for file in _files_under(str(path), exclude):
+                if file not in seen:
+                    seen.add(file)
+                    inputs.append(Input(file, _display(Path(file)), str(path)))
         elif path.is_file() or path.exists():
             if str(path) not in seen:
                 seen.add(str(path))
