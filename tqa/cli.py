@@ -264,7 +264,7 @@ def _stream(
         sys.stdout.write(result.rendered)
         tally.merge(result.tally)
         names.add(result.name_spellings)
-        result.name_spellings, result.rendered, result.tally = (), None, None
+        result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
     link_files(seen, plan.rules, names, context)
     for result in seen:

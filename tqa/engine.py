@@ -57,7 +57,7 @@ class FileResult:
     # Set when the run prints file by file: the findings already as text, and their counts.
     rendered: str | None = None
     tally: Tally | None = None
-    name_spellings: tuple[str, ...] = ()
+    name_spellings: str = ""  # see tqa.rules.names.single_spellings
 
     @property
     def changed(self) -> bool:
@@ -81,22 +81,26 @@ def _excluded(relative: str, name: str, path: str, patterns: Sequence[str]) -> b
     )
 
 
-def _files_under(root: str, exclude: Sequence[str]) -> list[str]:
-    """Text files below `root`, in path order; hidden entries, `exclude`d ones
-    and Russian originals (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
-    found: list[tuple[list[str], str]] = []
+def _files_under(root: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, path relative to `root` with forward slashes) of the text files
+    below `root`, in path order; hidden entries, `exclude`d ones and Russian
+    originals (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
+    prefix = len(os.path.join(root, ""))
+    found: list[tuple[list[str], str, str]] = []
     for folder, folders, files in os.walk(root):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in files:
             if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES) or is_source_name(name):
                 continue
             path = os.path.join(folder, name)
-            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            relative = path[prefix:]
+            path = relative if root == os.curdir else path  # as Path would print it
+            relative = relative.replace(os.sep, "/")
             if exclude and _excluded(relative, name, path.replace(os.sep, "/"), exclude):
                 continue
             if os.path.isfile(path):
-                found.append((relative.split("/"), path))
-    return [path for _parts, path in sorted(found)]
+                found.append((relative.split("/"), path, relative))
+    return [(path, relative) for _parts, path, relative in sorted(found)]
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[Input], list[UserError]]:
@@ -110,10 +114,12 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[In
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in _files_under(str(path), exclude):
+            shown = _display(path)
+            for file, relative in _files_under(str(path), exclude):
                 if file not in seen:
                     seen.add(file)
-                    inputs.append(Input(file, _display(Path(file)), str(path)))
+                    display = relative if shown == os.curdir else os.path.join(shown, relative)
+                    inputs.append(Input(file, display, str(path)))
         elif path.is_file() or path.exists():
             if str(path) not in seen:
                 seen.add(str(path))
@@ -252,7 +258,7 @@ def _original(
     return original
 
 
-def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentation: str) -> Iterator[tuple[str, ...]]:
+def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentation: str) -> Iterator[str]:
     """Name spellings of the files under `paths` that are not being checked:
     the rest of a repository, when a pre-commit hook passes only staged files."""
     checked = {os.path.realpath(item.path) for item in inputs if not item.is_stdin}
@@ -271,7 +277,7 @@ def link_files(
     results: Sequence[FileResult],
     rules: Sequence[Rule],
     names: NameIndex | None = None,
-    context: Iterable[tuple[str, ...]] = (),
+    context: Iterable[str] = (),
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
     across files. `names` is the run's index when it was built file by file;

@@ -191,15 +191,16 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 def read_file(path: Path, encoding: str | None = None) -> Source:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError(
-                _("file of {size} MB is larger than tqa reads at once ({limit} MB); split it into articles").format(
-                    size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
-                ),
-                str(path),
-            )
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise UserError(
+                    _("file of {size} MB is larger than tqa reads at once ({limit} MB); split it into articles").format(
+                        size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                    ),
+                    str(path),
+                )
+            data = stream.read()
     except OSError as error:
         raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), str(path)) from None
     return decode(data, str(path), encoding)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -109,13 +110,15 @@ def _load(extra: tuple[Path, ...]) -> Glossary:
             _("cannot read glossary: {reason}").format(reason=error.strerror or error), error.filename
         ) from None
     glossary = _cached(fingerprint)
-    if glossary is not None:
-        return glossary
-    entries, matcher, problems = check_files(extra, files)
-    if problems:
-        raise problems_error(problems)
-    glossary = Glossary(tuple(entries), matcher, fingerprint)
-    _store(glossary)
+    if glossary is None:
+        entries, matcher, problems = check_files(extra, files)
+        if problems:
+            raise problems_error(problems)
+        glossary = Glossary(tuple(entries), matcher, fingerprint)
+        _store(glossary)
+    # The glossary lives as long as the process: the garbage collector need
+    # not walk its tens of thousands of objects again and again.
+    gc.freeze()
     return glossary
 
 

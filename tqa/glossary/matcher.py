@@ -121,7 +121,7 @@ class Matcher:
         for opener in _WORD_OPENERS:
             if opener in translated:
                 translated = translated.replace(opener, " ")
-        runs = [m.span() for m in _SPACE_RUN.finditer(translated)]
+        runs = [m.span() for m in _SPACE_RUN.finditer(translated)] if "  " in translated else []
         folded = _SPACE_RUN.sub(" ", translated) if runs else translated
         removed_at, removed = [], []
         total = 0

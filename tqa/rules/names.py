@@ -75,9 +75,10 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         start = text.find(word, start + 1)
 
 
-def single_spellings(doc: Document) -> tuple[str, ...]:
-    """The names spelled one way in this document."""
-    return _names(doc)[0]
+def single_spellings(doc: Document) -> str:
+    """The names spelled one way in this document, one a line: one string is
+    far cheaper than hundreds to send from a worker process."""
+    return "\n".join(_names(doc)[0])
 
 
 def first_occurrence(text: str, word: str) -> int | None:
@@ -149,9 +150,11 @@ class NameIndex:
         self._files: list[tuple[str, ...]] = []
         self._interned: dict[str, str] = {}
 
-    def add(self, spellings: tuple[str, ...]) -> None:
-        """The next file's names; files are numbered in the order they are added."""
-        self._files.append(tuple(map(self._interned.setdefault, spellings, spellings)))
+    def add(self, spellings: str) -> None:
+        """The next file's names (one a line, as `single_spellings` gives them);
+        files are numbered in the order they are added."""
+        names = spellings.split("\n") if spellings else ()
+        self._files.append(tuple(map(self._interned.setdefault, names, names)))
 
     def reports(self) -> dict[int, list[tuple[str, str]]]:
         """For each file, (found, preferred) where it spells a name the way most
