@@ -51,6 +51,20 @@ def test_matching_is_whole_word_inflection_and_hyphen_tolerant():
     assert matcher.find("A specoperational plan.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The SPEC \u2013 OPERATION ended.", ["SPEC \u2013 OPERATION"]),  # a spaced dash, in non-ASCII text
+        ('A "spec  operation" (spec-operation) ended.', ["spec  operation", "spec-operation"]),  # ASCII text
+        ("It was a spec\n\noperation.", []),  # a term never runs into the next paragraph
+        ("It was a spec\r\n\r\noperation, a spec\r\noperation.", ["spec\r\noperation"]),
+    ],
+)
+def test_matches_map_back_to_the_text_as_written(text, found):
+    [user] = check_files([GLOSSARY / "user.toml"])[0][-1:]
+    assert [text[m.start : m.end] for m in Matcher([user]).find(text)] == found
+
+
 def test_broken_glossary_reports_file_and_line():
     _, _, problems = check_files([GLOSSARY / "broken.toml"])
     messages = [str(p) for p in problems]

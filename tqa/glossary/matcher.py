@@ -3,7 +3,8 @@
 Text and forms are normalized the same way before matching: lower case,
 hyphens and dashes read as spaces, curly apostrophes as straight, runs of
 spaces as one. Only the last step changes lengths; the few places where it
-does are kept to map matches back to offsets in the original text.
+does are kept to map matches back to offsets in the original text. A blank
+line is not a space: no term runs on into the next paragraph.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -25,6 +27,14 @@ _FOLD_PAIRS = (
 # Characters that open a word from outside it: read as spaces when scanning.
 _WORD_OPENERS = ("(", "[", "“", "‘", "«", "„", '"', "/")
 _SPACE_RUN = re.compile(r"  +")
+_BLANK_LINES = ("\r\n\r\n", "\n\n", "\r\r")
+_FILLER = "\x00"
+# _scanned's work on ASCII text, as one translation table.
+_ASCII_SCAN = str.maketrans(
+    {**{chr(code): chr(code).lower() for code in range(ord("A"), ord("Z") + 1)},
+     **{old: new for old, new in _FOLD_PAIRS if old.isascii()},
+     **{opener: " " for opener in _WORD_OPENERS if opener.isascii()}}
+)  # fmt: skip
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 _VOWEL_Y = re.compile(r"[aeiou]y$")
 
@@ -35,6 +45,48 @@ def _fold_characters(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     return text
+
+
+def _scanned(text: str) -> str:
+    """The text as the automaton reads it, offset for offset: lower case,
+    _FOLD_PAIRS applied, marks that open a word read as spaces, and the first
+    line break of a blank line read as a filler no key contains (a term never
+    runs on into the next paragraph)."""
+    for blank in _BLANK_LINES:
+        if blank in text:
+            text = text.replace(blank, _FILLER * (len(blank) - 1) + blank[-1])
+    if text.isascii():
+        return text.translate(_ASCII_SCAN)  # one pass; the str.replace calls below cost more on ASCII
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    scanned = _fold_characters(lowered)
+    for opener in _WORD_OPENERS:
+        if opener in scanned:
+            scanned = scanned.replace(opener, " ")
+    return scanned
+
+
+def _space_runs(scanned: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more spaces: few, once blank lines are fillers."""
+    runs = []
+    start = scanned.find("  ")
+    while start >= 0:
+        end = start + 2
+        while end < len(scanned) and scanned[end] == " ":
+            end += 1
+        runs.append((start, end))
+        start = scanned.find("  ", end)
+    return runs
+
+
+def _between(scanned: str, runs: list[tuple[int, int]]) -> Iterator[str]:
+    """The text with each run of spaces as one space."""
+    position = 0
+    for start, end in runs:
+        yield scanned[position : start + 1]
+        position = end
+    yield scanned[position:]
 
 
 def fold(text: str) -> str:
@@ -114,15 +166,9 @@ class Matcher:
         unless `overlapping` asks for every one."""
         if self._empty:
             return []
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-        translated = _fold_characters(lowered)
-        for opener in _WORD_OPENERS:
-            if opener in translated:
-                translated = translated.replace(opener, " ")
-        runs = [m.span() for m in _SPACE_RUN.finditer(translated)] if "  " in translated else []
-        folded = _SPACE_RUN.sub(" ", translated) if runs else translated
+        scanned = _scanned(text)
+        runs = _space_runs(scanned)
+        folded = "".join(_between(scanned, runs)) if runs else scanned
         removed_at, removed = [], []
         total = 0
         for start, end in runs:
