@@ -10,20 +10,28 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tqa.model import Finding
 
 
 class TextSnapshot:
-    def __init__(self, line_starts: Iterable[int], text: str, findings: Iterable[Finding]):
+    def __init__(self, line_starts: Sequence[int], text: str, findings: Iterable[Finding]):
         self.line_starts = array("q", line_starts)
         self.length = len(text)
         self.lines: dict[int, str] = {}
+        spans = []
         for finding in findings:
-            self.keep(text, finding.start, finding.end)
-            for edit in finding.fix.edits if finding.fix else ():
-                self.keep(text, edit.start, edit.end)
+            spans.append((finding.start, finding.end))
+            if finding.fix:
+                spans.extend((edit.start, edit.end) for edit in finding.fix.edits)
+        last_line = len(line_starts) - 1
+        for start, end in spans:  # bisecting the list, not the array: far fewer int objects made
+            first = bisect.bisect_right(line_starts, start) - 1
+            last = bisect.bisect_right(line_starts, max(start, end - 1)) - 1
+            for line in range(first, last + 1):
+                if line not in self.lines:
+                    self.lines[line] = text[line_starts[line] : line_starts[line + 1] if line < last_line else None]
 
     def _line(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset) - 1

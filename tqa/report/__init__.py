@@ -11,7 +11,7 @@ import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from tqa.document import Document
 from tqa.engine import FileResult, checked_text
@@ -30,8 +30,7 @@ class ReportOptions:
     signature: str = ""
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A finding with 1-based rows and columns in the text it was found in.
 
     `doc` gives positions of other offsets (`doc.position`) and the result
