@@ -12,16 +12,18 @@ from tqa.fingerprint import fingerprints
 from tqa.rules import ALL_RULES
 from tqa.snapshot import TextSnapshot
 
-PIECES = ["word", " ", "\n", "\n\n", "\r\n", ", ”said", " - ", "(x. -", "RT", ")", "“", "провокация", "contact line"]
+PIECES = ["word", " ", "\n", "\n\n", "\r\n", "\r", ", ”said", " - ", "(x. -", "RT", ")", "“", "провокация", "contact line"]
 
 
 def same_report(text: str) -> None:
     doc = Document("x", text)
     findings = check_document(doc, ALL_RULES)
-    snapshot = TextSnapshot(doc.line_starts, text, findings)
+    snapshot = TextSnapshot(text, findings)
     for finding in findings:
-        for offset in (finding.start, finding.end):
+        edits = finding.fix.edits if finding.fix else ()
+        for offset in (finding.start, finding.end, *(o for edit in edits for o in (edit.start, edit.end))):
             assert snapshot.position(offset) == doc.position(offset)
+        assert snapshot[finding.start : finding.end] == text[finding.start : finding.end]
     assert fingerprints(snapshot, findings) == fingerprints(text, findings)
 
 

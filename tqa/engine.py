@@ -197,7 +197,7 @@ def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult
         result.tally = Tally.of([result])
         result.findings = []
         if result.snapshot is not None:
-            result.snapshot.lines.clear()
+            result.snapshot.clear()
     return result
 
 
@@ -227,7 +227,7 @@ def _check_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
     if job.detect_language:
         result.language = document_language(final.text)
     if not job.fix and not job.keep_text and not item.is_stdin:
-        result.snapshot = TextSnapshot(final.line_starts, text, result.findings)
+        result.snapshot = TextSnapshot(text, result.findings)
         result.source = dataclasses.replace(result.source, text="")
     return result
 

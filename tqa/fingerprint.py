@@ -17,6 +17,7 @@ from tqa.model import Finding
 
 CONTEXT = 40
 _SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"[\r\n]")
 
 
 def _normalise(text: str) -> str:
@@ -28,8 +29,8 @@ def fingerprints(text: str, findings: Sequence[Finding]) -> list[str]:
     seen: Counter = Counter()
     result = []
     for finding in findings:
-        before = text[max(0, finding.start - CONTEXT) : finding.start].rsplit("\n", 1)[-1]
-        after = text[finding.end : finding.end + CONTEXT].split("\n", 1)[0]
+        before = _LINE_BREAK.split(text[max(0, finding.start - CONTEXT) : finding.start])[-1]
+        after = _LINE_BREAK.split(text[finding.end : finding.end + CONTEXT], maxsplit=1)[0]
         before, after = _normalise(before), _normalise(after)
         flagged = _normalise(text[finding.start : finding.end])
         digest = hashlib.sha256("\x1f".join((finding.code, before, flagged, after)).encode("utf-8")).hexdigest()[:16]
