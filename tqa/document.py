@@ -18,7 +18,10 @@ _BLANK_LINE_LF = re.compile(r"\n[ \t\f\v\u00a0]*(?=\n|$)")
 _NEWLINE = re.compile(r"\n")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'”»]+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# An e-mail address: found by its @ and domain, then extended back over the name
+# (a pattern that opens with the name makes the engine try every word).
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+\.[\w.-]+")
+_EMAIL_NAME = re.compile(r"[\w.+-]+$")
 # A bare domain: found by its ending, then extended back over the name.
 _DOMAIN_END = re.compile(r"\.(?:рф|ru|su|com|org|net|gov|edu|int|ua|by|kz|info|io)\b(?:/[^\s<>()\"'”»]*)?")
 _DOMAIN_NAME = re.compile(r"[\w.-]+$")
@@ -147,7 +150,10 @@ class Document:
         text = self.text
         spans = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text) else []
         if "@" in text:
-            spans.extend(m.span() for m in _EMAIL.finditer(text))
+            for match in _EMAIL_DOMAIN.finditer(text):
+                name = _EMAIL_NAME.search(text, max(0, match.start() - 64), match.start())
+                if name:
+                    spans.append((name.start(), match.end()))
         for match in _DOMAIN_END.finditer(text):
             if not match.start() or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_-"):
                 continue
@@ -192,4 +198,4 @@ class Document:
 
     @cached_property
     def has_cyrillic(self) -> bool:
-        return bool(_CYRILLIC.search(self.text))
+        return not self.text.isascii() and bool(_CYRILLIC.search(self.text))  # isascii is O(1)
