@@ -189,11 +189,16 @@ def main() -> None:
 
     help_text = subprocess.run([str(TQA), "check", "--help"], capture_output=True, text=True).stdout
     if "--jobs" in help_text:
-        print("\n--jobs on 10 MB (median of 3):")
-        for jobs in sorted({1, 2, 4, os.cpu_count() or 1}):
-            seconds, peak = median_run(check(folders[10], "--jobs", str(jobs)), 3)
-            speedup = seconds_by_size[10] / seconds
-            print(f"  --jobs {jobs}: {seconds:.2f} s, {size_of(folders[10]) / MB / seconds:.2f} MB/s, {speedup:.2f}x")
+        for mb in (size for size in (10, 100) if size in folders):
+            runs = 1 if mb >= 100 else 3
+            print(
+                f"\n--jobs on {mb} MB ({'one run' if runs == 1 else f'median of {runs}'}; speed-up over one process):"
+            )
+            for jobs in sorted({2, 4, os.cpu_count() or 1}):
+                seconds, peak = median_run(check(folders[mb], "--jobs", str(jobs)), runs)
+                speedup = seconds_by_size[mb] / seconds
+                rate = size_of(folders[mb]) / MB / seconds
+                print(f"  --jobs {jobs}: {seconds:.2f} s, {rate:.2f} MB/s, {speedup:.2f}x, peak {peak / 1000:.0f} MB")
     else:
         print("\n--jobs: not available")
 

@@ -12,7 +12,22 @@ from tqa.fingerprint import fingerprints
 from tqa.rules import ALL_RULES
 from tqa.snapshot import TextSnapshot
 
-PIECES = ["word", " ", "\n", "\n\n", "\r\n", "\r", ", ”said", " - ", "(x. -", "RT", ")", "“", "провокация", "contact line"]
+PIECES = [
+    "word",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    ", ”said",
+    " - ",
+    "(x. -",
+    "RT",
+    ")",
+    "“",
+    "провокация",
+    "contact line",
+]
 
 
 def same_report(text: str) -> None:

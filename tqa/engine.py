@@ -76,9 +76,7 @@ def _display(path: Path) -> str:
 
 
 def _excluded(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
-    return any(
-        fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns
-    )
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
 
 
 def _files_under(root: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
