@@ -33,7 +33,9 @@ _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|added|adds|stressed|stresses|noted|notes|explained|explains|told|tells|"
     r"emphasi[sz]ed|emphasi[sz]es|summed up|sums up|wrote|writes|stated|states|declared|declares|"
     r"continued|concluded|asked|asks|argued|argues|warned|warns|insisted|insists|admitted|"
-    r"replied|commented|comments|believes|recalled|pointed out|underlined|underscored|"
+    r"replied|commented|comments|believes|recalled|recalls|pointed out|underlined|underscored|"
+    r"agreed|agrees|confirmed|confirms|acknowledged|admits|clarified|specified|suggested|urged|"
+    r"promised|responded|remarked|observed|conceded|joked|"
     r"reported|reports|announced|assured|complained|quoted|according to|"
     r"the (?:expert|analyst|minister|source|spokes\w+|diplomat|official|politician) \w+)\b",
     re.I,
@@ -171,7 +173,14 @@ def _role(char: str, side: str, text: str, index: int, later: list[int], stack: 
         return "close" if top is not None and top.char == "„" else "open"
     # The straight mark: its role follows from what is open.
     if top is None:
-        return "open"
+        # After `,` `.` `?` `!` and before `… he said`: the end of a quotation
+        # whose opening mark is missing or in an earlier segment, not a new one.
+        closes = (
+            side in ("right", "none")
+            and _after_quotation_punctuation(text, index)
+            and followed_by_attribution(text, index)
+        )
+        return "close" if closes else "open"
     if top.char != STRAIGHT and _straight_pair_ahead(text, later):
         return "open"  # a nested "…" inside a curly quotation
     if side == "left" and (

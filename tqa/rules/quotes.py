@@ -120,10 +120,16 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
         Good: NATO is again pulling the “Russian threat” out of a dusty bag.
 
     Fix safety:
-        Safe: only the spaces around the mark move.
+        Safe when the mark's quotation opens and closes in one paragraph:
+        only the spaces around the mark move. Unsafe for a mark without a
+        partner, whose role is a guess.
     """
     text = doc.text
-    for mark in analyse(doc).marks:
+    analysis = analyse(doc)
+    # A mark whose quotation closes in its own paragraph is sure of its role;
+    # an orphan (`Another Pantsir-S1" in Libya`) may be either.
+    paired = {mark.offset for pair in analysis.pairs if pair[0].paragraph == pair[1].paragraph for mark in pair}
+    for mark in analysis.marks:
         start = end = mark.offset
         content = mark.char
         if mark.role == "open" and mark.flank in ("right", "none"):
@@ -149,7 +155,7 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
                     fixed=(before + content + after).strip()
                 ),
                 (Edit(start, end, content),),
-                Applicability.SAFE,
+                Applicability.SAFE if mark.offset in paired else Applicability.UNSAFE,
             )
         left = max(start - 12, 0)
         yield Violation(
