@@ -80,9 +80,9 @@ def _excluded(relative: str, name: str, path: str, patterns: Sequence[str]) -> b
 
 
 def _files_under(root: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
-    """(path, path relative to `root` with forward slashes) of the text files
-    below `root`, in path order; hidden entries, `exclude`d ones and Russian
-    originals (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
+    """(path, path relative to `root`) of the text files below `root`, in
+    path order; hidden entries, `exclude`d ones and Russian originals
+    (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
     prefix = len(os.path.join(root, ""))
     found: list[tuple[list[str], str, str]] = []
     for folder, folders, files in os.walk(root):
@@ -93,11 +93,11 @@ def _files_under(root: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
             path = os.path.join(folder, name)
             relative = path[prefix:]
             path = relative if root == os.curdir else path  # as Path would print it
-            relative = relative.replace(os.sep, "/")
-            if exclude and _excluded(relative, name, path.replace(os.sep, "/"), exclude):
+            posix = relative.replace(os.sep, "/")
+            if exclude and _excluded(posix, name, path.replace(os.sep, "/"), exclude):
                 continue
             if os.path.isfile(path):
-                found.append((relative.split("/"), path, relative))
+                found.append((posix.split("/"), path, relative))
     return [(path, relative) for _parts, path, relative in sorted(found)]
 
 
