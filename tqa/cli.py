@@ -142,6 +142,23 @@ def _selection_options(function):
     return function
 
 
+def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **more) -> Job:
+    """What `check` and `fix` do to each file: the settings, the reading options and `more`."""
+    return Job(
+        segmentation=settings.segmentation,
+        glossary_files=settings.glossary,
+        encoding=encoding,
+        source=source,
+        catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
+        **more,
+    )
+
+
+def _workers(jobs: int) -> int:
+    """--jobs as a number of processes: 0 means one per CPU."""
+    return jobs or os.cpu_count() or 1
+
+
 def _overrides(select, ignore, extend_select, glossary_files, segmentation, **more) -> dict:
     return {
         "select": select,
@@ -202,18 +219,19 @@ def check(
     )
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
-    job = Job(
+    job = _job(
+        settings,
+        encoding,
+        source,
+        include_fuzzy,
+        source_lang,
+        target_lang,
         fix=show_diff,
         unsafe=unsafe_fixes,
-        segmentation=settings.segmentation,
-        glossary_files=settings.glossary,
-        encoding=encoding,
-        source=source,
-        catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
         keep_text=False,
         detect_language=settings.output_format in ("json", "json-lines"),
     )
-    workers = jobs or os.cpu_count() or 1
+    workers = _workers(jobs)
     options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics, signature=plan.signature)
     streaming = streaming_emitters().get(settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not show_diff:
@@ -328,16 +346,8 @@ def fix(
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
     write_failed = False
-    job = Job(
-        fix=True,
-        unsafe=unsafe_fixes,
-        segmentation=settings.segmentation,
-        glossary_files=settings.glossary,
-        encoding=encoding,
-        source=source,
-        catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
-    )
-    for result in process(inputs, plan.rules_for, job, jobs or os.cpu_count() or 1):
+    job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
+    for result in process(inputs, plan.rules_for, job, _workers(jobs)):
         results.append(result)
         if result.source is None:
             continue
