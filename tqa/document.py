@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -28,10 +29,10 @@ _DOMAIN_NAME = re.compile(r"[\w.-]+$")
 _MD_PROTECTED = re.compile(
     r"`[^`\n]+`"  # inline code
     r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link target
-    r"|<!--.*?-->"  # comment
-    r"|<[a-zA-Z/][^>\n]*>",  # html tag
-    re.S,
+    r"|<!--"  # a comment's start: its end is found with str.find (see _markdown_protected)
+    r"|<[a-zA-Z/][^<>\n]*>",  # html tag
 )
+_COMMENT_START, _COMMENT_END = "<!--", "-->"
 
 
 class Paragraph(NamedTuple):
@@ -160,7 +161,7 @@ class Document:
             name = _DOMAIN_NAME.search(text, max(0, match.start() - 63), match.start())
             spans.append((name.start() if name else match.start(), match.end()))
         if self.markdown:
-            spans.extend(m.span() for m in _MD_PROTECTED.finditer(self.text))
+            spans.extend(_markdown_protected(text))
             spans.extend((p.start, p.end) for p in self.paragraphs if p.is_code)
         return sorted(spans)
 
@@ -199,3 +200,22 @@ class Document:
     @cached_property
     def has_cyrillic(self) -> bool:
         return not self.text.isascii() and bool(_CYRILLIC.search(self.text))  # isascii is O(1)
+
+
+def _markdown_protected(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of inline code, link targets, comments and tags, in one scan.
+    A comment opened and never closed protects nothing; once no `-->` is left,
+    no later comment is searched for (so thousands of unclosed `<!--` stay linear)."""
+    position, closings_left = 0, True
+    while (match := _MD_PROTECTED.search(text, position)) is not None:
+        if match.group() != _COMMENT_START:
+            yield match.span()
+            position = match.end()
+            continue
+        end = text.find(_COMMENT_END, match.end()) if closings_left else -1
+        if end < 0:
+            closings_left = False
+            position = match.start() + 1
+            continue
+        yield match.start(), end + len(_COMMENT_END)
+        position = end + len(_COMMENT_END)

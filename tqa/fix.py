@@ -1,8 +1,8 @@
-"""Applying fixes: non-overlapping edits, in order; and unified diffs of the result."""
+"""Applying fixes: non-overlapping edits, in order."""
 
 from __future__ import annotations
 
-import difflib
+import bisect
 from collections.abc import Iterable, Sequence
 
 from tqa.model import Applicability, Edit, Finding
@@ -14,15 +14,36 @@ def is_applicable(applicability: Applicability, unsafe: bool) -> bool:
     return unsafe and applicability is Applicability.UNSAFE
 
 
-def _overlaps(edit: Edit, taken: Sequence[Edit]) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
+def _overlap(edit: Edit, other: Edit) -> bool:
+    """Whether two edits overlap: share text, or are two insertions (or an
+    insertion at a replacement's start) at one point, which would depend on order."""
+    if edit.start < other.end and other.start < edit.end:
+        return True
+    return edit.start == other.start and (edit.start == edit.end or other.start == other.end)
+
+
+class _Taken:
+    """Edits that do not overlap one another, sorted: whether a new edit
+    overlaps one of them is found by bisection, not by a walk over all
+    (tens of thousands of fixes in one file would make the walk quadratic)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        spans = self._spans
+        same = bisect.bisect_left(spans, (edit.start, -1))
+        after = bisect.bisect_left(spans, (edit.start + 1, -1))
+        if any(_overlap(edit, Edit(start, end, "")) for start, end in spans[same:after]):
             return True
-        # Two insertions (or an insertion at a replacement's edge) at one point
-        # would depend on order: keep only the first.
-        if edit.start == other.start and (edit.start == edit.end or other.start == other.end):
-            return True
-    return False
+        if after < len(spans) and spans[after][0] < edit.end:
+            return True  # one starts inside the edit
+        # Taken edits do not overlap, so their ends grow with their starts: the
+        # last one to start before the edit reaches furthest.
+        return same > 0 and spans[same - 1][1] > edit.start
+
+    def add(self, edit: Edit) -> None:
+        bisect.insort(self._spans, (edit.start, edit.end))
 
 
 def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
@@ -32,16 +53,25 @@ def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
         key=lambda f: (f.fix.start, f.fix.end, f.code),
     )
     chosen: list[Finding] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     for finding in candidates:
         edits = finding.fix.edits
-        if any(_overlaps(edit, taken) for edit in edits):
-            continue
-        if any(_overlaps(edit, edits[:i]) for i, edit in enumerate(edits)):
+        if any(taken.overlaps(edit) for edit in edits) or not _disjoint(edits):
             continue
         chosen.append(finding)
-        taken.extend(edits)
+        for edit in edits:
+            taken.add(edit)
     return chosen
+
+
+def _disjoint(edits: Sequence[Edit]) -> bool:
+    """Whether a fix's own edits leave one another alone."""
+    own = _Taken()
+    for edit in edits:
+        if own.overlaps(edit):
+            return False
+        own.add(edit)
+    return True
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
@@ -56,17 +86,3 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         position = edit.end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def unified_diff(before: str, after: str, name: str) -> str:
-    """A unified diff whose lines keep their own line endings."""
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
-    )
-    out = []
-    for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-    return "".join(out)

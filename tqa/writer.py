@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from tqa.engine import FileResult
-from tqa.fix import unified_diff
+from tqa.linediff import unified_diff
 from tqa.textio import write_atomic
 
 

@@ -10,7 +10,9 @@ mark at each new paragraph, MT output from Russian often does not.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -140,7 +142,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                     stack[-1] = mark
                     result.marks.append(mark)
                     continue
-            role = _role(char, side, text, i, positions[n + 1 :], stack, paragraph.index)
+            role = _role(char, side, text, i, _Later(positions, n + 1), stack, paragraph.index)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
@@ -162,7 +164,21 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     return result
 
 
-def _role(char: str, side: str, text: str, index: int, later: list[int], stack: list[Mark], paragraph: int) -> str:
+class _Later:
+    """The marks of a paragraph after the current one, without copying them
+    (a copy per mark is quadratic in a paragraph of thousands of marks)."""
+
+    def __init__(self, positions: list[int], start: int):
+        self.positions, self.start = positions, start
+
+    def first(self) -> int | None:
+        return self.positions[self.start] if self.start < len(self.positions) else None
+
+    def __iter__(self) -> Iterator[int]:
+        return itertools.islice(self.positions, self.start, None)
+
+
+def _role(char: str, side: str, text: str, index: int, later: _Later, stack: list[Mark], paragraph: int) -> str:
     if char in OPENING_GLYPHS:
         return "open"
     if char in CLOSING_GLYPHS:
@@ -195,21 +211,24 @@ def _role(char: str, side: str, text: str, index: int, later: list[int], stack: 
 
 def _after_quotation_punctuation(text: str, index: int) -> bool:
     """Whether the mark follows `,` `.` `?` `!` and spaces: where a quotation ends."""
-    before = text[:index].rstrip(" \t\u00a0")
-    return bool(before) and before[-1] in ",.!?…;:"
+    before = index - 1
+    while before >= 0 and text[before] in " \t\u00a0":
+        before -= 1
+    return before >= 0 and text[before] in ",.!?…;:"
 
 
-def _short_quotation_ahead(text: str, index: int, later: list[int]) -> bool:
+def _short_quotation_ahead(text: str, index: int, later: _Later) -> bool:
     """Whether a closing-shaped straight mark follows within a few words: `"b" - …`."""
+    following = later.first()
     return (
-        bool(later)
-        and text[later[0]] == STRAIGHT
-        and later[0] - index <= _SHORT_QUOTATION
-        and flank(text, later[0]) == "right"
+        following is not None
+        and text[following] == STRAIGHT
+        and following - index <= _SHORT_QUOTATION
+        and flank(text, following) == "right"
     )
 
 
-def _straight_pair_ahead(text: str, later: list[int]) -> bool:
+def _straight_pair_ahead(text: str, later: _Later) -> bool:
     """Whether another straight mark follows before any curly closing mark."""
     for j in later:
         if text[j] == STRAIGHT:

@@ -21,7 +21,11 @@ HOMOGLYPHS = {
 _CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
 _ANY_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
 _CYRILLIC_LETTERS = re.compile(f"[{_CYRILLIC}]+")
-_MIXED_WORD = re.compile(rf"(?=[\w{_CYRILLIC}]*[A-Za-z])(?=[\w{_CYRILLIC}]*[{_CYRILLIC}])[\w{_CYRILLIC}]+")
+# Tried only where a word starts: from inside a long word the lookaheads would
+# scan to its end again and again.
+_MIXED_WORD = re.compile(
+    rf"(?<![\w{_CYRILLIC}])(?=[\w{_CYRILLIC}]*[A-Za-z])(?=[\w{_CYRILLIC}]*[{_CYRILLIC}])[\w{_CYRILLIC}]+"
+)
 MIN_LANGUAGE_PROBABILITY = 0.9
 _CYRILLIC_RUN = re.compile(rf"[{_CYRILLIC}]+(?:[\s\d.,:;!?«»„“”\"'()\-–—]+[{_CYRILLIC}]+)*")
 

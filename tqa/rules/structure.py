@@ -34,7 +34,9 @@ _CLOSING_WRAPPERS = "\"'”’»)]*_"
 _OPENING_WRAPPERS = "\"'“‘«„([*_"
 # A line that ends without closing punctuation, then a line break (blank lines
 # or not) and a lowercase start: the only place a split can be.
-_SPLIT_HINT = re.compile(r"\n\s*[\"'“‘«„(\[*_]*[a-zа-яё]")
+# Matched from the start of a run of white space only: tried from each line
+# break of ten thousand blank lines, it would scan the rest of them each time.
+_SPLIT_HINT = re.compile(r"(?<!\s)(?=\s*\n)\s*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
@@ -216,6 +218,16 @@ def _ends_open(text: str) -> bool:
     return bool(tail) and tail[-1] not in _TERMINAL and tail[-1] not in "-–—(["
 
 
+def _ends_open_before(text: str, end: int) -> bool:
+    """`_ends_open(text[:end])` without copying the text before `end`."""
+    index = end - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    while index >= 0 and text[index] in _CLOSING_WRAPPERS:
+        index -= 1
+    return index >= 0 and text[index] not in _TERMINAL and text[index] not in "-–—(["
+
+
 def _starts_lowercase(text: str) -> bool:
     head = text.lstrip().lstrip(_OPENING_WRAPPERS)
     return bool(head) and head[0].islower()
@@ -252,7 +264,7 @@ def split_sentence(doc: Document) -> Iterator[Violation]:
         Unsafe: the paragraphs are merged with a space; check that the pieces
         really are one sentence.
     """
-    if not any(_ends_open(doc.text[: hint.start()]) for hint in _SPLIT_HINT.finditer(doc.text)):
+    if not any(_ends_open_before(doc.text, hint.start()) for hint in _SPLIT_HINT.finditer(doc.text)):
         return
     prose = doc.prose
     chain: list[tuple[Paragraph, Paragraph]] = []
