@@ -47,6 +47,15 @@ def check_alignment(target: Document, source: Document) -> None:
     ours, theirs = target.prose, source.prose
     if len(ours) == len(theirs):
         return
+    if not ours or not theirs:
+        empty, other = (target, source) if not ours else (source, target)
+        raise UserError(
+            _("{empty} has no text, but its pair {other} has; give both texts or neither").format(
+                empty=empty.path, other=other.path
+            ),
+            target.path,
+            1,
+        )
     ratios = [len(t.text) / max(len(s.text), 1) for t, s in zip(ours, theirs, strict=False)]
     usual = statistics.median(ratios) if ratios else 1.0
     breaks = next(

@@ -15,7 +15,7 @@ from tqa.engine import FileResult, checked_text
 from tqa.errors import UserError
 from tqa.fingerprint import fingerprints
 from tqa.i18n import _
-from tqa.textio import write_atomic
+from tqa.textio import MAX_FILE_BYTES, read_text_file, write_atomic
 
 FORMAT_VERSION = 1
 
@@ -37,13 +37,30 @@ def write_baseline(results: Sequence[FileResult], path: Path) -> int:
 
 
 def read_baseline(path: Path) -> dict[str, set[str]]:
+    """{displayed path: fingerprints} of a baseline file, or a UserError saying what is wrong with it."""
+    text = read_text_file(path, MAX_FILE_BYTES)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {name: {item["fingerprint"] for item in items} for name, items in data["files"].items()}
-    except OSError as error:
-        raise UserError(_("cannot read baseline: {reason}").format(reason=error.strerror or error), str(path)) from None
-    except (ValueError, KeyError, TypeError) as error:
-        raise UserError(_("not a tqa baseline file: {reason}").format(reason=error), str(path)) from None
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UserError(
+            _("not a tqa baseline file: {reason}").format(reason=error.msg), str(path), error.lineno
+        ) from None
+    except RecursionError:
+        raise UserError(_("not a tqa baseline file: nested too deeply"), str(path), 1) from None
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict) or not all(
+        isinstance(items, list)
+        and all(isinstance(item, dict) and isinstance(item.get("fingerprint"), str) for item in items)
+        for items in files.values()
+    ):
+        raise UserError(
+            _("not a tqa baseline file: expected {shape}").format(
+                shape='{"files": {"PATH": [{"fingerprint": "…"}, …]}}'
+            ),
+            str(path),
+            1,
+        )
+    return {name: {item["fingerprint"] for item in items} for name, items in files.items()}
 
 
 def filter_baselined(results: Sequence[FileResult], baseline: dict[str, set[str]]) -> int:

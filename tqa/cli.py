@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import inspect
 import os
@@ -62,6 +63,16 @@ def _plan(config: str | None, overrides: dict) -> Plan:
     return plan
 
 
+def _encoding_option(_context, _parameter, value: str | None) -> str | None:
+    """--encoding names a text encoding, not a codec such as rot13 or unicode_escape."""
+    from tqa.textio import text_encoding
+
+    try:
+        return text_encoding(value) if value else value
+    except UserError as error:
+        raise click.BadParameter(error.message) from None
+
+
 def _selection_options(function):
     options = (
         click.option(
@@ -96,6 +107,7 @@ def _selection_options(function):
         click.option(
             "--encoding",
             metavar="NAME",
+            callback=_encoding_option,
             help=_(
                 "Read (and write back) files in this encoding; default: UTF-8, with UTF-16 and Russian legacy encodings detected."
             ),
@@ -455,10 +467,39 @@ def config_show(config: str | None) -> None:
 main.add_command(glossary_group)
 
 
+# Errors of a full or failing disk: where tqa does not write files itself they
+# come from standard output (`tqa check > /dev/full`).
+_OUTPUT_ERRORS = (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT)
+
+
 def run() -> None:
-    """Console entry point: report user errors without a traceback."""
-    with user_errors():
-        main(prog_name="tqa")
+    """Console entry point: report user errors without a traceback, and a
+    standard output that cannot be written as an error (exit 2), not a success."""
+    code: int | str | None = EXIT_CLEAN
+    try:
+        with user_errors():
+            main(prog_name="tqa")
+    except SystemExit as exit:
+        code = exit.code
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        code = _output_failed(error)
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        code = _output_failed(error)
+    sys.exit(code)
+
+
+def _output_failed(error: OSError) -> int:
+    fail(_("cannot write the output: {reason}").format(reason=error.strerror or error))
+    # What is still buffered goes nowhere, so the exit does not fail a second time.
+    with open(os.devnull, "wb") as null:
+        os.dup2(null.fileno(), sys.stdout.fileno())
+    return EXIT_ERROR
 
 
 from tqa.cli_metrics import evaluate, score  # noqa: E402

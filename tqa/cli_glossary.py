@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from tqa.cli_errors import EXIT_ERROR, user_errors
-from tqa.errors import UserError
 from tqa.i18n import _, ngettext
 
 
@@ -104,10 +103,9 @@ def import_tbx(path: Path, output: Path | None) -> None:
     from tqa.glossary import exchange
 
     with user_errors():
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise UserError(str(error.strerror), str(path)) from None
+        from tqa.textio import read_regular
+
+        data = read_regular(path)
         entries = exchange.from_tbx(data, str(path))
     _write(exchange.to_toml(entries), output)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from tqa.errors import UserError
 from tqa.i18n import _
+from tqa.textio import MAX_CONFIG_BYTES, deep_nesting_line, read_text_file
 
 CONFIG_NAMES = (".tqa.toml", "tqa.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -98,25 +99,34 @@ def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> d
 
 def read_config(path: Path) -> dict[str, Any]:
     """The settings a file sets (empty for a pyproject.toml without [tool.tqa])."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(_("cannot read configuration: {reason}").format(reason=error), str(path)) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = re.search(r"at line (\d+)", str(error))
-        raise UserError(
-            _("invalid TOML: {error}").format(error=error), str(path), int(line.group(1)) if line else 1
-        ) from None
+    text, data = _load_toml(path)
     if path.name == "pyproject.toml":
-        section = data.get("tool", {}).get("tqa")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise UserError(_("`tool` must be a table ([tool.tqa])"), str(path), _key_line(text, "tool", None) or 1)
+        section = tool.get("tqa")
         if section is None:
             return {}
         if not isinstance(section, dict):
             raise UserError(_("`[tool.tqa]` must be a table"), str(path), 1)
         return _parse(section, path, text, "tool.tqa")
     return _parse(data, path, text, None)
+
+
+def _load_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """The text and data of a TOML file, or a UserError naming file and line."""
+    text = read_text_file(path, MAX_CONFIG_BYTES)
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"at line (\d+)", str(error))
+        raise UserError(
+            _("invalid TOML: {error}").format(error=error), str(path), int(line.group(1)) if line else 1
+        ) from None
+    except RecursionError:
+        raise UserError(
+            _("invalid TOML: arrays or tables nested too deeply"), str(path), deep_nesting_line(text)
+        ) from None
 
 
 def find_config(start: Path) -> Path | None:
@@ -130,9 +140,10 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_tqa(path: Path) -> bool:
     try:
-        return "tqa" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        tool = _load_toml(path)[1].get("tool", {})
+    except UserError:
         return True  # let read_config report the problem
+    return not isinstance(tool, dict) or "tqa" in tool
 
 
 def load_settings(
@@ -140,7 +151,7 @@ def load_settings(
 ) -> tuple[Settings, Path | None]:
     """Settings from the config file (found or named) with command-line overrides on top."""
     path = Path(config) if config else find_config(start or Path.cwd())
-    if config and not path.is_file():
+    if config and not path.exists():
         raise UserError(_("no such configuration file"), config)
     from_file = read_config(path) if path else {}
     origin = {f.name: "default" for f in fields(Settings) if f.name != "origin"}

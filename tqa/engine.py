@@ -21,10 +21,11 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.langid import document_language
 from tqa.model import Finding, Rule
+from tqa.pathnames import shown
 from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.snapshot import TextSnapshot
 from tqa.tally import Tally
-from tqa.textio import Source, decode, read_file
+from tqa.textio import Source, decode, read_file, read_stream
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
 CROSS_FILE_RULE = "N602"
@@ -65,14 +66,15 @@ class FileResult:
 
 
 def _display(path: Path) -> str:
-    """The path relative to the working folder when it lies below it, else as given."""
+    """The path relative to the working folder when it lies below it, else as
+    given; undecodable bytes and control characters escaped (tqa.pathnames)."""
     if path.is_absolute():
         try:
             relative = os.path.relpath(path)
         except ValueError:
-            return str(path)
-        return str(path) if relative.startswith("..") else relative
-    return os.path.normpath(path)
+            return shown(str(path))
+        return shown(str(path) if relative.startswith("..") else relative)
+    return shown(os.path.normpath(path))
 
 
 def _excluded(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
@@ -85,8 +87,7 @@ def _files_under(root: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
     (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
     prefix = len(os.path.join(root, ""))
     found: list[tuple[list[str], str, str]] = []
-    for folder, folders, files in os.walk(root):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+    for folder, files in _walk(root):
         for name in files:
             if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES) or is_source_name(name):
                 continue
@@ -101,6 +102,31 @@ def _files_under(root: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
     return [(path, relative) for _parts, path, relative in sorted(found)]
 
 
+def _walk(root: str) -> Iterator[tuple[str, list[str]]]:
+    """(folder, names of its files) for `root` and every folder below it that
+    is neither hidden nor a symbolic link; with a stack, not recursion, so a
+    folder nested thousands deep is walked too. Unreadable folders are skipped."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        files = []
+        for entry in listed:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if not is_folder:
+                files.append(entry.name)
+            elif not entry.name.startswith(".") and not entry.is_symlink():
+                stack.append(entry.path)
+        yield folder, files
+
+
 def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[Input], list[UserError]]:
     """Files named and files under folders (sorted; hidden and `exclude`d entries skipped)."""
     inputs: list[Input] = []
@@ -112,11 +138,11 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[In
             continue
         path = Path(raw)
         if path.is_dir():
-            shown = _display(path)
+            folder = _display(path)
             for file, relative in _files_under(str(path), exclude):
                 if file not in seen:
                     seen.add(file)
-                    display = relative if shown == os.curdir else os.path.join(shown, relative)
+                    display = shown(relative) if folder == os.curdir else os.path.join(folder, shown(relative))
                     inputs.append(Input(file, display, str(path)))
         elif path.is_file() or path.exists():
             if str(path) not in seen:
@@ -129,7 +155,7 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[In
 
 def read_input(item: Input, encoding: str | None = None) -> Source:
     if item.is_stdin:
-        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        return decode(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>", encoding)
     return read_file(Path(item.path), encoding)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tqa.pathnames import shown
+
 
 class UserError(Exception):
     """A problem with the user's input, reported as `PATH:LINE: message`."""
@@ -15,5 +17,6 @@ class UserError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+            path = shown(self.path)
+            where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
         return where + self.message

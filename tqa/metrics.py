@@ -61,7 +61,7 @@ def _is_markdown(path: Path) -> bool:
 
 
 def _read(path: Path, segmentation: str) -> tuple[str, list[str]]:
-    text = read_file(path).text
+    text = read_file(path, option=False).text  # `tqa score` has no --encoding
     return text, segments(text, segmentation, _is_markdown(path))
 
 

@@ -9,9 +9,10 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from tqa.errors import UserError
-from tqa.i18n import _
+from tqa.i18n import _, ngettext
 
 BOM = "\ufeff"
 _SNIFF = 8192
@@ -96,27 +97,63 @@ def _legacy_cyrillic(data: bytes) -> tuple[str, str] | None:
     return encoding, text
 
 
-_PLAUSIBLE = ("cp1252", "latin_1", "iso8859_15", "mac_roman", *LEGACY_CYRILLIC, "utf_16", "utf_16_le", "utf_16_be")
+_PLAUSIBLE = ("cp1252", "latin_1", "iso8859_15", "mac_roman", *LEGACY_CYRILLIC)
+# Characters a text file has no business holding: a decoding that yields them is wrong.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _plausible(data: bytes, encoding: str) -> bool:
+    """Whether the whole file decodes in `encoding` into text without control characters."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return not _CONTROL.search(text)
 
 
 def _guess(data: bytes) -> str | None:
-    """charset-normalizer's guess, when it is an encoding such a file plausibly has."""
+    """charset-normalizer's guess, when the whole file plausibly is in it."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1 << 16]).best()
-    if best is not None and best.encoding in _PLAUSIBLE:
+    if best is not None and best.encoding in _PLAUSIBLE and _plausible(data, best.encoding):
         return best.encoding
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
+    return "cp1252" if _plausible(data, "cp1252") else None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The byte order of UTF-16 text without a byte order mark: one byte of
+    each pair is nearly always the same (0 for Latin letters, 4 for Cyrillic)."""
+    sample = data[:_SNIFF] if len(data[:_SNIFF]) % 2 == 0 else data[: _SNIFF - 1]
+    if len(sample) < 4:
         return None
-    return "cp1252" if not any(ord(c) < 32 and c not in "\r\n\t" for c in text) else None
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        common = high.count(0) + high.count(4)
+        if common >= 0.9 * len(high) and _plausible(data if len(data) % 2 == 0 else data[:-1], codec):
+            return codec
+    return None
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
+def _mostly_utf8(data: bytes) -> tuple[int, int] | None:
+    """(invalid bytes, line of the first) when the file reads as UTF-8 but for
+    a few bytes: it has at least as many valid multi-byte characters as invalid
+    bytes. Such a file is damaged UTF-8, not another encoding."""
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = len(_UNDECODABLE.findall(text))
+    valid = len(_MULTIBYTE.findall(text))
+    if not valid or invalid > valid:
+        return None
+    first = _UNDECODABLE.search(text)
+    return invalid, (text.count("\n", 0, first.start()) + 1 if first else 1)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None, option: bool = True) -> Source:
     """UTF-8 (with or without BOM) as it is; UTF-16 with a BOM and Russian
     single-byte encodings (cp1251, koi8-r, …) detected and named in a notice;
-    anything else refused with a suggestion. `encoding` forces one."""
+    anything else refused with a suggestion (of `--encoding` when `option`:
+    the command has it). `encoding` forces one."""
     if encoding:
         return _forced(data, name, encoding)
     for mark, codec in _UTF16_BOMS:
@@ -131,10 +168,20 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
             except UnicodeDecodeError:
                 break
     if b"\x00" in data[:_SNIFF]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            raise UserError(
+                _("this looks like {encoding} text without a byte order mark; {hint}").format(
+                    encoding=utf16, hint=_advice(utf16, option)
+                ),
+                name,
+            )
         raise UserError(_("binary file (it contains NUL bytes), not text; skipped"), name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
+        if _mostly_utf8(data) is not None:
+            raise _not_utf8(data, name, error, option) from None
         detected = _legacy_cyrillic(data)
         if detected is not None:
             codec, text = detected
@@ -145,30 +192,78 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
                     encoding=codec
                 ),
             )
-        line = data[: error.start].count(b"\n") + 1
-        guess = _guess(data)
-        hint = (
-            _("it looks like {encoding}: run with `--encoding {encoding}`").format(encoding=guess)
-            if guess
-            else _("name the encoding with `--encoding`")
-        )
-        raise UserError(
-            _("not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); {hint}").format(
-                byte=data[error.start], offset=error.start, hint=hint
-            ),
-            name,
-            line,
-        ) from None
+        raise _not_utf8(data, name, error, option) from None
     if text.startswith(BOM):
         return Source(text[1:], bom=True)
     return Source(text)
 
 
-def _forced(data: bytes, name: str, encoding: str) -> Source:
+def _advice(encoding: str, option: bool) -> str:
+    if option:
+        return _("run with `--encoding {encoding}`").format(encoding=encoding)
+    return _("convert it to UTF-8 first (for example `iconv -f {encoding} -t UTF-8`)").format(encoding=encoding)
+
+
+def _not_utf8(data: bytes, name: str, error: UnicodeDecodeError, option: bool) -> UserError:
+    """The error for a file that is not UTF-8: where it breaks, and an encoding
+    only when the whole file plausibly is in it."""
+    line = data[: error.start].count(b"\n") + 1
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        count, line = damaged
+        message = ngettext(
+            "not valid UTF-8: {count} invalid byte, 0x{byte:02x} at offset {offset}, though the rest reads as UTF-8; "
+            "replace or remove it (no other encoding fits this file)",
+            "not valid UTF-8: {count} invalid bytes, the first 0x{byte:02x} at offset {offset}, though the rest reads "
+            "as UTF-8; replace or remove them (no other encoding fits this file)",
+            count,
+        )
+        return UserError(message.format(count=count, byte=data[error.start], offset=error.start), name, line)
+    guess = _guess(data)
+    hint = (
+        _("it looks like {encoding}: {advice}").format(encoding=guess, advice=_advice(guess, option))
+        if guess
+        else _("name the encoding with `--encoding`")
+        if option
+        else _("convert it to UTF-8 first")
+    )
+    return UserError(
+        _("not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); {hint}").format(
+            byte=data[error.start], offset=error.start, hint=hint
+        ),
+        name,
+        line,
+    )
+
+
+# Codecs Python names encodings that are not text encodings a file is written in:
+# they escape characters (`\n` as two characters) or encode domain names.
+_NOT_FILE_ENCODINGS = ("unicode_escape", "raw_unicode_escape", "punycode", "idna", "undefined")
+
+
+def text_encoding(name: str) -> str:
+    """`name` when it is a text encoding files are written in; else a UserError
+    (`rot13`, `base64`, `zlib`, `unicode_escape`, … are codecs, not encodings)."""
     try:
-        codecs.lookup(encoding)
+        info = codecs.lookup(name)
     except LookupError:
-        raise UserError(_("unknown encoding `{encoding}`").format(encoding=encoding), name) from None
+        raise UserError(_("unknown encoding `{encoding}`").format(encoding=name)) from None
+    if not info._is_text_encoding or info.name.replace("-", "_") in _NOT_FILE_ENCODINGS:
+        raise UserError(
+            _(
+                "`{encoding}` is not a text encoding files are written in; name one such as utf-8, cp1251 or koi8_r"
+            ).format(encoding=name)
+        )
+    return name
+
+
+def _forced(data: bytes, name: str, encoding: str) -> Source:
+    """Read as `encoding`, which must give back the very same bytes (or the
+    file could not be written back unchanged outside the fixes)."""
+    try:
+        text_encoding(encoding)
+    except UserError as error:
+        raise UserError(error.message, name) from None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -179,6 +274,28 @@ def _forced(data: bytes, name: str, encoding: str) -> Source:
             name,
             data[: error.start].count(b"\n") + 1,
         ) from None
+    if not codecs.lookup(encoding).name.startswith("utf"):
+        damaged = _mostly_utf8(data)
+        if damaged is not None:
+            raise UserError(
+                _(
+                    "this file is UTF-8 (but for {count} invalid bytes); read as {encoding} its other characters "
+                    "would be garbled: repair the invalid bytes and drop --encoding"
+                ).format(count=damaged[0], encoding=encoding),
+                name,
+                damaged[1],
+            )
+    try:
+        round_trip = text.encode(encoding) == data
+    except UnicodeEncodeError:
+        round_trip = False
+    if not round_trip:
+        raise UserError(
+            _("read as {encoding}, the file would not be written back byte for byte; name its real encoding").format(
+                encoding=encoding
+            ),
+            name,
+        )
     if text.startswith(BOM):
         return Source(text[1:], bom=True, encoding=encoding)
     return Source(text, encoding=encoding)
@@ -189,21 +306,58 @@ def _forced(data: bytes, name: str, encoding: str) -> Source:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def read_file(path: Path, encoding: str | None = None) -> Source:
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, at most `limit` of them: a FIFO, a device
+    (a link to /dev/zero) or a folder is refused before it can block or run
+    on, and a file that grows past `limit` while read is refused too."""
+    name = str(path)
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise UserError(
-                    _("file of {size} MB is larger than tqa reads at once ({limit} MB); split it into articles").format(
-                        size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
-                    ),
-                    str(path),
-                )
-            data = stream.read()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), str(path)) from None
-    return decode(data, str(path), encoding)
+        raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), name) from None
+    with os.fdopen(handle, "rb") as stream:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise UserError(_("is a folder, not a file"), name)
+        if not stat.S_ISREG(mode):
+            raise UserError(_("not a regular file (a FIFO, socket or device); tqa reads only regular files"), name)
+        size = os.fstat(handle).st_size
+        if size > limit:
+            raise UserError(_too_large(size, limit), name)
+        try:
+            data = stream.read(limit + 1)
+        except OSError as error:
+            raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), name) from None
+    if len(data) > limit:
+        raise UserError(_too_large(len(data), limit), name)
+    return data
+
+
+def read_stream(stream: BinaryIO, name: str, limit: int | None = None) -> bytes:
+    """At most `limit` bytes of a stream (standard input): an endless one is refused, not read to exhaustion."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        data = stream.read(limit + 1)
+    except OSError as error:
+        raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), name) from None
+    if len(data) > limit:
+        raise UserError(_too_large(len(data), limit), name)
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    if size > limit + 1:
+        return _("file of {size} MB is larger than tqa reads at once ({limit} MB); split it into articles").format(
+            size=size // (1024 * 1024), limit=limit // (1024 * 1024)
+        )
+    return _("more than {limit} MB, more than tqa reads at once; split it into articles").format(
+        limit=max(limit // (1024 * 1024), 1)
+    )
+
+
+def read_file(path: Path, encoding: str | None = None, option: bool = True) -> Source:
+    return decode(read_regular(path), str(path), encoding, option)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -228,3 +382,31 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+# Configuration, glossary and baseline files are small; these caps keep a
+# hostile one (a device, a 2 GB file) from exhausting memory.
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_GLOSSARY_BYTES = 16 * 1024 * 1024
+_DEEP_NESTING = re.compile(r"[\[{](?:\s*[\[{]){49}")
+
+
+def read_text_file(path: Path, limit: int) -> str:
+    """A small UTF-8 file (configuration, glossary, baseline) read with a cap."""
+    data = read_regular(path, limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserError(
+            _("not valid UTF-8 (byte 0x{byte:02x} at offset {offset})").format(
+                byte=data[error.start], offset=error.start
+            ),
+            str(path),
+            data[: error.start].count(b"\n") + 1,
+        ) from None
+
+
+def deep_nesting_line(text: str) -> int:
+    """The line where brackets nest fifty deep (what a parser gives up on), else 1."""
+    match = _DEEP_NESTING.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

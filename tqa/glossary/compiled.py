@@ -19,6 +19,7 @@ from tqa.glossary.load import Problem, builtin_files, layered, read_glossaries
 from tqa.glossary.matcher import Matcher
 from tqa.glossary.validate import validate_entries
 from tqa.i18n import _
+from tqa.textio import MAX_GLOSSARY_BYTES, read_regular
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def _fingerprint(paths: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(str(path.resolve()).encode())
-        digest.update(path.read_bytes())
+        digest.update(read_regular(path, MAX_GLOSSARY_BYTES))
     return digest.hexdigest()[:12]
 
 
@@ -103,12 +104,7 @@ def _load(extra: tuple[Path, ...]) -> Glossary:
     """Validated and compiled once per content: the same files (by hash) reuse the
     result a previous run validated; any change is validated afresh."""
     files = builtin_files()
-    try:
-        fingerprint = _fingerprint(files + list(extra))
-    except OSError as error:
-        raise UserError(
-            _("cannot read glossary: {reason}").format(reason=error.strerror or error), error.filename
-        ) from None
+    fingerprint = _fingerprint(files + list(extra))
     glossary = _cached(fingerprint)
     if glossary is None:
         entries, matcher, problems = check_files(extra, files)

@@ -19,6 +19,7 @@ DEPRECATED = "deprecatedTerm-admn-sts"
 OMITTED = "(omit)"
 # tqa fields with no TBX-Basic data category travel as notes with this prefix.
 EXTENSION = "tqa-"
+EXTENSION_FIELDS = ("fix", "case")
 CSV_FIELDS = ("id", "ru", "en", "avoid", "kind", "domain", "note", "ref", "fix", "flag", "ok", "case", "omit")
 LIST_SEPARATOR = " | "
 
@@ -96,7 +97,8 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
         for note in notes:
             if note.startswith(EXTENSION):
                 key, _sep, value = note[len(EXTENSION) :].partition(":")
-                fields[key.strip()] = value.strip()
+                if key.strip() in EXTENSION_FIELDS:
+                    fields[key.strip()] = value.strip()
         fields["ref"] = ""
         for section in concept.findall(ns + "langSec"):
             language = section.get(XML_LANG, "")
@@ -114,6 +116,16 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
                 else:
                     fields["avoid"].append(term)
                     fields["flag"] += contexts
+        missing = [key for key in ("ru", "en") if key not in fields]
+        if missing:
+            raise UserError(
+                _(
+                    "conceptEntry `{id}` has no {language} term (a langSec with a termSec); every entry needs both"
+                ).format(id=fields["id"], language=" or ".join(missing)),
+                name,
+                _line_of(data, fields["id"]),
+            )
+        fields["omit"] = fields["omit"] is True or fields["omit"] == "true"
         entries.append(
             Entry(
                 **{
@@ -124,6 +136,12 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
             )
         )
     return entries
+
+
+def _line_of(data: bytes, concept_id: str) -> int | None:
+    """The line of a conceptEntry in the TBX file, found by its id."""
+    at = data.find(f'id="{concept_id}"'.encode()) if concept_id else -1
+    return data.count(b"\n", 0, at) + 1 if at >= 0 else None
 
 
 def to_csv(entries: Iterable[Entry]) -> str:

@@ -8,15 +8,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqa.errors import UserError
 from tqa.glossary.entry import DOMAINS, FIX_SAFETY, KINDS, OPTIONAL, REQUIRED, Entry
 from tqa.i18n import _
 from tqa.resources import glossary_dir
+from tqa.textio import MAX_GLOSSARY_BYTES, deep_nesting_line, read_text_file
 
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_OPTIONAL_WORDS = re.compile(r"\[[^\]]+\]")
+# Limits that keep a hostile glossary from exhausting time or memory: each
+# optional word doubles the forms of an avoid-form.
+MAX_OPTIONAL = 6
+MAX_FORM_LENGTH = 200
+MAX_ENTRIES = 50_000
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,25 @@ def _string_list(value) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
 
 
+def _avoid_form_problem(form: str) -> str | None:
+    """What makes an avoid-form unusable: it matches nothing but optional words
+    (so the empty text), or has so many optional words that its forms explode."""
+    optional = _OPTIONAL_WORDS.findall(form)
+    if not _OPTIONAL_WORDS.sub("", form).strip():
+        return _(
+            "avoid-form `{form}` is made only of optional [words], so it matches empty text; make a word required"
+        ).format(form=form)
+    if len(optional) > MAX_OPTIONAL:
+        return _(
+            "avoid-form `{form}` has {count} optional [words]; at most {limit} (each doubles the forms to match): write separate forms"
+        ).format(form=form, count=len(optional), limit=MAX_OPTIONAL)
+    if len(form) > MAX_FORM_LENGTH:
+        return _("avoid-form is {length} characters long; at most {limit}").format(
+            length=len(form), limit=MAX_FORM_LENGTH
+        )
+    return None
+
+
 def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) -> list[Problem]:
     problems = []
 
@@ -76,6 +101,11 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) ->
     for key, allowed in choices.items():
         if isinstance(raw.get(key), str) and raw[key] not in allowed:
             problem(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(allowed)))
+    if _string_list(raw.get("avoid")):
+        for form in raw["avoid"]:
+            message = _avoid_form_problem(form)
+            if message:
+                problem("avoid", message)
     if "omit" in raw and not isinstance(raw["omit"], bool):
         problem("omit", _("`omit` must be true or false"))
     if isinstance(raw.get("id"), str) and raw["id"] and not _ID.match(raw["id"]):
@@ -88,10 +118,7 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) ->
 def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     """Entries of one file and the problems found in their fields."""
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(_("cannot read glossary: {reason}").format(reason=error), name) from None
+    text = read_text_file(path, MAX_GLOSSARY_BYTES)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -100,6 +127,8 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
         return [], [
             Problem(name, int(position.group(1)) if position else 1, _("invalid TOML: {error}").format(error=message))
         ]
+    except RecursionError:
+        return [], [Problem(name, deep_nesting_line(text), _("invalid TOML: arrays or tables nested too deeply"))]
     problems: list[Problem] = []
     unknown = [key for key in data if key != "entry"]
     for key in unknown:
@@ -108,9 +137,26 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
         )
     raw_entries = data.get("entry", [])
     lines = _entry_lines(text)
+    if not isinstance(raw_entries, list):
+        line = next((number for number, line in enumerate(text.split("\n"), 1) if _KEY.match(line)), 1)
+        return [], [*problems, Problem(name, line, _("`entry` must be an array of tables, each begun by [[entry]]"))]
+    if len(raw_entries) > MAX_ENTRIES:
+        return [], [
+            *problems,
+            Problem(
+                name,
+                1,
+                _("{count} entries in one file; at most {limit}: split the glossary into files").format(
+                    count=len(raw_entries), limit=MAX_ENTRIES
+                ),
+            ),
+        ]
     entries = []
     for index, raw in enumerate(raw_entries):
         line, key_lines = lines[index] if index < len(lines) else (1, {})
+        if not isinstance(raw, dict):
+            problems.append(Problem(name, line, _("`entry` must be an array of tables, each begun by [[entry]]")))
+            continue
         field_problems = _check_fields(raw, name, line, key_lines)
         problems.extend(field_problems)
         if field_problems:
