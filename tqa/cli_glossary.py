@@ -103,7 +103,7 @@ def import_tbx(path: Path, output: Path | None) -> None:
     from tqa.glossary import exchange
 
     with user_errors():
-        from tqa.textio import read_regular
+        from tqa.text.textio import read_regular
 
         data = read_regular(path)
         entries = exchange.from_tbx(data, str(path))
@@ -114,7 +114,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from tqa.textio import write_atomic
+    from tqa.text.textio import write_atomic
 
     with user_errors():
         write_atomic(output, text.encode("utf-8"))

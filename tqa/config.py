@@ -16,7 +16,7 @@ from typing import Any
 
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.textio import MAX_CONFIG_BYTES, deep_nesting_line, read_text_file
+from tqa.text.textio import MAX_CONFIG_BYTES, deep_nesting_line, read_text_file
 
 CONFIG_NAMES = (".tqa.toml", "tqa.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")

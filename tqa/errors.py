@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tqa.pathnames import shown
+from tqa.text.pathnames import shown
 
 
 class UserError(Exception):

@@ -19,7 +19,7 @@ from tqa.glossary.load import Problem, builtin_files, layered, read_glossaries
 from tqa.glossary.matcher import Matcher
 from tqa.glossary.validate import validate_entries
 from tqa.i18n import _
-from tqa.textio import MAX_GLOSSARY_BYTES, read_regular
+from tqa.text.textio import MAX_GLOSSARY_BYTES, read_regular
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from tqa.document import Document
+from tqa.text.document import Document
 
 DOUBLE_MARKS = '"“”«»„'
 _DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")

@@ -277,14 +277,21 @@ def _forced(data: bytes, name: str, encoding: str) -> Source:
     if not codecs.lookup(encoding).name.startswith("utf"):
         damaged = _mostly_utf8(data)
         if damaged is not None:
-            raise UserError(
-                _(
-                    "this file is UTF-8 (but for {count} invalid bytes); read as {encoding} its other characters "
-                    "would be garbled: repair the invalid bytes and drop --encoding"
-                ).format(count=damaged[0], encoding=encoding),
-                name,
-                damaged[1],
+            count, line = damaged
+            message = (
+                ngettext(
+                    "this file is UTF-8 but for {count} invalid byte; read as {encoding} its other characters "
+                    "would be garbled: repair that byte and drop --encoding",
+                    "this file is UTF-8 but for {count} invalid bytes; read as {encoding} its other characters "
+                    "would be garbled: repair those bytes and drop --encoding",
+                    count,
+                )
+                if count
+                else _(
+                    "this file is valid UTF-8; read as {encoding} its other characters would be garbled: drop --encoding"
+                )
             )
+            raise UserError(message.format(count=count, encoding=encoding), name, line)
     try:
         round_trip = text.encode(encoding) == data
     except UnicodeEncodeError:
