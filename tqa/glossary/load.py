@@ -14,6 +14,7 @@ from tqa.resources import glossary_dir
 from tqa.text.textio import MAX_GLOSSARY_BYTES, deep_nesting_line, read_text_file
 
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]\s*(?:#.*)?$")
+_ENTRY_KEY = re.compile(r"^\s*(?:\[\s*entry\s*\]|entry\s*=)")
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
@@ -232,7 +233,7 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     raw_entries = data.get("entry", [])
     lines = _entry_lines(text)
     if not isinstance(raw_entries, list):
-        line = next((number for number, line in enumerate(text.split("\n"), 1) if _KEY.match(line)), 1)
+        line = next((number for number, line in enumerate(text.split("\n"), 1) if _ENTRY_KEY.match(line)), 1)
         return [], [*problems, Problem(name, line, _("`entry` must be an array of tables, each begun by [[entry]]"))]
     if len(raw_entries) > MAX_ENTRIES:
         message = _("{count} entries in one file; at most {limit}: split the glossary into files")
