@@ -233,24 +233,49 @@ def test_an_empty_side_of_a_source_pair(tmp_path, runner, english, russian):
     assert "b.txt:1:9" in result.output  # the run goes on
 
 
+DEPTH = 1100
+
+
 def test_a_folder_nested_1100_deep(tmp_path):
     folder = tmp_path / "deep"
     folder.mkdir()
-    current = os.open(folder, os.O_RDONLY)
+    _make_deep(folder)
     try:
-        for _level in range(1100):  # mkdir relative to a descriptor: no path grows past PATH_MAX
-            os.mkdir("d", dir_fd=current)
-            deeper = os.open("d", os.O_RDONLY, dir_fd=current)
-            os.close(current)
-            current = deeper
-        descriptor = os.open("a.txt", os.O_WRONLY | os.O_CREAT, dir_fd=current)
-        os.write(descriptor, ARTICLE.encode())
-        os.close(descriptor)
+        result = _run_cli("check", "deep", cwd=tmp_path)
     finally:
-        os.close(current)
-    result = _run_cli("check", "deep", cwd=tmp_path)
+        _remove_deep(folder)  # shutil.rmtree would recurse as deep
     assert result.returncode == 1 and b"RecursionError" not in result.stderr
     assert b"/d/a.txt:1:9: Q10" in result.stdout
+
+
+def _descend(folder: Path) -> list[int]:
+    """Descriptors of `folder` and each `d` below it: no path grows past PATH_MAX."""
+    descriptors = [os.open(folder, os.O_RDONLY)]
+    for _level in range(DEPTH):
+        descriptors.append(os.open("d", os.O_RDONLY, dir_fd=descriptors[-1]))
+    return descriptors
+
+
+def _make_deep(folder: Path) -> None:
+    current = os.open(folder, os.O_RDONLY)
+    for _level in range(DEPTH):
+        os.mkdir("d", dir_fd=current)
+        deeper = os.open("d", os.O_RDONLY, dir_fd=current)
+        os.close(current)
+        current = deeper
+    descriptor = os.open("a.txt", os.O_WRONLY | os.O_CREAT, dir_fd=current)
+    os.write(descriptor, ARTICLE.encode())
+    os.close(descriptor)
+    os.close(current)
+
+
+def _remove_deep(folder: Path) -> None:
+    descriptors = _descend(folder)
+    os.unlink("a.txt", dir_fd=descriptors[-1])
+    for level in range(DEPTH, 0, -1):
+        os.close(descriptors[level])
+        os.rmdir("d", dir_fd=descriptors[level - 1])
+    os.close(descriptors[0])
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
