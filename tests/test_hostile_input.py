@@ -306,6 +306,7 @@ def _glossary(avoid: str) -> str:
         ("[the] [a]", "only of optional [words]"),
         ("x " + " ".join(f"[w{i}]" for i in range(18)), "18 optional [words]; at most 6"),
         ("x" * 500, "500 characters long"),
+        ("", "non-empty string"),
     ],
 )
 def test_avoid_forms_that_would_blow_up_are_errors(tmp_path, runner, avoid, message):
