@@ -216,6 +216,17 @@ def test_tbx_concept_without_language_sections(tmp_path, runner):
     assert result.exit_code == 2 and f"{tbx}:3: conceptEntry `c1` has no ru or en term" in result.stderr
 
 
+def test_tbx_entity_expansion_is_refused(tmp_path, runner):
+    entities = ['<!ENTITY e0 "lol">'] + [f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10)]
+    tbx = write(
+        tmp_path / "bomb.tbx",
+        '<?xml version="1.0"?>\n<!DOCTYPE tbx [' + "".join(entities) + "]>\n"
+        '<tbx><text><body><conceptEntry id="a"><note>&e9;</note></conceptEntry></body></text></tbx>\n',
+    )
+    result = runner.invoke(main, ["glossary", "import", str(tbx)])
+    assert result.exit_code == 2 and "not well-formed TBX" in result.stderr and "amplification" in result.stderr
+
+
 @pytest.mark.parametrize("content", ['{"files": []}', "[]", '{"files": {"a.txt": [1]}}', "[" * 100000 + "]" * 100000])
 def test_malformed_baselines(tmp_path, runner, content):
     baseline = write(tmp_path / "b.json", content)

@@ -110,3 +110,18 @@ def test_choosing_among_many_fixes_takes_linear_time():
         return lambda: choose_fixes(findings, unsafe=False)
 
     _assert_linear(make, 4_000)
+
+
+def test_glossary_forms_with_slots_match_in_linear_time():
+    """Forms with `{X}` slots are the only regular expressions built from glossary
+    data: their words escaped, their slots a fixed word pattern that cannot backtrack
+    across words. A form of 30 slots against one long word, or many short ones."""
+    from tqa.glossary.matcher import slot_pattern
+
+    pattern = slot_pattern("x " + " ".join(f"{{S{i}}}" for i in range(30)) + " end", case_sensitive=False)
+
+    def make(size: int) -> Callable[[], object]:
+        texts = ["x " + "a" * size, "x " + "a'" * (size // 2), "x " + " - ".join(["ab"] * (size // 5))]
+        return lambda: [pattern.match(text, 0) for text in texts for _ in range(20)]
+
+    _assert_linear(make, 20_000)
