@@ -10,7 +10,6 @@ mark at each new paragraph, MT output from Russian often does not.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -175,7 +174,9 @@ class _Later:
         return self.positions[self.start] if self.start < len(self.positions) else None
 
     def __iter__(self) -> Iterator[int]:
-        return itertools.islice(self.positions, self.start, None)
+        # Not itertools.islice: it steps over the first `start` items one by one.
+        positions = self.positions
+        return (positions[index] for index in range(self.start, len(positions)))
 
 
 def _role(char: str, side: str, text: str, index: int, later: _Later, stack: list[Mark], paragraph: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterator
 
@@ -107,9 +109,9 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
             continue
         if langid.suspicious(paragraph.text) and langid.detect(paragraph.text)[0] not in ("en", "unknown"):
             continue  # untranslated-paragraph reports the whole paragraph
-        mixed = {m.span() for m in _MIXED_WORD.finditer(paragraph.text)}
+        mixed = [m.span() for m in _MIXED_WORD.finditer(paragraph.text)]
         for match in _CYRILLIC_RUN.finditer(paragraph.text):
-            if any(start <= match.start() < end for start, end in mixed) and not any(
+            if _inside(mixed, match.start()) and not any(
                 char not in HOMOGLYPHS for char in match.group() if "\u0400" <= char <= "\u052f"
             ):
                 continue
@@ -121,6 +123,13 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
                     found=excerpt(doc.text, start, start + len(match.group()))
                 ),
             )
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies in one of `spans` (sorted, not overlapping): by
+    bisection, as a paragraph of homoglyph soup has thousands of both."""
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def untranslated_paragraph(doc: Document) -> Iterator[Violation]:
