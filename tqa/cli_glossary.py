@@ -116,10 +116,10 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from tqa.textio import write_atomic
+    from tqa.filewrite import write_output
 
     with user_errors():
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"), str(output))
 
 
 @glossary.command(help=_("Count entries by kind and by domain."))
