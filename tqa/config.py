@@ -40,7 +40,7 @@ class Settings:
 
 def _key_line(text: str, key: str, section: str | None) -> int | None:
     in_section = section is None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if stripped.startswith("["):
             in_section = section is None or stripped.strip("[] ") == section
