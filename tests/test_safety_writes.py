@@ -423,8 +423,23 @@ def test_unwritable_fix_is_not_counted(runner, tmp_path):
     assert "fixed" not in result.stdout
 
 
-def run_script(script: str, *arguments: str, **options) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", script, *arguments], **options)
+@pytest.fixture
+def run_script():
+    """Start Python with a script in a session of its own; whatever is left of it is killed at the end."""
+    started: list[subprocess.Popen] = []
+
+    def start(script: str, *arguments: str) -> subprocess.Popen:
+        command = [sys.executable, "-c", script, *arguments]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 KILL_A_WORKER = """
@@ -443,12 +458,10 @@ main()
 """
 
 
-def test_killed_worker_files_are_checked_anyway(tmp_path):
+def test_killed_worker_files_are_checked_anyway(tmp_path, run_script):
     for name in "abcdef":
         write(tmp_path / f"{name}.txt", ARTIFACT)
-    done = run_script(
-        KILL_A_WORKER, "fix", "--jobs", "2", str(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    done = run_script(KILL_A_WORKER, "fix", "--jobs", "2", str(tmp_path))
     _stdout, stderr = done.communicate(timeout=120)
     assert done.returncode == 0, stderr
     assert b"Traceback" not in stderr
@@ -472,19 +485,27 @@ main()
 
 
 @pytest.mark.parametrize(
-    ("signum", "jobs"), [(signal.SIGTERM, "2"), (signal.SIGINT, "1"), (signal.SIGHUP, "1")], ids=["term", "int", "hup"]
+    ("signum", "jobs", "group"),
+    [
+        (signal.SIGTERM, "2", False),
+        (signal.SIGTERM, "2", True),
+        (signal.SIGINT, "2", True),
+        (signal.SIGHUP, "1", False),
+    ],
+    ids=["term", "term-group", "int-group", "hup"],
 )
-def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, signum, jobs):
+def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, run_script, signum, jobs, group):
     for index in range(6):
         write(tmp_path / "in" / f"{index}.txt", ARTIFACT)
-    process = run_script(
-        SLOW_WRITES, "fix", "--jobs", jobs, str(tmp_path / "in"), stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    process = run_script(SLOW_WRITES, "fix", "--jobs", jobs, str(tmp_path / "in"))
     deadline = time.monotonic() + 60
     while not temporaries(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert temporaries(tmp_path), "no write was seen in progress"
-    process.send_signal(signum)
+    if group:  # as a terminal's Ctrl-C or a CI timeout reaches the workers too
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
     _stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 128 + signum, stderr
     assert b"Traceback" not in stderr
