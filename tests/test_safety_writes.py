@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-import tqa.engine
+import tqa.pipeline.engine
 from conftest import write
 from tqa.cli import main
 
@@ -59,7 +59,7 @@ def test_file_edited_after_it_was_read_is_not_overwritten(runner, tmp_path, monk
     path = write(tmp_path / "a.txt", ARTIFACT)
     other = write(tmp_path / "b.txt", ARTIFACT)
     newer = ARTIFACT + "A line typed meanwhile.\n"
-    checked = tqa.engine.process_one
+    checked = tqa.pipeline.engine.process_one
 
     def edited_meanwhile(item, rules, job):
         result = checked(item, rules, job)
@@ -67,7 +67,7 @@ def test_file_edited_after_it_was_read_is_not_overwritten(runner, tmp_path, monk
             path.write_text(newer, encoding="utf-8")
         return result
 
-    monkeypatch.setattr(tqa.engine, "process_one", edited_meanwhile)
+    monkeypatch.setattr(tqa.pipeline.engine, "process_one", edited_meanwhile)
     result = runner.invoke(main, ["fix", str(path), str(other)])
     assert result.exit_code == 2
     assert "a.txt: the file changed after tqa read it" in result.stderr
@@ -209,7 +209,7 @@ def test_filter_passes_unreadable_input_through(runner, data):
 
 
 def test_filter_passes_input_past_the_size_cap_through(runner, monkeypatch):
-    monkeypatch.setattr(tqa.engine, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(tqa.pipeline.engine, "MAX_FILE_BYTES", 100)
     data = (ARTIFACT * 10).encode("utf-8")
     result = runner.invoke(main, ["fix", "-"], input=data)
     assert result.exit_code == 2
@@ -221,7 +221,7 @@ def test_filter_passes_input_through_on_an_internal_error(runner, monkeypatch):
     def broken(*_arguments, **_options):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(tqa.engine, "fix_text", broken)
+    monkeypatch.setattr(tqa.pipeline.engine, "fix_text", broken)
     result = runner.invoke(main, ["fix", "-"], input=ARTIFACT)
     assert result.exit_code == 2
     assert result.stdout == ARTIFACT
@@ -397,14 +397,14 @@ def test_diff_breaks_lines_only_at_line_ends(runner, tmp_path):
 def test_internal_error_in_one_file_does_not_stop_the_run(runner, tmp_path, monkeypatch):
     bad = write(tmp_path / "a.txt", ARTIFACT)
     good = write(tmp_path / "b.txt", ARTIFACT)
-    fixing = tqa.engine.fix_text
+    fixing = tqa.pipeline.engine.fix_text
 
     def broken_for_a(text, name, *rest):
         if name.endswith("a.txt"):
             raise IndexError("list index out of range")
         return fixing(text, name, *rest)
 
-    monkeypatch.setattr(tqa.engine, "fix_text", broken_for_a)
+    monkeypatch.setattr(tqa.pipeline.engine, "fix_text", broken_for_a)
     result = runner.invoke(main, ["fix", str(tmp_path)])
     assert result.exit_code == 2
     assert "a.txt: internal error (IndexError at" in result.stderr
@@ -444,14 +444,14 @@ def run_script():
 
 KILL_A_WORKER = """
 import os, sys
-import tqa.engine
+import tqa.pipeline.engine
 main_process = os.getpid()
-checking = tqa.engine.process_one
+checking = tqa.pipeline.engine.process_one
 def dies_in_a_worker(item, rules, job):
     if os.getpid() != main_process and item.path.endswith("c.txt"):
         os._exit(9)
     return checking(item, rules, job)
-tqa.engine.process_one = dies_in_a_worker
+tqa.pipeline.engine.process_one = dies_in_a_worker
 sys.argv = ["tqa", *sys.argv[1:]]
 from tqa.__main__ import main
 main()

@@ -116,7 +116,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from tqa.filewrite import write_output
+    from tqa.text.filewrite import write_output
 
     with user_errors():
         write_output(output, text.encode("utf-8"), str(output))

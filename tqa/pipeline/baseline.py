@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tqa import __version__
-from tqa.engine import FileResult, checked_text
 from tqa.errors import UserError
-from tqa.filewrite import write_output
-from tqa.fingerprint import fingerprints
 from tqa.i18n import _
+from tqa.pipeline.engine import FileResult, checked_text
+from tqa.pipeline.fingerprint import fingerprints
+from tqa.text.filewrite import write_output
 
 FORMAT_VERSION = 1
 

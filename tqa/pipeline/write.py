@@ -6,11 +6,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqa.engine import FileResult, Input
 from tqa.errors import UserError
-from tqa.filewrite import fix_in_place, write_output
-from tqa.fix import unified_diff
 from tqa.i18n import _
+from tqa.pipeline.engine import FileResult, Input
+from tqa.pipeline.fix import unified_diff
+from tqa.text.filewrite import fix_in_place, write_output
 
 
 def output_path(item: Input, folder: Path) -> Path:

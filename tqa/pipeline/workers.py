@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from tqa.engine import FileResult, Input, Job, process_one
 from tqa.i18n import current_language, set_language
 from tqa.model import Rule
+from tqa.pipeline.engine import FileResult, Input, Job, process_one
 from tqa.signals import ignore_in_worker
 
 # Files go to workers in batches: fewer round trips, still an even spread.
