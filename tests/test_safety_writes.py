@@ -146,15 +146,16 @@ def test_hard_linked_file_is_written_through(runner, tmp_path):
     assert temporaries(tmp_path) == []
 
 
-def test_owner_group_and_mode_are_kept_by_root(runner, tmp_path):
+@pytest.mark.parametrize("mode", [0o604, 0o6755], ids=oct)
+def test_owner_group_and_mode_are_kept_by_root(runner, tmp_path, mode):
     if os.geteuid() != 0:
         pytest.skip("giving a file to another user needs root")
     path = write(tmp_path / "a.txt", ARTIFACT)
     os.chown(path, NOBODY, NOBODY)
-    path.chmod(0o604)
+    path.chmod(mode)
     assert runner.invoke(main, ["fix", str(path)]).exit_code == 0
     info = path.stat()
-    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (NOBODY, NOBODY, 0o604)
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (NOBODY, NOBODY, mode)
     assert path.read_text(encoding="utf-8") == FIXED
 
 
@@ -272,6 +273,19 @@ def test_two_inputs_with_one_name_are_refused(runner, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_link_in_the_output_folder_is_not_written_through(runner, tmp_path):
+    write(tmp_path / "in" / "a.txt", ARTIFACT)
+    other_text = "Someone else's text.\n"
+    elsewhere = write(tmp_path / "elsewhere.txt", other_text)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt").symlink_to(elsewhere)
+    result = runner.invoke(main, ["fix", "-o", str(tmp_path / "out"), str(tmp_path / "in")])
+    assert result.exit_code == 2
+    assert "is a symbolic link" in result.stderr
+    assert elsewhere.read_text(encoding="utf-8") == other_text
+    assert (tmp_path / "out" / "a.txt").is_symlink()
+
+
 # 8. Baselines and exports never replace what is not a regular file, an input or a foreign file.
 
 
@@ -350,6 +364,16 @@ def test_export_keeps_the_mode_and_links_of_an_existing_file(runner, tmp_path):
     assert runner.invoke(main, ["glossary", "export", "--format", "csv", "-o", str(path)]).exit_code == 0
     assert (tmp_path / "also.csv").read_text(encoding="utf-8").startswith("id,")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_import_onto_its_own_tbx_is_refused(runner, tmp_path):
+    tbx = tmp_path / "terms.tbx"
+    assert runner.invoke(main, ["glossary", "export", "-o", str(tbx)]).exit_code == 0
+    before = tbx.read_bytes()
+    result = runner.invoke(main, ["glossary", "import", str(tbx), "-o", str(tbx)])
+    assert result.exit_code == 2
+    assert "is the TBX file being imported" in result.stderr
+    assert tbx.read_bytes() == before
 
 
 # 9. PO catalogs: polib gets text only; lines end only at \n.
@@ -512,6 +536,15 @@ def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, run_script, si
     assert temporaries(tmp_path) == []
     texts = {path.read_text(encoding="utf-8") for path in (tmp_path / "in").iterdir()}
     assert texts <= {ARTIFACT, FIXED} and FIXED in texts
+
+
+def test_closed_output_pipe_leaves_no_temporary_file(tmp_path):
+    for index in range(40):
+        write(tmp_path / f"{index:02}.txt", ARTIFACT)
+    done = subprocess.run(f"{TQA} fix {tmp_path} | head -c 1", shell=True, capture_output=True, timeout=120)
+    assert b"Traceback" not in done.stderr
+    assert temporaries(tmp_path) == []
+    assert {path.read_text(encoding="utf-8") for path in tmp_path.iterdir()} <= {ARTIFACT, FIXED}
 
 
 def test_ctrl_c_with_stdout_a_full_pipe_exits_130(tmp_path):

@@ -13,7 +13,6 @@ written through. Signals wait until a write has finished.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import stat
 import tempfile
@@ -94,13 +93,19 @@ def _writable(path: Path, info: os.stat_result) -> bool:
 def _replace_regular(path: Path, info: os.stat_result, data: bytes, expected: bytes | None, shown: str) -> None:
     if not _writable(path, info):
         raise UserError(_("the file is read-only; nothing written (make it writable to fix it)"), shown)
+    if info.st_nlink > 1 or _has_attributes(path) or not _replace_by_rename(path, info, data, expected, shown):
+        _write_through(path, data, expected, shown)
+
+
+def _has_attributes(path: Path) -> bool:
+    """Extended attributes or ACLs a new file would not have (the security
+    label every file gets on some systems does not count)."""
+    if not hasattr(os, "listxattr"):
+        return False
     try:
-        keep_inode = info.st_nlink > 1 or bool(os.listxattr(path))
+        return any(name != "security.selinux" for name in os.listxattr(path))
     except OSError:
-        keep_inode = info.st_nlink > 1
-    if not keep_inode and _replace_by_rename(path, info, data, expected, shown):
-        return
-    _write_through(path, data, expected, shown)
+        return False
 
 
 def _current(path: Path, expected: bytes | None, shown: str) -> bytes:
@@ -137,13 +142,13 @@ def _replace_by_rename(path: Path, info: os.stat_result, data: bytes, expected: 
         try:
             _write_all(handle, data)
             os.fsync(handle)
-            os.fchmod(handle, stat.S_IMODE(info.st_mode))
             made = os.fstat(handle)
             if (made.st_uid, made.st_gid) != (info.st_uid, info.st_gid):
                 try:
                     os.fchown(handle, info.st_uid, info.st_gid)
                 except PermissionError:
                     return False
+            os.fchmod(handle, stat.S_IMODE(info.st_mode))  # after chown, which clears set-id bits
         finally:
             os.close(handle)
         _current(path, expected, shown)
@@ -229,6 +234,8 @@ def _create(path: Path, data: bytes, shown: str) -> None:
 
 def _write_stream(path: Path, data: bytes, shown: str) -> None:
     """Write through a character device or a FIFO (a reader must be there)."""
+    import fcntl
+
     try:
         handle = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
     except OSError as error:
