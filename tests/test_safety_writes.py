@@ -357,6 +357,18 @@ def test_export_into_a_device_or_through_a_descriptor_link_is_written_through(ru
     assert link.is_symlink()
 
 
+def test_block_device_is_refused(runner, tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("making a device node needs root")
+    disk = tmp_path / "disk"
+    os.mknod(disk, stat.S_IFBLK | 0o600, os.makedev(7, 0))
+    article = write(tmp_path / "a.txt", ARTIFACT)
+    result = runner.invoke(main, ["check", "--write-baseline", str(disk), str(article)])
+    assert result.exit_code == 2
+    assert "is not a regular file, a character device or a FIFO" in result.stderr
+    assert stat.S_ISBLK(disk.lstat().st_mode)
+
+
 def test_export_keeps_the_mode_and_links_of_an_existing_file(runner, tmp_path):
     path = write(tmp_path / "glossary.csv", "old\n")
     path.chmod(0o640)

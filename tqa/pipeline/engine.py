@@ -229,7 +229,8 @@ def internal_error(error: BaseException, name: str) -> UserError:
     from tqa import __version__
 
     frames = traceback.extract_tb(error.__traceback__)
-    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    ours = [frame for frame in frames if "tqa" in Path(frame.filename).parts] or frames
+    where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
     return UserError(
         _(
             "internal error ({kind} at {where}: {detail}); the file was left as it is. "
