@@ -459,6 +459,16 @@ def test_unwritable_fix_is_not_counted(runner, tmp_path):
     assert "fixed" not in result.stdout
 
 
+def test_file_whose_encoding_does_not_round_trip_is_not_written(runner, tmp_path):
+    data = b"We wait, \\u201dthe minister said.\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    result = runner.invoke(main, ["fix", "--encoding", "unicode_escape", str(path)])
+    assert result.exit_code == 2
+    assert path.read_bytes() == data
+    assert "Applied 0 fixes" in result.stdout
+
+
 @pytest.fixture
 def run_script():
     """Start Python with a script in a session of its own; whatever is left of it is killed at the end."""

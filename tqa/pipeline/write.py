@@ -10,7 +10,8 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.pipeline.engine import FileResult, Input
 from tqa.pipeline.fix import unified_diff
-from tqa.text.filewrite import fix_in_place, write_output
+from tqa.text.filewrite import ChangedOnDisk, fix_in_place, write_output
+from tqa.text.textio import BOM, Source
 
 
 def output_path(item: Input, folder: Path) -> Path:
@@ -62,10 +63,29 @@ def write_in_place(result: FileResult) -> bool:
     the text that was read. Returns whether it did."""
     if not result.changed:
         return False
-    shown = result.input.display
-    data = result.source.encode(result.fixed_text, shown)
-    fix_in_place(Path(result.input.path), data, result.source.encode(result.source.text, shown), shown)
+    shown, path, source = result.input.display, Path(result.input.path), result.source
+    data = source.encode(result.fixed_text, shown)
+    try:
+        fix_in_place(path, data, source.encode(source.text, shown), shown)
+    except ChangedOnDisk:
+        if _reads_as(path, source):
+            raise UserError(
+                _("the file would not be written back byte for byte in {encoding}; nothing written").format(
+                    encoding=source.encoding
+                ),
+                shown,
+            ) from None
+        raise
     return True
+
+
+def _reads_as(path: Path, source: Source) -> bool:
+    """Whether the file still decodes to the text read (so it did not change)."""
+    try:
+        text = path.read_bytes().decode(source.encoding)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return text.removeprefix(BOM) == source.text if source.bom else text == source.text
 
 
 def write_copy(result: FileResult, folder: Path) -> Path:

@@ -25,6 +25,10 @@ from tqa.signals import deferred
 TEMPORARY_SUFFIX = ".tqa"
 
 
+class ChangedOnDisk(UserError):
+    """The file no longer holds the bytes tqa expected to find there."""
+
+
 def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
@@ -115,7 +119,7 @@ def _current(path: Path, expected: bytes | None, shown: str) -> bytes:
     except OSError as error:
         raise _cannot_write(error, shown) from None
     if expected is not None and current != expected:
-        raise UserError(
+        raise ChangedOnDisk(
             _("the file changed after tqa read it; nothing written, its newer text is kept (run tqa again)"), shown
         )
     return current
