@@ -369,6 +369,15 @@ def test_block_device_is_refused(runner, tmp_path):
     assert stat.S_ISBLK(disk.lstat().st_mode)
 
 
+def test_export_to_an_appended_stdout_appends(tmp_path):
+    log = write(tmp_path / "log.csv", "earlier lines\n")
+    with open(log, "ab") as stdout:
+        done = subprocess.run([TQA, "glossary", "export", "--format", "csv", "-o", "/dev/stdout"], stdout=stdout)
+    assert done.returncode == 0
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("earlier lines\nid,")
+
+
 def test_export_keeps_the_mode_and_links_of_an_existing_file(runner, tmp_path):
     path = write(tmp_path / "glossary.csv", "old\n")
     path.chmod(0o640)

@@ -6,8 +6,9 @@ its mode, owner and group kept. A file the rename would change in another way
 back) is written through instead: its old bytes go to a temporary copy first, and
 come back if the write fails. A symbolic link is followed to the file it names
 and never replaced. A read-only file, a file that changed since it was read,
-folders, block devices and sockets are refused. Character devices and FIFOs are
-written through. Signals wait until a write has finished.
+folders, block devices and sockets are refused. Character devices, FIFOs and
+tqa's own standard output (`/dev/stdout`) are written through as streams.
+Signals wait until a write has finished.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -62,12 +64,37 @@ def write_output(path: Path, data: bytes, shown: str, follow_links: bool = True)
         if stat.S_ISLNK(info.st_mode) and not follow_links:
             raise UserError(_("is a symbolic link; tqa does not write through links here; nothing written"), shown)
         real, info = _resolve(path, shown)
-        if stat.S_ISREG(info.st_mode):
+        stream = _own_stream(info)
+        if stream is not None:
+            _write_to(stream, data, shown)
+        elif stat.S_ISREG(info.st_mode):
             _replace_regular(real, info, data, None, shown)
         elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
             _write_stream(path, data, shown)
         else:
             raise UserError(_("is not a regular file, a character device or a FIFO; nothing written"), shown)
+
+
+def _own_stream(info: os.stat_result) -> int | None:
+    """Our standard output or error, when the path names it (`/dev/stdout`,
+    `/proc/self/fd/1`): written as a stream, so `>>` still appends."""
+    for descriptor in (1, 2):
+        try:
+            own = os.fstat(descriptor)
+        except OSError:
+            continue
+        if (own.st_dev, own.st_ino) == (info.st_dev, info.st_ino):
+            return descriptor
+    return None
+
+
+def _write_to(descriptor: int, data: bytes, shown: str) -> None:
+    stream = sys.stdout if descriptor == 1 else sys.stderr
+    try:
+        stream.flush()
+        _write_all(descriptor, data)
+    except OSError as error:
+        raise _cannot_write(error, shown) from None
 
 
 def _resolve(path: Path, shown: str) -> tuple[Path, os.stat_result]:
