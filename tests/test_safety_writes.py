@@ -5,6 +5,7 @@ unprivileged user (CI runs as root)."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -22,6 +23,8 @@ import pytest
 import tqa.pipeline.engine
 from conftest import write
 from tqa.cli import main
+from tqa.errors import UserError
+from tqa.text import filewrite
 
 ARTIFACT = "We are ready to talk, he said. “Our answer is clear. We wait, ”the minister said.\n"
 FIXED = "We are ready to talk, he said. “Our answer is clear. We wait,” the minister said.\n"
@@ -168,6 +171,41 @@ def test_user_fixing_a_file_owned_by_another_keeps_its_owner(shared_folder):
     assert (info.st_uid, stat.S_IMODE(info.st_mode)) == (0, 0o666)
     assert path.read_text(encoding="utf-8") == FIXED
     assert temporaries(shared_folder) == []
+
+
+def test_failed_write_through_puts_the_old_bytes_back(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.txt", ARTIFACT)
+    os.link(path, tmp_path / "b.txt")
+    overwrite = filewrite._overwrite
+    calls = []
+
+    def disk_full_once(target, data):
+        calls.append(data)
+        if len(calls) == 1:
+            target.write_bytes(data[:5])  # a partial write, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        overwrite(target, data)
+
+    monkeypatch.setattr(filewrite, "_overwrite", disk_full_once)
+    with pytest.raises(UserError, match="No space left"):
+        filewrite.fix_in_place(path, FIXED.encode(), ARTIFACT.encode(), "a.txt")
+    assert path.read_text(encoding="utf-8") == ARTIFACT
+    assert temporaries(tmp_path) == []
+
+
+def test_write_through_that_cannot_put_back_names_the_copy(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.txt", ARTIFACT)
+    os.link(path, tmp_path / "b.txt")
+
+    def disk_full(target, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(filewrite, "_overwrite", disk_full)
+    with pytest.raises(UserError, match="the old text is kept in") as raised:
+        filewrite.fix_in_place(path, FIXED.encode(), ARTIFACT.encode(), "a.txt")
+    [copy] = temporaries(tmp_path)
+    assert str(copy) in str(raised.value)
+    assert copy.read_text(encoding="utf-8") == ARTIFACT
 
 
 # 5. A read-only file is not rewritten, and that is an error.
