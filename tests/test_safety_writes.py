@@ -616,15 +616,24 @@ def test_closed_output_pipe_leaves_no_temporary_file(tmp_path):
     assert {path.read_text(encoding="utf-8") for path in tmp_path.iterdir()} <= {ARTIFACT, FIXED}
 
 
+def blocked_writing_to_a_pipe(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/wchan").read_text().endswith("pipe_write")
+    except OSError:
+        return False
+
+
 def test_ctrl_c_with_stdout_a_full_pipe_exits_130(tmp_path):
-    data = (ARTIFACT * 20000).encode("utf-8")  # far more than a pipe holds
+    data = (ARTIFACT * 3000).encode("utf-8")  # more than a pipe holds
     source = write(tmp_path / "big.txt", "")
     source.write_bytes(data)
     with open(source, "rb") as stdin:
         process = subprocess.Popen([TQA, "fix", "-"], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(3)  # the output now fills the pipe nobody reads
-        process.send_signal(signal.SIGINT)
         try:
+            deadline = time.monotonic() + 30  # where the kernel hides wchan, the pipe is full by then
+            while not blocked_writing_to_a_pipe(process.pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            process.send_signal(signal.SIGINT)
             returncode = process.wait(timeout=30)
         finally:
             process.kill()
