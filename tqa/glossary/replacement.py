@@ -27,6 +27,7 @@ _MANY = frozenset(
 )
 _PLURAL_VERBS = frozenset("were are have".split())
 _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
+_PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
 _PRECEDING = re.compile(r"[^\W_][\w'’-]*")
 _SINGULAR_VERBS = frozenset("is was has does".split())
@@ -102,10 +103,10 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     if form.inflection in ("plural", "plural possessive") or (
         match.entry.kind == "acronym" and last[:1].islower() and _plural_context(text, match)
     ):
-        if is_noun(last):
+        if is_noun(last) and _countable(head_text):
             last = plural(last)
         else:
-            computed = False
+            computed = False  # `on an especially large scale` has no plural
     if form.inflection.endswith("possessive"):
         apostrophe = "’" if "’" in found else "'"
         if not is_noun(last):
@@ -114,8 +115,15 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     return prefix + last, computed
 
 
+def _countable(words_before_head: str) -> bool:
+    """Whether a replacement's last noun can take the plural of the form it
+    replaces: not under an `a`/`an` of its own, not in an adverbial phrase."""
+    words = words_before_head.lower().split()
+    return not ({"a", "an"} & set(words)) and not (words and words[0] in _PREPOSITIONS)
+
+
 def _title_case(words: list[str]) -> list[str]:
-    return [w if w in _TITLE_SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+    return [w if w in _TITLE_SMALL_WORDS else w[:1].upper() + w[1:] for w in words]
 
 
 def _proper_name(found: str) -> bool:
@@ -210,7 +218,7 @@ def replacement(text: str, match: Match) -> Replacement:
         and not _DESCRIPTIVE_TITLES & {word.lower() for word in words}
     ):
         words = _title_case(words)  # `Russian Foreign Minister Sergey Lavrov`
-    elif _proper_name(found) and not at_sentence_start(text, match.start):
+    elif _proper_name(found) and content.islower() and not at_sentence_start(text, match.start):
         words = _title_case(words)  # `the Murmansk Regional Museum of Local Lore`: a name stays a name
     content = " ".join(words)
     if before and start == match.start and before.group(1).lower() in ("a", "an"):
