@@ -99,6 +99,10 @@ def _template_problems(form: str, en: str | None) -> list[str]:
                     form=form, slots=", ".join(sorted(unknown))
                 )
             )
+        if "[" in en or "]" in en:
+            problems.append(
+                _("`en` of avoid-form `{form}` has square brackets; optional words belong in forms").format(form=form)
+            )
         if "~" in en and "~" not in form:
             problems.append(_("`en` of avoid-form `{form}` inflects `~word` but the form has none").format(form=form))
     return problems

@@ -26,6 +26,14 @@ _MANY = frozenset(
     "few these those both multiple numerous".split()
 )
 _PLURAL_VERBS = frozenset("were are have".split())
+_QUANTITIES = frozenset("number lot lots scores couple group swarm wave".split())
+# A bare acronym of a body as the subject of a verb takes `the` with its
+# English name: `Minoborony reported` -> `The Defence Ministry reported`.
+_BODY_NOUNS = frozenset(
+    "ministry committee staff navy service office council court fleet bank commission agency "
+    "department directorate inspectorate guard district".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its their his her our your whose every each no".split())
 _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
 _PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
@@ -72,9 +80,11 @@ def _head_tag(tags: str, previous: str, lemma: str) -> str:
 
 def _plural_context(text: str, match: Match) -> bool:
     """`Two BPLA were`: a count or a plural verb around a bare noun asks for its plural."""
-    before = _word_before(text, match.start)
     after = _word_after(text, match.end)
-    word = before.group(1).lower() if before else ""
+    words = [word.lower() for word in _words_before(text, match.start)]
+    if words[:1] == ["of"] and words[1:2] and (words[1] in _MANY or words[1] in _QUANTITIES):
+        return True  # `dozens of BPLA`, `a number of BPLA`
+    word = words[0] if words else ""
     if word in _MANY or (_NUMBER.match(word) and word != "1"):
         return True
     return bool(after and after.group(2).lower() in _PLURAL_VERBS)
@@ -140,6 +150,24 @@ def _drop(text: str, match: Match) -> Replacement:
     if at_sentence_start(text, match.start) and end < len(text) and text[end].islower():
         return Replacement(match.start, end + 1, text[end].upper(), True)
     return Replacement(match.start, end, "", True)
+
+
+def _bare_body_subject(
+    text: str, match: Match, words: list[str], before: re.Match[str] | None, after: re.Match[str] | None
+) -> bool:
+    """An acronym of a body, with no determiner, before a verb: its English name needs `the`."""
+    if match.entry.kind not in ("acronym", "institution") or " " in text[match.start : match.end].strip():
+        return False
+    if words[0].lower() in _DETERMINERS or words[-1].lower() not in _BODY_NOUNS or after is None:
+        return False
+    previous = before.group(1) if before else ""
+    mid_sentence = not at_sentence_start(text, match.start)
+    if previous and (
+        previous.lower() in _DETERMINERS or previous.endswith(("'s", "’s")) or (mid_sentence and previous[:1].isupper())
+    ):
+        return False
+    following = lemmas(after.group(2).lower())
+    return "AUX" in following or ("VERB" in following and "NOUN" not in following)
 
 
 def _overlap_before(words: list[str], before: list[str]) -> int:
@@ -208,6 +236,8 @@ def replacement(text: str, match: Match) -> Replacement:
         # no word doubled with the text's: `the the principle`, `in Ukraine in Ukraine`
         words = words[_overlap_before(words, _words_before(text, start)) :]
     words = words[: len(words) - _overlap_after(words, _words_after(text, end))]
+    if _bare_body_subject(text, match, words, before, after):
+        words = ["the", *words]
     if computed and _breaks_agreement(" ".join(words), found, after):
         computed = False
     if (
