@@ -220,11 +220,11 @@ def test_replacement_format_mistakes_have_lines():
     path = str(GLOSSARY / "broken_variants.toml")
     messages = [str(p) for p in check_files([GLOSSARY / "broken_variants.toml"])[2]]
     assert (
-        f"{path}:7: avoid-form `{{X}} sample` must begin with a fixed word, not a slot or an optional word" in messages
+        f"{path}:8: avoid-form `{{X}} sample` must begin with a fixed word, not a slot or an optional word" in messages
     )
-    assert f"{path}:7: `en` of avoid-form `sample of {{X}}` uses slots the form lacks: Y" in messages
-    assert f"{path}:7: avoid-form `~take ~make sample`: at most one `~word` in a form and one in its `en`" in messages
-    assert f"{path}:7: `fix` of avoid-form `~take ~make sample` must be one of: safe, unsafe, display-only" in messages
+    assert f"{path}:9: `en` of avoid-form `sample of {{X}}` uses slots the form lacks: Y" in messages
+    assert f"{path}:10: avoid-form `~take ~make sample`: at most one `~word` in a form and one in its `en`" in messages
+    assert f"{path}:10: `fix` of avoid-form `~take ~make sample` must be one of: safe, unsafe, display-only" in messages
     assert f"{path}:7: unknown key `shape` in an avoid-form table" in messages
     assert f"{path}:13: `also` must be a list of non-empty strings" in messages
     assert f"{path}:19: unknown key `fixd` in a `flag` example" in messages
