@@ -26,6 +26,7 @@ _MANY = frozenset(
     "few these those both multiple numerous".split()
 )
 _PLURAL_VERBS = frozenset("were are have".split())
+_ADVERBS = frozenset("not never already yet also just still recently finally ever now since long".split())
 _QUANTITIES = frozenset("number lot lots scores couple group swarm wave".split())
 # A bare acronym of a body as the subject of a verb takes `the` with its
 # English name: `Minoborony reported` -> `The Defence Ministry reported`.
@@ -64,7 +65,7 @@ def _word_after(text: str, offset: int) -> re.Match[str] | None:
     return _WORD_AFTER.match(text[offset : offset + 40])
 
 
-def _head_tag(tags: str, previous: str, lemma: str) -> str:
+def _head_tag(tags: str, auxiliary: str, lemma: str) -> str:
     """The tag a `~word` replacement takes: of the tags its counterpart's form
     serves, the verb tag when the replacement is a verb (`took` VBD; `taken`
     after `has`), else the noun tag."""
@@ -73,9 +74,17 @@ def _head_tag(tags: str, previous: str, lemma: str) -> str:
         return ""
     verb = "VERB" in lemmas(lemma) or not lemmas(lemma)
     preferred = [tag for tag in choices if tag.startswith("VB") == verb] or choices
-    if "VBD" in preferred and previous.lower() in _PERFECT_OR_PASSIVE:
+    if "VBD" in preferred and auxiliary.lower() in _PERFECT_OR_PASSIVE:
         return "VBN"
     return preferred[0]
+
+
+def _auxiliary(text: str, offset: int) -> str:
+    """The word before an offset, looking past adverbs (`has not`, `had already`)."""
+    for word in _words_before(text, offset):
+        if word.lower() not in _ADVERBS:
+            return word
+    return ""
 
 
 def _plural_context(text: str, match: Match) -> bool:
@@ -96,10 +105,8 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     for name, value in match.slots:
         template = template.replace("{" + name + "}", value)
     head = _HEAD.search(template)
-    before = _word_before(text, match.start)
-    previous = before.group(1) if before else ""
     if head:
-        word = inflected(head.group(1), _head_tag(form.tags, previous, head.group(1)))
+        word = inflected(head.group(1), _head_tag(form.tags, _auxiliary(text, match.start), head.group(1)))
         if word is None:
             computed, word = False, head.group(1)
         template = template[: head.start()] + word + template[head.end() :]
