@@ -13,10 +13,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqa.pipeline.check import fix_text
 from tqa.glossary.entry import Entry, Example
 from tqa.glossary.load import Problem
 from tqa.i18n import _
+from tqa.pipeline.check import fix_text
 from tqa.rules import select_rules
 
 # The rules whose fixes come from glossary entries.
