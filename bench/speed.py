@@ -84,7 +84,40 @@ def build(megabytes: int) -> Path:
     return folder
 
 
+def build_documents(megabytes: int) -> Path:
+    """Corpus (a): the WMT21 documents, one file each (about 1 KB), cycled to `megabytes` MB."""
+    folder = CORPUS / f"{megabytes}mb-documents"
+    marker = folder / ".built"
+    if marker.is_file():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    total = 0
+    for index, (name, text) in enumerate(itertools.cycle(pool())):
+        if total >= megabytes * MB:
+            break
+        path = folder / f"{index // FILES_PER_FOLDER:04d}" / f"{index:06d}_{name}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        total += path.write_bytes(text.encode("utf-8"))
+    marker.write_text(f"{total}\n")
+    return folder
+
+
+def build_one_file(megabytes: int) -> tuple[Path, Path]:
+    """Corpus (c): corpus (a) concatenated into one file, and a file of its first MB."""
+    whole, first = CORPUS / f"{megabytes}mb-one-file.txt", CORPUS / "1mb-one-file.txt"
+    if not whole.is_file() or not first.is_file():
+        texts = [p.read_text(encoding="utf-8").strip("\n") for p in sorted(build_documents(megabytes).rglob("*.txt"))]
+        data = ("\n\n".join(texts) + "\n").encode("utf-8")
+        cut = data.index(b"\n\n", MB) + 1
+        first.write_bytes(data[:cut])
+        whole.write_bytes(data)
+    return whole, first
+
+
 def size_of(folder: Path) -> int:
+    if folder.is_file():
+        return folder.stat().st_size
+
     return sum(p.stat().st_size for p in folder.rglob("*.txt"))
 
 

@@ -298,14 +298,16 @@ def link_files(
         text = result.fixed_text if result.fixed_text is not None else result.source.text
         if result.snapshot is not None:
             text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
+        kept = []
         for found, preferred in reports:
             offset = first_occurrence(text, found)
             if offset is None:
                 continue
-            if result.snapshot is not None:
-                result.snapshot.keep(text, offset, offset + len(found))
+            kept.append((offset, offset + len(found)))
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )
             result.findings.append(Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity))
+        if result.snapshot is not None:
+            result.snapshot.keep(text, kept)
         result.findings.sort(key=lambda f: (f.start, f.code, f.end))

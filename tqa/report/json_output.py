@@ -3,12 +3,11 @@ each also naming the detected language of its document (`document_language`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.pipeline.engine import FileResult, checked_text
-from tqa.report import Located, ReportOptions, located
+from tqa.report import Located, ReportOptions, json_text, located
 from tqa.text.langid import document_language
 
 
@@ -47,5 +46,5 @@ def finding_object(item: Located) -> dict:
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     objects = [finding_object(item) for item in located(results)]
-    json.dump(objects, stream, ensure_ascii=False, indent=2)
+    json_text.dump(objects, stream)
     stream.write("\n")
