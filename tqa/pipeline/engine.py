@@ -59,6 +59,13 @@ class FileResult:
     tally: Tally | None = None
     name_spellings: str = ""  # see tqa.rules.names.single_spellings
 
+    def detected_language(self) -> str:
+        """The language of the checked text, detected once and kept on the result."""
+        if self.language is None:
+            text = checked_text(self)
+            self.language = document_language(text) if isinstance(text, str) else "unknown"
+        return self.language
+
     @property
     def changed(self) -> bool:
         return self.source is not None and self.fixed_text is not None and self.fixed_text != self.source.text

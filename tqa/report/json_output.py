@@ -1,18 +1,14 @@
 """JSON output: a list of findings shaped like ruff's `--output-format json`,
-each also naming the detected language of its document (`document_language`)."""
+each also naming the language of its document, detected once per file
+(`FileResult.detected_language`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.pipeline.engine import FileResult, checked_text
+from tqa.pipeline.engine import FileResult
 from tqa.report import Located, ReportOptions, json_text, located
-from tqa.text.langid import document_language
-
-
-def _language(text) -> str:
-    return document_language(text) if isinstance(text, str) else "unknown"
 
 
 def finding_object(item: Located) -> dict:
@@ -33,7 +29,7 @@ def finding_object(item: Located) -> dict:
         fix = {"applicability": finding.fix.applicability.value, "message": finding.fix.title, "edits": edits}
     return {
         "code": finding.code,
-        "document_language": item.result.language or _language(checked_text(item.result)),
+        "document_language": item.result.detected_language(),
         "name": finding.name,
         "message": finding.message,
         "severity": finding.severity.value,
