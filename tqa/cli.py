@@ -131,7 +131,7 @@ def _selection_options(function):
             "--jobs",
             "-j",
             type=click.IntRange(0),
-            default=1,
+            default=0,
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
         ),
