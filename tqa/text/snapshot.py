@@ -47,6 +47,11 @@ class TextSnapshot:
                 self._lines[line] = (number, text[line:line_end])
         self._starts = sorted(self._lines)
 
+    def copy(self) -> TextSnapshot:
+        clone = TextSnapshot.__new__(TextSnapshot)
+        clone.length, clone._starts, clone._lines = self.length, list(self._starts), dict(self._lines)
+        return clone
+
     def clear(self) -> None:
         """Let the kept lines go (positions of offsets in them are then unknown)."""
         self._starts.clear()
