@@ -19,7 +19,7 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Finding, Rule
 from tqa.pipeline.cache import ResultCache
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.tally import Tally
 from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.text.document import Document
@@ -283,9 +283,8 @@ def _check_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
         return result
     text = result.source.text
     if job.fix:
-        result.fixed_text, result.applied, result.findings = fix_text(
-            text, item.display, file_rules, job.unsafe, markdown, job.segmentation, job.glossary_files, original
-        )
+        settings = FixSettings(job.unsafe, markdown, job.segmentation, job.glossary_files, original)
+        result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
         final = Document(item.display, result.fixed_text, markdown, job.segmentation)
     else:
         final = Document(item.display, text, markdown, job.segmentation, job.glossary_files, original)
