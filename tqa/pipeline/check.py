@@ -39,7 +39,24 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))
-    return suppress.apply(doc, findings, rules)
+    return suppress.apply(doc, _one_per_span(findings, rules), rules)
+
+
+def _one_per_span(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
+    """Where a rule that refines another (`Rule.replaces`: the source-aware
+    calque rule refines the monolingual one) reports the same span, its finding
+    is the one that stays."""
+    replaced = {(code, rule.code) for rule in rules for code in rule.replaces}
+    if not replaced:
+        return findings
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for finding in findings:
+        by_span.setdefault((finding.start, finding.end), set()).add(finding.code)
+    return [
+        finding
+        for finding in findings
+        if not any((finding.code, other) in replaced for other in by_span[finding.start, finding.end])
+    ]
 
 
 @dataclass(frozen=True)
