@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.fix import choose_fixes
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document
@@ -76,8 +76,8 @@ def problem(text: str, markdown: bool, unsafe: bool) -> str | None:
             for a, b in itertools.pairwise(edits)
         ):
             return "overlapping edits"
-        fixed, _, _ = fix_text(text, "x", ALL_RULES, unsafe, markdown)
-        again, applied, _ = fix_text(fixed, "x", ALL_RULES, unsafe, markdown)
+        fixed, _, _ = fix_text(text, "x", ALL_RULES, FixSettings(unsafe, markdown))
+        again, applied, _ = fix_text(fixed, "x", ALL_RULES, FixSettings(unsafe, markdown))
         if again != fixed or applied:
             return "not converging: " + ", ".join(sorted({f.code for f in applied}))
     except Exception as error:  # a crash is what this run looks for

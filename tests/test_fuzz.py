@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA, SEED
 from tqa.errors import UserError
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.fix import apply_edits, choose_fixes
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document
@@ -107,9 +107,9 @@ def test_chosen_edits_never_overlap_and_text_outside_them_is_untouched(text, mar
 def test_fix_reaches_a_fixed_point(text, unsafe):
     """Fixing the fixed text changes nothing and applies nothing: no fix undoes
     another, none replaces a mark with itself, the loop ends at a fixed point."""
-    fixed, _applied, remaining = fix_text(text, "x", ALL_RULES, unsafe, False)
+    fixed, _applied, remaining = fix_text(text, "x", ALL_RULES, FixSettings(unsafe))
     assert not choose_fixes(remaining, unsafe), [f.code for f in choose_fixes(remaining, unsafe)]
-    again, applied, _ = fix_text(fixed, "x", ALL_RULES, unsafe, False)
+    again, applied, _ = fix_text(fixed, "x", ALL_RULES, FixSettings(unsafe))
     assert again == fixed and applied == []
 
 
@@ -121,7 +121,7 @@ def test_fixed_output_is_valid_in_its_encoding(text, encoding, bom):
         source = decode(data, "x", encoding)
     except (UnicodeEncodeError, UserError):
         return  # text this encoding cannot hold is never read as it
-    fixed, _, _ = fix_text(source.text, "x", ALL_RULES, True, False)
+    fixed, _, _ = fix_text(source.text, "x", ALL_RULES, FixSettings(unsafe=True))
     try:
         written = source.encode(fixed)
     except UserError:
@@ -148,5 +148,5 @@ def test_work_on_10_kb_of_repeated_pieces_is_bounded(piece):
 def _warm():
     """Load the glossary and language profiles once, outside any counted call."""
     text = SEED.read_text(encoding="utf-8")
-    fix_text(text, "x", ALL_RULES, True, False)
+    fix_text(text, "x", ALL_RULES, FixSettings(unsafe=True))
     check_document(Document("x", "Министр иностранных дел России заявил, что переговоры продолжатся."), ALL_RULES)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from tqa.model import Applicability, Edit, Finding, Fix, Severity
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.fix import choose_fixes
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document
@@ -54,7 +54,7 @@ def _check(text: str, markdown: bool = False) -> Callable[[], object]:
 
 
 def _fix(text: str, markdown: bool = False) -> Callable[[], object]:
-    return lambda: fix_text(text, "x", ALL_RULES, True, markdown)
+    return lambda: fix_text(text, "x", ALL_RULES, FixSettings(unsafe=True, markdown=markdown))
 
 
 def _soup(alphabet: str, count: int) -> str:

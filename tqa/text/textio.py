@@ -6,7 +6,6 @@ import codecs
 import os
 import re
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -365,30 +364,6 @@ def _too_large(size: int, limit: int) -> str:
 
 def read_file(path: Path, encoding: str | None = None, option: bool = True) -> Source:
     return decode(read_regular(path), str(path), encoding, option)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and a rename; keep the mode."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqa", dir=path.parent)
-    except OSError as error:
-        raise UserError(_("cannot write: {reason}").format(reason=error.strerror or error), str(path)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(_("cannot write: {reason}").format(reason=error.strerror or error), str(path)) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # Configuration, glossary and baseline files are small; these caps keep a
