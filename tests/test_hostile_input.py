@@ -349,20 +349,15 @@ HOSTILE_NAME = os.fsdecode(b"bad\xff\nname\r\t\x1b.txt")
 SHOWN_NAME = "bad\\xff\\nname\\r\\t\\x1b.txt"
 
 
-def test_a_hostile_name_is_escaped_identically_in_every_format(tmp_path):
+def test_a_hostile_name_is_escaped_identically_in_every_format(tmp_path, runner, monkeypatch):
     write(tmp_path / HOSTILE_NAME, ARTICLE)
     summary = tmp_path / "summary.md"
-    environment = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.chdir(tmp_path)
     for output_format in ("text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"):
-        result = subprocess.run(
-            [sys.executable, "-m", "tqa", "check", "--output-format", output_format, "."],
-            cwd=tmp_path,
-            capture_output=True,
-            env=environment,
-            timeout=60,
-        )
-        assert result.returncode == 1, (output_format, result.stderr)
-        output = result.stdout.decode("utf-8")  # valid UTF-8: no raw bytes of the name
+        result = runner.invoke(main, ["check", "--output-format", output_format, "."])
+        assert result.exit_code == 1, (output_format, result.output)
+        output = result.stdout_bytes.decode("utf-8")  # valid UTF-8: no raw bytes of the name
         if output_format in ("json", "json-lines", "gitlab"):
             assert json.dumps(SHOWN_NAME) in output
         elif output_format == "sarif":
