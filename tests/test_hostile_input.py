@@ -85,6 +85,13 @@ def test_a_fifo_named_on_the_command_line_is_refused_without_blocking(tmp_path):
     assert b"pipe.txt: not a regular file" in result.stderr and b"ok.txt:1:9" in result.stdout
 
 
+def test_a_source_that_is_a_fifo_is_refused(tmp_path):
+    _fifo(tmp_path, "original.txt")
+    write(tmp_path / "a.txt", ARTICLE)
+    result = _run_cli("check", "--source", "original.txt", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and b"original.txt: not a regular file" in result.stderr
+
+
 def test_a_link_to_dev_zero_is_refused(tmp_path, runner):
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     result = runner.invoke(main, ["check", str(tmp_path / "zero.txt")])

@@ -35,8 +35,8 @@ def is_source_name(name: str) -> bool:
 def paired_source(target: Path, source: Path | None) -> Path | None:
     """The original of `target`: named explicitly, in a folder, or by convention."""
     match = _TARGET_NAME.match(target.name)
-    if source is not None and source.is_file():
-        return source
+    if source is not None and source.exists() and not source.is_dir():
+        return source  # a FIFO or device too: reading it is refused with a clear error
     if source is not None and source.is_dir():
         names = [f"{match.group('stem')}.ru{match.group('suffix')}"] if match else []
         names.append(target.name)
