@@ -466,6 +466,14 @@ def test_po_line_with_other_line_breaks_keeps_its_words(runner, tmp_path, mark):
     assert fixed == text.replace("wait, ”the", "wait,” the")
 
 
+def test_config_error_lines_count_only_line_ends(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "tqa.toml", "# a note\u2028more note\nselect = 5\n")
+    result = runner.invoke(main, ["check", str(write(tmp_path / "a.txt", ARTIFACT))])
+    assert result.exit_code == 2
+    assert "tqa.toml:2: `select`" in result.stderr
+
+
 def test_diff_breaks_lines_only_at_line_ends(runner, tmp_path):
     path = write(tmp_path / "a.txt", "Words\u2028more words.\n" + ARTIFACT)
     result = runner.invoke(main, ["fix", "--diff", str(path)])
