@@ -431,8 +431,16 @@ def test_import_onto_its_own_tbx_is_refused(runner, tmp_path):
     before = tbx.read_bytes()
     result = runner.invoke(main, ["glossary", "import", str(tbx), "-o", str(tbx)])
     assert result.exit_code == 2
-    assert "is the TBX file being imported" in result.stderr
+    assert "is one of the files being read" in result.stderr
     assert tbx.read_bytes() == before
+
+
+def test_export_onto_a_glossary_it_reads_is_refused(runner, tmp_path):
+    mine = write(tmp_path / "mine.toml", "# my own entries, none yet\n")
+    result = runner.invoke(main, ["glossary", "export", "--format", "toml", "--glossary", str(mine), "-o", str(mine)])
+    assert result.exit_code == 2
+    assert "is one of the files being read" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "# my own entries, none yet\n"
 
 
 # 9. PO catalogs: polib gets text only; lines end only at \n.
