@@ -522,6 +522,20 @@ def test_unwritable_fix_is_not_counted(runner, tmp_path):
     assert "fixed" not in result.stdout
 
 
+def test_edits_that_change_nothing_are_not_counted(runner, tmp_path, monkeypatch):
+    path = write(tmp_path / "a.txt", ARTIFACT)
+    fixing = tqa.pipeline.engine.fix_text
+
+    def undone(text, *rest):
+        _fixed, applied, remaining = fixing(text, *rest)
+        return text, applied, remaining  # the edits cancel out
+
+    monkeypatch.setattr(tqa.pipeline.engine, "fix_text", undone)
+    result = runner.invoke(main, ["fix", str(path)])
+    assert "Applied 0 fixes in 0 files." in result.stdout
+    assert "fixed" not in result.stdout
+
+
 def test_file_whose_encoding_does_not_round_trip_is_not_written(runner, tmp_path):
     data = b"We wait, \\u201dthe minister said.\n"
     path = tmp_path / "a.txt"
