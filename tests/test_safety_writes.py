@@ -614,8 +614,9 @@ main()
         (signal.SIGTERM, "2", True),
         (signal.SIGINT, "2", True),
         (signal.SIGHUP, "1", False),
+        (signal.SIGXCPU, "1", False),
     ],
-    ids=["term", "term-group", "int-group", "hup"],
+    ids=["term", "term-group", "int-group", "hup", "xcpu"],
 )
 def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, run_script, signum, jobs, group):
     for index in range(6):
