@@ -37,13 +37,24 @@ def temporaries(folder: Path) -> list[Path]:
     return [path for path in folder.rglob("*.tqa")]
 
 
-def as_nobody(*arguments: str, cwd: Path, **options) -> subprocess.CompletedProcess:
-    """Run tqa as an unprivileged user (needs root to switch)."""
+def _setpriv(*arguments: str) -> list[str]:
+    return [SETPRIV, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--", TQA, *arguments]
+
+
+@pytest.fixture(scope="module")
+def nobody_can_run_tqa() -> None:
+    """Skip (saying why) where tests cannot switch to an unprivileged user who can run tqa."""
     if os.geteuid() != 0 or SETPRIV is None:
         pytest.skip("switching to an unprivileged user needs root and setpriv")
-    command = [SETPRIV, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--", TQA, *arguments]
+    done = subprocess.run(_setpriv("--version"), cwd="/", capture_output=True, timeout=120)
+    if done.returncode != 0:
+        pytest.skip(f"an unprivileged user cannot run {TQA} here: {done.stderr.decode(errors='replace')[-200:]}")
+
+
+def as_nobody(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run tqa as an unprivileged user."""
     environment = {**os.environ, "HOME": str(cwd), "TQA_LANG": "en"}
-    return subprocess.run(command, cwd=cwd, capture_output=True, env=environment, timeout=120, **options)
+    return subprocess.run(_setpriv(*arguments), cwd=cwd, capture_output=True, env=environment, timeout=120)
 
 
 @pytest.fixture
@@ -162,7 +173,7 @@ def test_owner_group_and_mode_are_kept_by_root(runner, tmp_path, mode):
     assert path.read_text(encoding="utf-8") == FIXED
 
 
-def test_user_fixing_a_file_owned_by_another_keeps_its_owner(shared_folder):
+def test_user_fixing_a_file_owned_by_another_keeps_its_owner(shared_folder, nobody_can_run_tqa):
     path = write(shared_folder / "a.txt", ARTIFACT)
     path.chmod(0o666)  # root's file that anyone may edit, in a folder anyone may write
     result = as_nobody("fix", "a.txt", cwd=shared_folder)
@@ -222,7 +233,7 @@ def test_read_only_file_is_refused(runner, tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
 
 
-def test_read_only_file_is_refused_for_a_user(shared_folder):
+def test_read_only_file_is_refused_for_a_user(shared_folder, nobody_can_run_tqa):
     path = write(shared_folder / "a.txt", ARTIFACT)
     os.chown(path, NOBODY, NOBODY)
     path.chmod(0o444)
