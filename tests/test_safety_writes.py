@@ -82,7 +82,7 @@ def test_file_edited_after_it_was_read_is_not_overwritten(runner, tmp_path, monk
         return result
 
     monkeypatch.setattr(tqa.pipeline.engine, "process_one", edited_meanwhile)
-    result = runner.invoke(main, ["fix", str(path), str(other)])
+    result = runner.invoke(main, ["fix", "--jobs", "1", str(path), str(other)])
     assert result.exit_code == 2
     assert "a.txt: the file changed after tqa read it" in result.stderr
     assert path.read_text(encoding="utf-8") == newer

@@ -133,7 +133,7 @@ def _selection_options(function):
             "--jobs",
             "-j",
             type=click.IntRange(0),
-            default=1,
+            default=0,
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
         ),
@@ -142,6 +142,23 @@ def _selection_options(function):
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def _cache_options(function):
+    """--cache-dir: where the results cache and compiled glossaries are kept."""
+
+    def use(_context, _parameter, value: str | None) -> None:
+        if value:
+            os.environ["TQA_CACHE_DIR"] = value  # worker processes and the glossary cache follow it
+
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False),
+        callback=use,
+        expose_value=False,
+        is_eager=True,
+        help=_("Folder for tqa's caches (default: $TQA_CACHE_DIR, else the user cache folder)."),
+    )(function)
 
 
 def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **more) -> Job:
@@ -212,9 +229,11 @@ def main(lang: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help=_("Record today's findings in this baseline file."),
 )
+@_cache_options
+@click.option("--no-cache", is_flag=True, help=_("Check every file afresh and leave the results cache alone."))
 def check(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
-    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
+    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache,
 ) -> None:  # fmt: skip
     _refuse_empty_paths(paths)
     plan = _plan(
@@ -242,13 +261,14 @@ def check(
     workers = _workers(jobs)
     options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics, signature=plan.signature)
     streaming = streaming_emitters().get(settings.output_format)
+    cache = None if no_cache or show_diff else _results_cache(plan, job, settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not show_diff:
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format))
-        results = process(inputs, plan.rules_for, job, workers)
+        results = process(inputs, plan.rules_for, job, workers, cache)
         context = _context(context_paths, inputs, plan)
         failed, found = _stream(results, errors, plan, streaming, options, context)
     else:
-        results = list(process(inputs, plan.rules_for, job, workers))
+        results = list(process(inputs, plan.rules_for, job, workers, cache))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -265,6 +285,16 @@ def check(
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _results_cache(plan: Plan, job: Job, output_format: str):
+    """The results cache of runs with these settings; messages, the output format
+    (files are cached as printed) and tqa's code are part of its key."""
+    from tqa.i18n import current_language
+    from tqa.pipeline.cache import ResultCache, results_dir
+
+    settings = (plan.signature, repr(job), plan.settings.per_file_ignores, output_format, current_language())
+    return ResultCache.open(results_dir(), repr(settings))
 
 
 def _context(paths: tuple[str, ...], inputs, plan: Plan):
@@ -439,6 +469,18 @@ def _report_applied(result: FileResult, stream) -> None:
     counts = Counter((f.code, f.name) for f in result.applied)
     parts = ", ".join(f"{count} × {code} {name}" for (code, name), count in sorted(counts.items()))
     stream.write(_("{path}: fixed {parts}").format(path=result.input.display, parts=parts) + "\n")
+
+
+@main.command(help=_("Remove tqa's caches: results of earlier checks and compiled glossaries."))
+@_cache_options
+def clean() -> None:
+    from tqa.pipeline.cache import remove_caches
+    from tqa.resources import user_cache_dir
+
+    folder = user_cache_dir()
+    removed = remove_caches(folder)
+    message = ngettext("Removed {count} cache file from {path}.", "Removed {count} cache files from {path}.", removed)
+    click.echo(message.format(count=removed, path=folder), err=True)
 
 
 @main.command("rules", help=_("List every rule: code, name, fix availability and summary."))

@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqa.alignment import check_alignment, is_source_name, paired_source
+from tqa.alignment import check_alignment, is_source_name, is_target_name, paired_source
 from tqa.catalog_check import DEFAULT_CATALOG_OPTIONS, CatalogOptions
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Finding, Rule
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.cache import ResultCache
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.tally import Tally
 from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.text.document import Document
@@ -61,6 +62,25 @@ class FileResult:
     name_spellings: str = ""  # see tqa.rules.names.single_spellings
     # Standard input as read, when fixing it: a filter passes on what it cannot fix.
     raw: bytes | None = None
+
+    def detached(self, item: Input | None = None) -> FileResult:
+        """A copy to change (findings added, fields reset) without changing this
+        one; with `item`, the copy is of that input."""
+        return dataclasses.replace(
+            self,
+            input=item or self.input,
+            findings=list(self.findings),
+            applied=list(self.applied),
+            snapshot=self.snapshot.copy() if self.snapshot is not None else None,
+            tally=self.tally.copy() if self.tally is not None else None,
+        )
+
+    def detected_language(self) -> str:
+        """The language of the checked text, detected once and kept on the result."""
+        if self.language is None:
+            text = checked_text(self)
+            self.language = document_language(text) if isinstance(text, str) else "unknown"
+        return self.language
 
     @property
     def changed(self) -> bool:
@@ -182,10 +202,37 @@ def process(
     rules: Sequence[Rule] | Callable[[str], Sequence[Rule]],
     job: Job = Job(),
     jobs: int = 1,
+    cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
     """Check (and with `job.fix`, fix) each input, one file in memory at a time
-    per worker; with `jobs` > 1 in worker processes. Results come in input order."""
+    per worker; with `jobs` > 1 in worker processes. Results come in input order.
+    With a `cache`, files whose results it holds are not checked again."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
+    if cache is None:
+        yield from _process(inputs, rules_for, job, jobs)
+        return
+    keys = _RulesKeys(rules_for)
+    cached: dict[int, FileResult] = {}
+    for index, item in enumerate(inputs):
+        if _cacheable_input(item, job):
+            result = cache.get(item.path, item.display, keys(item.display))
+            if isinstance(result, FileResult):
+                cached[index] = result.detached(item)
+    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs)
+    for index, item in enumerate(inputs):
+        if index in cached:
+            yield cached[index]
+            continue
+        result = next(checked)
+        if result.error is None and result.source is not None and _cacheable_input(item, job):
+            cache.put(item.path, item.display, keys(item.display), result.detached())
+        yield result
+    cache.save()
+
+
+def _process(
+    inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, jobs: int
+) -> Iterator[FileResult]:
     files = [item for item in inputs if not item.is_stdin]
     if jobs > 1 and len(files) > 1:
         from tqa.pipeline.workers import process_parallel
@@ -194,6 +241,29 @@ def process(
         return
     for item in inputs:
         yield process_one(item, rules_for(item.display), job)
+
+
+class _RulesKeys:
+    """What the cache knows a file's rules by: codes and severities, worked out
+    once per distinct set of rules (per-file ignores make a few)."""
+
+    def __init__(self, rules_for: Callable[[str], Sequence[Rule]]):
+        self.rules_for = rules_for
+        self.known: dict[int, tuple[Sequence[Rule], tuple[tuple[str, str], ...]]] = {}
+
+    def __call__(self, path: str) -> tuple[tuple[str, str], ...]:
+        rules = self.rules_for(path)
+        known = self.known.get(id(rules))  # the rules are kept alongside, so the id stays theirs
+        if known is None:
+            known = self.known[id(rules)] = (rules, tuple((rule.code, rule.severity.value) for rule in rules))
+        return known[1]
+
+
+def _cacheable_input(item: Input, job: Job) -> bool:
+    """A file read on its own: not standard input, not paired with a Russian original."""
+    if item.is_stdin or job.source is not None:
+        return False
+    return not is_target_name(os.path.basename(item.path)) or paired_source(Path(item.path), None) is None
 
 
 @dataclass(frozen=True)
@@ -257,9 +327,8 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
         return
     text = result.source.text
     if job.fix:
-        result.fixed_text, result.applied, result.findings = fix_text(
-            text, item.display, file_rules, job.unsafe, markdown, job.segmentation, job.glossary_files, original
-        )
+        settings = FixSettings(job.unsafe, markdown, job.segmentation, job.glossary_files, original)
+        result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
         final = Document(item.display, result.fixed_text, markdown, job.segmentation)
     else:
         final = Document(item.display, text, markdown, job.segmentation, job.glossary_files, original)
@@ -341,14 +410,16 @@ def link_files(
         text = result.fixed_text if result.fixed_text is not None else result.source.text
         if result.snapshot is not None:
             text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
+        kept = []
         for found, preferred in reports:
             offset = first_occurrence(text, found)
             if offset is None:
                 continue
-            if result.snapshot is not None:
-                result.snapshot.keep(text, offset, offset + len(found))
+            kept.append((offset, offset + len(found)))
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )
             result.findings.append(Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity))
+        if result.snapshot is not None:
+            result.snapshot.keep(text, kept)
         result.findings.sort(key=lambda f: (f.start, f.code, f.end))
