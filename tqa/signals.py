@@ -38,12 +38,11 @@ def stop_on_signals() -> None:
             signal.signal(signum, _raise_stopped)
 
 
-def ignore_in_worker() -> None:
-    """Worker processes leave Ctrl-C to the main process and die at once on SIGTERM."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def default_in_worker() -> None:
+    """Worker processes write nothing: a stopping signal ends them at once, and the
+    main process, which writes, cleans up."""
     for signum in STOPPING:
-        if signum != signal.SIGINT:
-            signal.signal(signum, signal.SIG_DFL)
+        signal.signal(signum, signal.SIG_DFL)
 
 
 @contextmanager
