@@ -19,6 +19,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tqa.pipeline.engine
 from conftest import write
@@ -682,3 +684,47 @@ def test_ctrl_c_with_stdout_a_full_pipe_exits_130(tmp_path):
             process.kill()
     assert returncode == 130
     assert b"Traceback" not in process.stderr.read()
+
+
+# The write path as a property: whatever the file is, it ends holding either
+# the new bytes or its own, keeps its kind, links and mode, and leaves nothing behind.
+
+SHAPES = ("plain", "hard-linked", "symlinked", "read-only", "edited-meanwhile")
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    shape=st.sampled_from(SHAPES),
+    old=st.binary(max_size=300),
+    new=st.binary(max_size=300),
+    mode=st.sampled_from([0o600, 0o644, 0o664, 0o755]),
+)
+def test_a_fix_is_written_whole_or_not_at_all(shape, old, new, mode):
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        real = folder / "real.txt"
+        real.write_bytes(old)
+        real.chmod(0o444 if shape == "read-only" else mode)
+        named = real
+        if shape == "hard-linked":
+            os.link(real, folder / "other.txt")
+        if shape == "symlinked":
+            named = folder / "link.txt"
+            named.symlink_to(real)
+        if shape == "edited-meanwhile":
+            real.write_bytes(old + b"typed meanwhile")
+        refused = shape in ("read-only", "edited-meanwhile")
+        try:
+            filewrite.fix_in_place(named, new, old, "file")
+        except UserError:
+            assert refused
+        else:
+            assert not refused
+        expected = {"read-only": old, "edited-meanwhile": old + b"typed meanwhile"}.get(shape, new)
+        assert real.read_bytes() == expected
+        assert named.is_symlink() == (shape == "symlinked")
+        assert real.stat().st_nlink == (2 if shape == "hard-linked" else 1)
+        if shape == "hard-linked":
+            assert (folder / "other.txt").read_bytes() == new
+        assert stat.S_IMODE(real.stat().st_mode) == (0o444 if shape == "read-only" else mode)
+        assert temporaries(folder) == []
