@@ -257,5 +257,7 @@ def test_toml_and_tbx_exports_keep_replacements_examples_and_also(tmp_path):
     assert problems == []
     back = exchange.from_tbx(exchange.to_tbx(entries).encode("utf-8"), "x.tbx")
     for restored in (again, back):
-        assert [(e.variants, e.examples, e.also) for e in restored] == [(e.variants, e.examples, e.also) for e in entries]
+        assert [(e.variants, e.examples, e.also) for e in restored] == [
+            (e.variants, e.examples, e.also) for e in entries
+        ]
     assert any(e.also for e in entries) and any(v.en for e in entries for v in e.variants)
