@@ -15,7 +15,7 @@ from pathlib import Path
 from tqa.glossary.entry import Entry, Example
 from tqa.glossary.load import Problem, item_line
 from tqa.i18n import _
-from tqa.pipeline.check import fix_text
+from tqa.pipeline.check import FixSettings, fix_text
 from tqa.rules import select_rules
 
 # The rules whose fixes come from glossary entries.
@@ -37,9 +37,8 @@ def fixed_examples(examples: Sequence[str], glossary_files: Sequence[str] = ()) 
     if not examples:
         return []
     text = _PARAGRAPH.join(examples) + "\n"
-    fixed, _applied, _left = fix_text(
-        text, "<glossary examples>", select_rules(GLOSSARY_FIX_RULES), True, False, "auto", tuple(glossary_files)
-    )
+    settings = FixSettings(unsafe=True, glossary_files=tuple(glossary_files))
+    fixed, _applied, _left = fix_text(text, "<glossary examples>", select_rules(GLOSSARY_FIX_RULES), settings)
     out = fixed.rstrip("\n").split(_PARAGRAPH)
     if len(out) != len(examples):  # a fix that ran across paragraphs: fix them one by one
         return [fixed_examples([example], glossary_files)[0] for example in examples]

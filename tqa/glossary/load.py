@@ -40,7 +40,7 @@ def builtin_files() -> list[Path]:
 def _entry_lines(text: str) -> list[tuple[int, dict[str, int]]]:
     """For each [[entry]] header: its line and the line of each key below it."""
     found: list[tuple[int, dict[str, int]]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if _ENTRY_HEADER.match(line):
             found.append((number, {}))
         elif found:

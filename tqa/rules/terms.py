@@ -57,11 +57,6 @@ def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator
         entry = match.entry
         if entry.kind not in kinds:
             continue
-        if doc.aligned and entry.kind in ("calque", "term"):
-            from tqa.rules.source import calque_confirmed
-
-            if calque_confirmed(doc, match):
-                continue  # calque-of-source-term reports it, with the Russian original
         found = doc.text[match.start : match.end]
         fix = glossary_fix(doc, match)
         yield Violation(
