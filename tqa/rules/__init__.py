@@ -14,7 +14,7 @@ from tqa import suppress
 from tqa.model import FixAvailability as F
 from tqa.model import Rule
 from tqa.model import Severity as S
-from tqa.rules import names, quotes, script, source, structure, terms, typography
+from tqa.rules import names, numbers, quotation_style, quotes, script, source, structure, terms, typography
 
 ALL_RULES: tuple[Rule, ...] = (
     Rule("Q101", "detached-closing-quote", quotes.detached_closing_quote, F.ALWAYS, S.ERROR),
@@ -29,6 +29,11 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("S204", "scraped-page-debris", structure.scraped_page_debris, F.ALWAYS, S.ERROR),
     Rule("P301", "hyphen-as-dash", typography.hyphen_as_dash, F.ALWAYS, S.WARNING),
     Rule("P302", "spaced-slash", typography.spaced_slash, F.ALWAYS, S.INFO),
+    Rule("P303", "russian-dash-attribution", quotation_style.russian_dash_attribution, F.ALWAYS, S.WARNING),
+    Rule("P304", "quote-glued-to-word", quotation_style.quote_glued_to_word, F.ALWAYS, S.WARNING),
+    Rule("P306", "quoted-proper-name", quotation_style.quoted_proper_name, F.ALWAYS, S.INFO),
+    Rule("P307", "russian-digit-grouping", numbers.russian_digit_grouping, F.ALWAYS, S.WARNING),
+    Rule("P308", "wrong-case-after-punctuation", typography.wrong_case_after_punctuation, F.SOMETIMES, S.WARNING),
     Rule("C401", "cyrillic-homoglyph", script.cyrillic_homoglyph, F.ALWAYS, S.ERROR),
     Rule("C402", "leftover-cyrillic", script.leftover_cyrillic, F.NEVER, S.ERROR),
     Rule("C403", "untranslated-paragraph", script.untranslated_paragraph, F.NEVER, S.ERROR),
@@ -36,6 +41,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T502", "non-standard-institution-name", terms.non_standard_institution_name, F.SOMETIMES, S.WARNING),
     Rule("T503", "non-standard-treaty-or-acronym", terms.non_standard_treaty_or_acronym, F.SOMETIMES, S.WARNING),
     Rule("T504", "overused-connector", terms.overused_connector, F.NEVER, S.INFO),
+    Rule("T510", "thousand-after-figures", numbers.number_word_after_digits, F.SOMETIMES, S.WARNING),
     Rule("N601", "person-name-spelling", terms.person_name_spelling, F.SOMETIMES, S.WARNING),
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
     Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),

@@ -1,0 +1,220 @@
+"""Quotation conventions of Russian origin: dash attribution, a quote mark glued
+to the next word, and proper names in quotation marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqa.document import Document
+from tqa.i18n import _
+from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import excerpt
+from tqa.rules.quote_marks import analyse
+
+# `…here, - Mikhail shared`, `…," - said the governor`, `…, "- said`, `…!!! - she wrote`:
+# the end of a quotation, a dash, then the attribution. The pattern opens with
+# the dash, a literal the engine can jump to; the punctuation is read backwards.
+_DASH = re.compile(r"[-–—]{1,2}(?=\s+[^\W\d_])")
+_BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
+
+# A proper name in quotation marks after the word for what it names:
+# `the frigate "Admiral Gorshkov"`, `the bank "Otkritie"`, `the newspaper "Vedomosti"`.
+_NAMED_KINDS = (
+    # ships and boats
+    "ship", "ships", "frigate", "frigates", "corvette", "corvettes", "cruiser", "cruisers", "submarine",
+    "submarines", "destroyer", "destroyers", "vessel", "vessels", "boat", "boats", "icebreaker", "icebreakers",
+    "warship", "warships", "gunship", "tanker", "tankers", "carrier", "minesweeper", "trawler", "craft",
+    "battleship", "yacht", "ferry", "tug", "patrolman",
+    # weapons, rockets and spacecraft
+    "missile", "missiles", "rocket", "rockets", "launcher", "complex", "complexes", "system", "systems",
+    "drone", "drones", "helicopter", "helicopters", "tank", "tanks", "howitzer", "satellite", "spacecraft",
+    "module", "vehicle",
+    # companies and organisations
+    "company", "companies", "corporation", "concern", "holding", "group", "bank", "plant", "factory",
+    "enterprise", "shipyard", "shipyards", "airline", "carrier", "operator", "firm", "club", "team", "teams",
+    "party", "movement", "bloc", "faction", "association", "foundation", "fund", "centre", "center",
+    # media
+    "newspaper", "newspapers", "publication", "magazine", "agency", "channel", "outlet", "broadcaster",
+    "radio", "portal", "website", "tabloid", "daily", "weekly",
+    # places and events
+    "station", "airport", "port", "base", "field", "deposit", "pipeline", "operation", "exercise", "exercises",
+    "forum", "festival", "camp", "park", "hotel", "stadium", "district", "ground",
+)  # fmt: skip
+_KIND_PATTERN = "|".join(f"[{k[0]}{k[0].upper()}]{k[1:]}" for k in sorted(set(_NAMED_KINDS), key=len, reverse=True))
+# The name: one to eight capitalised words or numbers, `of`/`de`/`the` may join them.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|the)\s+){0,2}[A-Z0-9][\w'’.-]*){0,7}"
+# Or after someone who works for a newspaper or channel: `the observer of "Komsomolskaya Pravda"`.
+_MEDIA_ROLE = (
+    r"(?:observer|correspondent|journalist|editor|editor-in-chief|reporter|columnist|interview)s?\s+(?:of|with|to|for)"
+)
+_QUOTED_NAME = re.compile(
+    r"\b(?P<kind>"
+    + _KIND_PATTERN
+    + "|"
+    + _MEDIA_ROLE
+    + r")(?:\s+the)?\s+(?P<open>[\"“«])\s?(?P<name>"
+    + _NAME
+    + r")\s?(?P<close>[\"”»])"
+)
+# More quoted names in the same list: `, "Pyotr Morgunov", "Korolev"`, ` and "Korolev"`.
+_LISTED_NAME = re.compile(
+    r"\s*(?:,|\band\b|,\s*and\b)\s*(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])"
+)
+
+
+def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
+    """Quotation attributed with a dash, Russian style.
+
+    What it does:
+        Finds the Russian way of attributing a quotation: the quotation's
+        comma, question or exclamation mark, a dash, then who said it
+        (`live here, - Mikhail Degtyarev shared`, `landfills," - said the deputy`).
+
+    Why is this bad?
+        Russian sets off the author's words with a dash (`, — сказал он`);
+        English closes the quotation and goes straight on: `," he said`.
+        Left in, the dash reads as a broken sentence.
+
+    Example:
+        Bad: "Hardworking and wonderful people live here, - Mikhail Degtyarev shared.
+        Bad: "We will solve the problem of landfills," - said the deputy chairman.
+        Bad: "I am very worried about his fate, "- said the acting governor.
+        Good: "We will solve the problem of landfills," said the deputy chairman.
+        Good: The talks failed, he said - and left.
+        Good: Three options were left - none of them good.
+
+    Fix safety:
+        Safe when a closing quotation mark is there: only the dash goes, and a
+        mark glued to the dash moves before the space (`," said`). Unsafe
+        without one: the dash goes, but the quotation still wants its marks.
+    """
+    text = doc.text
+    if " -" not in text and "-" not in text and "—" not in text and "–" not in text:
+        return
+    for paragraph in doc.prose:
+        body = paragraph.text
+        if "-" not in body and "—" not in body and "–" not in body:
+            continue
+        for match in _DASH.finditer(body):
+            start = match.start()
+            if start and body[start - 1] in "-–—":
+                continue
+            before = _BEFORE_DASH.search(body, max(0, start - 6), start)
+            if before is None or before.start() == 0 or body[before.start() - 1].isspace():
+                continue
+            # `"… , "- said`: a closing mark right before the dash, after a space, belongs to the quotation.
+            quote = before.group("quote")
+            closing = bool(quote) or body[before.start() - 1] in '"”»'
+            keep = before.end("punct")
+            tail = match.end()
+            while tail < len(body) and body[tail] in " \t\u00a0":
+                tail += 1
+            offset = paragraph.start
+            replacement = quote + " "
+            line_start = body.rfind("\n", 0, start) + 1
+            yield Violation(
+                offset + start,
+                offset + match.end(),
+                _("Quotation attributed with a dash, Russian style: `{found}`").format(
+                    found=excerpt(body, max(line_start, keep - 20), min(len(body), tail + 20))
+                ),
+                Fix(
+                    _("Drop the dash"),
+                    (Edit(offset + keep, offset + tail, replacement),),
+                    Applicability.SAFE if closing else Applicability.UNSAFE,
+                ),
+            )
+
+
+def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
+    """Quotation mark glued to the word outside it.
+
+    What it does:
+        Finds a closing quotation mark with a letter right after it
+        (`"Zircon"will enter service`) and an opening one with a letter
+        right before it (`the missile"Zircon"`).
+
+    Why is this bad?
+        MT output from Russian loses the space next to a quotation mark; the
+        word and the quotation run together.
+
+    Example:
+        Bad: The ship with the hypersonic missile "Zircon"will enter service.
+        Bad: The ship with the hypersonic missile"Zircon" will enter service.
+        Good: The ship with the hypersonic missile "Zircon" will enter service.
+        Good: He said "no"; then he left.
+
+    Fix safety:
+        Safe: a space is added between the mark and the word.
+    """
+    text = doc.text
+    for mark in analyse(doc).marks:
+        if mark.flank != "both":
+            continue
+        index = mark.offset
+        if mark.role == "close" and text[index + 1 : index + 2].isalpha() and not text[index - 1 : index].isspace():
+            at, found = index + 1, text[max(0, index - 12) : index + 8]
+        elif mark.role == "open" and text[index - 1 : index].isalpha() and text[index + 1 : index + 2].isalnum():
+            at, found = index, text[max(0, index - 8) : index + 12]
+        else:
+            continue
+        yield Violation(
+            index,
+            index + 1,
+            _("Quotation mark glued to the next word: `{found}`").format(found=excerpt(found, 0, len(found))),
+            Fix(_("Add a space"), (Edit(at, at, " "),), Applicability.SAFE),
+        )
+
+
+def _quoted_names(text: str) -> Iterator[re.Match]:
+    for match in _QUOTED_NAME.finditer(text):
+        yield match
+        end = match.end()
+        while (listed := _LISTED_NAME.match(text, end)) is not None:
+            yield listed
+            end = listed.end()
+
+
+def quoted_proper_name(doc: Document) -> Iterator[Violation]:
+    """Name of a ship, missile, company or newspaper in quotation marks.
+
+    What it does:
+        Finds a capitalised name in quotation marks right after the word for
+        what it names (`the frigate "Admiral Gorshkov"`, `the bank "Otkritie"`,
+        `the newspaper "Kommersant"`) and the quoted names listed after it
+        (`landing ships "Minsk", "Korolev"`).
+
+    Why is this bad?
+        Russian puts names of ships, weapons, companies and media in
+        quotation marks; English news writes them plain (or in italics):
+        `the frigate Admiral Gorshkov`. The marks make the name look ironic.
+
+    Example:
+        Bad: The frigate "Admiral Gorshkov" fired the missile.
+        Bad: The large landing ships "Minsk", "Pyotr Morgunov" and "Korolev" took part.
+        Bad: He told the newspaper «Kommersant» about it.
+        Good: The frigate Admiral Gorshkov fired the missile.
+        Good: The song "Ai-yai-yai" won; no "Islamic" or "Orthodox" choice.
+
+    Fix safety:
+        Unsafe: the quotation marks go; English word order may also want the
+        kind after the name (`Otkritie Bank`), and a title of a film or a
+        book keeps its marks.
+    """
+    text = doc.text
+    if '"' not in text and "“" not in text and "«" not in text:
+        return
+    for match in _quoted_names(text):
+        open_at, close_at = match.start("open"), match.start("close")
+        name = match.group("name")
+        yield Violation(
+            open_at,
+            close_at + 1,
+            _("Name in quotation marks, Russian style: `{found}`").format(found=text[open_at : close_at + 1]),
+            Fix(
+                _("Drop the quotation marks: `{name}`").format(name=name),
+                (Edit(open_at, match.start("name"), ""), Edit(match.end("name"), close_at + 1, "")),
+                Applicability.UNSAFE,
+            ),
+        )
