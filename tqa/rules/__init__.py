@@ -14,7 +14,19 @@ from tqa import suppress
 from tqa.model import FixAvailability as F
 from tqa.model import Rule
 from tqa.model import Severity as S
-from tqa.rules import names, numbers, quotation_style, quotes, script, source, structure, terms, typography
+from tqa.rules import (
+    metonymy,
+    names,
+    numbers,
+    openers,
+    quotation_style,
+    quotes,
+    script,
+    source,
+    structure,
+    terms,
+    typography,
+)
 
 ALL_RULES: tuple[Rule, ...] = (
     Rule("Q101", "detached-closing-quote", quotes.detached_closing_quote, F.ALWAYS, S.ERROR),
@@ -42,6 +54,9 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T503", "non-standard-treaty-or-acronym", terms.non_standard_treaty_or_acronym, F.SOMETIMES, S.WARNING),
     Rule("T504", "overused-connector", terms.overused_connector, F.NEVER, S.INFO),
     Rule("T510", "thousand-after-figures", numbers.number_word_after_digits, F.SOMETIMES, S.WARNING),
+    Rule("T511", "nationality-side", metonymy.nationality_side, F.ALWAYS, S.WARNING),
+    Rule("T512", "office-metonymy", metonymy.office_metonymy, F.ALWAYS, S.WARNING),
+    Rule("T513", "russian-news-opener", openers.russian_news_opener, F.NEVER, S.INFO),
     Rule("N601", "person-name-spelling", terms.person_name_spelling, F.SOMETIMES, S.WARNING),
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
     Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),

@@ -85,7 +85,9 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    for start, end, line_start, line_end in _between_words(_HYPHEN_DASHES, text, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE):
+    for start, end, line_start, line_end in _between_words(
+        _HYPHEN_DASHES, text, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
+    ):
         if text[start - 1].isdigit():
             if not _after_year(text, start, end):
                 continue  # a range: `10 - 12`

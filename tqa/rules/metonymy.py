@@ -1,0 +1,196 @@
+"""Russian ways of naming a country or an office holder: `the Ukrainian side`,
+`the head of the Pentagon`, `the official representative of the ministry`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqa.document import Document
+from tqa.i18n import _
+from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF, OWNER_OF
+from tqa.rules.terms import glossary_matches
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ADJECTIVES = _alternation(COUNTRY_OF)
+# `the Ukrainian side`, `the American side's`; not `on the Russian side of the border`.
+_SIDE = re.compile(
+    r"(?<![Oo]n )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r") side(?P<possessive>['’]s)?\b(?! of\b)"
+)
+
+# The minister a ministry's head is: `Foreign Ministry` / `Ministry of Foreign Affairs` -> `foreign minister`.
+_MINISTERS = {
+    "Foreign": "foreign", "Foreign Affairs": "foreign", "Defense": "defense", "Defence": "defence",
+    "Finance": "finance", "Finances": "finance", "Health": "health", "Healthcare": "health",
+    "Interior": "interior", "Internal Affairs": "interior", "Justice": "justice", "Economy": "economy",
+    "Economic Development": "economy", "Energy": "energy", "Education": "education", "Transport": "transport",
+    "Agriculture": "agriculture", "Culture": "culture", "Emergencies": "emergencies", "Emergency Situations": "emergencies",
+    "Labor": "labor", "Labour": "labour", "Sport": "sports", "Sports": "sports", "Industry and Trade": "industry and trade",
+}  # fmt: skip
+_DEPARTMENTS = _alternation(_MINISTERS)
+_COUNTRIES = _alternation(ADJECTIVE_OF)
+_SHORT_ADJECTIVES = _ADJECTIVES + "|US|U\\.S\\.|Russian Federation"
+_MINISTRY_HEAD = re.compile(
+    r"\b(?P<the>[Tt]he )?(?P<deputy>(?:[Ff]irst )?[Dd]eputy )?[Hh]ead of the (?:(?P<adjective>"
+    + _SHORT_ADJECTIVES
+    + r") )?"
+    r"(?:(?P<department>" + _DEPARTMENTS + r") Ministry|Ministry of (?P<department_of>" + _DEPARTMENTS + r"))"
+    r"(?: of (?P<country>" + _COUNTRIES + r"))?(?P<possessive>['’]s)?\b"
+)
+# Offices named by their building or body: display-only, the referent needs a look.
+_OFFICES = {
+    "Pentagon": "the US defense secretary", "State Department": "the US secretary of state",
+    "US State Department": "the US secretary of state", "White House": "the US president",
+    "Kremlin": "the Russian president", "US Treasury": "the US treasury secretary",
+    "Treasury": "the treasury secretary", "European Commission": "the European Commission president",
+    "European Diplomacy": "the EU foreign policy chief", "EU Diplomacy": "the EU foreign policy chief",
+    "region": "the governor", "Central Bank": "the central bank governor", "government": "the prime minister",
+    "Cabinet": "the prime minister", "Cabinet of Ministers": "the prime minister",
+}  # fmt: skip
+_OFFICE_HEAD = re.compile(
+    r"\b(?P<the>[Tt]he )?[Hh]ead of the (?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| of\b)"
+)
+_REPRESENTATIVE = re.compile(r"\b(?:[Oo]fficial|[Pp]ress) representative of\b")
+_NAME_AFTER = re.compile(r",?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)")
+
+
+def _covered(doc: Document, start: int, end: int) -> bool:
+    """Whether a glossary entry already reports this span (its rule gives the advice)."""
+    return any(m.start < end and start < m.end for m in glossary_matches(doc))
+
+
+def _capitalised(text: str, start: int, replacement: str) -> str:
+    return replacement[0].upper() + replacement[1:] if text[start].isupper() else replacement
+
+
+def nationality_side(doc: Document) -> Iterator[Violation]:
+    """A country called `the <nationality> side`.
+
+    What it does:
+        Finds `the Russian side`, `the Ukrainian side`, `the American side's`
+        and proposes the country they stand for (`Russia`, `Ukraine`, `the
+        United States'`), from a table of nationalities. `On the Russian side
+        of the border` is left alone.
+
+    Why is this bad?
+        «Российская сторона» is how Russian diplomatic prose names a
+        country in talks; English news names the country, its capital or its
+        delegation.
+
+    Example:
+        Bad: The Ukrainian side did not respond to the proposal.
+        Bad: The talks were initiated by the Ukrainian side.
+        Good: Ukraine did not respond to the proposal; they met on the Russian side of the border.
+
+    Fix safety:
+        Unsafe: the country is proposed, but the delegation or the capital may
+        be meant (`the Russian delegation`, `Kyiv`).
+    """
+    text = doc.text
+    if " side" not in text:
+        return
+    for match in _SIDE.finditer(text):
+        start, end = match.span()
+        if _covered(doc, start, end):
+            continue
+        country = COUNTRY_OF[match.group("adjective")]
+        possessive = match.group("possessive")
+        replacement = country + (possessive[0] + ("" if country.endswith("s") else "s") if possessive else "")
+        replacement = _capitalised(text, start, replacement)
+        yield Violation(
+            start,
+            end,
+            _("`{found}` names a country the Russian way; write `{replacement}`").format(
+                found=match.group(), replacement=replacement
+            ),
+            Fix(
+                _("Replace with `{replacement}`").format(replacement=replacement),
+                (Edit(start, end, replacement),),
+                Applicability.UNSAFE,
+            ),
+        )
+
+
+def _minister(match: re.Match, text: str) -> tuple[str, bool]:
+    """The minister's title for a `head of the … Ministry` match, and whether it is sure."""
+    department = _MINISTERS[match.group("department") or match.group("department_of")]
+    deputy = (match.group("deputy") or "").lower()
+    adjective = match.group("adjective") or ADJECTIVE_OF.get(match.group("country") or "")
+    if adjective is None:
+        return f"the {deputy}{department} minister", False
+    if _NAME_AFTER.match(text, match.end()):
+        # `the head of the Russian Foreign Ministry Sergei Lavrov` -> `Russian Foreign Minister Sergei Lavrov`
+        adjective = {"U.S.": "US", "Russian Federation": "Russian"}.get(adjective, adjective)
+        title = f"{deputy}{department} minister".title().replace(" And ", " and ")
+        return f"{adjective} {title}", True
+    owner = OWNER_OF.get(adjective, adjective)
+    owner = owner + ("'" if owner.endswith("s") else "'s")
+    return f"{owner} {deputy}{department} minister", True
+
+
+def office_metonymy(doc: Document) -> Iterator[Violation]:
+    """Office holder named as the head of a ministry or a building.
+
+    What it does:
+        Finds `the head of the Ukrainian Foreign Ministry`, `the head of the
+        Ministry of Defense of Britain`, `the head of the Pentagon`, `the head
+        of the region` and `the official representative of the ministry`,
+        and proposes the title English news uses (`Ukraine's foreign
+        minister`, `Britain's defense minister`, `the US defense secretary`,
+        `the governor`, `the spokesperson for the ministry`).
+
+    Why is this bad?
+        «Глава МИД», «глава Пентагона», «официальный представитель» are
+        Russian news formulas; English names the office: foreign minister,
+        defense secretary, spokesperson.
+
+    Example:
+        Bad: The head of the Ukrainian Foreign Ministry arrived in Brussels.
+        Bad: The head of the Ministry of Defense of Britain visited the base.
+        Bad: The head of the Pentagon spoke to reporters.
+        Bad: The official representative of the ministry declined to comment.
+        Good: Ukraine's foreign minister arrived in Brussels; Britain's defense minister visited the base.
+        Good: The head of state spoke; the head of the Foreign Ministry's press service declined to comment.
+
+    Fix safety:
+        Unsafe when the country is named (`the head of the Ukrainian Foreign
+        Ministry` -> `Ukraine's foreign minister`). Display-only where the
+        referent needs a reader: no country, a building (`the Pentagon`),
+        `the region` (governor or head of a republic), a spokesperson's gender.
+    """
+    text = doc.text
+    if "ead of the" in text:
+        for match in _MINISTRY_HEAD.finditer(text):
+            if match.group("possessive") or _covered(doc, *match.span()):
+                continue
+            replacement, sure = _minister(match, text)
+            yield _violation(text, match.start(), match.end(), replacement, sure)
+        for match in _OFFICE_HEAD.finditer(text):
+            if _covered(doc, *match.span()):
+                continue
+            yield _violation(text, match.start(), match.end(), _OFFICES[match.group("office")], False)
+    if "representative of" in text:
+        for match in _REPRESENTATIVE.finditer(text):
+            if not _covered(doc, *match.span()):
+                yield _violation(text, match.start(), match.end(), "spokesperson for", False)
+
+
+def _violation(text: str, start: int, end: int, replacement: str, sure: bool) -> Violation:
+    replacement = _capitalised(text, start, replacement)
+    return Violation(
+        start,
+        end,
+        _("`{found}` names an office the Russian way; English news writes `{replacement}`").format(
+            found=text[start:end], replacement=replacement
+        ),
+        Fix(
+            _("Replace with `{replacement}`").format(replacement=replacement),
+            (Edit(start, end, replacement),),
+            Applicability.UNSAFE if sure else Applicability.DISPLAY_ONLY,
+        ),
+    )
