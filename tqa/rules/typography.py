@@ -18,6 +18,7 @@ _HYPHEN_DASHES = (re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0
 # between figures it is a range (`10 - 12`).
 _AFTER_DASH_OR_FIGURE = re.compile(r"[^\W_]|[“\"‘(\[$€£]")
 _BEFORE_DASH_OR_FIGURE = re.compile(r"[^\W_]|[”\"’)\]]")
+_ATTRIBUTION_BEFORE = re.compile(r"[,!?…][\"”»]$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?!\d)")
 _SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
@@ -88,6 +89,8 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     for start, end, line_start, line_end in _between_words(
         _HYPHEN_DASHES, text, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
     ):
+        if _ATTRIBUTION_BEFORE.search(text, max(0, start - 3), start):
+            continue  # `," - said`: russian-dash-attribution reports it
         if text[start - 1].isdigit():
             if not _after_year(text, start, end):
                 continue  # a range: `10 - 12`
