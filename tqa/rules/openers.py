@@ -18,14 +18,14 @@ class Opener(NamedTuple):
     advice: str  # "source", "drop", "amid" or "turn"; see _advice
 
 
-# Impersonal reporting formulas and discourse openers. «Напомним», «стало известно»
-# and «при этом» are glossary entries (calque, overused-connector); they are not repeated here.
+# Impersonal reporting formulas and discourse openers. «Напомним», «стало известно»,
+# «сообщается» and «при этом» are glossary entries (calque, overused-connector): not repeated
+# here. «Сообщается» is left to the count: translators write `It is reported that` too.
 OPENERS: tuple[Opener, ...] = (
     Opener(r"It (?:is|was) (?:also )?noted that", "Отмечается, что", "source"),
     Opener(r"It (?:is|was) (?:also )?(?:emphasi[sz]ed|stressed|underlined) that", "Подчёркивается, что", "source"),
     Opener(r"It (?:is|was) (?:also )?(?:specified|clarified) that", "Уточняется, что", "source"),
     Opener(r"It (?:is|was) (?:also )?indicated that", "Указывается, что", "source"),
-    Opener(r"It is (?:also )?reported that", "Сообщается, что", "source"),
     Opener(r"It is (?:also )?stated that", "Говорится, что", "source"),
     Opener(r"It is (?:also )?assumed that", "Предполагается, что", "source"),
     Opener(r"It is known that", "Известно, что", "drop"),
