@@ -87,7 +87,9 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
     Fix safety:
         Safe when a closing quotation mark is there: only the dash goes, and a
         mark glued to the dash moves before the space (`," said`). Unsafe
-        without one: the dash goes, but the quotation still wants its marks.
+        without one: the dash becomes a closing mark, and an opening one goes
+        at the paragraph start unless a mark there opens the quotation; check
+        where the quotation really starts.
     """
     text = doc.text
     if " -" not in text and "-" not in text and "—" not in text and "–" not in text:
@@ -111,7 +113,7 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
             while tail < len(body) and body[tail] in " \t\u00a0":
                 tail += 1
             offset = paragraph.start
-            replacement = quote + " "
+            edits = _attribution_edits(body, offset, keep, tail, quote, closing)
             line_start = body.rfind("\n", 0, start) + 1
             yield Violation(
                 offset + start,
@@ -120,11 +122,24 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
                     found=excerpt(body, max(line_start, keep - 20), min(len(body), tail + 20))
                 ),
                 Fix(
-                    _("Drop the dash"),
-                    (Edit(offset + keep, offset + tail, replacement),),
+                    _("Drop the dash") if closing else _("Drop the dash and put the quotation in quotation marks"),
+                    edits,
                     Applicability.SAFE if closing else Applicability.UNSAFE,
                 ),
             )
+
+
+def _attribution_edits(body: str, offset: int, keep: int, tail: int, quote: str, closing: bool) -> tuple[Edit, ...]:
+    """The dash goes; a quotation without its closing mark gets one, and its
+    opening mark at the paragraph start when no mark opens it."""
+    if closing:
+        return (Edit(offset + keep, offset + tail, quote + " "),)
+    close = Edit(offset + keep, offset + tail, '" ')
+    marks = sum(body.count(mark) for mark in '"“«')
+    if marks % 2:
+        return (close,)  # `"Hardworking … here, - Mikhail`: opened, never closed
+    first = len(body) - len(body.lstrip())
+    return (Edit(offset + first, offset + first, '"'), close)
 
 
 def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
