@@ -35,12 +35,18 @@ _MINISTERS = {
 _DEPARTMENTS = _alternation(_MINISTERS)
 _COUNTRIES = _alternation(ADJECTIVE_OF)
 _SHORT_ADJECTIVES = _ADJECTIVES + "|US|U\\.S\\.|Russian Federation"
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)")
+# `the regional head of the Ministry of Internal Affairs` is someone else: a word
+# other than `the` before `head` takes the match out.
+_WORD_BEFORE = re.compile(r"[a-z]\s+$")
+# `the head of the US Treasury Department`: the office's name goes on.
+_NAME_GOES_ON = r"(?! (?:Department|Ministry|Office|Service|Committee|Directorate|Administration|Press)\b)"
 _MINISTRY_HEAD = re.compile(
     r"\b(?P<the>[Tt]he )?(?P<deputy>(?:[Ff]irst )?[Dd]eputy )?[Hh]ead of the (?:(?P<adjective>"
     + _SHORT_ADJECTIVES
     + r") )?"
     r"(?:(?P<department>" + _DEPARTMENTS + r") Ministry|Ministry of (?P<department_of>" + _DEPARTMENTS + r"))"
-    r"(?: of (?P<country>" + _COUNTRIES + r"))?(?P<possessive>['’]s)?\b"
+    r"(?: of (?P<country>" + _COUNTRIES + r"))?(?P<possessive>['’]s)?\b" + _NAME_GOES_ON
 )
 # Offices named by their building or body: display-only, the referent needs a look.
 _OFFICES = {
@@ -53,10 +59,9 @@ _OFFICES = {
     "Cabinet": "the prime minister", "Cabinet of Ministers": "the prime minister",
 }  # fmt: skip
 _OFFICE_HEAD = re.compile(
-    r"\b(?P<the>[Tt]he )?[Hh]ead of the (?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| of\b)"
+    r"\b(?P<the>[Tt]he )?[Hh]ead of the (?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| of\b)" + _NAME_GOES_ON
 )
 _REPRESENTATIVE = re.compile(r"\b(?:[Oo]fficial|[Pp]ress) representative of\b")
-_NAME_AFTER = re.compile(r",?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)")
 
 
 def _covered(doc: Document, start: int, end: int) -> bool:
@@ -156,6 +161,7 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
         Bad: The official representative of the ministry declined to comment.
         Good: Ukraine's foreign minister arrived in Brussels; Britain's defense minister visited the base.
         Good: The head of state spoke; the head of the Foreign Ministry's press service declined to comment.
+        Good: The regional head of the Ministry of Internal Affairs said; the head of the US Treasury Department said.
 
     Fix safety:
         Unsafe when the country is named (`the head of the Ukrainian Foreign
@@ -171,18 +177,22 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if "ead of the" in text:
         for match in _MINISTRY_HEAD.finditer(text):
-            if match.group("possessive") or _covered(doc, *match.span()):
+            if match.group("possessive") or _headed_by_another_word(text, match) or _covered(doc, *match.span()):
                 continue
             replacement, sure = _minister(match, text)
             yield _violation(text, match.start(), match.end(), replacement, sure)
         for match in _OFFICE_HEAD.finditer(text):
-            if _covered(doc, *match.span()):
+            if _headed_by_another_word(text, match) or _covered(doc, *match.span()):
                 continue
             yield _violation(text, match.start(), match.end(), _OFFICES[match.group("office")], False)
     if "representative of" in text:
         for match in _REPRESENTATIVE.finditer(text):
             if not _covered(doc, *match.span()):
                 yield _violation(text, match.start(), match.end(), "spokesperson for", False)
+
+
+def _headed_by_another_word(text: str, match: re.Match) -> bool:
+    return not match.group("the") and bool(_WORD_BEFORE.search(text, max(0, match.start() - 2), match.start()))
 
 
 def _violation(text: str, start: int, end: int, replacement: str, sure: bool) -> Violation:

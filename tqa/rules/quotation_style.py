@@ -191,6 +191,13 @@ def _quoted_names(text: str) -> Iterator[re.Match]:
             end = listed.end()
 
 
+def _space_kept(text: str, outside: int, inner_space: int) -> str:
+    """` ` where a mark spaced from the name but glued to the word outside goes
+    (`ships "Ustyug "and`); a mark glued on both sides is quote-glued-to-word's."""
+    glued = 0 <= outside < len(text) and text[outside].isalnum()
+    return " " if glued and inner_space > 0 else ""
+
+
 def quoted_proper_name(doc: Document) -> Iterator[Violation]:
     """Name of a ship, missile, company or newspaper in quotation marks.
 
@@ -210,6 +217,7 @@ def quoted_proper_name(doc: Document) -> Iterator[Violation]:
         Bad: The large landing ships "Minsk", "Pyotr Morgunov" and "Korolev" took part.
         Bad: He told the newspaper «Kommersant» about it.
         Good: The frigate Admiral Gorshkov fired the missile.
+        Bad: The small missile ships "Veliky Ustyug "and" Serpukhov "of project 21631 took part.
         Good: The song "Ai-yai-yai" won; no "Islamic" or "Orthodox" choice.
 
     Fix safety:
@@ -229,7 +237,10 @@ def quoted_proper_name(doc: Document) -> Iterator[Violation]:
             _("Name in quotation marks, Russian style: `{found}`").format(found=text[open_at : close_at + 1]),
             Fix(
                 _("Drop the quotation marks: `{name}`").format(name=name),
-                (Edit(open_at, match.start("name"), ""), Edit(match.end("name"), close_at + 1, "")),
+                (
+                    Edit(open_at, match.start("name"), _space_kept(text, open_at - 1, match.start("name") - open_at)),
+                    Edit(match.end("name"), close_at + 1, _space_kept(text, close_at + 1, close_at - match.end("name"))),
+                ),
                 Applicability.UNSAFE,
             ),
         )

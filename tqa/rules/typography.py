@@ -172,8 +172,10 @@ def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
         Good: It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30.
 
     Fix safety:
-        Safe after a semicolon: the capital becomes lower case. No fix after
-        a full stop: whether the stop or the case is wrong needs a reader.
+        Unsafe after a semicolon: the capital becomes lower case, though the
+        semicolon may be what is wrong (a full stop meant; professional
+        translations then start a new sentence). No fix after a full stop:
+        whether the stop or the case is wrong needs a reader.
     """
     text = doc.text
     if "; " in text:
@@ -186,7 +188,7 @@ def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
                 Fix(
                     _("Write `{word}`").format(word=word.lower()),
                     (Edit(start, start + 1, word[0].lower()),),
-                    Applicability.SAFE,
+                    Applicability.UNSAFE,
                 ),
             )
     for match in _LOWERCASE_AFTER_STOP.finditer(text):
