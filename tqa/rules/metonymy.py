@@ -161,6 +161,7 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
         Bad: The official representative of the ministry declined to comment.
         Good: Ukraine's foreign minister arrived in Brussels; Britain's defense minister visited the base.
         Good: The head of state spoke; the head of the Foreign Ministry's press service declined to comment.
+        Bad: He backed the arrested ex-head of the region.
         Good: The regional head of the Ministry of Internal Affairs said; the head of the US Treasury Department said.
 
     Fix safety:
@@ -196,6 +197,8 @@ def _headed_by_another_word(text: str, match: re.Match) -> bool:
 
 
 def _violation(text: str, start: int, end: int, replacement: str, sure: bool) -> Violation:
+    if start and text[start - 1] == "-":
+        replacement = replacement.removeprefix("the ")  # `ex-head of the region` -> `ex-governor`
     replacement = _capitalised(text, start, replacement)
     return Violation(
         start,

@@ -80,6 +80,7 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
         Bad: "Hardworking and wonderful people live here, - Mikhail Degtyarev shared.
         Bad: "We will solve the problem of landfills," - said the deputy chairman.
         Bad: "I am very worried about his fate, "- said the acting governor.
+        Bad: "It is not yet rising"..., - writes Zhukov.
         Good: "We will solve the problem of landfills," said the deputy chairman.
         Good: The talks failed, he said - and left.
         Good: Three options were left - none of them good.
@@ -107,7 +108,7 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
                 continue
             # `"… , "- said`: a closing mark right before the dash, after a space, belongs to the quotation.
             quote = before.group("quote")
-            closing = bool(quote) or body[before.start() - 1] in '"”»'
+            closing = bool(quote) or body[: before.start()].rstrip(".…!?")[-1:] in ('"', "”", "»")
             keep = before.end("punct")
             tail = match.end()
             while tail < len(body) and body[tail] in " \t\u00a0":
@@ -239,7 +240,9 @@ def quoted_proper_name(doc: Document) -> Iterator[Violation]:
                 _("Drop the quotation marks: `{name}`").format(name=name),
                 (
                     Edit(open_at, match.start("name"), _space_kept(text, open_at - 1, match.start("name") - open_at)),
-                    Edit(match.end("name"), close_at + 1, _space_kept(text, close_at + 1, close_at - match.end("name"))),
+                    Edit(
+                        match.end("name"), close_at + 1, _space_kept(text, close_at + 1, close_at - match.end("name"))
+                    ),
                 ),
                 Applicability.UNSAFE,
             ),
