@@ -53,7 +53,7 @@ _QUOTED_NAME = re.compile(
     + _KIND_PATTERN
     + "|"
     + _MEDIA_ROLE
-    + r")(?:\s+the)?\s+(?P<open>[\"“«])\s?(?P<name>"
+    + r")(?:\s+the)?\s*(?P<open>[\"“«])\s?(?P<name>"
     + _NAME
     + r")\s?(?P<close>[\"”»])"
 )
@@ -170,16 +170,17 @@ def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
             continue
         index = mark.offset
         if mark.role == "close" and text[index + 1 : index + 2].isalpha() and not text[index - 1 : index].isspace():
-            at, found = index + 1, text[max(0, index - 12) : index + 8]
+            spaced, found = mark.char + " ", text[max(0, index - 12) : index + 8]
         elif mark.role == "open" and text[index - 1 : index].isalpha() and text[index + 1 : index + 2].isalnum():
-            at, found = index, text[max(0, index - 8) : index + 12]
+            spaced, found = " " + mark.char, text[max(0, index - 8) : index + 12]
         else:
             continue
+        # The edit covers the mark, so a fix that drops the mark (quoted-proper-name) waits its turn.
         yield Violation(
             index,
             index + 1,
             _("Quotation mark glued to the next word: `{found}`").format(found=excerpt(found, 0, len(found))),
-            Fix(_("Add a space"), (Edit(at, at, " "),), Applicability.SAFE),
+            Fix(_("Add a space"), (Edit(index, index + 1, spaced),), Applicability.SAFE),
         )
 
 
@@ -192,11 +193,9 @@ def _quoted_names(text: str) -> Iterator[re.Match]:
             end = listed.end()
 
 
-def _space_kept(text: str, outside: int, inner_space: int) -> str:
-    """` ` where a mark spaced from the name but glued to the word outside goes
-    (`ships "Ustyug "and`); a mark glued on both sides is quote-glued-to-word's."""
-    glued = 0 <= outside < len(text) and text[outside].isalnum()
-    return " " if glued and inner_space > 0 else ""
+def _space_kept(text: str, outside: int) -> str:
+    """` ` where the mark glued the name to the word outside (`"Sovetsk"was`, `ships "Ustyug "and`)."""
+    return " " if 0 <= outside < len(text) and text[outside].isalnum() else ""
 
 
 def quoted_proper_name(doc: Document) -> Iterator[Violation]:
@@ -239,10 +238,8 @@ def quoted_proper_name(doc: Document) -> Iterator[Violation]:
             Fix(
                 _("Drop the quotation marks: `{name}`").format(name=name),
                 (
-                    Edit(open_at, match.start("name"), _space_kept(text, open_at - 1, match.start("name") - open_at)),
-                    Edit(
-                        match.end("name"), close_at + 1, _space_kept(text, close_at + 1, close_at - match.end("name"))
-                    ),
+                    Edit(open_at, match.start("name"), _space_kept(text, open_at - 1)),
+                    Edit(match.end("name"), close_at + 1, _space_kept(text, close_at + 1)),
                 ),
                 Applicability.UNSAFE,
             ),
