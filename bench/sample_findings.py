@@ -60,7 +60,9 @@ def score(path: Path) -> None:
         rows = list(csv.DictReader(stream, delimiter="\t"))
     real = sum(row["real"] == "yes" for row in rows)
     right = sum(row["suggestion_right"] == "yes" for row in rows)
-    print(f"{len(rows)} findings read: {real} real defects ({real / len(rows):.0%}), {right} suggestions right ({right / len(rows):.0%})")
+    print(
+        f"{len(rows)} findings read: {real} real defects ({real / len(rows):.0%}), {right} suggestions right ({right / len(rows):.0%})"
+    )
 
 
 def main() -> None:

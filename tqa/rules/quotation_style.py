@@ -16,6 +16,7 @@ from tqa.rules.quote_marks import analyse
 # the end of a quotation, a dash, then the attribution. The pattern opens with
 # the dash, a literal the engine can jump to; the punctuation is read backwards.
 _DASH = re.compile(r"[-–—]{1,2}(?=\s+[^\W\d_])")
+_DIALOGUE_DASH = re.compile(r"[-–—]{1,2}[ \t\u00a0]+")
 _BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
 
 # A proper name in quotation marks after the word for what it names:
@@ -81,6 +82,7 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
         Bad: "We will solve the problem of landfills," - said the deputy chairman.
         Bad: "I am very worried about his fate, "- said the acting governor.
         Bad: "It is not yet rising"..., - writes Zhukov.
+        Bad: - A 4-year-old girl was injured in the accident, - the regional police chief said.
         Good: "We will solve the problem of landfills," said the deputy chairman.
         Good: The talks failed, he said - and left.
         Good: Three options were left - none of them good.
@@ -136,11 +138,13 @@ def _attribution_edits(body: str, offset: int, keep: int, tail: int, quote: str,
     if closing:
         return (Edit(offset + keep, offset + tail, quote + " "),)
     close = Edit(offset + keep, offset + tail, '" ')
-    marks = sum(body.count(mark) for mark in '"“«')
+    marks = sum(body[:keep].count(mark) for mark in '"“”«»„')
     if marks % 2:
         return (close,)  # `"Hardworking … here, - Mikhail`: opened, never closed
     first = len(body) - len(body.lstrip())
-    return (Edit(offset + first, offset + first, '"'), close)
+    # A dialogue dash opening the paragraph (`- A girl was injured, - he said`) becomes the mark.
+    dash = _DIALOGUE_DASH.match(body, first)
+    return (Edit(offset + first, offset + (dash.end() if dash else first), '"'), close)
 
 
 def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
