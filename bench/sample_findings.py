@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tqa.document import Document
-from tqa.engine import check_document
+from tqa.pipeline.engine import check_document
 from tqa.rules import select_rules
+from tqa.text.document import Document
 from wmt import SYSTEMS, articles
 
 # The rules of the Russian-conventions work: typography, numbers, metonymy, openers, torn tags.

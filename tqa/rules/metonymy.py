@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF, OWNER_OF
 from tqa.rules.terms import glossary_matches
+from tqa.text.document import Document
 
 
 def _alternation(words) -> str:

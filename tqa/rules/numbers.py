@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.text.document import Document
 
 # `12 thousand`, `1.5 thousand`, `600,3 thousand` (a decimal comma): тыс. carried over.
 _THOUSAND = re.compile(r"(?<![\w.,])(?P<number>\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]+(?P<word>thousands?)\b")

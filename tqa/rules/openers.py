@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Violation
 from tqa.rules.terms import glossary_matches
+from tqa.text.document import Document
 
 
 class Opener(NamedTuple):

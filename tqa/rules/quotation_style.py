@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
 from tqa.rules.quote_marks import analyse
+from tqa.text.document import Document
 
 # `…here, - Mikhail shared`, `…," - said the governor`, `…, "- said`, `…!!! - she wrote`:
 # the end of a quotation, a dash, then the attribution. The pattern opens with
