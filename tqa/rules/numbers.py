@@ -18,6 +18,8 @@ _SPACED_GROUPS = re.compile(r"(?<![\w.,:/+-])(?P<number>\d{1,3}(?:[ \u00a0\u2009
 _DECIMAL_COMMA = re.compile(
     r"(?<![\w.,])(?P<number>\d{1,3},\d{1,2})(?=\s?(?:%|per ?cent\b|percent\b|million\b|billion\b|trillion\b))"
 )
+# `8 800 555 35 35`: a phone number or a list of figures goes on after the groups.
+_IN_A_SERIES = re.compile(r"[ \u00a0-]\d")
 _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
     r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|number|page|pages|article|Article|room|code)\.?\s*$"
@@ -105,6 +107,7 @@ def russian_digit_grouping(doc: Document) -> Iterator[Violation]:
         Bad: The rate will be 2,5% next year.
         Good: The party returned 110,100 euros; the rate will be 2.5%.
         Good: On July 26 100 ships took part; in 2020 100 people came.
+        Good: Call the hotline 8 800 555 35 35.
 
     Fix safety:
         Safe: the separator becomes the English one; the digits stay.
@@ -112,7 +115,7 @@ def russian_digit_grouping(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " " in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         for match in _SPACED_GROUPS.finditer(text):
-            if _MONTHS.search(text, max(0, match.start() - 12), match.start()):
+            if _MONTHS.search(text, max(0, match.start() - 12), match.start()) or _IN_A_SERIES.match(text, match.end()):
                 continue
             number = match.group("number")
             replacement = re.sub(r"[ \u00a0\u2009\u202f]", ",", number)

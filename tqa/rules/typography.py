@@ -148,7 +148,8 @@ _CAPITAL_AFTER_SEMICOLON = re.compile(
 _LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)\b")
 _ABBREVIATIONS = frozenset(
     ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",
-     "cont", "publ", "tech", "intl", "natl", "mins", "hrs", "secs", "sept", "vols", "pers", "fema", "masc")
+     "cont", "publ", "tech", "intl", "natl", "mins", "hrs", "secs", "sept", "vols", "pers", "fema", "masc", "ibid",
+     "misc", "figs", "sect", "para", "paras", "chap", "appx", "supp", "assn", "bros")
 )  # fmt: skip
 
 
