@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -19,9 +21,10 @@ def _alternation(words) -> str:
 
 _ADJECTIVES = _alternation(COUNTRY_OF)
 # `the Ukrainian side`, `the American side's`; not `on the Russian side of the border`.
-_SIDE = re.compile(
-    r"(?<![Oo]n )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r") side(?P<possessive>['’]s)?\b(?! of\b)"
-)
+# Found from ` side`, a literal the engine jumps to; the nationality is read backwards.
+_SIDE_WORD = re.compile(r" side(?P<possessive>['’]s)?\b(?! of\b)")
+_NATIONALITY_BEFORE = re.compile(r"(?<![Oo]n )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$")
+_NATIONALITY_REACH = 20
 
 # The minister a ministry's head is: `Foreign Ministry` / `Ministry of Foreign Affairs` -> `foreign minister`.
 _MINISTERS = {
@@ -41,10 +44,13 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)")
 _WORD_BEFORE = re.compile(r"[a-z]\s+$")
 # `the head of the US Treasury Department`: the office's name goes on.
 _NAME_GOES_ON = r"(?! (?:Department|Ministry|Office|Service|Committee|Directorate|Administration|Press)\b)"
-_MINISTRY_HEAD = re.compile(
-    r"\b(?P<the>[Tt]he )?(?P<deputy>(?:[Ff]irst )?[Dd]eputy )?[Hh]ead of the (?:(?P<adjective>"
-    + _SHORT_ADJECTIVES
-    + r") )?"
+# Found from `head of the`, then read forwards (the ministry or office) and backwards
+# (`the`, `deputy`): patterns that open with optional words make the engine try every word.
+_HEAD_OF = re.compile(r"[Hh]ead of the ")
+_BEFORE_HEAD = re.compile(r"\b(?P<the>[Tt]he )?(?P<deputy>(?:[Ff]irst )?[Dd]eputy )?$")
+_BEFORE_HEAD_REACH = 20
+_MINISTRY = re.compile(
+    r"(?:(?P<adjective>" + _SHORT_ADJECTIVES + r") )?"
     r"(?:(?P<department>" + _DEPARTMENTS + r") Ministry|Ministry of (?P<department_of>" + _DEPARTMENTS + r"))"
     r"(?: of (?P<country>" + _COUNTRIES + r"))?(?P<possessive>['’]s)?\b" + _NAME_GOES_ON
 )
@@ -58,15 +64,21 @@ _OFFICES = {
     "region": "the governor", "Central Bank": "the central bank governor", "government": "the prime minister",
     "Cabinet": "the prime minister", "Cabinet of Ministers": "the prime minister",
 }  # fmt: skip
-_OFFICE_HEAD = re.compile(
-    r"\b(?P<the>[Tt]he )?[Hh]ead of the (?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| of\b)" + _NAME_GOES_ON
-)
+_OFFICE = re.compile(r"(?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| of\b)" + _NAME_GOES_ON)
 _REPRESENTATIVE = re.compile(r"\b(?:[Oo]fficial|[Pp]ress) representative of\b")
 
 
 def _covered(doc: Document, start: int, end: int) -> bool:
     """Whether a glossary entry already reports this span (its rule gives the advice)."""
-    return any(m.start < end and start < m.end for m in glossary_matches(doc))
+    spans = doc.cache.get("glossary_spans")
+    if spans is None:
+        matches = sorted(glossary_matches(doc), key=lambda m: m.start)
+        starts = [m.start for m in matches]
+        reach = list(itertools.accumulate((m.end for m in matches), max))
+        spans = doc.cache["glossary_spans"] = (starts, reach)
+    starts, reach = spans
+    before = bisect.bisect_left(starts, end)  # matches that start before the span ends
+    return before > 0 and reach[before - 1] > start
 
 
 def _capitalised(text: str, start: int, replacement: str) -> str:
@@ -99,19 +111,22 @@ def nationality_side(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " side" not in text:
         return
-    for match in _SIDE.finditer(text):
-        start, end = match.span()
+    for side in _SIDE_WORD.finditer(text):
+        match = _NATIONALITY_BEFORE.search(text, max(0, side.start() - _NATIONALITY_REACH), side.start())
+        if match is None:
+            continue
+        start, end = match.start(), side.end()
         if _covered(doc, start, end):
             continue
         country = COUNTRY_OF[match.group("adjective")]
-        possessive = match.group("possessive")
+        possessive = side.group("possessive")
         replacement = country + (possessive[0] + ("" if country.endswith("s") else "s") if possessive else "")
         replacement = _capitalised(text, start, replacement)
         yield Violation(
             start,
             end,
             _("`{found}` names a country the Russian way; write `{replacement}`").format(
-                found=match.group(), replacement=replacement
+                found=text[start:end], replacement=replacement
             ),
             Fix(
                 _("Replace with `{replacement}`").format(replacement=replacement),
@@ -121,10 +136,9 @@ def nationality_side(doc: Document) -> Iterator[Violation]:
         )
 
 
-def _minister(match: re.Match, text: str) -> tuple[str, bool]:
-    """The minister's title for a `head of the … Ministry` match, and whether it is sure."""
+def _minister(match: re.Match, deputy: str, text: str) -> tuple[str, bool]:
+    """The minister's title for the ministry after `head of the`, and whether it is sure."""
     department = _MINISTERS[match.group("department") or match.group("department_of")]
-    deputy = (match.group("deputy") or "").lower()
     adjective = match.group("adjective") or ADJECTIVE_OF.get(match.group("country") or "")
     if adjective is None:
         return f"the {deputy}{department} minister", False
@@ -177,23 +191,23 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
     """
     text = doc.text
     if "ead of the" in text:
-        for match in _MINISTRY_HEAD.finditer(text):
-            if match.group("possessive") or _headed_by_another_word(text, match) or _covered(doc, *match.span()):
-                continue
-            replacement, sure = _minister(match, text)
-            yield _violation(text, match.start(), match.end(), replacement, sure)
-        for match in _OFFICE_HEAD.finditer(text):
-            if _headed_by_another_word(text, match) or _covered(doc, *match.span()):
-                continue
-            yield _violation(text, match.start(), match.end(), _OFFICES[match.group("office")], False)
+        for head in _HEAD_OF.finditer(text):
+            before = _BEFORE_HEAD.search(text, max(0, head.start() - _BEFORE_HEAD_REACH), head.start())
+            start = before.start() if before else head.start()
+            if not (before and before.group("the")) and _WORD_BEFORE.search(text, max(0, start - 2), start):
+                continue  # `the regional head of …` is someone else
+            deputy = (before.group("deputy") or "").lower() if before else ""
+            if ministry := _MINISTRY.match(text, head.end()):
+                if ministry.group("possessive") or _covered(doc, start, ministry.end()):
+                    continue
+                replacement, sure = _minister(ministry, deputy, text)
+                yield _violation(text, start, ministry.end(), replacement, sure)
+            elif (office := _OFFICE.match(text, head.end())) and not deputy and not _covered(doc, start, office.end()):
+                yield _violation(text, start, office.end(), _OFFICES[office.group("office")], False)
     if "representative of" in text:
         for match in _REPRESENTATIVE.finditer(text):
             if not _covered(doc, *match.span()):
                 yield _violation(text, match.start(), match.end(), "spokesperson for", False)
-
-
-def _headed_by_another_word(text: str, match: re.Match) -> bool:
-    return not match.group("the") and bool(_WORD_BEFORE.search(text, max(0, match.start() - 2), match.start()))
 
 
 def _violation(text: str, start: int, end: int, replacement: str, sure: bool) -> Violation:

@@ -18,6 +18,8 @@ _SPACED_GROUPS = re.compile(r"(?<![\w.,:/+-])(?P<number>\d{1,3}(?:[ \u00a0\u2009
 _DECIMAL_COMMA = re.compile(
     r"(?<![\w.,])(?P<number>\d{1,3},\d{1,2})(?=\s?(?:%|per ?cent\b|percent\b|million\b|billion\b|trillion\b))"
 )
+# Where such a number can be at all: a figure, a space and three figures.
+_GROUP_GAP = re.compile(r"\d[ \u00a0\u2009\u202f]\d{3}")
 # `8 800 555 35 35`: a phone number or a list of figures goes on after the groups.
 _IN_A_SERIES = re.compile(r"[ \u00a0-]\d")
 _MONTHS = re.compile(
@@ -113,7 +115,7 @@ def russian_digit_grouping(doc: Document) -> Iterator[Violation]:
         Safe: the separator becomes the English one; the digits stay.
     """
     text = doc.text
-    if " " in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
+    if _GROUP_GAP.search(text):
         for match in _SPACED_GROUPS.finditer(text):
             if _MONTHS.search(text, max(0, match.start() - 12), match.start()) or _IN_A_SERIES.match(text, match.end()):
                 continue

@@ -49,15 +49,11 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|the)\s+){0,2}[A-Z0-9][\w'’.-]*){0,
 _MEDIA_ROLE = (
     r"(?:observer|correspondent|journalist|editor|editor-in-chief|reporter|columnist|interview)s?\s+(?:of|with|to|for)"
 )
-_QUOTED_NAME = re.compile(
-    r"\b(?P<kind>"
-    + _KIND_PATTERN
-    + "|"
-    + _MEDIA_ROLE
-    + r")(?:\s+the)?\s*(?P<open>[\"“«])\s?(?P<name>"
-    + _NAME
-    + r")\s?(?P<close>[\"”»])"
-)
+# A quoted name, found from its opening mark (a literal the engine jumps to); the word
+# for what it names is then looked for just before it.
+_QUOTED_NAME = re.compile(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
+_KIND_BEFORE = re.compile(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
+_KIND_REACH = 45
 # More quoted names in the same list: `, "Pyotr Morgunov", "Korolev"`, ` and "Korolev"`.
 _LISTED_NAME = re.compile(
     r"\s*(?:,|\band\b|,\s*and\b)\s*(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])"
@@ -189,12 +185,17 @@ def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
 
 
 def _quoted_names(text: str) -> Iterator[re.Match]:
-    for match in _QUOTED_NAME.finditer(text):
+    position = 0
+    while (match := _QUOTED_NAME.search(text, position)) is not None:
+        start = match.start()
+        if not _KIND_BEFORE.search(text, max(0, start - _KIND_REACH), start):
+            position = start + 1  # the mark may close a quotation: the next one may open a name
+            continue
         yield match
-        end = match.end()
-        while (listed := _LISTED_NAME.match(text, end)) is not None:
+        position = match.end()
+        while (listed := _LISTED_NAME.match(text, position)) is not None:
             yield listed
-            end = listed.end()
+            position = listed.end()
 
 
 def _space_kept(text: str, outside: int) -> str:
