@@ -31,6 +31,12 @@ FIXED = [
     ("P304", 'The missile "Zircon"will fly.', 'The missile "Zircon" will fly.'),
     ("P306", 'The corvette "Stoyky" and "Soobrazitelny" sailed.', "The corvette Stoyky and Soobrazitelny sailed."),
     ("P306", "He told the newspaper «Vedomosti».", "He told the newspaper Vedomosti."),
+    ("S201", "They denied (the reports. -\n\nEd.\n\n) it.", "They denied (the reports — Ed.) it."),
+    ("S201", "They denied (the reports. -\n\nGazeta.ru\n\n) it.", "They denied (the reports — Gazeta.ru) it."),
+    ("S201", "They denied (the reports. -\n\ntransl.\n\n) it.", "They denied (the reports — transl.) it."),
+    ("S201", "They denied (the reports. -\n\ncomp.\n\n) it.", "They denied (the reports — comp.) it."),
+    ("S201", "They denied (the reports.\n\n- Ed.\n\n) it.", "They denied (the reports — Ed.) it."),
+    ("S201", "They denied (the reports\n\n. - ed.\n\n) it.", "They denied (the reports — ed.) it."),
 ]
 FOUND_WITHOUT_FIX = [
     ("T510", "Several 12 thousands of people came."),
@@ -54,6 +60,8 @@ QUIET = [
     ("P306", 'The series "Chicks" and the song "Ai-yai-yai" won; he said "Yes".'),
     ("P308", "It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30."),
     ("T513", "It is not known whether he will run. In the end, it was noted by everyone."),
+    ("S201", "He left (see below).\n\nThe talks ended.\n\nEd. note: none.\n\n(Photo) The end."),
+    ("S201", "The talks (which ended.\n\nThey left.\n\nNew talks) began."),
 ]
 
 

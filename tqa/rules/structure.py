@@ -25,8 +25,9 @@ _STYLED_INSERTION = re.compile(
 )
 # A tag torn onto its own line is known by its position; any short word or two will do.
 _TORN_TAGGED = re.compile(
-    r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–—]{1,2}\s*)(?P<tag>\w[\w.&’'/-]*(?:\s+\w[\w.&’'/-]*){0,3})\s*$"
+    r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\s*\.?\s+[-–—]{1,2}\s*)(?P<tag>\w[\w.&’'/-]*(?:\s+\w[\w.&’'/-]*){0,3})\s*$"
 )
+_TAG_LINE_DASH = re.compile(r"\s*\.?\s*[-–—]{1,2}\s*")
 _MAX_TAG_WORDS = 4
 _MAX_TAG_CHARS = 30
 # Two patterns, each opening with a literal bracket the regex engine can jump to.
@@ -91,13 +92,16 @@ def _unmatched_opener(text: str) -> int | None:
 
 def _tag_line(previous: str, line: str, prose: list[Paragraph], index: int, closer: str) -> bool:
     """Whether `line` is an insertion's tag torn onto a line of its own, by shape and
-    position: a short line after a fragment ending in a dash, before a lone closing
-    bracket (`Ed.`, `Gazeta.ru`, `transl.`, `comp.`)."""
+    position: a short line after a fragment ending in a dash (or opening with the
+    dash itself, `. - Ed.`), before a lone closing bracket (`Ed.`, `Gazeta.ru`,
+    `transl.`, `comp.`)."""
     following = prose[index + 1].text.lstrip() if index + 1 < len(prose) else ""
+    dash = _TAG_LINE_DASH.match(line)
+    tag = line[dash.end() :] if dash else line
     return (
-        previous.rstrip().endswith(("-", "–", "—"))
-        and len(line.split()) <= _MAX_TAG_WORDS
-        and len(line.strip()) <= _MAX_TAG_CHARS
+        (bool(dash) or previous.rstrip().endswith(("-", "–", "—")))
+        and len(tag.split()) <= _MAX_TAG_WORDS
+        and len(tag.strip()) <= _MAX_TAG_CHARS
         and following.startswith(closer)
     )
 
@@ -178,6 +182,7 @@ def torn_editorial_insertion(doc: Document) -> Iterator[Violation]:
         Bad: They denied it (the reports. - ¶ Ed. ¶ ) yesterday.
         Bad: They denied it (the reports. - ¶ Gazeta.ru ¶ ) yesterday.
         Bad: They denied it (the reports. - ¶ transl. ¶ ) yesterday.
+        Bad: They denied it (the reports. ¶ - Ed. ¶ ) yesterday.
         Good: Just today we announced such (response to NATO actions — RT) steps.
 
     Fix safety:
