@@ -1,4 +1,4 @@
-"""Typography rules: hyphens used as dashes, spaced slashes."""
+"""Typography rules: hyphens used as dashes, spaced slashes, case after a semicolon or a full stop."""
 
 from __future__ import annotations
 
