@@ -145,7 +145,8 @@ _CAPITAL_AFTER_SEMICOLON = re.compile(
     r"; (?P<word>(?:The|A|An|This|That|These|Those|It|He|She|They|We|His|Her|Its|Their|But|And|Or|So|In|On|At|For))\b"
 )
 # `in December 2019. the Kremlin`: a full stop after a year or a long lowercase word, then lower case.
-_LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)\b")
+# The word is a plain one (`write-good`, `n-gram`, `alex:` may be names written in lower case).
+_LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
 _ABBREVIATIONS = frozenset(
     ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",
      "cont", "publ", "tech", "intl", "natl", "mins", "hrs", "secs", "sept", "vols", "pers", "fema", "masc", "ibid",
@@ -171,6 +172,7 @@ def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
         Bad: They met at the summit in December 2019. the Kremlin said.
         Good: The call was initiated by Ukraine; the Russian president supported it.
         Good: It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30.
+        Good: Its rules are plain. write-good accepts a module.
 
     Fix safety:
         Unsafe after a semicolon: the capital becomes lower case, though the
