@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tqa.pipeline.engine import check_document, fix_text
+from tqa.pipeline.check import check_document, fix_text
 from tqa.rules import select_rules
 from tqa.text.document import Document
 from wmt import REFERENCES, articles
@@ -68,7 +68,7 @@ def main() -> None:
             tried[tag] += 1
             findings = check_document(Document("injected.txt", text), _RULES)
             found[tag] += any(f.start < end and f.end > start for f in findings)
-            result, _applied, _left = fix_text(text, "injected.txt", _RULES, unsafe=False, markdown=False)
+            result, _applied, _left = fix_text(text, "injected.txt", _RULES)
             fixed[tag] += english in result
     print(f"{'tag':<22}{'found':>9}{'rejoined':>11}")
     for tag in TAGS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
 from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF
 from tqa.text.document import Document
@@ -73,14 +73,14 @@ def findings(code: str, text: str):
 @pytest.mark.parametrize(("code", "text", "fixed"), FIXED)
 def test_found_and_fixed(code, text, fixed):
     assert findings(code, text)
-    result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), unsafe=True, markdown=False)
+    result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), FixSettings(unsafe=True))
     assert result == fixed + "\n"
 
 
 @pytest.mark.parametrize(("code", "text"), FOUND_WITHOUT_FIX)
 def test_found_without_an_applied_fix(code, text):
     assert findings(code, text)
-    result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), unsafe=True, markdown=False)
+    result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), FixSettings(unsafe=True))
     assert result == text + "\n"
 
 

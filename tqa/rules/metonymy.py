@@ -136,20 +136,33 @@ def nationality_side(doc: Document) -> Iterator[Violation]:
         )
 
 
+def _office_title(match: re.Match, text: str) -> str:
+    """`the governor`; before a name a capitalized title without the article: `Governor Igor Kobzev`."""
+    title = _OFFICES[match.group("office")]
+    if not _NAME_AFTER.match(text, match.end()):
+        return title
+    words = title.removeprefix("the ").split()
+    return " ".join(w if w.isupper() else w.capitalize() for w in words)
+
+
 def _minister(match: re.Match, deputy: str, text: str) -> tuple[str, bool]:
     """The minister's title for the ministry after `head of the`, and whether it is sure."""
     department = _MINISTERS[match.group("department") or match.group("department_of")]
     adjective = match.group("adjective") or ADJECTIVE_OF.get(match.group("country") or "")
-    if adjective is None:
-        return f"the {deputy}{department} minister", False
+    title = f"{deputy}{department} minister"
     if _NAME_AFTER.match(text, match.end()):
-        # `the head of the Russian Foreign Ministry Sergei Lavrov` -> `Russian Foreign Minister Sergei Lavrov`
+        # `the head of the Russian Foreign Ministry Sergei Lavrov` -> `Russian Foreign Minister Sergei Lavrov`:
+        # a title before a name is capitalized and takes no article.
+        title = title.title().replace(" And ", " and ")
+        if adjective is None:
+            return title, False
         adjective = {"U.S.": "US", "Russian Federation": "Russian"}.get(adjective, adjective)
-        title = f"{deputy}{department} minister".title().replace(" And ", " and ")
         return f"{adjective} {title}", True
+    if adjective is None:
+        return f"the {title}", False
     owner = OWNER_OF.get(adjective, adjective)
     owner = owner + ("'" if owner.endswith("s") else "'s")
-    return f"{owner} {deputy}{department} minister", True
+    return f"{owner} {title}", True
 
 
 def office_metonymy(doc: Document) -> Iterator[Violation]:
@@ -203,7 +216,7 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
                 replacement, sure = _minister(ministry, deputy, text)
                 yield _violation(text, start, ministry.end(), replacement, sure)
             elif (office := _OFFICE.match(text, head.end())) and not deputy and not _covered(doc, start, office.end()):
-                yield _violation(text, start, office.end(), _OFFICES[office.group("office")], False)
+                yield _violation(text, start, office.end(), _office_title(office, text), False)
     if "representative of" in text:
         for match in _REPRESENTATIVE.finditer(text):
             if not _covered(doc, *match.span()):
