@@ -95,7 +95,9 @@ def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> d
             values[name] = value
         elif name == "place_style":
             if value not in PLACE_STYLES:
-                raise error(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(PLACE_STYLES)))
+                raise error(
+                    key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(PLACE_STYLES))
+                )
             values[name] = value
         elif name == "segmentation":
             if value not in ("auto", "blocks", "lines"):
