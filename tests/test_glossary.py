@@ -11,14 +11,14 @@ from click.testing import CliRunner
 
 from conftest import DATA, SEED
 from tqa.cli import main
-from tqa.document import Document
-from tqa.engine import check_document
 from tqa.glossary import exchange
 from tqa.glossary.compiled import check_files, load_glossary
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
 from tqa.glossary.matcher import Matcher
+from tqa.pipeline.engine import check_document
 from tqa.rules import select_rules
+from tqa.text.document import Document
 
 GLOSSARY = DATA / "glossary"
 

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from conftest import paragraphs
 from tqa.cli import main
-from tqa.document import Document
-from tqa.engine import check_document
+from tqa.pipeline.engine import check_document
 from tqa.rules import ALL_RULES, select_rules
 from tqa.russian_numbers import english_dates, english_numbers, russian_dates, russian_numbers
+from tqa.text.document import Document
 
 SOURCE_RULES = select_rules(["A7"])
 
@@ -160,8 +160,8 @@ def test_source_rules_are_registered():
 
 
 def test_a_calque_confirmed_by_the_source_is_reported_once_with_its_original():
-    from tqa.document import Document
-    from tqa.engine import check_document
+    from tqa.pipeline.engine import check_document
+    from tqa.text.document import Document
 
     target = "NATO prefers to maintain an increased degree in relations with Moscow.\n"
     source = Document("a.ru.txt", "НАТО предпочитает сохранять повышенный градус в отношениях с Москвой.\n")

@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_matches
+from tqa.text.document import Document
 
 _NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")  # no leading \b: the engine then skips ahead fast
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")

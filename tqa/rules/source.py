@@ -15,7 +15,6 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
-from tqa.document import Document, Paragraph
 from tqa.glossary.compiled import load_glossary
 from tqa.glossary.entry import Entry
 from tqa.glossary.lookup import russian_lemmas
@@ -26,6 +25,7 @@ from tqa.rules._shared import excerpt
 from tqa.rules.names import skeleton
 from tqa.rules.terms import glossary_fix, glossary_matches
 from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers
+from tqa.text.document import Document, Paragraph
 
 _WORD = re.compile(r"\w+")
 CALQUE_KINDS = ("calque", "term")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqa.document import Document
 from tqa.glossary.compiled import load_glossary
 from tqa.glossary.matcher import Match, plural
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.text.document import Document
 
 _APPLICABILITY = {
     "safe": Applicability.SAFE,
