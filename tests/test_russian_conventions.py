@@ -15,9 +15,9 @@ FIXED = [
     ("T511", "The talks were initiated by the Ukrainian side.", "The talks were initiated by Ukraine."),
     ("T511", "The Belarusian side's reply came late.", "Belarus' reply came late."),
     ("T511", "The American side did not respond.", "The United States did not respond."),
-    ("T512", "The head of the Lithuanian Foreign Ministry arrived.", "Lithuania's foreign minister arrived."),
-    ("T512", "He met the head of the Ministry of Defense of Britain.", "He met Britain's defense minister."),
-    ("T512", "He met the deputy head of the Ukrainian Foreign Ministry.", "He met Ukraine's deputy foreign minister."),
+    ("T512", "The head of the Mongolian Foreign Ministry arrived.", "Mongolia's foreign minister arrived."),
+    ("T512", "He met the head of the Ministry of Defense of Mongolia.", "He met Mongolia's defense minister."),
+    ("T512", "He met the deputy head of the Mongolian Foreign Ministry.", "He met Mongolia's deputy foreign minister."),
     (
         "T512",
         "He met the head of the Russian Energy Ministry Alexander Novak.",
@@ -41,8 +41,8 @@ FIXED = [
 FOUND_WITHOUT_FIX = [
     ("T510", "Several 12 thousands of people came."),
     ("T510", "The budget is 1,500 thousand rubles."),
-    ("T512", "The head of the Pentagon spoke."),
-    ("T512", "The head of the Health Ministry spoke."),
+    ("T512", "The head of the Treasury spoke."),
+    ("T512", "The head of the State Department spoke."),
     ("T513", "It was stressed that the talks went on."),
     ("T513", "In turn, the ministry denied it."),
     ("T513", "Sanctions hit. Against this background, the rouble fell."),

@@ -182,13 +182,12 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
         defense secretary, spokesperson.
 
     Example:
-        Bad: The head of the Ukrainian Foreign Ministry arrived in Brussels.
-        Bad: The head of the Ministry of Defense of Britain visited the base.
-        Bad: The head of the Pentagon spoke to reporters.
-        Bad: The official representative of the ministry declined to comment.
-        Good: Ukraine's foreign minister arrived in Brussels; Britain's defense minister visited the base.
+        Bad: The head of the Mongolian Foreign Ministry arrived in Brussels.
+        Bad: The head of the Ministry of Defense of Mongolia visited the base.
+        Bad: The head of the State Department spoke to reporters.
+        Bad: The official representative of the Mongolian Foreign Ministry declined to comment.
+        Good: Mongolia's foreign minister arrived in Brussels; Mongolia's defense minister visited the base.
         Good: The head of state spoke; the head of the Foreign Ministry's press service declined to comment.
-        Bad: He backed the arrested ex-head of the region.
         Good: The regional head of the Ministry of Internal Affairs said; the head of the US Treasury Department said.
 
     Fix safety:
