@@ -23,7 +23,11 @@ _ADJECTIVES = _alternation(COUNTRY_OF)
 # `the Ukrainian side`, `the American side's`; not `on the Russian side of the border`.
 # Found from ` side`, a literal the engine jumps to; the nationality is read backwards.
 _SIDE_WORD = re.compile(r" side(?P<possessive>['’]s)?\b(?! of\b)")
-_NATIONALITY_BEFORE = re.compile(r"(?<![Oo]n )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$")
+# `on the Russian side of the border` is a place; `according to the Russian side` is how
+# English news itself attributes a claim to a party in talks.
+_NATIONALITY_BEFORE = re.compile(
+    r"(?<![Oo]n )(?<!according to )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$"
+)
 _NATIONALITY_REACH = 20
 
 # The minister a ministry's head is: `Foreign Ministry` / `Ministry of Foreign Affairs` -> `foreign minister`.
@@ -103,6 +107,7 @@ def nationality_side(doc: Document) -> Iterator[Violation]:
         Bad: The Ukrainian side did not respond to the proposal.
         Bad: The talks were initiated by the Ukrainian side.
         Good: Ukraine did not respond to the proposal; they met on the Russian side of the border.
+        Good: The law, according to the Russian side, ignores the agreements.
 
     Fix safety:
         Unsafe: the country is proposed, but the delegation or the capital may
