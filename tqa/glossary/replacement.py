@@ -120,6 +120,13 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     if form.inflection in ("plural", "plural possessive") or (
         match.entry.kind == "acronym" and last[:1].islower() and _plural_context(text, match)
     ):
+        noun_phrase, of, complement = template.partition(" of ")
+        if of and " of " not in found and not form.inflection.endswith("possessive"):
+            # `diversionary acts` → `acts of sabotage`: the plural goes on the head noun before `of`.
+            lead, _sep, noun = noun_phrase.rpartition(" ")
+            if is_noun(noun) and _countable(lead):
+                return (lead + " " if lead else "") + plural(noun) + of + complement, computed
+            return template, False
         if is_noun(last) and _countable(head_text):
             last = plural(last)
         else:
@@ -235,10 +242,10 @@ def replacement(text: str, match: Match) -> Replacement:
     before = _word_before(text, start)
     after = _word_after(text, end)
     if before and len(words) > 1 and before.group(1).lower() in ARTICLES and words[0].lower() in ARTICLES:
-        if before.group(1).lower() == words[0].lower():
-            words = words[1:]
+        if words[0][:1].isupper():
+            start -= len(before.group(0))  # an article of a name replaces the text's: `A Just Russia`
         else:
-            start -= len(before.group(0))  # the replacement's own article takes the place of the text's
+            words = words[1:]  # the text's article stays; `a`/`an` is chosen again below
     else:
         # no word doubled with the text's: `the the principle`, `in Ukraine in Ukraine`
         words = words[_overlap_before(words, _words_before(text, start)) :]
