@@ -3,6 +3,7 @@ to the next word, and proper names in quotation marks."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -97,6 +98,7 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
         body = paragraph.text
         if "-" not in body and "—" not in body and "–" not in body:
             continue
+        marks: list[int] | None = None  # offsets of the paragraph's double marks, found once when needed
         for match in _DASH.finditer(body):
             start = match.start()
             if start and body[start - 1] in "-–—":
@@ -106,13 +108,16 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
                 continue
             # `"… , "- said`: a closing mark right before the dash, after a space, belongs to the quotation.
             quote = before.group("quote")
-            closing = bool(quote) or body[: before.start()].rstrip(".…!?")[-1:] in ('"', "”", "»")
+            closing = bool(quote) or _mark_before(body, before.start())
             keep = before.end("punct")
             tail = match.end()
             while tail < len(body) and body[tail] in " \t\u00a0":
                 tail += 1
             offset = paragraph.start
-            edits = _attribution_edits(body, offset, keep, tail, quote, closing)
+            if marks is None and not closing:
+                marks = [mark.start() for mark in _DOUBLE_MARK.finditer(body)]
+            opened = bisect.bisect_left(marks, keep) if marks is not None else 0
+            edits = _attribution_edits(body, offset, keep, tail, quote, closing, opened)
             line_start = body.rfind("\n", 0, start) + 1
             yield Violation(
                 offset + start,
@@ -128,13 +133,26 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
             )
 
 
-def _attribution_edits(body: str, offset: int, keep: int, tail: int, quote: str, closing: bool) -> tuple[Edit, ...]:
+_DOUBLE_MARK = re.compile('["“”«»„]')
+
+
+def _mark_before(body: str, end: int) -> bool:
+    """Whether `body[:end]`, less final `.…!?`, ends in a closing double mark (without copying it)."""
+    index = end - 1
+    while index >= 0 and body[index] in ".…!?":
+        index -= 1
+    return index >= 0 and body[index] in ('"', "”", "»")
+
+
+def _attribution_edits(
+    body: str, offset: int, keep: int, tail: int, quote: str, closing: bool, marks: int
+) -> tuple[Edit, ...]:
     """The dash goes; a quotation without its closing mark gets one, and its
-    opening mark at the paragraph start when no mark opens it."""
+    opening mark at the paragraph start when no mark opens it. `marks` is the
+    number of double marks before `keep`."""
     if closing:
         return (Edit(offset + keep, offset + tail, quote + " "),)
     close = Edit(offset + keep, offset + tail, '" ')
-    marks = sum(body[:keep].count(mark) for mark in '"“”«»„')
     if marks % 2:
         return (close,)  # `"Hardworking … here, - Mikhail`: opened, never closed
     first = len(body) - len(body.lstrip())
