@@ -19,8 +19,10 @@ from tqa.cli_glossary import glossary as glossary_group
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
-from tqa.pipeline.engine import FileResult, Job, context_spellings, discover, link_files, process
+from tqa.pipeline.discover import discover
+from tqa.pipeline.engine import context_spellings, link_files, process
 from tqa.pipeline.plan import Plan
+from tqa.pipeline.run import FileResult, Job
 from tqa.pipeline.tally import Tally
 from tqa.pipeline.write import diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters

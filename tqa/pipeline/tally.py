@@ -6,12 +6,20 @@ import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tqa.model import Applicability, Finding
 
-if TYPE_CHECKING:
-    from tqa.pipeline.engine import FileResult
+
+class FileResult(Protocol):
+    """What a tally reads of a file's result (see `tqa.pipeline.run.FileResult`)."""
+
+    source: object | None
+    findings: list[Finding]
+    applied: list[Finding]
+
+    @property
+    def changed(self) -> bool: ...
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tqa.pipeline.engine import FileResult
 from tqa.pipeline.fix import unified_diff
+from tqa.pipeline.run import FileResult
 from tqa.text.textio import write_atomic
 
 

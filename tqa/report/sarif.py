@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import tqa
 from tqa.model import Rule, Severity
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.report import Located, ReportOptions, fingerprinted, json_text, posix_path
 from tqa.rules import ALL_RULES
 
