@@ -1,6 +1,7 @@
 """How fast `tqa check` is: the figures of the README's performance table.
 
 Usage: python bench/speed.py [--quick] [--runs N] [--glossary-only] [--stages]
+                             [--outputs save|check]
 
 Corpora (bench/corpus/, git-ignored, built on first use; MB is 10^6 bytes):
   (a) the WMT21 documents, one file each (about 1 KB), cycled to 10 MB;
@@ -18,6 +19,9 @@ it is never a dependency of tqa.
 --glossary-only times the glossary matcher alone, in this process, on one core.
 --stages times, in this process, each rule and the document structure the
 rules share, over the 10 MB corpus (b): where one process spends its time.
+--outputs save keeps the JSON output on (a), (b) 10 MB and (c) in
+bench/corpus/outputs/; --outputs check compares today's output with it byte
+for byte: a change made for speed must not change a finding.
 """
 
 from __future__ import annotations
@@ -239,6 +243,26 @@ def stages(folder: Path) -> None:
     print(f"  {total:6.3f} s  all stages: {size / MB / total:.1f} MB/s before reporting and start-up")
 
 
+def outputs(action: str) -> None:
+    folder = CORPUS / "outputs"
+    folder.mkdir(parents=True, exist_ok=True)
+    corpora = {"a": build_documents(10), "b": build(10), "c": build_one_file(10)[0]}
+    different = []
+    for name, corpus in corpora.items():
+        output = output_of(one_process(corpus, "--output-format", "json"))
+        kept = folder / f"{name}.json"
+        if action == "save":
+            kept.write_bytes(output)
+            print(f"({name}) {len(output) / MB:.1f} MB of JSON kept in {kept}")
+        elif output == kept.read_bytes():
+            print(f"({name}) output identical to {kept}")
+        else:
+            different.append(name)
+            print(f"({name}) output DIFFERS from {kept}")
+    if different:
+        raise SystemExit(1)
+
+
 def verdict(ok: bool) -> str:
     return "meets the target" if ok else "MISSES the target"
 
@@ -251,7 +275,12 @@ def main() -> None:
         "--glossary-only", action="store_true", help="time the glossary matcher and rules alone, in-process"
     )
     parser.add_argument("--stages", action="store_true", help="time each rule and shared structure, in-process")
+    parser.add_argument("--outputs", choices=("save", "check"), help="keep or compare the JSON output on the corpora")
     args = parser.parse_args()
+    if args.outputs:
+        os.environ["TQA_CACHE_DIR"] = str(CORPUS / ".cache")
+        outputs(args.outputs)
+        return
     if args.glossary_only:
         glossary_only(build(10))
         return
