@@ -316,6 +316,8 @@ def main() -> None:
     ratio = (large.cpu / (size_of(whole) / MB)) / (small.cpu / (size_of(first) / MB))
     print(f"  first MB {small.cpu:.2f} s, 10 MB {large.cpu:.2f} s: time per MB {ratio:.2f}x the first MB's ", end="")
     print(f"({verdict(ratio <= 1.3)} of 1.3x)")
+    net = ((large.cpu - startup.cpu) / (size_of(whole) / MB)) / ((small.cpu - startup.cpu) / (size_of(first) / MB))
+    print(f"  less the one-paragraph run's time (start-up) from both: {net:.2f}x")
 
     print("\noutput formats on (b) 10 MB, --jobs 1, against text:")
     text = best(one_process(articles), runs)
