@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import inspect
 import os
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,9 +24,9 @@ from tqa.model import Rule
 from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import context_spellings, link_files, process
 from tqa.pipeline.plan import Plan
-from tqa.pipeline.run import FileResult, Job
+from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
-from tqa.pipeline.write import diff, write_copy, write_in_place
+from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
@@ -235,11 +237,17 @@ def check(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache,
 ) -> None:  # fmt: skip
+    _refuse_empty_paths(paths)
     plan = _plan(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
     )
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
+    if write_baseline is not None:
+        from tqa.pipeline.baseline import check_baseline_target
+
+        with user_errors():
+            check_baseline_target(write_baseline, [item.path for item in inputs if not item.is_stdin])
     job = _job(
         settings,
         encoding,
@@ -371,34 +379,25 @@ def fix(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
+    _refuse_empty_paths(paths)
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
+    inputs = _distinct_files(inputs)
+    if output_dir is not None and not show_diff:
+        with user_errors():
+            check_output_folder(output_dir, inputs)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
-    write_failed = False
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
-    for result in process(inputs, plan.rules_for, job, _workers(jobs)):
-        results.append(result)
-        if result.source is None:
-            continue
-        try:
-            if show_diff:
-                sys.stdout.write(diff(result))
-            elif result.input.is_stdin:
-                sys.stdout.buffer.write(result.source.encode(result.fixed_text, result.input.display))
-                sys.stdout.flush()
-            elif output_dir is not None:
-                write_copy(result, output_dir)
-            else:
-                write_in_place(result)
-        except UserError as error:
-            fail(error)
-            write_failed = True
-        _report_applied(result, report)
+    with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs))) as processed:
+        for result in processed:
+            results.append(result)
+            _deliver(result, show_diff, output_dir)
+            _report_applied(result, report)
     link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
-    failed = _report_errors(results, errors) or write_failed
+    failed = _report_errors(results, errors)
     emitters()["text"](results, report, ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True))
     if failed:
         sys.exit(EXIT_ERROR)
@@ -408,6 +407,59 @@ def fix(
         sys.exit(EXIT_FINDINGS)
     if any(r.findings for r in results) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _refuse_empty_paths(paths: tuple[str, ...]) -> None:
+    """An empty argument (an unset shell variable) must not mean the working folder."""
+    if any(path == "" for path in paths):
+        raise click.UsageError(_("an empty path was given (an unset variable?); name a file, a folder or `-`"))
+
+
+def _distinct_files(inputs: list[Input]) -> list[Input]:
+    """Each file once, however many names (links) lead to it: the first name wins."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for item in inputs:
+        if not item.is_stdin:
+            try:
+                info = os.stat(item.path)
+            except OSError:
+                kept.append(item)
+                continue
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+        kept.append(item)
+    return kept
+
+
+def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> None:
+    """Print, write or copy one file's fixed text. When that fails, or the input
+    could not be fixed, the file becomes an error and none of its fixes count;
+    a filter passes what it could not fix through unchanged."""
+    try:
+        if result.input.is_stdin and not show_diff:
+            data = result.raw or b""
+            if result.source is not None and result.error is None:
+                data = result.source.encode(result.fixed_text, result.input.display)
+            sys.stdout.buffer.write(data)
+            if result.source is None:
+                shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)  # input past the size cap
+            sys.stdout.flush()
+        elif result.source is None:
+            return
+        elif show_diff:
+            sys.stdout.write(diff(result))
+        elif output_dir is not None:
+            write_copy(result, output_dir)
+        else:
+            write_in_place(result)
+    except UserError as error:
+        result.error = error
+        result.applied, result.findings, result.fixed_text = [], [], None
+        if result.input.is_stdin:
+            sys.stdout.buffer.write(result.raw or b"")
+            sys.stdout.flush()
 
 
 def _report_applied(result: FileResult, stream) -> None:
@@ -500,9 +552,28 @@ main.add_command(glossary_group)
 
 
 def run() -> None:
-    """Console entry point: report user errors without a traceback."""
-    with user_errors():
-        main(prog_name="tqa")
+    """Console entry point: report user errors without a traceback; Ctrl-C,
+    SIGTERM and SIGHUP end the run cleanly with 128 + the signal's number."""
+    from tqa.signals import Stopped, stop_on_signals
+
+    stop_on_signals()
+    try:
+        with user_errors():
+            main(prog_name="tqa")
+    except Stopped as stopped:
+        _leave_stdout()
+        click.echo(f"tqa: {_('interrupted')}", err=True)
+        sys.exit(128 + stopped.signum)
+
+
+def _leave_stdout() -> None:
+    """Drop what is still buffered for stdout, so exiting cannot block on a full
+    pipe or fail on a closed one."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 from tqa.cli_metrics import evaluate, score  # noqa: E402

@@ -30,9 +30,23 @@ def _lemminflect():
 
 @cache
 def _engine():
-    import inflect
+    """inflect's engine. inflect decorates its methods with typeguard's
+    `typechecked`, which rewrites and recompiles each one at import: over a
+    second of CPU in every run that needs an article. They are imported
+    undecorated; tqa passes them strings only."""
+    import typeguard
 
+    checked = typeguard.typechecked
+    typeguard.typechecked = _unchecked
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = checked
     return inflect.engine()
+
+
+def _unchecked(target=None, **_options):
+    return target if target is not None else _unchecked
 
 
 @cache
@@ -77,8 +91,8 @@ def is_noun(word: str) -> bool:
 
 def is_plural(word: str) -> bool:
     """`talks`, `negotiations`, `relations`: already plural nouns."""
-    nouns = lemmas(word.lower()).get("NOUN", ())
-    return bool(nouns) and word.lower() not in nouns and word.lower().endswith("s")
+    lowered = word.lower()
+    return lowered.endswith("s") and any(lemma != lowered for lemma in lemmas(lowered).get("NOUN", ()))
 
 
 def plural(word: str) -> str:

@@ -46,6 +46,8 @@ class FileResult:
     rendered: str | None = None
     tally: Tally | None = None
     name_spellings: str = ""  # see tqa.rules.names.single_spellings
+    # Standard input as read, when fixing it: a filter passes on what it cannot fix.
+    raw: bytes | None = None
 
     def detached(self, item: Input | None = None) -> FileResult:
         """A copy to change (findings added, fields reset) without changing this
