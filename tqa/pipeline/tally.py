@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,9 +35,16 @@ class Tally:
     fixable_codes: set = field(default_factory=set)
 
     def copy(self) -> Tally:
-        copied = copy.copy(self)
-        copied.by_rule, copied.fixable_codes = Counter(self.by_rule), set(self.fixable_codes)
-        return copied
+        return Tally(
+            self.files,
+            self.findings,
+            self.safe,
+            self.unsafe,
+            self.applied,
+            self.changed,
+            Counter(self.by_rule),
+            set(self.fixable_codes),
+        )
 
     def count_file(self, result: FileResult) -> None:
         if result.source is not None:
