@@ -18,7 +18,7 @@ from tqa.glossary.examples import example_problems, fixed_examples
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
 from tqa.glossary.matcher import Matcher
-from tqa.pipeline.engine import check_document
+from tqa.pipeline.check import check_document
 from tqa.rules import select_rules
 from tqa.text.document import Document
 

@@ -22,9 +22,11 @@ from tqa.cli_outcome import checked_nothing, failed_inputs
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
-from tqa.pipeline.engine import FileResult, Input, Job, context_spellings, discover, link_files, process
+from tqa.pipeline.discover import discover
+from tqa.pipeline.engine import context_spellings, link_files, process
 from tqa.pipeline.plan import Plan
 from tqa.pipeline.preview import on_disk
+from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
 from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters

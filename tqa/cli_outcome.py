@@ -8,7 +8,7 @@ import click
 
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.pipeline.engine import FileResult, Input
+from tqa.pipeline.run import FileResult, Input
 
 
 def failed_inputs(errors: Sequence[UserError]) -> list[FileResult]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import NamedTuple, TextIO
 
 from tqa.model import Finding
-from tqa.pipeline.engine import FileResult, checked_text
 from tqa.pipeline.fingerprint import fingerprints
+from tqa.pipeline.run import FileResult, checked_text
 from tqa.pipeline.tally import Tally
 from tqa.text.document import Document
 from tqa.text.snapshot import TextSnapshot

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
 import tqa
 from tqa.model import Rule, Severity
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.report import Located, ReportOptions, fingerprinted, json_text, posix_path
 from tqa.rules import ALL_RULES
 
@@ -68,8 +69,10 @@ def rule_object(rule: Rule) -> dict:
     }
 
 
+@lru_cache(maxsize=1024)
 def artifact_location(path: str) -> dict:
-    """A relative path as a URI against %SRCROOT%, an absolute one as a file: URI."""
+    """A relative path as a URI against %SRCROOT%, an absolute one as a file: URI
+    (the same object for every finding of a file: it is only read)."""
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
     return {"uri": quote(posix_path(path), safe="/"), "uriBaseId": SRCROOT}

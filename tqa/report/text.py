@@ -7,7 +7,7 @@ from typing import TextIO
 
 from tqa.i18n import _, ngettext
 from tqa.model import Applicability
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import ReportOptions, located
 

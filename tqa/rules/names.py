@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -111,7 +112,9 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         Unsafe: the minority spelling is replaced by the majority (or the
         glossary's) spelling; check it is the same person.
     """
-    glossary_spans = {(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"}
+    glossary_spans = sorted({(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"})
+    span_starts = [span_start for span_start, _end in glossary_spans]
+    longest = max((end - span_start for span_start, end in glossary_spans), default=0)
     canonical = {word for m in glossary_matches(doc) for word in m.entry.en.split()}
     for spellings in name_groups(doc).values():
         if len(spellings) < 2:
@@ -123,7 +126,10 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
                 continue
             for start in _occurrences(doc.text, found):
                 end = start + len(found)
-                if any(s <= start and end <= e for s, e in glossary_spans) or doc.is_protected(start, end):
+                # the glossary spans that may hold this one, found by bisection: linear in the text
+                first = bisect.bisect_left(span_starts, start - longest)
+                last = bisect.bisect_right(span_starts, start)
+                if any(end <= glossary_spans[i][1] for i in range(first, last)) or doc.is_protected(start, end):
                     continue
                 yield Violation(
                     start,
