@@ -108,3 +108,86 @@ def test_statistics_print_the_table_alone(runner, tmp_path):
     rows = json.loads(runner.invoke(main, ["check", "--statistics", "--output-format", "json", str(path)]).stdout)
     assert rows[0] == {"code": "C402", "name": "leftover-cyrillic", "count": 2, "fixable": False}
     assert {"code": "P302", "name": "spaced-slash", "count": 1, "fixable": True} in rows
+
+
+# File selection for CI and pre-commit.
+
+
+def _tree(root):
+    """A repository with files that the defaults, .gitignore and .ignore leave out."""
+    (root / ".git").mkdir(parents=True)
+    for name in ("articles/a.txt", "articles/drafts/d.txt", "articles/x.log.txt", "sub/s.txt", "build/b.txt",
+                 "node_modules/m/n.md", "dist/d.md", "venv/v.txt", "__pycache__/p.txt", "notes/n.txt"):  # fmt: skip
+        write(root / name, "Fine.\n")
+    write(root / "articles" / ".gitignore", "drafts/\n*.log.txt\n")
+    write(root / ".ignore", "sub/\n")
+    return root
+
+
+def _shown(runner, *arguments):
+    result = runner.invoke(main, ["check", "--show-files", *arguments])
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_defaults_gitignore_and_ignore_files_leave_files_out(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(_tree(tmp_path))
+    assert _shown(runner, ".") == ["articles/a.txt", "notes/n.txt"]
+    assert _shown(runner, "--no-respect-gitignore", ".") == [
+        "articles/a.txt", "articles/drafts/d.txt", "articles/x.log.txt", "notes/n.txt", "sub/s.txt",
+    ]  # fmt: skip
+    assert "build/b.txt" in _shown(runner, "--exclude", "notes", ".")
+    assert "notes/n.txt" not in _shown(runner, "--exclude", "notes", ".")
+    assert _shown(runner, "--extend-exclude", "notes,*.log.txt", "--no-respect-gitignore", "articles") == [
+        "articles/a.txt", "articles/drafts/d.txt",
+    ]  # fmt: skip
+    write(tmp_path / "tqa.toml", 'extend-exclude = ["notes"]\nrespect-gitignore = false\n')
+    assert _shown(runner, "articles") == ["articles/a.txt", "articles/drafts/d.txt", "articles/x.log.txt"]
+
+
+def test_gitignore_counts_only_inside_a_repository(runner, tmp_path, monkeypatch):
+    write(tmp_path / ".gitignore", "a.txt\n")
+    write(tmp_path / "a.txt", "Fine.\n")
+    monkeypatch.chdir(tmp_path)
+    assert _shown(runner, ".") == ["a.txt"]
+
+
+def test_force_exclude_applies_to_files_named(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(_tree(tmp_path))
+    named = ["articles/drafts/d.txt", "articles/x.log.txt", "build/b.txt", "sub/s.txt"]
+    assert _shown(runner, *named) == named  # named files are checked, as without a hook
+    assert _shown(runner, "--force-exclude", *named, "articles/a.txt") == ["articles/a.txt"]
+    only_excluded = runner.invoke(main, ["check", "--force-exclude", *named])
+    assert (only_excluded.exit_code, only_excluded.stdout, only_excluded.stderr) == (0, "", "")
+
+
+def test_paths_are_shown_relative_to_the_ci_checkout(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(_tree(tmp_path) / "articles")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    assert _shown(runner, ".", "../notes/n.txt") == ["articles/a.txt", "notes/n.txt"]
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    write(tmp_path / "articles" / "bad.txt", "Left in: провокация.\n")
+    result = runner.invoke(main, ["check", "--output-format", "github", "bad.txt"])
+    assert "file=articles/bad.txt,line=1" in result.stdout
+
+
+def test_context_tie_reports_on_the_checked_file(runner, tmp_path):
+    write(tmp_path / "archive" / "b.txt", "Petrovsky spoke again.\n")
+    staged = write(tmp_path / "a.txt", "Analyst Ivan Petrovskiy spoke.\n")
+    result = runner.invoke(main, ["check", "--select", "N602", "--context", str(tmp_path / "archive"), str(staged)])
+    assert result.exit_code == 1
+    assert "a.txt:1:14: N602 `Petrovskiy` is spelled `Petrovsky` in other files of this run" in result.stdout
+    staged.write_text("Analyst Ivan Petrovsky spoke.\n", encoding="utf-8")
+    write(tmp_path / "archive" / "b.txt", "Petrovskiy spoke again.\n")
+    result = runner.invoke(main, ["check", "--select", "N602", "--context", str(tmp_path / "archive"), str(staged)])
+    assert result.exit_code == 1 and "`Petrovsky` is spelled `Petrovskiy`" in result.stdout
+
+
+def test_pre_commit_hooks_skip_excluded_files():
+    from pathlib import Path
+
+    hooks = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert hooks.count("--force-exclude") == 2
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "files: ^articles/" in readme

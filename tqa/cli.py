@@ -18,6 +18,8 @@ from tqa import __version__
 from tqa.catalog_check import CatalogOptions
 from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, user_errors
 from tqa.cli_glossary import glossary as glossary_group
+from tqa.cli_options import file_selection, file_selection_options, show_files
+from tqa.cli_options import overrides as option_overrides
 from tqa.cli_outcome import checked_nothing, failed_inputs
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
@@ -56,7 +58,7 @@ def _plan(config: str | None, overrides: dict) -> Plan:
     from tqa.pipeline.plan import make_plan
 
     with user_errors():
-        settings, _path = load_settings(config, overrides)
+        settings, _path = load_settings(config, {**overrides, **option_overrides()})
         plan = make_plan(settings)
         if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
             set_language(settings.lang)
@@ -144,7 +146,7 @@ def _selection_options(function):
     )
     for option in reversed(options):
         function = option(function)
-    return function
+    return file_selection_options(function)
 
 
 def _cache_options(function):
@@ -245,7 +247,10 @@ def check(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
     )
     settings = plan.settings
-    inputs, errors = discover(paths, settings.exclude)
+    selection = file_selection(settings)
+    inputs, errors = discover(paths, selection)
+    if show_files(inputs):
+        return
     if write_baseline is not None:
         from tqa.pipeline.baseline import check_baseline_target
 
@@ -294,7 +299,7 @@ def check(
             emitters()[settings.output_format](results, sys.stderr if show_diff else sys.stdout, options)
         found = changed or any(r.findings for r in results)
         checked = sum(r.source is not None for r in results)
-    failed = checked_nothing(checked) or failed
+    failed = checked_nothing(checked, selection) or failed
     if failed:
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
@@ -394,7 +399,10 @@ def fix(
     _refuse_empty_paths(paths)
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
     settings = plan.settings
-    inputs, errors = discover(paths, settings.exclude)
+    selection = file_selection(settings)
+    inputs, errors = discover(paths, selection)
+    if show_files(inputs):
+        return
     inputs = _distinct_files(inputs)
     if output_dir is not None and not show_diff:
         with user_errors():
@@ -416,7 +424,7 @@ def fix(
     failed = _report_errors(results, [])
     options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff)
     emitters()["text"](results, report, options)
-    failed = checked_nothing(sum(r.source is not None for r in results)) or failed
+    failed = checked_nothing(sum(r.source is not None for r in results), selection) or failed
     if failed:
         sys.exit(EXIT_ERROR)
     if show_diff:

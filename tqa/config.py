@@ -33,7 +33,10 @@ class Settings:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # replaces tqa.pipeline.ignore.DEFAULT_EXCLUDE when set
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     glossary: tuple[str, ...] = ()
     lang: str | None = None
     severity: tuple[tuple[str, str], ...] = ()
@@ -67,7 +70,11 @@ def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> d
     values: dict[str, Any] = {}
     for key, value in raw.items():
         name = key.replace("-", "_")
-        if name in ("select", "ignore", "extend_select", "exclude", "glossary"):
+        if name in ("respect_gitignore", "force_exclude"):
+            if not isinstance(value, bool):
+                raise error(key, _("`{key}` must be true or false").format(key=key))
+            values[name] = value
+        elif name in ("select", "ignore", "extend_select", "exclude", "extend_exclude", "glossary"):
             if not _string_list(value):
                 raise error(key, _("`{key}` must be a list of strings").format(key=key))
             if name == "glossary":

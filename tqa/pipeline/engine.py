@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import os
 import sys
 import traceback
@@ -21,6 +20,7 @@ from tqa.i18n import _
 from tqa.model import Finding, Rule
 from tqa.pipeline.cache import ResultCache
 from tqa.pipeline.check import FixSettings, check_document, fix_text
+from tqa.pipeline.ignore import FileSelection
 from tqa.pipeline.tally import Tally
 from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.text.document import Document
@@ -87,45 +87,54 @@ class FileResult:
         return self.source is not None and self.fixed_text is not None and self.fixed_text != self.source.text
 
 
+def display_root() -> str:
+    """Displayed paths are relative to this folder: the checkout in GitHub Actions
+    and GitLab CI (so annotations map to the repository), else the working folder."""
+    return os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.curdir
+
+
 def _display(path: Path) -> str:
-    """The path relative to the working folder when it lies below it, else as given."""
-    if path.is_absolute():
+    """The path relative to display_root() when it lies below it, else as given."""
+    root = display_root()
+    if path.is_absolute() or root != os.curdir:
         try:
-            relative = os.path.relpath(path)
+            relative = os.path.relpath(os.path.abspath(path), root)
         except ValueError:
             return str(path)
-        return str(path) if relative.startswith("..") else relative
-    return os.path.normpath(path)
+        if not relative.startswith(".."):
+            return relative
+    return str(path) if path.is_absolute() else os.path.normpath(path)
 
 
-def _excluded(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
-
-
-def _files_under(root: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
+def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
     """(path, path relative to `root`) of the text files below `root`, in
-    path order; hidden entries, `exclude`d ones and Russian originals
-    (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
+    path order; hidden entries, excluded or ignored ones (see tqa.pipeline.ignore)
+    and Russian originals (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
     prefix = len(os.path.join(root, ""))
     found: list[tuple[list[str], str, str]] = []
     for folder, folders, files in os.walk(root):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        folders[:] = [
+            name
+            for name in folders
+            if not name.startswith(".")
+            and not selection.skips(os.path.join(folder, name), os.path.join(folder, name)[prefix:], is_dir=True)
+        ]
         for name in files:
             if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES) or is_source_name(name):
                 continue
             path = os.path.join(folder, name)
             relative = path[prefix:]
             path = relative if root == os.curdir else path  # as Path would print it
-            posix = relative.replace(os.sep, "/")
-            if exclude and _excluded(posix, name, path.replace(os.sep, "/"), exclude):
+            if selection.skips(path, relative, is_dir=False):
                 continue
             if os.path.isfile(path):
-                found.append((posix.split("/"), path, relative))
+                found.append((relative.replace(os.sep, "/").split("/"), path, relative))
     return [(path, relative) for _parts, path, relative in sorted(found)]
 
 
-def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[Input], list[UserError]]:
-    """Files named and files under folders (sorted; hidden and `exclude`d entries skipped)."""
+def discover(paths: Sequence[str], selection: FileSelection | None = None) -> tuple[list[Input], list[UserError]]:
+    """Files named and files under folders (sorted; hidden, excluded and ignored entries skipped)."""
+    selection = selection or FileSelection()
     inputs: list[Input] = []
     errors: list[UserError] = []
     seen: set[str] = set()
@@ -136,13 +145,13 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[list[In
         path = Path(raw)
         if path.is_dir():
             shown = _display(path)
-            for file, relative in _files_under(str(path), exclude):
+            for file, relative in _files_under(str(path), selection):
                 if file not in seen:
                     seen.add(file)
                     display = relative if shown == os.curdir else os.path.join(shown, relative)
                     inputs.append(Input(file, display, str(path)))
         elif path.is_file() or path.exists():
-            if str(path) not in seen:
+            if str(path) not in seen and not selection.skips_named(str(path)):
                 seen.add(str(path))
                 inputs.append(Input(str(path), _display(path)))
         else:
@@ -401,7 +410,7 @@ def link_files(
             names.add(result.name_spellings)
     for spellings in context:
         names.add(spellings)
-    for index, reports in sorted(names.reports().items()):
+    for index, reports in sorted(names.reports(context_from=len(results)).items()):
         if index >= len(results):
             continue
         result = results[index]
