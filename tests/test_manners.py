@@ -191,3 +191,39 @@ def test_pre_commit_hooks_skip_excluded_files():
     assert hooks.count("--force-exclude") == 2
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "files: ^articles/" in readme
+
+
+# Files tqa creates get the usual mode: 0666 less the umask.
+
+
+def test_created_files_follow_the_umask(runner, tmp_path, monkeypatch):
+    import os
+    import stat
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", "We wait, ”the minister said.\n")
+    write(tmp_path / "tiny.tbx", _TBX)
+    for umask, mode in ((0o022, 0o644), (0o077, 0o600)):
+        previous = os.umask(umask)
+        try:
+            created = [f"out{umask}/a.txt", f"base{umask}.json", f"g{umask}.csv", f"i{umask}.toml"]
+            runner.invoke(main, ["fix", "-o", f"out{umask}", "a.txt"])
+            runner.invoke(main, ["check", "--write-baseline", created[1], "a.txt"])
+            runner.invoke(main, ["glossary", "export", "--format", "csv", "-o", created[2]])
+            runner.invoke(main, ["glossary", "import", "tiny.tbx", "-o", created[3]])
+        finally:
+            os.umask(previous)
+        assert {name: stat.S_IMODE(os.stat(name).st_mode) for name in created} == dict.fromkeys(created, mode)
+
+
+_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="ru"><termSec><term>Совет Федерации</term></termSec></langSec>
+      <langSec xml:lang="en"><termSec><term>Federation Council</term></termSec></langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
