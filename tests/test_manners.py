@@ -227,3 +227,92 @@ _TBX = """<?xml version="1.0" encoding="UTF-8"?>
   </body></text>
 </tbx>
 """
+
+
+# The flags users already type.
+
+TWO = "Left in: провокация. He said - yes.\n"  # C402 (error) and P301 (warning, unsafe fix)
+
+
+def test_quiet_silent_and_output_file(runner, tmp_path):
+    path = write(tmp_path / "c.txt", TWO)
+    loud = runner.invoke(main, ["check", str(path)])
+    quiet = runner.invoke(main, ["check", "-q", str(path)])
+    assert quiet.exit_code == 1 and quiet.stdout == loud.stdout.rsplit("Found", 1)[0] and "C402" in quiet.stdout
+    silent = runner.invoke(main, ["check", "--silent", str(path)])
+    assert (silent.exit_code, silent.stdout, silent.stderr) == (1, "", "")
+    report = tmp_path / "report.json"
+    written = runner.invoke(main, ["check", "-o", str(report), "--output-format", "json", str(path)])
+    assert (written.exit_code, written.stdout) == (1, "")
+    assert [item["code"] for item in json.loads(report.read_text(encoding="utf-8"))] == ["C402", "P301"]
+
+
+def test_min_severity_and_per_file_ignores(runner, tmp_path):
+    path = write(tmp_path / "c.txt", TWO)
+    errors_only = runner.invoke(main, ["check", "--min-severity", "error", str(path)])
+    assert "C402" in errors_only.stdout and "P301" not in errors_only.stdout
+    ignored = runner.invoke(main, ["check", "--per-file-ignores", "*/c.txt:C4,P", str(path)])
+    assert (ignored.exit_code, ignored.stdout) == (0, "No findings in 1 file.\n")
+    bad = runner.invoke(main, ["check", "--per-file-ignores", "C4", str(path)])
+    assert bad.exit_code == 2 and "expected GLOB:CODES" in bad.stderr
+
+
+def test_config_overrides_and_isolated(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "c.txt", TWO)
+    inline = runner.invoke(main, ["check", "--config", 'select = ["P"]', "c.txt"])
+    assert "P301" in inline.stdout and "C402" not in inline.stdout
+    typo = runner.invoke(main, ["check", "--config", 'selct = ["P"]', "c.txt"])
+    assert typo.exit_code == 2 and "--config:1: unknown setting `selct`" in typo.stderr
+    write(tmp_path / "tqa.toml", 'ignore = ["C"]\n')
+    assert "C402" not in runner.invoke(main, ["check", "c.txt"]).stdout
+    assert "C402" in runner.invoke(main, ["check", "--isolated", "c.txt"]).stdout
+    both = runner.invoke(main, ["check", "--config", "tqa.toml", "--config", 'extend-select = ["C"]', "c.txt"])
+    assert "C402" not in both.stdout  # ignore still wins over the file's selection
+
+
+def test_check_fix_is_tqa_fix(runner, tmp_path):
+    path = write(tmp_path / "a.txt", "We wait, ”the minister said. He said - yes.\n")
+    result = runner.invoke(main, ["check", "--fix", str(path)])
+    assert "a.txt: fixed 1 × Q101 detached-closing-quote" in result.stdout
+    assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said - yes.\n"
+    runner.invoke(main, ["check", "--fix", "--unsafe-fixes", str(path)])
+    assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said — yes.\n"
+
+
+def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):
+    path = write(tmp_path / "c.txt", TWO)
+    russian = runner.invoke(main, ["check", "--lang", "ru", str(path)])
+    assert "Найдено 2 замечания" in russian.stdout
+    for arguments in (["--lang", "xx", "check", str(path)], ["check", "--lang", "fr", str(path)]):
+        wrong = runner.invoke(main, arguments)
+        assert wrong.exit_code == 2 and "'en', 'ru', 'uk'" in wrong.stderr
+
+
+def test_rule_all_as_json(runner):
+    from tqa.rules import ALL_RULES
+
+    result = runner.invoke(main, ["rule", "--all", "--output-format", "json"])
+    rows = json.loads(result.stdout)
+    assert [row["code"] for row in rows] == [rule.code for rule in ALL_RULES]
+    assert all("What it does" in row["explanation"] and row["fix"] in ("always", "sometimes", "never") for row in rows)
+    one = json.loads(runner.invoke(main, ["rule", "Q101", "--output-format", "json"]).stdout)
+    assert one["name"] == "detached-closing-quote" and "Fix safety" in one["explanation"]
+    assert runner.invoke(main, ["rule"]).exit_code == 2
+
+
+def test_stdin_filename_gives_the_format(runner):
+    markdown = "Text.\n\n```\nпровокация\n```\n"
+    assert runner.invoke(main, ["check", "-"], input=markdown).exit_code == 1
+    named = runner.invoke(main, ["check", "--stdin-filename", "notes/x.md", "-"], input=markdown)
+    assert (named.exit_code, named.stdout) == (0, "No findings in 1 file.\n")
+    fixed = runner.invoke(main, ["fix", "--stdin-filename", "x.md", "-"], input="```\nHe said - yes.\n```\n")
+    assert fixed.stdout == "```\nHe said - yes.\n```\n"
+    shown = runner.invoke(main, ["check", "--stdin-filename", "x.txt", "-"], input=TWO)
+    assert shown.stdout.startswith("x.txt:1:10: C402")
+
+
+def test_suppression_comments_in_markdown_code_are_text(runner, tmp_path):
+    text = "Use `<!-- tqa: ignore -->` like so.\n\n    <!-- tqa: ignore -->\n\nText <!-- tqa: ignore[C402] --> провокация.\n"
+    result = runner.invoke(main, ["check", str(write(tmp_path / "a.md", text))])
+    assert (result.exit_code, result.stdout) == (0, "No findings in 1 file.\n")

@@ -18,7 +18,16 @@ from tqa import __version__
 from tqa.catalog_check import CatalogOptions
 from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, user_errors
 from tqa.cli_glossary import glossary as glossary_group
-from tqa.cli_options import file_selection, file_selection_options, show_files
+from tqa.cli_options import (
+    LANGUAGES,
+    config_sources,
+    file_selection,
+    file_selection_options,
+    isolated,
+    quiet,
+    report_options,
+    show_files,
+)
 from tqa.cli_options import overrides as option_overrides
 from tqa.cli_outcome import checked_nothing, failed_inputs
 from tqa.errors import UserError
@@ -49,16 +58,20 @@ def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
 
 def _language_was_chosen() -> bool:
     """Whether --lang or TQA_LANG chose the language: they beat the config file."""
-    return bool(click.get_current_context().find_root().params.get("lang") or os.environ.get("TQA_LANG"))
+    context = click.get_current_context()
+    return bool(
+        context.find_root().params.get("lang") or context.meta.get("tqa.language") or os.environ.get("TQA_LANG")
+    )
 
 
-def _plan(config: str | None, overrides: dict) -> Plan:
+def _plan(config: tuple[str, ...], overrides: dict) -> Plan:
     """Settings from the config file and the command line, or exit 2 naming the problem."""
     from tqa.config import load_settings
     from tqa.pipeline.plan import make_plan
 
     with user_errors():
-        settings, _path = load_settings(config, {**overrides, **option_overrides()})
+        path, inline = config_sources(config)
+        settings, _path = load_settings(path, {**overrides, **inline, **option_overrides()}, isolated=isolated())
         plan = make_plan(settings)
         if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
             set_language(settings.lang)
@@ -73,8 +86,9 @@ def _selection_options(function):
     options = (
         click.option(
             "--config",
-            type=click.Path(dir_okay=False),
-            help=_("Configuration file (default: found by walking up from here)."),
+            multiple=True,
+            metavar="FILE|KEY=VALUE",
+            help=_("Configuration file (default: found by walking up from here), or a `key = value` setting over it."),
         ),
         click.option(
             "--select",
@@ -201,7 +215,7 @@ def _overrides(select, ignore, extend_select, glossary_files, segmentation, **mo
 @click.version_option(__version__, prog_name="tqa")
 @click.option(
     "--lang",
-    metavar="LANG",
+    type=LANGUAGES,
     help=_("Language of messages (en, ru, uk); default from TQA_LANG, LC_ALL, LC_MESSAGES, LANG."),
 )
 def main(lang: str | None) -> None:
@@ -238,10 +252,16 @@ def main(lang: str | None) -> None:
 )
 @_cache_options
 @click.option("--no-cache", is_flag=True, help=_("Check every file afresh and leave the results cache alone."))
+@click.option("--fix", "apply_fixes", is_flag=True, help=_("Apply fixes, as `tqa fix` does (with --unsafe-fixes too)."))
+@report_options
 def check(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
-    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache,
+    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache, apply_fixes,
 ) -> None:  # fmt: skip
+    if apply_fixes:
+        context = click.get_current_context()
+        context.invoke(fix, **{name: value for name, value in context.params.items() if name in _FIX_PARAMETERS})
+        return
     _refuse_empty_paths(paths)
     plan = _plan(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
@@ -269,7 +289,7 @@ def check(
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, signature=plan.signature)
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, signature=plan.signature, quiet=quiet())
     streaming = streaming_emitters().get(settings.output_format)
     cache = None if no_cache or show_diff else _results_cache(plan, job, settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics):
@@ -435,6 +455,9 @@ def fix(
         sys.exit(EXIT_FINDINGS)
 
 
+_FIX_PARAMETERS = {parameter.name for parameter in fix.params}
+
+
 def _refuse_empty_paths(paths: tuple[str, ...]) -> None:
     """An empty argument (an unset shell variable) must not mean the working folder."""
     if any(path == "" for path in paths):
@@ -537,16 +560,39 @@ def _severity_label(rule: Rule) -> str:
     return {"error": _("error"), "warning": _("warning"), "info": _("info")}[rule.severity.value]
 
 
-@main.command("rule", help=_("Print a rule's documentation."))
-@click.argument("code")
-def show_rule(code: str) -> None:
-    rule = find_rule(code)
-    if rule is None:
+@main.command("rule", help=_("Print a rule's documentation (or every rule's, with --all)."))
+@click.argument("code", required=False)
+@click.option("--all", "every", is_flag=True, help=_("Every rule."))
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_rule(code: str | None, every: bool, output_format: str) -> None:
+    if every == (code is not None):
+        raise click.UsageError(_("name a rule, or give --all"))
+    rules = list(ALL_RULES) if every else [find_rule(code)]
+    if rules[0] is None:
         fail(_("unknown rule: {code}").format(code=code))
         sys.exit(EXIT_ERROR)
-    click.echo(f"{rule.code} {rule.name}\n")
-    click.echo(inspect.cleandoc(rule.doc))
-    click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {_severity_label(rule)}")
+    if output_format == "json":
+        from tqa.report import json_text
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "summary": _(r.summary),
+                "explanation": inspect.cleandoc(r.doc),
+                "fix": r.fix.value,
+                "severity": r.severity.value,
+            }
+            for r in rules
+        ]
+        click.echo(json_text.dumps(rows if every else rows[0]))
+        return
+    for index, rule in enumerate(rules):
+        if index:
+            click.echo()
+        click.echo(f"{rule.code} {rule.name}\n")
+        click.echo(inspect.cleandoc(rule.doc))
+        click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {_severity_label(rule)}")
 
 
 @main.group("config", help=_("Inspect tqa's configuration."))

@@ -37,6 +37,7 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False
+    min_severity: str | None = None
     glossary: tuple[str, ...] = ()
     lang: str | None = None
     severity: tuple[tuple[str, str], ...] = ()
@@ -63,7 +64,7 @@ def _string_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> dict[str, Any]:
+def parse_settings(raw: dict[str, Any], path: Path, text: str, section: str | None) -> dict[str, Any]:
     def error(key: str, message: str) -> UserError:
         return UserError(message, str(path), _key_line(text, key, section) or 1)
 
@@ -90,6 +91,10 @@ def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> d
                     key, _("`{key}` must map codes to one of: {allowed}").format(key=key, allowed=", ".join(SEVERITIES))
                 )
             values[name] = tuple(value.items())
+        elif name == "min_severity":
+            if value not in SEVERITIES:
+                raise error(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(SEVERITIES)))
+            values[name] = value
         elif name == "lang":
             if not isinstance(value, str):
                 raise error(key, _("`{key}` must be a string").format(key=key))
@@ -102,7 +107,9 @@ def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> d
             values[name] = value
         elif name == "place_style":
             if value not in PLACE_STYLES:
-                raise error(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(PLACE_STYLES)))
+                raise error(
+                    key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(PLACE_STYLES))
+                )
             values[name] = value
         elif name == "segmentation":
             if value not in ("auto", "blocks", "lines"):
@@ -132,8 +139,8 @@ def read_config(path: Path) -> dict[str, Any]:
             return {}
         if not isinstance(section, dict):
             raise UserError(_("`[tool.tqa]` must be a table"), str(path), 1)
-        return _parse(section, path, text, "tool.tqa")
-    return _parse(data, path, text, None)
+        return parse_settings(section, path, text, "tool.tqa")
+    return parse_settings(data, path, text, None)
 
 
 def find_config(start: Path) -> Path | None:
@@ -153,10 +160,11 @@ def _has_tool_tqa(path: Path) -> bool:
 
 
 def load_settings(
-    config: str | None, overrides: dict[str, Any], start: Path | None = None
+    config: str | None, overrides: dict[str, Any], start: Path | None = None, isolated: bool = False
 ) -> tuple[Settings, Path | None]:
-    """Settings from the config file (found or named) with command-line overrides on top."""
-    path = Path(config) if config else find_config(start or Path.cwd())
+    """Settings from the config file (found or named; none when `isolated`) with
+    command-line overrides on top."""
+    path = Path(config) if config else None if isolated else find_config(start or Path.cwd())
     if config and not path.is_file():
         raise UserError(_("no such configuration file"), config)
     from_file = read_config(path) if path else {}

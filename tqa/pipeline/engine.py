@@ -140,7 +140,7 @@ def discover(paths: Sequence[str], selection: FileSelection | None = None) -> tu
     seen: set[str] = set()
     for raw in paths:
         if raw == STDIN:
-            inputs.append(Input(STDIN, "-"))
+            inputs.append(Input(STDIN, selection.stdin_filename or "-"))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -326,8 +326,9 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
             result.source = read_stdin(result, job.encoding)
         else:
             result.source = read_input(item, job.encoding)
-        markdown = item.path.lower().endswith((".md", ".markdown"))
-        if item.path.lower().endswith(".po"):
+        name = (item.display if item.is_stdin else item.path).lower()  # standard input: by --stdin-filename
+        markdown = name.endswith((".md", ".markdown"))
+        if name.endswith(".po"):
             _process_catalog(result, file_rules, job)
             return
         original = _original(item, result.source.text, job.source, markdown, job.segmentation, job.encoding)

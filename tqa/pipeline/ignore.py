@@ -28,6 +28,7 @@ class FileSelection:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     respect_gitignore: bool = True
     force_exclude: bool = False
+    stdin_filename: str | None = None  # the name standard input goes by
     # Files named on the command line that were left out, so a run of only those passes.
     excluded_names: list[str] = field(default_factory=list)
     _rules: dict[str, list[tuple[str, GitIgnoreSpec]]] = field(default_factory=dict, repr=False)

@@ -54,6 +54,9 @@ class Plan:
         return any(rule.code[0] in "TN" for rule in self.rules)
 
 
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 def make_plan(settings: Settings) -> Plan:
     select = split_codes(settings.select)
     ignore = split_codes(settings.ignore)
@@ -75,4 +78,7 @@ def make_plan(settings: Settings) -> Plan:
             else rule
             for rule in rules
         )
+    if settings.min_severity is not None:
+        floor = SEVERITY_RANK[settings.min_severity]
+        rules = tuple(rule for rule in rules if SEVERITY_RANK[rule.severity.value] >= floor)
     return Plan(settings, rules)

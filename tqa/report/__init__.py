@@ -26,6 +26,7 @@ class ReportOptions:
     unsafe_fixes: bool = False
     fixing: bool = False
     dry_run: bool = False  # fixes shown, not written
+    quiet: bool = False  # findings only, no summary
     # What produced the findings, for machine output: tqa's version, the glossary's hash, the rules.
     signature: str = ""
 

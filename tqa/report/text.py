@@ -28,7 +28,7 @@ def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> Non
 
 
 def emit_end(tally: Tally, stream: TextIO, options: ReportOptions) -> None:
-    line = summary(tally, options)
+    line = "" if options.quiet else summary(tally, options)
     if line:
         stream.write(line + "\n")
 
