@@ -164,7 +164,9 @@ class NameIndex:
         by_skeleton: dict[str, dict[str, int]] = {}
         for spelling, files in Counter(itertools.chain.from_iterable(self._files)).items():
             by_skeleton.setdefault(skeleton(spelling), {})[spelling] = files
-        in_context = Counter(itertools.chain.from_iterable(self._files[len(self._files) if context_from is None else context_from :]))
+        in_context = Counter(
+            itertools.chain.from_iterable(self._files[len(self._files) if context_from is None else context_from :])
+        )
         minority: dict[str, str] = {}
         for counts in by_skeleton.values():
             if len(counts) < 2:
