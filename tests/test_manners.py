@@ -316,3 +316,50 @@ def test_suppression_comments_in_markdown_code_are_text(runner, tmp_path):
     text = "Use `<!-- tqa: ignore -->` like so.\n\n    <!-- tqa: ignore -->\n\nText <!-- tqa: ignore[C402] --> провокация.\n"
     result = runner.invoke(main, ["check", str(write(tmp_path / "a.md", text))])
     assert (result.exit_code, result.stdout) == (0, "No findings in 1 file.\n")
+
+
+# Terminal: colour and the full format.
+
+
+def test_color_choices_and_environment(runner, tmp_path, monkeypatch):
+    path = write(tmp_path / "c.txt", TWO)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    plain = runner.invoke(main, ["check", str(path)]).stdout
+    assert "\x1b[" not in plain
+    always = runner.invoke(main, ["check", "--color", "always", str(path)]).stdout
+    assert "\x1b[1;31mC402\x1b[0m" in always and "(\x1b[33munsafe\x1b[0m)" in always
+    assert f"\x1b[1m{path}:1:10:\x1b[0m" in always
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert runner.invoke(main, ["check", str(path)]).stdout == always  # the results cache keeps both apart
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert runner.invoke(main, ["check", str(path)]).stdout == plain
+    assert runner.invoke(main, ["check", "--color", "always", str(path)]).stdout == always
+    monkeypatch.delenv("NO_COLOR")
+    assert runner.invoke(main, ["check", "--color", "never", str(path)]).stdout == plain
+
+
+def test_full_format_shows_the_line_and_a_caret(runner, tmp_path):
+    path = write(tmp_path / "c.txt", TWO)
+    result = runner.invoke(main, ["check", "--output-format", "full", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.split("\n\n")[:2] == [
+        f"{path}:1:10: C402 Untranslated Cyrillic text: `провокация`\n"
+        "  |\n"
+        "1 | Left in: провокация. He said - yes.\n"
+        "  |          ^^^^^^^^^^ C402",
+        f"{path}:1:30: P301 Hyphen used as a dash: `окация. He said - yes.`\n"
+        "  |\n"
+        "1 | Left in: провокация. He said - yes.\n"
+        "  |                              ^ P301\n"
+        "  |\n"
+        "  = fix (unsafe): Replace the hyphen with a dash: ` — `",
+    ]
+
+
+def test_full_format_cuts_long_lines_around_the_span(runner, tmp_path):
+    long = "Word " * 30 + "провокация" + " word" * 30 + "\n"
+    result = runner.invoke(main, ["check", "--output-format", "full", str(write(tmp_path / "a.txt", long))])
+    line, caret = result.stdout.splitlines()[2:4]
+    assert line.startswith("1 | …") and line.endswith("…") and len(line) < 110
+    assert line.index("провокация") == caret.index("^^^^^^^^^^ C402")

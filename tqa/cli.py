@@ -20,9 +20,11 @@ from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, user_err
 from tqa.cli_glossary import glossary as glossary_group
 from tqa.cli_options import (
     LANGUAGES,
+    colored,
     config_sources,
     file_selection,
     file_selection_options,
+    for_terminal,
     isolated,
     quiet,
     report_options,
@@ -266,7 +268,7 @@ def check(
     plan = _plan(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
     )
-    settings = plan.settings
+    settings = for_terminal(plan.settings)
     selection = file_selection(settings)
     inputs, errors = discover(paths, selection)
     if show_files(inputs):
@@ -289,11 +291,12 @@ def check(
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, signature=plan.signature, quiet=quiet())
+    report = sys.stderr if show_diff else sys.stdout
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, signature=plan.signature, quiet=quiet(), color=colored(report))
     streaming = streaming_emitters().get(settings.output_format)
-    cache = None if no_cache or show_diff else _results_cache(plan, job, settings.output_format)
+    cache = None if no_cache or show_diff else _results_cache(plan, job, (settings.output_format, options.color))
     if streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics):
-        job = dataclasses.replace(job, render=functools.partial(render, settings.output_format))
+        job = dataclasses.replace(job, render=functools.partial(render, settings.output_format, options=options))
         results = process(inputs, plan.rules_for, job, workers, cache)
         context = _context(context_paths, inputs, plan)
         failed, found, checked = _stream(results, errors, plan, streaming, options, context)
@@ -316,7 +319,7 @@ def check(
         if statistics:
             report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
         else:
-            emitters()[settings.output_format](results, sys.stderr if show_diff else sys.stdout, options)
+            emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)
         checked = sum(r.source is not None for r in results)
     failed = checked_nothing(checked, selection) or failed
@@ -326,7 +329,7 @@ def check(
         sys.exit(EXIT_FINDINGS)
 
 
-def _results_cache(plan: Plan, job: Job, output_format: str):
+def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool]):
     """The results cache of runs with these settings; messages, the output format
     (files are cached as printed) and tqa's code are part of its key."""
     from tqa.i18n import current_language
@@ -442,7 +445,7 @@ def fix(
         results = [on_disk(result) for result in results]
     results += failed_inputs(errors)
     failed = _report_errors(results, [])
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff)
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, color=colored(report))
     emitters()["text"](results, report, options)
     failed = checked_nothing(sum(r.source is not None for r in results), selection) or failed
     if failed:

@@ -4,9 +4,10 @@ see one by one: they land in the click context and come out as settings."""
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from contextlib import ExitStack, redirect_stdout
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import wraps
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from tqa.errors import UserError
 from tqa.i18n import _, set_language
 from tqa.pipeline.engine import Input
 from tqa.pipeline.ignore import DEFAULT_EXCLUDE, FileSelection
+from tqa.report.color import is_terminal, wanted
 
 _KEY = "tqa.overrides"
 
@@ -102,6 +104,15 @@ def file_selection_options(function):
             callback=choose_language,
             expose_value=False,
             help=_("Language of messages (en, ru, uk), as before the command."),
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            callback=_keep,
+            expose_value=False,
+            help=_(
+                "Colour the report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never."
+            ),
         ),
         click.option(
             "--show-files",
@@ -238,3 +249,15 @@ def show_files(inputs: list[Input]) -> bool:
     for item in inputs:
         click.echo(item.display)
     return True
+
+
+def colored(stream) -> bool:
+    """Whether the report on `stream` is coloured (--color, NO_COLOR, FORCE_COLOR, a terminal)."""
+    return wanted(_chosen().get("color", "auto"), stream)
+
+
+def for_terminal(settings: Settings) -> Settings:
+    """On a terminal, and unless a format was chosen, the `full` format (source line and caret), as ruff does."""
+    if settings.origin.get("output_format", "default") == "default" and is_terminal(sys.stdout):
+        return replace(settings, output_format="full")
+    return settings
