@@ -363,3 +363,34 @@ def test_full_format_cuts_long_lines_around_the_span(runner, tmp_path):
     line, caret = result.stdout.splitlines()[2:4]
     assert line.startswith("1 | …") and line.endswith("…") and len(line) < 110
     assert line.index("провокация") == caret.index("^^^^^^^^^^ C402")
+
+
+# Errors that help.
+
+
+def test_did_you_mean_for_rules_and_settings(runner, tmp_path, monkeypatch):
+    path = write(tmp_path / "c.txt", TWO)
+    by_name = runner.invoke(main, ["check", "--select", "detached-closing-quot", str(path)])
+    assert by_name.exit_code == 2 and "(did you mean `detached-closing-quote`?)" in by_name.stderr
+    rule = runner.invoke(main, ["rule", "hyphen-as-dahs"])
+    assert rule.exit_code == 2 and "(did you mean `hyphen-as-dash`?)" in rule.stderr
+    setting = runner.invoke(main, ["check", "--config", 'selct = ["P"]', str(path)])
+    assert "unknown setting `selct` (did you mean `select`?)" in setting.stderr
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "tqa.toml", '[tool.tqa]\nselect = ["Q"]\n')
+    table = runner.invoke(main, ["check", "c.txt"])
+    assert table.exit_code == 2 and "without a [tool.tqa] table" in table.stderr
+    write(tmp_path / "tqa.toml", 'extend-ignore = ["Q"]\n')
+    assert "use `ignore`" in runner.invoke(main, ["check", "c.txt"]).stderr
+
+
+def test_every_configuration_problem_at_once(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "c.txt", TWO)
+    write(tmp_path / "tqa.toml", 'select = ["Q1", "Z9"]\nsegmentation = "para"\nfoo = 1\n')
+    result = runner.invoke(main, ["check", "c.txt"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("tqa.toml:1: unknown rule code or name: Z9")
+    assert lines[1].endswith("tqa.toml:2: `segmentation` must be one of: auto, blocks, lines")
+    assert lines[2].endswith("tqa.toml:3: unknown setting `foo`")

@@ -572,7 +572,9 @@ def show_rule(code: str | None, every: bool, output_format: str) -> None:
         raise click.UsageError(_("name a rule, or give --all"))
     rules = list(ALL_RULES) if every else [find_rule(code)]
     if rules[0] is None:
-        fail(_("unknown rule: {code}").format(code=code))
+        from tqa.suggest import did_you_mean, rule_keys
+
+        fail(_("unknown rule: {code}").format(code=code) + did_you_mean(code, rule_keys()))
         sys.exit(EXIT_ERROR)
     if output_format == "json":
         from tqa.report import json_text

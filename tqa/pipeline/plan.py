@@ -12,6 +12,7 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Rule, Severity
 from tqa.rules import select_rules, unknown_selectors
+from tqa.suggest import did_you_mean, rule_keys
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -66,7 +67,9 @@ def make_plan(settings: Settings) -> Plan:
     if unknown:
         where = settings.origin.get("select", "command line")
         raise UserError(
-            _("unknown rule code or name: {names}").format(names=", ".join(unknown)),
+            _("unknown rule code or name: {names}").format(
+                names=", ".join(name + did_you_mean(name, rule_keys()) for name in unknown)
+            ),
             where if where not in ("default", "command line") else None,
         )
     rules = select_rules(select, ignore, extend)
