@@ -394,3 +394,45 @@ def test_every_configuration_problem_at_once(runner, tmp_path, monkeypatch):
     assert lines[0].endswith("tqa.toml:1: unknown rule code or name: Z9")
     assert lines[1].endswith("tqa.toml:2: `segmentation` must be one of: auto, blocks, lines")
     assert lines[2].endswith("tqa.toml:3: unknown setting `foo`")
+
+
+# The README's commands and flags tables match the tool.
+
+
+def _readme():
+    from pathlib import Path
+
+    return (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_tqa_commands_run(runner, monkeypatch):
+    import re
+    import shlex
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    commands = [
+        line
+        for block in re.findall(r"```sh\n(.*?)```", _readme(), re.S)
+        for line in block.splitlines()
+        if line.startswith("tqa ")
+    ]
+    assert len(commands) >= 8
+    for command in commands:
+        result = runner.invoke(main, shlex.split(command)[1:])
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), command
+
+
+def test_readme_flags_exist(runner):
+    import re
+
+    readme = _readme()
+    table = readme[readme.index("| ruff | tqa | notes |") : readme.index("`tqa check` keeps a results cache")]
+    shared = [row for row in table.splitlines() if row.startswith("| ") and "| no |" not in row]
+    flags = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+|-[a-z])\b", "\n".join(shared)))
+    helps = "".join(runner.invoke(main, [*command, "--help"]).stdout for command in (["check"], ["fix"], ["rule"]))
+    helps += "--exit-non-zero-on-fix"  # fix's own flag, listed with check's
+    missing = sorted(flag for flag in flags if re.search(rf"(?<![\w-]){re.escape(flag)}\b", helps) is None)
+    assert missing == []
+    assert len(flags) > 25

@@ -26,6 +26,7 @@ from tqa.cli_options import (
     file_selection_options,
     for_terminal,
     isolated,
+    language_option,
     quiet,
     report_options,
     show_files,
@@ -292,7 +293,14 @@ def check(
     )
     workers = _workers(jobs)
     report = sys.stderr if show_diff else sys.stdout
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, signature=plan.signature, quiet=quiet(), color=colored(report))
+    options = ReportOptions(
+        unsafe_fixes=unsafe_fixes,
+        signature=plan.signature,
+        quiet=quiet(),
+        color=colored(report),
+        fixing=show_diff,  # the summary tells what the diff would fix and what would remain
+        dry_run=show_diff,
+    )
     streaming = streaming_emitters().get(settings.output_format)
     cache = None if no_cache or show_diff else _results_cache(plan, job, (settings.output_format, options.color))
     if streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics):
@@ -538,6 +546,7 @@ def clean() -> None:
 
 @main.command("rules", help=_("List every rule: code, name, fix availability and summary."))
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@language_option
 def list_rules(output_format: str) -> None:
     if output_format == "json":
         import json
@@ -567,6 +576,7 @@ def _severity_label(rule: Rule) -> str:
 @click.argument("code", required=False)
 @click.option("--all", "every", is_flag=True, help=_("Every rule."))
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@language_option
 def show_rule(code: str | None, every: bool, output_format: str) -> None:
     if every == (code is not None):
         raise click.UsageError(_("name a rule, or give --all"))

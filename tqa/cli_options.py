@@ -99,13 +99,6 @@ def file_selection_options(function):
             help=_("Name standard input (`-`) goes by: its format (.md, .po) and per-file ignores follow it."),
         ),
         click.option(
-            "--lang",
-            type=LANGUAGES,
-            callback=choose_language,
-            expose_value=False,
-            help=_("Language of messages (en, ru, uk), as before the command."),
-        ),
-        click.option(
             "--color",
             type=click.Choice(["auto", "always", "never"]),
             callback=_keep,
@@ -134,6 +127,18 @@ def choose_language(context: click.Context, _parameter, value: str | None) -> No
     if value:
         set_language(value)
         context.meta["tqa.language"] = value  # beats the configuration file
+
+
+def language_option(function):
+    """--lang on a command, as on `tqa` itself."""
+    return click.option(
+        "--lang",
+        type=LANGUAGES,
+        callback=choose_language,
+        expose_value=False,
+        is_eager=True,
+        help=_("Language of messages (en, ru, uk), as before the command."),
+    )(function)
 
 
 def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
