@@ -436,3 +436,37 @@ def test_readme_flags_exist(runner):
     missing = sorted(flag for flag in flags if re.search(rf"(?<![\w-]){re.escape(flag)}\b", helps) is None)
     assert missing == []
     assert len(flags) > 25
+
+
+# Russian and Ukrainian: click's own strings, LANGUAGE.
+
+
+def test_click_speaks_russian_and_ukrainian(runner):
+    usage = runner.invoke(main, ["--lang", "ru", "check", "--bogus", "x"])
+    assert usage.exit_code == 2
+    assert "Использование: main check [OPTIONS]" in usage.stderr and "Ошибка: Нет параметра '--bogus'." in usage.stderr
+    choice = runner.invoke(main, ["check", "--lang", "uk", "--output-format", "xx", "x"])
+    assert "Помилка: Неприпустиме значення '--output-format': 'xx' — не одне з:" in choice.stderr
+    help_text = runner.invoke(main, ["rules", "--lang", "ru", "--help"]).stdout
+    assert "Параметры:" in help_text and "[по умолчанию: text]" in help_text
+    assert "Показать эту справку и выйти." in help_text
+
+
+def test_click_messages_are_in_the_catalogs():
+    from tqa.click_i18n import messages
+    from tqa.i18n import set_language
+
+    english = messages()
+    for language in ("ru", "uk"):
+        set_language(language)
+        translated = messages()
+        assert all(a != b for a, b in zip(english, translated, strict=True) if a not in ("file",)), language
+
+
+def test_language_variable_is_honoured():
+    from tqa.i18n import language_from_environment
+
+    assert language_from_environment({"LANG": "ru_RU.UTF-8", "LANGUAGE": "uk:ru"}) == "uk"
+    assert language_from_environment({"LANG": "en_US.UTF-8", "LANGUAGE": "fr:ru"}) == "ru"
+    assert language_from_environment({"LANG": "C", "LANGUAGE": "uk"}) == "en"  # as gettext: C ignores LANGUAGE
+    assert language_from_environment({"TQA_LANG": "en", "LANGUAGE": "uk", "LANG": "ru_RU"}) == "en"

@@ -33,6 +33,7 @@ from tqa.cli_options import (
 )
 from tqa.cli_options import overrides as option_overrides
 from tqa.cli_outcome import checked_nothing, failed_inputs
+from tqa.click_i18n import install as translate_click
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
@@ -45,6 +46,8 @@ from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitt
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
+
+translate_click()
 
 
 def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:

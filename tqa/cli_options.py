@@ -117,7 +117,7 @@ def file_selection_options(function):
     )
     for option in reversed(options):
         function = option(function)
-    return function
+    return language_option(function)
 
 
 LANGUAGES = click.Choice(["en", "ru", "uk"])
