@@ -470,3 +470,33 @@ def test_language_variable_is_honoured():
     assert language_from_environment({"LANG": "en_US.UTF-8", "LANGUAGE": "fr:ru"}) == "ru"
     assert language_from_environment({"LANG": "C", "LANGUAGE": "uk"}) == "en"  # as gettext: C ignores LANGUAGE
     assert language_from_environment({"TQA_LANG": "en", "LANGUAGE": "uk", "LANG": "ru_RU"}) == "en"
+
+
+def test_progress_line_on_a_terminal_only(monkeypatch):
+    import io
+
+    from tqa.pipeline.engine import FileResult, Input
+    from tqa.report import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    inputs = [Input(f"f{i}.txt", f"f{i}.txt") for i in range(3)]
+    results = [FileResult(item) for item in inputs]
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "EVERY", 0.0)
+    monkeypatch.delenv("CI", raising=False)
+    terminal = Terminal()
+    assert list(progress.track(results, inputs, stream=terminal)) == results
+    assert "tqa: 3/3 files, 0.0 MB/s" in terminal.getvalue() and terminal.getvalue().endswith("\r\x1b[2K")
+    for quiet, stream in ((True, Terminal()), (False, io.StringIO())):
+        assert list(progress.track(results, inputs, quiet, stream)) == results and stream.getvalue() == ""
+    monkeypatch.setenv("CI", "true")
+    terminal = Terminal()
+    assert list(progress.track(results, inputs, stream=terminal)) == results and terminal.getvalue() == ""
+    monkeypatch.setattr(progress, "DELAY", 60.0)  # a short run shows nothing
+    monkeypatch.delenv("CI")
+    terminal = Terminal()
+    list(progress.track(results, inputs, stream=terminal))
+    assert terminal.getvalue() == ""

@@ -25,6 +25,7 @@ from tqa.cli_options import (
     file_selection,
     file_selection_options,
     for_terminal,
+    hushed,
     isolated,
     language_option,
     quiet,
@@ -43,6 +44,7 @@ from tqa.pipeline.preview import on_disk
 from tqa.pipeline.tally import Tally
 from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
+from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
@@ -308,11 +310,11 @@ def check(
     cache = None if no_cache or show_diff else _results_cache(plan, job, (settings.output_format, options.color))
     if streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics):
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format, options=options))
-        results = process(inputs, plan.rules_for, job, workers, cache)
+        results = track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed())
         context = _context(context_paths, inputs, plan)
         failed, found, checked = _stream(results, errors, plan, streaming, options, context)
     else:
-        results = list(process(inputs, plan.rules_for, job, workers, cache))
+        results = list(track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed()))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -446,7 +448,7 @@ def fix(
     results: list[FileResult] = []
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
     with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs))) as processed:
-        for result in processed:
+        for result in track(processed, inputs):
             results.append(result)
             _deliver(result, show_diff, output_dir)
             _report_applied(result, report, show_diff)

@@ -266,3 +266,8 @@ def for_terminal(settings: Settings) -> Settings:
     if settings.origin.get("output_format", "default") == "default" and is_terminal(sys.stdout):
         return replace(settings, output_format="full")
     return settings
+
+
+def hushed() -> bool:
+    """-q or -s: no progress line either."""
+    return bool(_chosen().get("quiet") or _chosen().get("silent"))
