@@ -500,3 +500,16 @@ def test_progress_line_on_a_terminal_only(monkeypatch):
     terminal = Terminal()
     list(progress.track(results, inputs, stream=terminal))
     assert terminal.getvalue() == ""
+
+
+def test_fixable_and_unfixable(runner, tmp_path):
+    text = "We wait, ”the minister said. He said - yes.\n"  # Q101 (safe fix), P301 (unsafe fix)
+    path = write(tmp_path / "a.txt", text)
+    runner.invoke(main, ["fix", "--unsafe-fixes", "--unfixable", "Q1", str(path)])
+    assert path.read_text(encoding="utf-8") == "We wait, ”the minister said. He said — yes.\n"
+    path = write(tmp_path / "a.txt", text)
+    result = runner.invoke(main, ["check", "--fix", "--unsafe-fixes", "--fixable", "detached-closing-quote", str(path)])
+    assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said - yes.\n"
+    assert "P301" in result.stdout
+    wrong = runner.invoke(main, ["fix", "--unfixable", "Q1O1", str(path)])
+    assert wrong.exit_code == 2 and "did you mean" in wrong.stderr

@@ -39,7 +39,7 @@ from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
 from tqa.pipeline.engine import FileResult, Input, Job, context_spellings, discover, link_files, process
-from tqa.pipeline.plan import Plan
+from tqa.pipeline.plan import Plan, fix_codes
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.tally import Tally
 from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
@@ -196,6 +196,7 @@ def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **
         encoding=encoding,
         source=source,
         catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
+        fix_codes=fix_codes(settings),
         **more,
     )
 

@@ -29,6 +29,10 @@ def _keep(context: click.Context, parameter: click.Parameter, value):
     return value
 
 
+def _keep_codes(context: click.Context, parameter: click.Parameter, value: tuple[str, ...]):
+    return _keep(context, parameter, _patterns(value))
+
+
 def _patterns(value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(pattern.strip() for item in value for pattern in item.split(",") if pattern.strip())
 
@@ -75,6 +79,22 @@ def file_selection_options(function):
             callback=_keep,
             expose_value=False,
             help=_("Only rules of this severity or higher (error > warning > info)."),
+        ),
+        click.option(
+            "--fixable",
+            multiple=True,
+            metavar="CODES",
+            callback=_keep_codes,
+            expose_value=False,
+            help=_("Apply only these rules' fixes (codes, prefixes or names; default: all)."),
+        ),
+        click.option(
+            "--unfixable",
+            multiple=True,
+            metavar="CODES",
+            callback=_keep_codes,
+            expose_value=False,
+            help=_("Never apply these rules' fixes."),
         ),
         click.option(
             "--per-file-ignores",

@@ -38,6 +38,8 @@ class Settings:
     respect_gitignore: bool = True
     force_exclude: bool = False
     min_severity: str | None = None
+    fixable: tuple[str, ...] = ()  # empty: every rule's fixes
+    unfixable: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
     lang: str | None = None
     severity: tuple[tuple[str, str], ...] = ()
@@ -77,10 +79,19 @@ def parse_settings(raw: dict[str, Any], path: Path, text: str, section: str | No
                 if not isinstance(value, bool):
                     raise error(key, _("`{key}` must be true or false").format(key=key))
                 values[name] = value
-            elif name in ("select", "ignore", "extend_select", "exclude", "extend_exclude", "glossary"):
+            elif name in (
+                "select",
+                "ignore",
+                "extend_select",
+                "exclude",
+                "extend_exclude",
+                "glossary",
+                "fixable",
+                "unfixable",
+            ):
                 if not _string_list(value):
                     raise error(key, _("`{key}` must be a list of strings").format(key=key))
-                if name in ("select", "ignore", "extend_select"):
+                if name in ("select", "ignore", "extend_select", "fixable", "unfixable"):
                     _check_rule_codes(value, error(key, "").line, path)
                 if name == "glossary":
                     value = [str((path.parent / item).resolve()) for item in value]

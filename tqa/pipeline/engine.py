@@ -193,6 +193,7 @@ class Job:
     # Drop each checked text once its findings are found (a snapshot stays).
     keep_text: bool = True
     detect_language: bool = False
+    fix_codes: frozenset[str] | None = None  # see FixSettings
     # Print each file's findings where it is checked (in the worker) and let them go.
     render: Callable[[FileResult], str] | None = None
 
@@ -337,7 +338,7 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
         return
     text = result.source.text
     if job.fix:
-        settings = FixSettings(job.unsafe, markdown, job.segmentation, job.glossary_files, original)
+        settings = FixSettings(job.unsafe, markdown, job.segmentation, job.glossary_files, original, job.fix_codes)
         result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
         final = Document(item.display, result.fixed_text, markdown, job.segmentation)
     else:

@@ -55,6 +55,13 @@ class Plan:
         return any(rule.code[0] in "TN" for rule in self.rules)
 
 
+def fix_codes(settings: Settings) -> frozenset[str] | None:
+    """Codes whose fixes `fix` may apply: `fixable` (default all) less `unfixable`."""
+    if not settings.fixable and not settings.unfixable:
+        return None
+    return frozenset(rule.code for rule in select_rules(split_codes(settings.fixable), split_codes(settings.unfixable)))
+
+
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -63,7 +70,10 @@ def make_plan(settings: Settings) -> Plan:
     ignore = split_codes(settings.ignore)
     extend = split_codes(settings.extend_select)
     per_file = tuple(code for _, codes in settings.per_file_ignores for code in codes)
-    unknown = unknown_selectors(select + ignore + extend + per_file + tuple(code for code, _ in settings.severity))
+    fixes = split_codes(settings.fixable) + split_codes(settings.unfixable)
+    unknown = unknown_selectors(
+        select + ignore + extend + per_file + fixes + tuple(code for code, _ in settings.severity)
+    )
     if unknown:
         where = settings.origin.get("select", "command line")
         raise UserError(
