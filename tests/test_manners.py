@@ -513,3 +513,22 @@ def test_fixable_and_unfixable(runner, tmp_path):
     assert "P301" in result.stdout
     wrong = runner.invoke(main, ["fix", "--unfixable", "Q1O1", str(path)])
     assert wrong.exit_code == 2 and "did you mean" in wrong.stderr
+
+
+def test_regenerating_the_catalogs_changes_nothing(tmp_path, monkeypatch):
+    import shutil
+
+    from tqa import catalog
+    from tqa.resources import locales_dir
+
+    copy = tmp_path / "locales"
+    shutil.copytree(locales_dir(), copy)
+    monkeypatch.setattr(catalog, "locales_dir", lambda: copy)
+    catalog.update()
+    catalog.update()  # twice: the result is a fixed point, not a flip-flop
+    changed = [
+        str(path.relative_to(copy))
+        for path in sorted(copy.rglob("*.po*"))
+        if path.read_bytes() != (locales_dir() / path.relative_to(copy)).read_bytes()
+    ]
+    assert changed == [], "run `python -m tqa.catalog` and commit the catalogs"
