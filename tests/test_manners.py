@@ -532,3 +532,12 @@ def test_regenerating_the_catalogs_changes_nothing(tmp_path, monkeypatch):
         if path.read_bytes() != (locales_dir() / path.relative_to(copy)).read_bytes()
     ]
     assert changed == [], "run `python -m tqa.catalog` and commit the catalogs"
+
+
+def test_config_show_and_glossary_lookup_speak_the_language(runner):
+    shown = runner.invoke(main, ["--lang", "ru", "config", "show"]).stdout
+    assert "# по умолчанию" in shown
+    found = runner.invoke(main, ["--lang", "uk", "glossary", "lookup", "линии"]).stdout
+    assert "[калька, військова справа]" in found and "виправлення:" in found and "небезпечне" in found
+    stats = runner.invoke(main, ["--lang", "ru", "glossary", "stats"]).stdout
+    assert "персона" in stats and "person" not in stats

@@ -640,6 +640,7 @@ def config_show(config: str | None) -> None:
             if isinstance(value, tuple)
             else value
         )
+        origin = {"default": _("default"), "command line": _("command line")}.get(origin, origin)
         click.echo(f"{name.replace('_', '-'):<18} = {shown!r:<40} # {origin}")
 
 

@@ -34,6 +34,22 @@ def install() -> None:
     ):
         if not getattr(getattr(cls, method), "translated", False):
             setattr(cls, method, _shown_translated(getattr(cls, method)))
+    if not getattr(click.Command.get_help_option, "translated", False):
+        click.Command.get_help_option = _english_help_option(click.Command.get_help_option)
+
+
+def _english_help_option(method):
+    """click makes --help once per command, in the language of that moment: keep its text English."""
+
+    @functools.wraps(method)
+    def get_help_option(self, context):
+        option = method(self, context)
+        if option is not None:
+            option.help = "Show this message and exit."  # translated when shown
+        return option
+
+    get_help_option.translated = True
+    return get_help_option
 
 
 def _shown_translated(method):
