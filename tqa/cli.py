@@ -502,7 +502,10 @@ def _distinct_files(inputs: list[Input]) -> list[Input]:
 def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> None:
     """Print, write or copy one file's fixed text. When that fails, or the input
     could not be fixed, the file becomes an error and none of its fixes count;
-    a filter passes what it could not fix through unchanged."""
+    a filter passes what it could not fix through unchanged. Edits that leave
+    the text as it was are no fixes."""
+    if not result.changed:
+        result.applied = []
     try:
         if result.input.is_stdin and not show_diff:
             data = result.raw or b""
