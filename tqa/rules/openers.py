@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from tqa.i18n import _
 from tqa.model import Violation
-from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import glossary_covers
 from tqa.text.document import Document
 
 
@@ -83,7 +83,7 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
     for match in _PATTERN.finditer(text):
         group = match.lastgroup or "o0"
         start = match.start(group)
-        if any(m.start < match.end() and start < m.end and m.entry.kind != "connector" for m in glossary_matches(doc)):
+        if glossary_covers(doc, start, match.end(), connectors=False):
             continue  # a glossary rule reports it (connectors only by density: reported here too)
         opener = OPENERS[int(group[1:])]
         yield Violation(
