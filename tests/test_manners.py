@@ -541,3 +541,19 @@ def test_config_show_and_glossary_lookup_speak_the_language(runner):
     assert "[калька, військова справа]" in found and "виправлення:" in found and "небезпечне" in found
     stats = runner.invoke(main, ["--lang", "ru", "glossary", "stats"]).stdout
     assert "персона" in stats and "person" not in stats
+
+
+def test_did_you_mean_for_glossary_keys_and_values(runner, tmp_path):
+    entry = (
+        '[[entry]]\nid = "test-entry"\nkind = "calqe"\ndomain = "politcs"\nru = "тест"\nen = "test"\n'
+        'avoid = [{form = "trial", fxi = "safe"}]\nnotes = "x"\nref = "y"\nfix = "safe"\n'
+    )
+    result = runner.invoke(main, ["glossary", "validate", str(write(tmp_path / "g.toml", entry))])
+    assert result.exit_code == 2
+    for line in (
+        "g.toml:8: unknown key `notes` (did you mean `note`?)",
+        "g.toml:7: unknown key `fxi` in an avoid-form table (did you mean `fix`?)",
+        "(did you mean `calque`?)",
+        "(did you mean `politics`?)",
+    ):
+        assert line in result.stderr
