@@ -557,3 +557,19 @@ def test_did_you_mean_for_glossary_keys_and_values(runner, tmp_path):
         "(did you mean `politics`?)",
     ):
         assert line in result.stderr
+
+
+def test_check_diff_output_applies_with_git(runner, tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        return
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True)
+    write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "x.patch").write_text(runner.invoke(main, ["check", "--diff", "a.txt"]).stdout, encoding="utf-8")
+    subprocess.run(["git", "apply", "x.patch"], check=True)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == runner.invoke(
+        main, ["fix", "-", "--stdin-filename", "a.txt"], input=ARTICLE
+    ).stdout
