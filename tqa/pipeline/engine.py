@@ -135,7 +135,7 @@ def link_files(
             names.add(result.name_spellings)
     for spellings in context:
         names.add(spellings)
-    for index, reports in sorted(names.reports().items()):
+    for index, reports in sorted(names.reports(context_from=len(results)).items()):
         if index >= len(results):
             continue
         result = results[index]

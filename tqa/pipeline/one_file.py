@@ -87,8 +87,9 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
             result.source = read_stdin(result, job.encoding)
         else:
             result.source = read_input(item, job.encoding)
-        markdown = item.path.lower().endswith((".md", ".markdown"))
-        if item.path.lower().endswith(".po"):
+        name = (item.display if item.is_stdin else item.path).lower()  # standard input: by --stdin-filename
+        markdown = name.endswith((".md", ".markdown"))
+        if name.endswith(".po"):
             _process_catalog(result, file_rules, job)
             return
         original = _original(item, result.source.text, job.source, markdown, job.segmentation, job.encoding)
@@ -97,7 +98,7 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
         return
     text = result.source.text
     if job.fix:
-        settings = FixSettings(job.unsafe, markdown, job.segmentation, job.glossary_files, original)
+        settings = FixSettings(job.unsafe, markdown, job.segmentation, job.glossary_files, original, job.fix_codes)
         result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
         final = Document(item.display, result.fixed_text, markdown, job.segmentation)
     else:

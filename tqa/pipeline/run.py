@@ -87,6 +87,7 @@ class Job:
     # Drop each checked text once its findings are found (a snapshot stays).
     keep_text: bool = True
     detect_language: bool = False
+    fix_codes: frozenset[str] | None = None  # see FixSettings
     # Print each file's findings where it is checked (in the worker) and let them go.
     render: Callable[[FileResult], str] | None = None
 
@@ -103,12 +104,20 @@ def checked_text(result: FileResult) -> str | TextSnapshot:
     return result.source.text if result.source is not None else ""
 
 
+def display_root() -> str:
+    """Displayed paths are relative to this folder: the checkout in GitHub Actions
+    and GitLab CI (so annotations map to the repository), else the working folder."""
+    return os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.curdir
+
+
 def display_path(path: Path) -> str:
-    """The path relative to the working folder when it lies below it, else as given."""
-    if path.is_absolute():
+    """The path relative to display_root() when it lies below it, else as given."""
+    root = display_root()
+    if path.is_absolute() or root != os.curdir:
         try:
-            relative = os.path.relpath(path)
+            relative = os.path.relpath(os.path.abspath(path), root)
         except ValueError:
             return str(path)
-        return str(path) if relative.startswith("..") else relative
-    return os.path.normpath(path)
+        if not relative.startswith(".."):
+            return relative
+    return str(path) if path.is_absolute() else os.path.normpath(path)

@@ -162,18 +162,22 @@ class NameIndex:
         names = spellings.split("\n") if spellings else ()
         self._files.append(tuple(map(self._interned.setdefault, names, names)))
 
-    def reports(self) -> dict[int, list[tuple[str, str]]]:
+    def reports(self, context_from: int | None = None) -> dict[int, list[tuple[str, str]]]:
         """For each file, (found, preferred) where it spells a name the way most
         files of the run do not. Spellings that disagree inside one file are
-        left to the per-document rule."""
+        left to the per-document rule. Files from `context_from` on are context
+        (not reported on): in a tie their spelling wins, so the checked file hears of it."""
         by_skeleton: dict[str, dict[str, int]] = {}
         for spelling, files in Counter(itertools.chain.from_iterable(self._files)).items():
             by_skeleton.setdefault(skeleton(spelling), {})[spelling] = files
+        in_context = Counter(
+            itertools.chain.from_iterable(self._files[len(self._files) if context_from is None else context_from :])
+        )
         minority: dict[str, str] = {}
         for counts in by_skeleton.values():
             if len(counts) < 2:
                 continue
-            preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
+            preferred = sorted(counts, key=lambda s: (-counts[s], -in_context[s], s))[0]
             minority.update(
                 (spelling, preferred)
                 for spelling in counts
