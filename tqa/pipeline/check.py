@@ -68,6 +68,8 @@ class FixSettings:
     segmentation: str = "auto"
     glossary_files: tuple[str, ...] = ()
     source: Document | None = None
+    # Codes whose fixes may be applied (--fixable/--unfixable); None: every rule's.
+    fix_codes: frozenset[str] | None = None
 
     def document(self, path: str, text: str) -> Document:
         return Document(path, text, self.markdown, self.segmentation, self.glossary_files, self.source)
@@ -81,7 +83,8 @@ def fix_text(
     applied: list[Finding] = []
     findings = check_document(settings.document(path, text), rules)
     for _round in range(MAX_FIX_ROUNDS):
-        chosen = choose_fixes(findings, settings.unsafe)
+        allowed = findings if settings.fix_codes is None else [f for f in findings if f.code in settings.fix_codes]
+        chosen = choose_fixes(allowed, settings.unsafe)
         if not chosen:
             break
         text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])

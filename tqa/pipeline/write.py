@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.pipeline.engine import FileResult, Input
+from tqa.pipeline.run import FileResult, Input
 from tqa.text.filewrite import ChangedOnDisk, fix_in_place, write_output
 from tqa.text.linediff import unified_diff
 from tqa.text.textio import BOM, Source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -111,7 +112,9 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         Unsafe: the minority spelling is replaced by the majority (or the
         glossary's) spelling; check it is the same person.
     """
-    glossary_spans = {(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"}
+    glossary_spans = sorted({(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"})
+    span_starts = [span_start for span_start, _end in glossary_spans]
+    longest = max((end - span_start for span_start, end in glossary_spans), default=0)
     canonical = {word for m in glossary_matches(doc) for word in m.entry.en.split()}
     for spellings in name_groups(doc).values():
         if len(spellings) < 2:
@@ -123,7 +126,10 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
                 continue
             for start in _occurrences(doc.text, found):
                 end = start + len(found)
-                if any(s <= start and end <= e for s, e in glossary_spans) or doc.is_protected(start, end):
+                # the glossary spans that may hold this one, found by bisection: linear in the text
+                first = bisect.bisect_left(span_starts, start - longest)
+                last = bisect.bisect_right(span_starts, start)
+                if any(end <= glossary_spans[i][1] for i in range(first, last)) or doc.is_protected(start, end):
                     continue
                 yield Violation(
                     start,
@@ -156,18 +162,22 @@ class NameIndex:
         names = spellings.split("\n") if spellings else ()
         self._files.append(tuple(map(self._interned.setdefault, names, names)))
 
-    def reports(self) -> dict[int, list[tuple[str, str]]]:
+    def reports(self, context_from: int | None = None) -> dict[int, list[tuple[str, str]]]:
         """For each file, (found, preferred) where it spells a name the way most
         files of the run do not. Spellings that disagree inside one file are
-        left to the per-document rule."""
+        left to the per-document rule. Files from `context_from` on are context
+        (not reported on): in a tie their spelling wins, so the checked file hears of it."""
         by_skeleton: dict[str, dict[str, int]] = {}
         for spelling, files in Counter(itertools.chain.from_iterable(self._files)).items():
             by_skeleton.setdefault(skeleton(spelling), {})[spelling] = files
+        in_context = Counter(
+            itertools.chain.from_iterable(self._files[len(self._files) if context_from is None else context_from :])
+        )
         minority: dict[str, str] = {}
         for counts in by_skeleton.values():
             if len(counts) < 2:
                 continue
-            preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
+            preferred = sorted(counts, key=lambda s: (-counts[s], -in_context[s], s))[0]
             minority.update(
                 (spelling, preferred)
                 for spelling in counts

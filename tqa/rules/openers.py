@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from tqa.i18n import _
 from tqa.model import Violation
-from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import glossary_covers
 from tqa.text.document import Document
 
 
@@ -85,7 +83,7 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
     for match in _PATTERN.finditer(text):
         group = match.lastgroup or "o0"
         start = match.start(group)
-        if _reported_by_glossary(doc, start, match.end()):
+        if glossary_covers(doc, start, match.end(), connectors=False):
             continue  # a glossary rule reports it (connectors only by density: reported here too)
         opener = OPENERS[int(group[1:])]
         yield Violation(
@@ -105,17 +103,3 @@ def _advice(kind: str) -> str:
     if kind == "turn":
         return _("write `For his part,` or drop it")
     return _("drop it and state the fact")
-
-
-def _reported_by_glossary(doc: Document, start: int, end: int) -> bool:
-    """Whether a glossary match other than a connector overlaps `start`-`end`:
-    by bisection over the matches' starts and the furthest end reached so far
-    (a walk over every match for every opener is quadratic in a long text)."""
-    spans = doc.cache.get("opener-glossary-spans")
-    if spans is None:
-        matches = sorted((m.start, m.end) for m in glossary_matches(doc) if m.entry.kind != "connector")
-        reach = list(itertools.accumulate((m_end for _, m_end in matches), max))
-        spans = doc.cache["opener-glossary-spans"] = ([m_start for m_start, _ in matches], reach)
-    starts, reach = spans
-    index = bisect.bisect_left(starts, end) - 1
-    return index >= 0 and reach[index] > start
