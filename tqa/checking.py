@@ -12,10 +12,22 @@ from collections.abc import Sequence
 from tqa import suppress
 from tqa.document import Document
 from tqa.fix import apply_edits, choose_fixes
-from tqa.model import Finding, Rule
+from tqa.model import Finding, Fix, Rule
 
 MAX_FIX_ROUNDS = 10
 SUPPRESSION_FAMILY = "M"
+
+
+def _effective(text: str, fix: Fix | None) -> Fix | None:
+    """The fix without its edits that change nothing; None when no edit is left.
+    An edit that rewrites a span with itself is not a fix: applied, it would be
+    counted on every run and keep the fix loop going."""
+    if fix is None:
+        return None
+    edits = tuple(edit for edit in fix.edits if text[edit.start : edit.end] != edit.content)
+    if len(edits) == len(fix.edits):
+        return fix
+    return Fix(fix.title, edits, fix.applicability) if edits else None
 
 
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
@@ -34,7 +46,7 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                     violation.start,
                     violation.end,
                     rule.severity,
-                    violation.fix,
+                    _effective(doc.text, violation.fix),
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))

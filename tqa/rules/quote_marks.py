@@ -5,6 +5,9 @@ close, from its glyph where the glyph says it and from the quotation state where
 it does not (the straight "). The state runs across paragraphs, because a
 quotation may legitimately go on over several: English repeats the opening
 mark at each new paragraph, MT output from Russian often does not.
+
+A document that writes its quotations ”…“ (curly marks reversed, as some
+keyboards and converters do) is read that way: there ” opens and “ closes.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ class QuoteAnalysis:
     unclosed: list[Mark] = field(default_factory=list)
     orphans: list[Mark] = field(default_factory=list)
     pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+    # The document's curly quotations are written ”…“.
+    reversed_curly: bool = False
 
 
 def flank(text: str, index: int) -> str:
@@ -115,6 +120,8 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     carried_paragraphs = 0
     previous = 0
     grouped = _marks_by_paragraph(doc)
+    result.reversed_curly = _writes_reversed_curly(doc, grouped)
+    closing_glyphs = "“»" if result.reversed_curly else CLOSING_GLYPHS
     # Paragraphs without marks change nothing but the count of paragraphs a
     # quotation has been carried over: step from one paragraph with marks to the next.
     for number in sorted(grouped):
@@ -131,7 +138,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
             char = text[i]
             offset = paragraph.start + i
             side = flank(text, i)
-            if stack and i == first_visible and char not in CLOSING_GLYPHS and side in ("left", "both"):
+            if stack and i == first_visible and char not in closing_glyphs and side in ("left", "both"):
                 top = stack[-1]
                 if top.paragraph != paragraph.index:
                     mark = Mark(
@@ -140,7 +147,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                     stack[-1] = mark
                     result.marks.append(mark)
                     continue
-            role = _role(char, side, text, i, positions[n + 1 :], stack, paragraph.index)
+            role = _role(char, side, text, i, positions[n + 1 :], stack, paragraph.index, result.reversed_curly)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
@@ -162,10 +169,34 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     return result
 
 
-def _role(char: str, side: str, text: str, index: int, later: list[int], stack: list[Mark], paragraph: int) -> str:
-    if char in OPENING_GLYPHS:
+def _writes_reversed_curly(doc: Document, grouped: dict[int, list[int]]) -> bool:
+    """Whether more paragraphs pair their curly marks ”…“ (and only so) than “…”."""
+    reversed_pairs = usual_pairs = 0
+    for number, positions in grouped.items():
+        text = doc.prose[number].text
+        curly = "".join(text[i] for i in positions if text[i] in CURLY)
+        if len(curly) < 2 or len(curly) % 2:
+            continue
+        if curly == "”“" * (len(curly) // 2):
+            reversed_pairs += 1
+        elif curly == "“”" * (len(curly) // 2):
+            usual_pairs += 1
+    return reversed_pairs > usual_pairs
+
+
+def _role(
+    char: str,
+    side: str,
+    text: str,
+    index: int,
+    later: list[int],
+    stack: list[Mark],
+    paragraph: int,
+    reversed_curly: bool = False,
+) -> str:
+    if char in OPENING_GLYPHS or (reversed_curly and char == "”"):
         return "open"
-    if char in CLOSING_GLYPHS:
+    if char in CLOSING_GLYPHS or (reversed_curly and char == "“"):
         return "close"
     top = stack[-1] if stack else None
     if char == "“":

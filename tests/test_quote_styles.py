@@ -1,0 +1,90 @@
+"""Safe quote fixes on text that keeps one quotation style (hypothesis, derandomized).
+
+Text whose quotation marks are balanced in one style, reversed curly quotes
+and guillemets included, comes out of `tqa fix` with its quotations still
+balanced and its spaces where they were: a safe fix may convert the glyphs,
+never move a space into or out of a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tqa.checking import fix_text
+from tqa.document import Document
+from tqa.rules import ALL_RULES, select_rules
+from tqa.rules.quote_marks import DOUBLE_MARKS, analyse
+
+STYLES = {
+    "straight": ('"', '"'),
+    "curly": ("“", "”"),
+    "reversed": ("”", "“"),
+    "guillemets": ("«", "»"),
+    "low-high": ("„", "“"),
+}
+WORDS = ["we", "must", "play", "fast", "the", "talks", "Moscow", "ready", "NATO", "never", "again", "said", "it"]
+_ANY_MARK = re.compile(f"[{DOUBLE_MARKS}]")
+relaxed = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def one_style_text(draw, style: str) -> str:
+    opening, closing = STYLES[style]
+    words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join)
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 3))):
+        parts = []
+        for _ in range(draw(st.integers(1, 4))):
+            kind = draw(st.sampled_from(["plain", "quote", "quote-said", "quote-end"]))
+            if kind == "plain":
+                parts.append(draw(words))
+                continue
+            inner = draw(words)
+            punctuation = draw(st.sampled_from(["", ",", ".", "?", "!"]))
+            quotation = opening + inner + punctuation + closing
+            if kind == "quote-said":
+                quotation += " " + draw(words) + "."
+            elif kind == "quote-end":
+                quotation = draw(words) + " " + quotation
+            parts.append(quotation)
+        paragraphs.append(" ".join(parts))
+    return "\n\n".join(paragraphs)
+
+
+def _spacing(text: str) -> str:
+    """The text with every double quote mark the same: what a glyph change keeps."""
+    return _ANY_MARK.sub('"', text)
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+@pytest.mark.parametrize("rules", ["Q", "ALL"])
+def test_safe_fixes_keep_one_style_text_balanced_and_spaced(style, rules):
+    selected = select_rules(("Q",)) if rules == "Q" else ALL_RULES
+
+    @relaxed
+    @given(one_style_text(style))
+    def check(text):
+        fixed, _applied, _remaining = fix_text(text, "x", selected, False, False)
+        assert _spacing(fixed) == _spacing(text)
+        analysis = analyse(Document("x", fixed))
+        assert not analysis.unclosed and not analysis.orphans
+
+    check()
+
+
+def test_reversed_quotes_are_turned_not_respaced():
+    text = "He said ”play fast,“ and left. The ”Russian threat“ is old."
+    fixed, applied, remaining = fix_text(text, "x", ALL_RULES, False, False)
+    assert fixed == "He said “play fast,” and left. The “Russian threat” is old."
+    assert {f.code for f in applied} == {"Q106"}
+    assert not [f for f in remaining if f.code.startswith("Q")]
+
+
+def test_a_lone_reversed_looking_pair_is_still_misspaced():
+    text = "NATO is again pulling the“ Russian threat ”out of a dusty bag."
+    fixed, _applied, _remaining = fix_text(text, "x", ALL_RULES, False, False)
+    assert fixed == "NATO is again pulling the “Russian threat” out of a dusty bag."
