@@ -20,7 +20,7 @@ from tqa.document import Document
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.langid import document_language
-from tqa.model import Finding, Rule
+from tqa.model import Applicability, Edit, Finding, Fix, Rule
 from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.snapshot import TextSnapshot
 from tqa.tally import Tally
@@ -298,7 +298,8 @@ def link_files(
         text = result.fixed_text if result.fixed_text is not None else result.source.text
         if result.snapshot is not None:
             text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
-        for found, preferred in reports:
+        for report in reports:
+            found, preferred = report.found, report.preferred
             offset = first_occurrence(text, found)
             if offset is None:
                 continue
@@ -307,5 +308,13 @@ def link_files(
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )
-            result.findings.append(Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity))
+            # Another file's majority is a hint; the glossary's spelling of a known person is a fix.
+            fix = Fix(
+                _("Replace with `{replacement}`").format(replacement=preferred),
+                (Edit(offset, offset + len(found), preferred),),
+                Applicability.UNSAFE if report.known else Applicability.DISPLAY_ONLY,
+            )
+            result.findings.append(
+                Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity, fix)
+            )
         result.findings.sort(key=lambda f: (f.start, f.code, f.end))

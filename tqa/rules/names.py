@@ -1,24 +1,47 @@
-"""Name rules that need no glossary: the same person spelled two ways."""
+"""Name rules that need no glossary entry for the variant: one person spelled two ways.
+
+A name is a run of capitalised words (`Sergei Yermakov`, `S. Yermakov`, a
+bare `Yermakov`); its last word is the surname. Spellings are grouped by the
+surname's transliteration skeleton, and only where the first names or
+initials agree: `Sergei Ryabkov` and `Sergey Krikalev` share a first name,
+not a person. Ordinary English words (`Jury`, `Chairman`) are never names.
+The preferred spelling is the glossary's, then the one the transliteration
+standard prefers, then the majority.
+"""
 
 from __future__ import annotations
 
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from tqa.document import Document
+from tqa.glossary.compiled import load_glossary
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_matches
 
 _NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")  # no leading \b: the engine then skips ahead fast
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")
+_GLUED_BEFORE = "-_'’"
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
 _DIGRAPHS = (("yu", "iu"), ("ya", "ia"), ("kh", "h"), ("ks", "x"))
 _ENDINGS = ("iy", "yi", "yy", "ij")
+# What each transliteration standard writes where the others differ, as
+# (pattern it prefers, pattern it avoids): Reuters/AP practice writes Yevgeny,
+# Dmitry, Sergei, Alexei; BGN/PCGN writes Yevgeniy, Dmitriy, Sergey, Aleksey.
+STANDARDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "wire": ((r"^ye", r"^e"), (r"[^i]y$", r"iy$|ii$"), (r"ei$", r"ey$"), (r"x", r"ks"), (r"kh", r"(?<![kszc])h"),
+             (r"yu|ya", r"iu|ia")),
+    "bgn-pcgn": ((r"^ye", r"^e"), (r"iy$", r"[^i]y$|ii$"), (r"ey$", r"ei$"), (r"ks", r"x"), (r"kh", r"(?<![kszc])h"),
+                 (r"yu|ya", r"iu|ia")),
+}  # fmt: skip
+DEFAULT_STANDARD = "wire"
 
 
 @lru_cache(maxsize=65536)
@@ -37,30 +60,232 @@ def skeleton(name: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace("y", "i").replace("j", "i"))
 
 
-def _names(doc: Document) -> tuple[tuple[str, ...], dict[str, dict[str, int]]]:
-    """Capitalised words: (the names spelled one way, {skeleton: {spelling:
-    count}} for those spelled more ways), computed once per document."""
-    cached = doc.cache.get("names")
+@cache
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case words, capitalised words) of a large English word list."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False)
+    return frozenset(w for w in words if w.islower()), frozenset(w for w in words if w[:1].isupper())
+
+
+@lru_cache(maxsize=65536)
+def is_ordinary_word(word: str) -> bool:
+    """An English word that is not also a name: `Jury`, `Chairman`, `Later`."""
+    lower, capitalised = _dictionary()
+    head = word.split("-")[0]
+    return head.lower() in lower and head not in capitalised
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name in the text: its surname's span and its first name or initial."""
+
+    start: int
+    end: int
+    surname: str
+    first: str = ""  # a first name, an initial (`S`) or nothing
+    first_start: int = -1
+
+
+def first_name_key(first: str) -> str:
+    """What two first names must share to be one person's: the skeleton, or
+    the initial for an initial (`S.`)."""
+    return skeleton(first) if len(first) > 1 else first.lower()
+
+
+def compatible(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two sets of first-name keys can belong to one person: either
+    is empty (a bare surname), or a key of one matches a key or initial of the other."""
+    a, b = set(a), set(b)
+    if not a or not b:
+        return True
+    initials_a = {key[0] for key in a}
+    initials_b = {key[0] for key in b}
+    return (
+        bool(a & b)
+        or any(len(k) == 1 and k in initials_b for k in a)
+        or any(len(k) == 1 and k in initials_a for k in b)
+    )
+
+
+def mentions(doc: Document) -> list[Mention]:
+    """The names of a document in text order, computed once per document."""
+    cached = doc.cache.get("name-mentions")
     if cached is None:
-        found = _NAME.findall(doc.text)
-        words = dict.fromkeys(found)
-        keys = list(map(skeleton, words))
-        single = dict(zip(keys, words, strict=True))
-        groups: dict[str, dict[str, int]] = {}
-        if len(single) < len(keys):  # two spellings share a skeleton somewhere
-            counts = Counter(found)
-            for key, word in zip(keys, words, strict=True):
-                groups.setdefault(key, {})[word] = counts[word]
-            groups = {key: spellings for key, spellings in groups.items() if len(spellings) > 1}
-            for key in groups:
-                del single[key]
-        cached = doc.cache["names"] = (tuple(single.values()), groups)
+        cached = doc.cache["name-mentions"] = list(_mentions(doc.text))
     return cached
+
+
+def _mentions(text: str) -> Iterator[Mention]:
+    run: list[re.Match] = []
+    for match in _NAME.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE):
+            continue  # `XErmakov`, `Rimsky-Korsakov`: part of another word
+        if is_ordinary_word(match.group()):
+            yield from _run_mentions(text, run)
+            run = []
+            continue
+        if run and text[run[-1].end() : start] not in (" ", "\u00a0"):
+            yield from _run_mentions(text, run)
+            run = []
+        run.append(match)
+    yield from _run_mentions(text, run)
+
+
+def _run_mentions(text: str, run: list[re.Match]) -> Iterator[Mention]:
+    if not run:
+        return
+    last = run[-1]
+    if len(run) > 1:
+        yield Mention(last.start(), last.end(), last.group(), run[0].group(), run[0].start())
+        return
+    initial = _INITIAL_BEFORE.search(text, max(0, last.start() - 4), last.start())
+    yield Mention(last.start(), last.end(), last.group(), initial.group(1) if initial else "")
+
+
+@dataclass(frozen=True)
+class GlossaryPeople:
+    """The glossary's spellings of people's names, by skeleton."""
+
+    surnames: dict[str, str]  # surname skeleton -> the glossary's spelling
+    first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
+
+
+@cache
+def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
+    surnames: dict[str, str] = {}
+    first_names: dict[tuple[str, str], str] = {}
+    for entry in load_glossary(glossary_files).entries:
+        if entry.kind != "person" or not entry.en:
+            continue
+        words = entry.en.split()
+        surname = skeleton(words[-1])
+        surnames.setdefault(surname, words[-1])
+        if len(words) > 1:
+            first_names.setdefault((surname, skeleton(words[0])), words[0])
+    return GlossaryPeople(surnames, first_names)
+
+
+def standard_score(spelling: str, standard: str = DEFAULT_STANDARD) -> int:
+    """Minus the number of choices the standard avoids that a spelling makes.
+    Only what the standard avoids counts: a name from another language
+    (`Semilarski`) is not a Russian `-iy` the standard writes `-y`."""
+    word = spelling.lower()
+    return -sum(bool(re.search(avoided, word)) for _preferred, avoided in STANDARDS[standard])
+
+
+def preferred_spelling(counts: dict[str, int], glossary: str | None, first_use: dict[str, int]) -> str:
+    """The glossary's spelling, else the standard's, else the most used, else the first."""
+    if glossary in counts or (glossary and any(s.lower() == glossary.lower() for s in counts)):
+        return glossary
+    return sorted(counts, key=lambda s: (-standard_score(s), -counts[s], first_use.get(s, 0), s))[0]
+
+
+def differs_by_transliteration(a: str, b: str) -> bool:
+    """True when two spellings differ in more than case or an English ending."""
+    return a.lower() != b.lower() and not (a.lower().rstrip("s") == b.lower().rstrip("s"))
+
+
+def _persons(group: list[Mention]) -> list[list[Mention]]:
+    """The mentions of one surname skeleton split into people by first name;
+    bare surnames join only when there is one person to join."""
+    by_first: dict[str, list[Mention]] = {}
+    bare = []
+    for mention in group:
+        if mention.first:
+            by_first.setdefault(first_name_key(mention.first), []).append(mention)
+        else:
+            bare.append(mention)
+    keys = list(by_first)
+    if not keys:
+        return [bare]
+    full_names = [k for k in keys if len(k) > 1]
+    if len(full_names) <= 1 and all(compatible([k], full_names) for k in keys):
+        return [group]  # one person, written with or without a first name or an initial
+    return list(by_first.values())
+
+
+def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, found, preferred) for each name spelled against another
+    mention of the same person in this document."""
+    people = glossary_people(doc.glossary_files)
+    by_skeleton: dict[str, list[Mention]] = {}
+    for mention in mentions(doc):
+        by_skeleton.setdefault(skeleton(mention.surname), []).append(mention)
+    for key, group in by_skeleton.items():
+        for person in _persons(group):
+            counts = Counter(m.surname for m in person)
+            if len(counts) > 1:
+                first_use = {}
+                for m in person:
+                    first_use.setdefault(m.surname, m.start)
+                preferred = preferred_spelling(counts, people.surnames.get(key), first_use)
+                for m in person:
+                    if differs_by_transliteration(m.surname, preferred):
+                        yield m.start, m.end, m.surname, preferred
+            firsts = Counter(m.first for m in person if len(m.first) > 1)
+            for first_key, spellings in itertools.groupby(sorted(firsts, key=skeleton), key=skeleton):
+                spellings = list(spellings)
+                if len(spellings) < 2:
+                    continue
+                counts = {s: firsts[s] for s in spellings}
+                preferred = preferred_spelling(counts, people.first_names.get((key, first_key)), {})
+                for m in person:
+                    if m.first in counts and differs_by_transliteration(m.first, preferred):
+                        yield m.first_start, m.first_start + len(m.first), m.first, preferred
 
 
 def name_groups(doc: Document) -> dict[str, dict[str, int]]:
     """The names of a document spelled in more than one way, by skeleton."""
-    return _names(doc)[1]
+    groups: dict[str, dict[str, int]] = {}
+    for _start, _end, found, preferred in _variants(doc):
+        spellings = groups.setdefault(skeleton(preferred), {})
+        spellings[found] = spellings.get(found, 0) + 1
+        spellings.setdefault(preferred, 0)
+    return groups
+
+
+def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
+    """The same person's name spelled two ways in one document.
+
+    What it does:
+        Groups the names of a document by the transliteration skeleton of the
+        surname (e/ye, i/y, ii/iy/y, ks/x, kh/h, yu/iu, ya/ia, doubled
+        letters), keeps together only mentions whose first names or initials
+        agree, and reports the spellings that differ from the glossary's, or
+        else the transliteration standard's, or else the most used one.
+        Ordinary English words (`Jury`) are never taken for names.
+
+    Why is this bad?
+        `Sergei Ermakov` … `Yermakov stressed` reads as two people; MT and
+        copy-editing from several sources produce such pairs.
+
+    Example:
+        Bad: Ivan Petrovskiy explained it. Later Petrovsky stressed it again, and Petrovsky left.
+        Bad: Sergey Kovalenko spoke first. Then Sergei Kovalenko spoke again.
+        Good: Ivan Petrovsky explained it. Later Petrovsky stressed it again.
+        Good: Dmitriy Ivanov met Dmitry Peskov and the Jury Chairman Yuri Ivanov.
+
+    Fix safety:
+        Unsafe: the other spellings are replaced by the preferred one; check
+        it is the same person.
+    """
+    glossary_spans = [(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"]
+    for start, end, found, preferred in _variants(doc):
+        if any(s <= start and end <= e for s, e in glossary_spans) or doc.is_protected(start, end):
+            continue  # person-name-spelling reports it
+        yield Violation(
+            start,
+            end,
+            _("`{found}` is spelled `{preferred}` elsewhere in this document").format(found=found, preferred=preferred),
+            Fix(
+                _("Replace with `{replacement}`").format(replacement=preferred),
+                (Edit(start, end, preferred),),
+                Applicability.UNSAFE,
+            ),
+        )
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -75,74 +300,44 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         start = text.find(word, start + 1)
 
 
-def single_spellings(doc: Document) -> str:
-    """The names spelled one way in this document, one a line: one string is
-    far cheaper than hundreds to send from a worker process."""
-    return "\n".join(_names(doc)[0])
-
-
 def first_occurrence(text: str, word: str) -> int | None:
     return next(_occurrences(text, word), None)
 
 
-def _differs_by_transliteration(a: str, b: str) -> bool:
-    """True when two spellings differ in more than case or an English ending."""
-    return a.lower() != b.lower() and not (a.lower().rstrip("s") == b.lower().rstrip("s"))
+def single_spellings(doc: Document) -> str:
+    """The surnames spelled one way in this document, one a line as
+    `SURNAME<TAB>FIRST-NAME KEYS<TAB>GLOSSARY SPELLING`: one string is far
+    cheaper than hundreds to send from a worker process. A word this document
+    uses as a first name is left out: first names alone say nothing of who is meant."""
+    people = glossary_people(doc.glossary_files)
+    found = mentions(doc)
+    first_names = {m.first for m in found}
+    firsts: dict[str, set[str]] = {}
+    for mention in found:
+        if mention.surname not in first_names:
+            keys = firsts.setdefault(mention.surname, set())
+            if mention.first:
+                keys.add(first_name_key(mention.first))
+    by_skeleton = Counter(map(skeleton, firsts))
+    lines = []
+    for surname, keys in firsts.items():
+        key = skeleton(surname)
+        if by_skeleton[key] == 1:
+            lines.append(f"{surname}\t{' '.join(sorted(keys))}\t{people.surnames.get(key, '')}")
+    return "\n".join(lines)
 
 
-def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
-    """The same name spelled two ways in one document.
-
-    What it does:
-        Groups capitalised words that are transliteration variants of one
-        Russian name (e/ye, i/y, ii/iy/y, ks/x, kh/h, yu/iu, ya/ia, final
-        -y/-i, doubled letters) and reports the spellings that differ from
-        the one used most, or from the glossary's canonical spelling.
-
-    Why is this bad?
-        `Sergei Ermakov` … `Yermakov stressed` reads as two people; MT and
-        copy-editing from several sources produce such pairs.
-
-    Example:
-        Bad: Ivan Petrovskiy explained it. Later Petrovsky stressed it again, and Petrovsky left.
-        Good: Ivan Petrovsky explained it. Later Petrovsky stressed it again.
-
-    Fix safety:
-        Unsafe: the minority spelling is replaced by the majority (or the
-        glossary's) spelling; check it is the same person.
-    """
-    glossary_spans = {(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"}
-    canonical = {word for m in glossary_matches(doc) for word in m.entry.en.split()}
-    for spellings in name_groups(doc).values():
-        if len(spellings) < 2:
-            continue
-        first_use = {word: next(_occurrences(doc.text, word), 0) for word in spellings}
-        preferred = sorted(spellings, key=lambda s: (-(s in canonical), -spellings[s], first_use[s]))[0]
-        for found in sorted(spellings, key=first_use.get):
-            if found == preferred or not _differs_by_transliteration(found, preferred):
-                continue
-            for start in _occurrences(doc.text, found):
-                end = start + len(found)
-                if any(s <= start and end <= e for s, e in glossary_spans) or doc.is_protected(start, end):
-                    continue
-                yield Violation(
-                    start,
-                    end,
-                    _("`{found}` is spelled `{preferred}` elsewhere in this document").format(
-                        found=found, preferred=preferred
-                    ),
-                    Fix(
-                        _("Replace with `{replacement}`").format(replacement=preferred),
-                        (Edit(start, end, preferred),),
-                        Applicability.UNSAFE,
-                    ),
-                )
+@dataclass(frozen=True)
+class CrossFileReport:
+    found: str
+    preferred: str
+    known: bool  # the preferred spelling is the glossary's
 
 
 class NameIndex:
-    """Which files of a run spell each name which way, gathered file by file.
+    """Which files of a run spell each surname which way, gathered file by file.
 
-    Each file's names are kept as one tuple of interned strings (a name that
+    Each file's lines are kept as one tuple of interned strings (a name that
     recurs in thousands of files is held once); the spellings are grouped by
     skeleton only at the end, so adding a file costs no per-name Python work."""
 
@@ -151,31 +346,40 @@ class NameIndex:
         self._interned: dict[str, str] = {}
 
     def add(self, spellings: str) -> None:
-        """The next file's names (one a line, as `single_spellings` gives them);
-        files are numbered in the order they are added."""
-        names = spellings.split("\n") if spellings else ()
-        self._files.append(tuple(map(self._interned.setdefault, names, names)))
+        """The next file's names (as `single_spellings` gives them); files are
+        numbered in the order they are added."""
+        lines = spellings.split("\n") if spellings else ()
+        self._files.append(tuple(map(self._interned.setdefault, lines, lines)))
 
-    def reports(self) -> dict[int, list[tuple[str, str]]]:
-        """For each file, (found, preferred) where it spells a name the way most
-        files of the run do not. Spellings that disagree inside one file are
-        left to the per-document rule."""
-        by_skeleton: dict[str, dict[str, int]] = {}
-        for spelling, files in Counter(itertools.chain.from_iterable(self._files)).items():
-            by_skeleton.setdefault(skeleton(spelling), {})[spelling] = files
-        minority: dict[str, str] = {}
-        for counts in by_skeleton.values():
+    def reports(self) -> dict[int, list[CrossFileReport]]:
+        """For each file, the surnames it spells the way the other files of the
+        run do not, for one person (first names agreeing). Spellings that
+        disagree inside one file are left to the per-document rule."""
+        spelled: dict[str, dict[str, int]] = {}
+        first_keys: dict[str, set[str]] = {}
+        standard: dict[str, str] = {}
+        for line, files in Counter(itertools.chain.from_iterable(self._files)).items():
+            surname, keys, glossary = line.split("\t")
+            spelled.setdefault(skeleton(surname), {})
+            spelled[skeleton(surname)][surname] = spelled[skeleton(surname)].get(surname, 0) + files
+            first_keys.setdefault(surname, set()).update(keys.split())
+            if glossary:
+                standard[skeleton(surname)] = glossary
+        minority: dict[str, CrossFileReport] = {}
+        for key, counts in spelled.items():
             if len(counts) < 2:
                 continue
-            preferred = sorted(counts, key=lambda s: (-counts[s], s))[0]
-            minority.update(
-                (spelling, preferred)
-                for spelling in counts
-                if spelling != preferred and _differs_by_transliteration(spelling, preferred)
-            )
-        found: dict[int, list[tuple[str, str]]] = {}
-        for index, spellings in enumerate(self._files):
-            hits = minority.keys() & set(spellings) if minority else ()
+            preferred = preferred_spelling(counts, standard.get(key), {})
+            for spelling in counts:
+                if (
+                    spelling != preferred
+                    and differs_by_transliteration(spelling, preferred)
+                    and compatible(first_keys[spelling], first_keys.get(preferred, ()))
+                ):
+                    minority[spelling] = CrossFileReport(spelling, preferred, standard.get(key) == preferred)
+        found: dict[int, list[CrossFileReport]] = {}
+        for index, lines in enumerate(self._files):
+            hits = sorted({line.split("\t")[0] for line in lines} & minority.keys()) if minority else ()
             if hits:
-                found[index] = [(spelling, minority[spelling]) for spelling in sorted(hits)]
+                found[index] = [minority[spelling] for spelling in hits]
         return found

@@ -146,7 +146,12 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
                 content = mark.char + " "
         else:
             continue
-        if end == len(text) or text[end] in _NOT_MOVABLE_NEXT_TO or start == 0 or text[start - 1] in _NOT_MOVABLE_NEXT_TO:
+        if (
+            end == len(text)
+            or text[end] in _NOT_MOVABLE_NEXT_TO
+            or start == 0
+            or text[start - 1] in _NOT_MOVABLE_NEXT_TO
+        ):
             # A mark alone at a line edge has nothing sound to move to; beside
             # another mark, moving the space only hands the problem to that one.
             fix = None

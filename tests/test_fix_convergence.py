@@ -1,0 +1,77 @@
+"""The fix loop reaches a fixed point: fixing twice is fixing once.
+
+An edit that changes nothing is no fix, and no two rules undo each other's
+edits, so after `fix_text` no applicable fix is left, on fuzz-like input,
+on the seed and on real machine translation (WMT21, when the set is there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tqa.checking import check_document, fix_text
+from tqa.document import Document
+from tqa.fix import choose_fixes
+from tqa.model import Applicability, Edit, Fix, FixAvailability, Rule, Severity, Violation
+from tqa.rules import ALL_RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+WMT = ROOT.parent / "shared" / "data" / "wmt21-ru-en"
+PIECES = [
+    "word", " ", "  ", "\n", "\n\n", ", ”", ", \"", "“", "”", '"', "«", "»", "„", "(", ")", " - ", "RT", "said",
+    "NАТО", "провокация", ". -", "'", "’", "—", "Ermakov", "Yermakov", "XErmakov", "Sergei ", "Dmitriy ", "Dmitry ",
+    "Peskov", "Ivanov", "Jury ", "Yuri ", "Chairman", ",", ".",
+]  # fmt: skip
+relaxed = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _assert_fixed_point(text: str, unsafe: bool) -> None:
+    fixed, _applied, remaining = fix_text(text, "x", ALL_RULES, unsafe, False)
+    assert choose_fixes(remaining, unsafe) == [], "the fix loop stopped before a fixed point"
+    again, applied, _ = fix_text(fixed, "x", ALL_RULES, unsafe, False)
+    assert again == fixed and applied == []
+
+
+@relaxed
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.booleans())
+def test_fix_reaches_a_fixed_point_on_fuzz_like_text(text, unsafe):
+    _assert_fixed_point(text, unsafe)
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_fix_reaches_a_fixed_point_on_the_seed(unsafe):
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        _assert_fixed_point(seed.read_text(encoding="utf-8"), unsafe)
+
+
+@pytest.mark.skipif(not WMT.is_dir(), reason="the WMT21 dev set is not beside the project")
+@pytest.mark.parametrize("name", ["AFRL.en", "Online-A.en", "Online-G.en", "Online-W.en", "Online-Y.en"])
+def test_fix_reaches_a_fixed_point_on_machine_translation(name):
+    lines = (WMT / name).read_text(encoding="utf-8")
+    articles = lines.replace("\n", "\n\n")  # paragraphs, so quotations may run across them
+    for text in (lines, articles):
+        for unsafe in (False, True):
+            _assert_fixed_point(text, unsafe)
+
+
+def test_a_glossary_spelling_and_the_majority_spelling_do_not_fight():
+    text = "Dmitriy Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
+    fixed, _applied, _remaining = fix_text(text, "x", ALL_RULES, True, False)
+    assert fixed == "Dmitry Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
+    _assert_fixed_point(text, True)
+
+
+def _same_text(doc: Document):
+    yield Violation(0, 4, "m", Fix("t", (Edit(0, 4, doc.text[:4]),), Applicability.SAFE))
+
+
+def test_an_edit_that_changes_nothing_is_no_fix():
+    rule = Rule("X100", "same-text", _same_text, FixAvailability.ALWAYS, Severity.INFO)
+    [finding] = check_document(Document("x", "word and more"), [rule])
+    assert finding.fix is None
+    fixed, applied, _remaining = fix_text("word and more", "x", [rule], True, False)
+    assert fixed == "word and more" and applied == []

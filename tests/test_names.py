@@ -1,0 +1,96 @@
+"""N602: one person's name spelled two ways, in one document and across files."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from tqa.checking import check_document, fix_text
+from tqa.cli import main
+from tqa.document import Document
+from tqa.model import Applicability
+from tqa.rules import select_rules
+from tqa.rules.names import NameIndex, is_ordinary_word, single_spellings, standard_score
+
+N602 = select_rules(("N602",))
+
+
+def variants(text: str) -> list[tuple[str, str]]:
+    found = check_document(Document("x", text), N602)
+    return [(text[f.start : f.end], f.fix.edits[0].content) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivan Petrovskiy explained it. Later Petrovsky stressed it, and Petrovsky left.",
+         [("Petrovskiy", "Petrovsky")]),
+        ("Sergey Kovalenko spoke first. Then Sergei Kovalenko spoke again.", [("Sergey", "Sergei")]),
+        # The standard spelling (Reuters/AP practice) wins over the majority.
+        ("Yelena Ermakova came. Ermakova left. Ermakova returned. Yermakova stayed.",
+         [("Ermakova", "Yermakova")] * 3),
+        # The glossary's spelling wins over the majority (`Sergei Shoigu`).
+        ("Shoygu said it. Shoygu left. Shoigu stayed.", [("Shoygu", "Shoigu"), ("Shoygu", "Shoigu")]),
+        # Two people who share a first name or a surname skeleton are two people.
+        ("Dmitriy Ivanov met Dmitry Zaitsev and Dmitriy Smirnov.", []),
+        ("Sergei Ermakov met Vladimir Yermakov.", []),
+        # An initial agrees with a first name.
+        ("S. Petrovskiy wrote it. Sergei Petrovsky and Petrovsky agreed.", [("Petrovskiy", "Petrovsky")]),
+        # Ordinary English words are not names: `Jury` is not `Yuri`.
+        ("The Jury Chairman Yuri Petrov spoke. Yuri Petrov left.", []),
+        # A name inside another word is not that name.
+        ("XErmakov and Yermakov and Yermakov.", []),
+    ],
+)  # fmt: skip
+def test_inconsistent_transliteration(text, expected):
+    assert variants(text) == expected
+
+
+def test_ordinary_words_and_names():
+    assert is_ordinary_word("Jury") and is_ordinary_word("Chairman") and is_ordinary_word("Later")
+    assert not is_ordinary_word("Yuri") and not is_ordinary_word("Peskov") and not is_ordinary_word("Maria")
+
+
+def test_standard_score_follows_the_configured_practice():
+    assert standard_score("Dmitry") > standard_score("Dmitriy")
+    assert standard_score("Dmitriy", "bgn-pcgn") > standard_score("Dmitry", "bgn-pcgn")
+    assert standard_score("Semilarski") == standard_score("Semilarsky")
+
+
+def _index(*texts: str) -> NameIndex:
+    index = NameIndex()
+    for text in texts:
+        index.add(single_spellings(Document("x", text)))
+    return index
+
+
+def test_cross_file_groups_surnames_of_one_person_never_bare_first_names():
+    index = _index("Sergei Ryabkov spoke.", "Sergey Krikalev flew.", "Sergey Krikalev landed.")
+    assert index.reports() == {}
+    index = _index("Analyst Ivan Petrovskiy spoke.", "Petrovsky spoke again.", "Ivan Petrovsky left.")
+    [report] = index.reports()[0]
+    assert (report.found, report.preferred, report.known) == ("Petrovskiy", "Petrovsky", False)
+    index = _index("Analyst Ivan Petrovskiy spoke.", "Oleg Petrovsky spoke.", "Oleg Petrovsky left.")
+    assert index.reports() == {}
+
+
+def test_cross_file_suggestion_is_display_only_unless_the_glossary_knows_the_person(tmp_path):
+    runner = CliRunner()
+    (tmp_path / "a.txt").write_text("Analyst Ivan Petrovskiy spoke.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Petrovsky spoke again.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Petrovsky left.\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Defence chief Shoygu spoke.\n", encoding="utf-8")
+    (tmp_path / "e.txt").write_text("Shoigu spoke.\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--select", "N602", "--output-format", "json", str(tmp_path)])
+    assert result.exit_code == 1
+    assert '"applicability": "display-only"' in result.output and '"applicability": "unsafe"' in result.output
+    fixed = runner.invoke(main, ["fix", "--unsafe-fixes", "--select", "N602", str(tmp_path)])
+    assert fixed.exit_code in (0, 1)
+    assert "Petrovskiy" in (tmp_path / "a.txt").read_text(encoding="utf-8")
+
+
+def test_glossary_and_majority_spellings_never_fight():
+    text = "Dmitriy Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
+    fixed, _applied, remaining = fix_text(text, "x", select_rules(("N",)), True, False)
+    assert fixed == "Dmitry Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
+    assert not [f for f in remaining if f.fix and f.fix.applicability is Applicability.UNSAFE]
