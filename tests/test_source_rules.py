@@ -72,6 +72,14 @@ CASES = [
     ("It cost over 2 1/2 million tenge.", "Это стоило более двух с половиной миллионов тенге.", []),
     ("The score was 2-1.", "Счёт 2:1.", []),
     ("He is 39 years old.", "Ему 38 лет.", ["A702"]),
+    # decimals and percentages are not clock times, in either language
+    ("The rate was raised to 7.50%.", "Ставка повышена до 7.50%.", []),
+    ("The key rate stands at 7.50%.", "Ключевая ставка составляет 7,50%.", []),
+    ("The key rate stands at 7.50 percent.", "Ключевая ставка составляет 7,5 процента.", []),
+    ("Growth slowed to 2.50 per cent.", "Рост замедлился до 2,5 процентов.", []),
+    ("Prices rose by 2.50 times.", "Цены выросли в 2.50 раза.", []),
+    ("The meeting began at 17.30.", "Встреча началась в 17.30.", []),
+    ("The meeting began at 17.30.", "Встреча началась в 17.40.", ["A702"]),
     ("He is 39 years old.", "Ему 39 лет, и у него 2 сына.", ["A702"]),
     # A703 date-mismatch
     ("The talks took place on October 6.", "Переговоры прошли 6 октября.", []),
@@ -82,6 +90,9 @@ CASES = [
     ("The talks took place in autumn.", "Переговоры прошли в октябре.", []),
     ("He spoke in May.", "Он выступил 9 мая.", ["A703"]),
     ("The talks took place on October 5-6.", "Переговоры прошли 5-6 октября.", []),
+    ("The talks took place on october 6.", "Переговоры прошли 6 октября.", []),
+    ("THE TALKS TOOK PLACE ON 6 OCTOBER.", "ПЕРЕГОВОРЫ ПРОШЛИ 6 ОКТЯБРЯ.", []),
+    ("The talks took place on october 16.", "Переговоры прошли 6 октября.", ["A703"]),
     # A704 name-transliteration
     ("Sergei Shoigu arrived. ¶ Shoygu said more.", "Сергей Шойгу прибыл. ¶ Шойгу сказал ещё.", ["A704"]),
     ("Sergei Shoigu arrived. ¶ Shoigu said more.", "Сергей Шойгу прибыл. ¶ Шойгу сказал ещё.", []),
@@ -255,6 +266,9 @@ def test_russian_dates(text, expected):
         ("10/6/2021", [(10, 6), (6, 10)]),
         ("2021-10-06", [(6, 10)]),
         ("you may 5", []),
+        ("october 6", [(6, 10)]),
+        ("6 OCTOBER", [(6, 10)]),
+        ("MAY 9", [(9, 5)]),
     ],
 )
 def test_english_dates(text, expected):

@@ -133,11 +133,14 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|\(([^()]+)\)")
 
 
 def _renderings(entry: Entry) -> list[str]:
-    """`en`, and the names the entry's note and reference quote or bracket as
-    standard (`"Ministry of Emergency Situations" … are all standard`, `(EMERCOM
-    of Russia)`): capitalised Latin phrases of two words or more (or an acronym)
-    that are no avoid-form."""
+    """`en`, the other renderings the entry accepts (`also`: `British Foreign
+    Secretary` besides `foreign minister`), and the names the entry's note and
+    reference quote or bracket as standard (`"Ministry of Emergency Situations"
+    … are all standard`, `(EMERCOM of Russia)`): capitalised Latin phrases of
+    two words or more (or an acronym) that are no avoid-form."""
     found = list(expand_optional(entry.en))
+    for rendering in getattr(entry, "also", ()):
+        found.extend(expand_optional(rendering))
     avoided = {fold(form).lower() for form in entry.avoid}
     for text in (entry.note, entry.ref):
         for match in _QUOTED.finditer(text):
