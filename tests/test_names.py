@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tqa.checking import check_document, fix_text
 from tqa.cli import main
@@ -94,3 +96,60 @@ def test_glossary_and_majority_spellings_never_fight():
     fixed, _applied, remaining = fix_text(text, "x", select_rules(("N",)), True, False)
     assert fixed == "Dmitry Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
     assert not [f for f in remaining if f.fix and f.fix.applicability is Applicability.UNSAFE]
+
+
+# --- N601 near misses: a glossary person's name a letter or two off ------------------
+
+N601 = select_rules(("N601",))
+
+
+def near_misses(text: str) -> list[tuple[str, str]]:
+    found = check_document(Document("x", text), N601)
+    return [(text[f.start : f.end], f.fix.edits[0].content) for f in found if "misspelling" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EU foreign policy chief Josep Borell spoke.", [("Borell", "Borrell")]),
+        ("Ursula von der Leien said the bloc was united.", [("Leien", "Leyen")]),
+        ("Chancellor Sholz flew to Kyiv.", [("Sholz", "Scholz")]),
+        ("Olaf Shoulz flew to Kyiv.", [("Shoulz", "Scholz")]),
+        ("Navy commander Admiral Nikolai Evmenov inspected the ships.", [("Evmenov", "Yevmenov")]),
+        # quiet: the right spelling, another person, no first name or title, another vowel
+        ("German Chancellor Olaf Scholz arrived in Kyiv.", []),
+        ("Olaf Schulz, a local farmer, spoke.", []),
+        ("Sholz is a village.", []),
+        ("Maria Lavrova spoke.", []),
+        ("President Volodymyr Zelensky spoke.", []),
+    ],
+)
+def test_near_miss_names(text, expected):
+    assert near_misses(text) == expected
+
+
+def test_near_miss_fix_is_unsafe():
+    [finding] = [f for f in check_document(Document("x", "Olaf Shoulz came."), N601) if f.fix]
+    assert finding.fix.applicability is Applicability.UNSAFE
+
+
+def test_pure_python_distance_gives_the_same_findings(monkeypatch):
+    from tqa import edit_distance
+    from tqa.rules import names
+
+    text = "Olaf Shoulz, Josep Borell and Chancellor Sholz met Olaf Schulz and Ursula von der Leien."
+    with_library = near_misses(text)
+    monkeypatch.setattr(names, "distance", edit_distance.python_distance)
+    assert near_misses(text) == with_library == [
+        ("Shoulz", "Scholz"), ("Borell", "Borrell"), ("Sholz", "Scholz"), ("Leien", "Leyen"),
+    ]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text("abcdeikosz", max_size=9), st.text("abcdeikosz", max_size=9), st.integers(0, 3))
+def test_pure_python_distance_matches_rapidfuzz(a, b, limit):
+    from rapidfuzz.distance import Levenshtein
+
+    from tqa.edit_distance import python_distance
+
+    assert python_distance(a, b, limit) == Levenshtein.distance(a, b, score_cutoff=limit)

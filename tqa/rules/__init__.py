@@ -36,7 +36,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T502", "non-standard-institution-name", terms.non_standard_institution_name, F.SOMETIMES, S.WARNING),
     Rule("T503", "non-standard-treaty-or-acronym", terms.non_standard_treaty_or_acronym, F.SOMETIMES, S.WARNING),
     Rule("T504", "overused-connector", terms.overused_connector, F.NEVER, S.INFO),
-    Rule("N601", "person-name-spelling", terms.person_name_spelling, F.SOMETIMES, S.WARNING),
+    Rule("N601", "person-name-spelling", names.person_name_spelling, F.SOMETIMES, S.WARNING),
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
     Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),
     Rule("M902", "invalid-suppression", suppress.invalid_suppression, F.NEVER, S.ERROR),

@@ -16,17 +16,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from tqa.document import Document
+from tqa.edit_distance import distance
 from tqa.glossary.compiled import load_glossary
+from tqa.glossary.entry import Entry
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import person_name_spelling as listed_name_spelling
 
 _NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")  # no leading \b: the engine then skips ahead fast
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")
 _GLUED_BEFORE = "-_'’"
+# What may stand between the words of one name: a space, and particles (`Ursula von der Leyen`).
+_NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da|di|dos|del|ter)[ \u00a0])*")
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
@@ -42,6 +48,19 @@ STANDARDS: dict[str, tuple[tuple[str, str], ...]] = {
                  (r"yu|ya", r"iu|ia")),
 }  # fmt: skip
 DEFAULT_STANDARD = "wire"
+# A title before a name says a person is meant, as a first name does.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:president|chancellor|premier|prime minister|minister|secretary|chairman|chairwoman|chair|speaker|"
+    r"spokes(?:man|woman|person)|commissioner|ambassador|governor|mayor|senator|envoy|leader|king|queen|"
+    r"general|head|chief|Mr|Mrs|Ms|Dr)\.?[ \u00a0]+(?:[A-Z][\w.-]*[ \u00a0]+){0,2}$",
+    re.I,
+)
+# How far a surname may be from the glossary's and still be that person:
+# with the first name beside it, and with only a title.
+_NEAR_WITH_FIRST_NAME = 2
+_NEAR_WITH_TITLE = 1
+_SHORTEST_NEAR_MISS = 5
+_VOWELS = frozenset("aeiouy")  # skeleton letters: shorter names have too many neighbours
 
 
 @lru_cache(maxsize=65536)
@@ -127,7 +146,7 @@ def _mentions(text: str) -> Iterator[Mention]:
             yield from _run_mentions(text, run)
             run = []
             continue
-        if run and text[run[-1].end() : start] not in (" ", "\u00a0"):
+        if run and not _NAME_JOINER.fullmatch(text, run[-1].end(), start):
             yield from _run_mentions(text, run)
             run = []
         run.append(match)
@@ -145,18 +164,61 @@ def _run_mentions(text: str, run: list[re.Match]) -> Iterator[Mention]:
     yield Mention(last.start(), last.end(), last.group(), initial.group(1) if initial else "")
 
 
+CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:-[A-Z][a-zà-ž]+)?\b")
+# Two skeletons this alike are one name transliterated two ways (`Uspaskich`,
+# `Uspasskikh`); below it, a different name.
+_VARIANT_SIMILARITY = 0.8
+
+
+def surname_of(entry: Entry) -> str:
+    return entry.en.split()[-1]
+
+
+def is_name_variant(word: str, surname: str) -> bool:
+    a, b = skeleton(word), skeleton(surname)
+    if a == b:
+        return True
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= _VARIANT_SIMILARITY
+
+
+@lru_cache(maxsize=4096)
+def accepted_spellings(entry: Entry) -> frozenset[str]:
+    """The surname as the glossary writes it and as its `ok` examples do
+    (`Zelenskyy`, and `Zelenskiy`, `Zelensky` that major outlets use)."""
+    surname = surname_of(entry)
+    found = {surname}
+    for sentence in entry.ok:
+        found.update(w for w in CAPITALISED.findall(sentence) if is_name_variant(w, surname))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A glossary person as the near-miss search compares them."""
+
+    entry: Entry
+    first: str  # skeleton of the first name; "" for a one-word name
+    key: str  # skeleton of the surname
+
+
 @dataclass(frozen=True)
 class GlossaryPeople:
-    """The glossary's spellings of people's names, by skeleton."""
+    """The glossary's spellings of people's names, by skeleton, and its people
+    by the first letter and length of their surname's skeleton: a name is
+    compared with the few people it could be a misspelling of, not with all."""
 
     surnames: dict[str, str]  # surname skeleton -> the glossary's spelling
     first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
+    buckets: dict[tuple[str, int], tuple[Person, ...]]
+    written: frozenset[str]  # every accepted spelling of a glossary surname, lower case
 
 
 @cache
 def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
     surnames: dict[str, str] = {}
     first_names: dict[tuple[str, str], str] = {}
+    buckets: dict[tuple[str, int], list[Person]] = {}
+    written: set[str] = set()
     for entry in load_glossary(glossary_files).entries:
         if entry.kind != "person" or not entry.en:
             continue
@@ -165,7 +227,116 @@ def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
         surnames.setdefault(surname, words[-1])
         if len(words) > 1:
             first_names.setdefault((surname, skeleton(words[0])), words[0])
-    return GlossaryPeople(surnames, first_names)
+        written.update(spelling.lower() for spelling in accepted_spellings(entry))
+        person = Person(entry, skeleton(words[0]) if len(words) > 1 else "", surname)
+        buckets.setdefault((surname[:1], len(surname)), []).append(person)
+    frozen = {key: tuple(people) for key, people in buckets.items()}
+    return GlossaryPeople(surnames, first_names, frozen, frozenset(written))
+
+
+def _first_names_agree(found: str, person: Person) -> bool:
+    if not person.first:
+        return False
+    key = skeleton(found)
+    return key == person.first or (min(len(key), len(person.first)) >= 4 and distance(key, person.first, 1) <= 1)
+
+
+def _vowel_changed(a: str, b: str) -> bool:
+    """Whether two spellings differ in a vowel written as another vowel
+    (`Schulz`, `Scholz`): transliteration from Russian keeps vowels and
+    confuses consonants (`Makron`, `Sholz`, `Scholtz`), so that is another name."""
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return any(
+        op == "replace" and set(a[i1:i2]) <= _VOWELS and set(b[j1:j2]) <= _VOWELS for op, i1, i2, j1, j2 in opcodes
+    )
+
+
+def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople, memo: dict) -> Person | None:
+    """The glossary person a name misspells, if exactly one fits."""
+    key = skeleton(mention.surname)
+    if mention.surname.lower() in people.written or len(key) < _SHORTEST_NEAR_MISS:
+        return None
+    spelled = (mention.surname, mention.first)
+    if spelled not in memo:
+        memo[spelled] = _closest(key, mention.first, people)
+    person = memo[spelled]
+    if person is None or mention.first:
+        return person
+    return person if _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
+
+
+def _closest(key: str, first: str, people: GlossaryPeople) -> Person | None:
+    if first:
+        limit = _NEAR_WITH_FIRST_NAME if len(key) >= 6 else 1
+    else:
+        limit = _NEAR_WITH_TITLE
+    found = []
+    for length in range(len(key) - limit, len(key) + limit + 1):
+        for person in people.buckets.get((key[:1], length), ()):
+            if first and not _first_names_agree(first, person):
+                continue
+            if distance(key, person.key, limit) <= limit and not _vowel_changed(key, person.key):
+                found.append(person)
+    return found[0] if len(found) == 1 else None
+
+
+def near_miss_names(doc: Document) -> Iterator[Violation]:
+    """Names a letter or two from a glossary person's, with that person's first name or a title."""
+    people = glossary_people(doc.glossary_files)
+    listed = [(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"]
+    memo: dict[tuple[str, str], Person | None] = {}
+    for mention in mentions(doc):
+        person = _near_miss(doc, mention, people, memo)
+        if person is None:
+            continue
+        start = mention.first_start if mention.first_start >= 0 else mention.start
+        if any(s < mention.end and start < e for s, e in listed) or doc.is_protected(start, mention.end):
+            continue  # the listed variant is reported, or the name is in a comment or code
+        surname = surname_of(person.entry)
+        yield Violation(
+            mention.start,
+            mention.end,
+            _("`{found}` looks like a misspelling of {en}; write `{replacement}`").format(
+                found=mention.surname, en=person.entry.en, replacement=surname
+            ),
+            Fix(
+                _("Replace with `{replacement}`").format(replacement=surname),
+                (Edit(mention.start, mention.end, surname),),
+                Applicability.UNSAFE,
+            ),
+        )
+
+
+def person_name_spelling(doc: Document) -> Iterator[Violation]:
+    """Person's name spelled against the glossary's canonical form.
+
+    What it does:
+        Finds variant transliterations of people of the glossary, those the
+        entry lists (`Sergei Ermakov`) and near misses it does not: a
+        capitalised surname a letter or two from a glossary person's (or with
+        the same transliteration skeleton) beside that person's first name or
+        after a title (`Olaf Sholz`, `Josep Borrel`, `Chancellor Sholz`).
+        It proposes the spelling major English-language media use.
+
+    Why is this bad?
+        One person under several spellings splits search results and looks
+        like several people; a back-transliterated Western name
+        (`Emmanuel Makron`) is simply wrong.
+
+    Example:
+        Bad: Sergei Ermakov, a leading expert at RISS, explained.
+        Bad: German Chancellor Olaf Sholz arrived in Kyiv.
+        Bad: EU foreign policy chief Josep Borrel spoke.
+        Good: Sergei Yermakov, a leading expert at RISS, explained.
+        Good: German Chancellor Olaf Scholz arrived in Kyiv.
+        Good: Olaf Schulz, a local farmer, spoke.
+
+    Fix safety:
+        For listed variants, as the glossary entry says; usually unsafe, as a
+        namesake may be meant. Unsafe for near misses.
+    """
+    yield from listed_name_spelling(doc)
+    yield from near_miss_names(doc)
 
 
 def standard_score(spelling: str, standard: str = DEFAULT_STANDARD) -> int:
