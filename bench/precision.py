@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tqa.document import Document
-from tqa.engine import check_document, fix_text
+from tqa.pipeline.engine import check_document, fix_text
 from tqa.rules import select_rules
+from tqa.text.document import Document
 from wmt import REFERENCES, SYSTEMS, articles, segments
 
 

@@ -137,9 +137,9 @@ def glossary_only(folder: Path) -> None:
     seconds = statistics.median(timings)
     print(f"matcher.find on {size / MB:.1f} MB in {len(texts)} files: {seconds:.2f} s (median of 3), ", end="")
     print(f"{size / MB / seconds:.1f} MB/s on one core, {found} matches")
-    from tqa.checking import check_document
-    from tqa.document import Document
+    from tqa.pipeline.check import check_document
     from tqa.rules import ALL_RULES
+    from tqa.text.document import Document
 
     glossary_rules = [rule for rule in ALL_RULES if rule.code in GLOSSARY_RULES]
     timings = []
@@ -155,10 +155,10 @@ def glossary_only(folder: Path) -> None:
 
 
 def stages(folder: Path) -> None:
-    from tqa.document import Document
     from tqa.glossary.compiled import load_glossary
     from tqa.rules import ALL_RULES
-    from tqa.textio import read_file
+    from tqa.text.document import Document
+    from tqa.text.textio import read_file
 
     load_glossary()
     files = sorted(folder.rglob("*.txt"))

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from tqa.document import Document
-from tqa.engine import check_document, fix_text
+from tqa.pipeline.engine import check_document, fix_text
 from tqa.rules import select_rules
-from tqa.textio import decode
+from tqa.text.document import Document
+from tqa.text.textio import decode
 
 CASES = sorted(p for p in (DATA / "cases").iterdir() if p.suffix in (".txt", ".md"))
 STRUCTURAL = select_rules(["Q", "S", "P", "C"])

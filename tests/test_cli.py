@@ -170,9 +170,9 @@ def test_name_spelled_two_ways_across_files(runner, tmp_path):
 
 
 def test_a_huge_file_is_refused_not_read(runner, tmp_path, monkeypatch):
-    import tqa.textio
+    import tqa.text.textio
 
-    monkeypatch.setattr(tqa.textio, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(tqa.text.textio, "MAX_FILE_BYTES", 10)
     write(tmp_path / "small.txt", "Fine.\n")
     write(tmp_path / "huge.txt", CLEAN)
     result = runner.invoke(main, ["check", str(tmp_path)])

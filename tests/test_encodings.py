@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from tqa.cli import main
 from tqa.errors import UserError
-from tqa.textio import decode
+from tqa.text.textio import decode
 
 RUSSIAN = "Министр иностранных дел России Сергей Лавров заявил, что Москва готова к диалогу.\n"
 ARTICLE = "Lavrov said the move was «a provocation», - and left, ”the agency wrote.\r\n"

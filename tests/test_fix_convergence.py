@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqa.checking import check_document, fix_text
-from tqa.document import Document
-from tqa.fix import choose_fixes
 from tqa.model import Applicability, Edit, Fix, FixAvailability, Rule, Severity, Violation
+from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.fix import choose_fixes
 from tqa.rules import ALL_RULES
+from tqa.text.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 WMT = ROOT.parent / "shared" / "data" / "wmt21-ru-en"

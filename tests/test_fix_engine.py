@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqa.document import Document
-from tqa.engine import check_document, fix_text
-from tqa.fix import apply_edits, choose_fixes, is_applicable
 from tqa.model import Applicability, Edit, Finding, Fix, Severity
+from tqa.pipeline.engine import check_document, fix_text
+from tqa.pipeline.fix import apply_edits, choose_fixes, is_applicable
 from tqa.rules import ALL_RULES
-from tqa.textio import decode
+from tqa.text.document import Document
+from tqa.text.textio import decode
 
 PIECES = [
     "word", " ", "  ", "\n", "\n\n", "\r\n", "\r\n\r\n", ", ”", ", \"", "“", "”", '"', "«", "»", "„", "(", ")",

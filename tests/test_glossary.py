@@ -11,14 +11,15 @@ from click.testing import CliRunner
 
 from conftest import DATA, SEED
 from tqa.cli import main
-from tqa.document import Document
-from tqa.engine import check_document
 from tqa.glossary import exchange
 from tqa.glossary.compiled import check_files, load_glossary
+from tqa.glossary.examples import example_problems
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
 from tqa.glossary.matcher import Matcher
+from tqa.pipeline.engine import check_document
 from tqa.rules import select_rules
+from tqa.text.document import Document
 
 GLOSSARY = DATA / "glossary"
 
@@ -189,3 +190,40 @@ def test_glossary_rules_on_the_seed():
     found = [(f.code, doc.text[f.start : f.end], f.message) for f in check_document(doc, select_rules(["T", "N"]))]
     for code, text, suggestion in SEED_EXPECTED:
         assert any(c == code and t == text and suggestion in m for c, t, m in found), (code, text, suggestion)
+
+
+REPLACEMENTS = GLOSSARY / "replacements.toml"
+
+
+def test_replacement_format_examples_are_fixed_as_stated():
+    entries, _matcher, problems = check_files([REPLACEMENTS], builtin_files())
+    assert problems == []
+    own = {entry.id for entry in check_files([REPLACEMENTS])[0]}
+    tested = [entry for entry in entries if entry.id in own]
+    assert sum(len(entry.examples) for entry in tested) >= 15
+    assert [str(p) for p in example_problems(tested, [str(REPLACEMENTS)])] == []
+
+
+def test_a_wrong_fixed_sentence_is_reported_at_its_line(tmp_path):
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(
+        REPLACEMENTS.read_text(encoding="utf-8").replace('fixed = "It was an attack by Kyiv."', 'fixed = "Wrong."'),
+        encoding="utf-8",
+    )
+    entries, _matcher, _problems = check_files([wrong], builtin_files())
+    [problem] = example_problems([e for e in entries if e.id == "test-attack-by"], [str(wrong)])
+    assert problem.line == 37 and "`It was an attack by Kyiv.`, not `Wrong.`" in problem.message
+
+
+def test_replacement_format_mistakes_have_lines():
+    path = str(GLOSSARY / "broken_variants.toml")
+    messages = [str(p) for p in check_files([GLOSSARY / "broken_variants.toml"])[2]]
+    assert (
+        f"{path}:7: avoid-form `{{X}} sample` must begin with a fixed word, not a slot or an optional word" in messages
+    )
+    assert f"{path}:7: `en` of avoid-form `sample of {{X}}` uses slots the form lacks: Y" in messages
+    assert f"{path}:7: avoid-form `~take ~make sample`: at most one `~word` in a form and one in its `en`" in messages
+    assert f"{path}:7: `fix` of avoid-form `~take ~make sample` must be one of: safe, unsafe, display-only" in messages
+    assert f"{path}:7: unknown key `shape` in an avoid-form table" in messages
+    assert f"{path}:13: `also` must be a list of non-empty strings" in messages
+    assert f"{path}:19: unknown key `fixd` in a `flag` example" in messages

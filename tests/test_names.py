@@ -7,12 +7,12 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqa.checking import check_document, fix_text
 from tqa.cli import main
-from tqa.document import Document
 from tqa.model import Applicability
+from tqa.pipeline.check import check_document, fix_text
 from tqa.rules import select_rules
 from tqa.rules.names import NameIndex, is_ordinary_word, single_spellings, standard_score
+from tqa.text.document import Document
 
 N602 = select_rules(("N602",))
 

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqa.checking import fix_text
-from tqa.document import Document
+from tqa.pipeline.check import fix_text
 from tqa.rules import ALL_RULES, select_rules
 from tqa.rules.quote_marks import DOUBLE_MARKS, analyse
+from tqa.text.document import Document
 
 STYLES = {
     "straight": ('"', '"'),

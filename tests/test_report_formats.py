@@ -14,14 +14,14 @@ from click.testing import CliRunner
 
 from conftest import SEED
 from tqa.cli import main
-from tqa.engine import FileResult, Input, discover, process
-from tqa.fingerprint import fingerprints
 from tqa.model import Applicability, Edit, Finding, Fix, Severity
+from tqa.pipeline.engine import FileResult, Input, discover, process
+from tqa.pipeline.fingerprint import fingerprints
 from tqa.report import FORMATS, ReportOptions, emitters
 from tqa.report import github as github_report
 from tqa.report.sarif import sarif_log
 from tqa.rules import ALL_RULES
-from tqa.textio import Source
+from tqa.text.textio import Source
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
 SMALL = "We are ready to talk, he said. “Our answer is clear. We wait, ”the minister said.\n"
@@ -139,7 +139,7 @@ def test_sarif_content(workdir):
             finding["end_location"]["column"],
         )
         assert ("fixes" in result) == (finding["fix"] is not None)
-    # The fingerprints are tqa.fingerprint's, computed on the text the findings were found in.
+    # The fingerprints are tqa.pipeline.fingerprint's, computed on the text the findings were found in.
     [checked] = process(discover(["seed.txt"])[0], ALL_RULES)
     assert [r["partialFingerprints"]["primaryLocationLineHash"] for r in seed_results] == fingerprints(
         checked.source.text, checked.findings

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import paragraphs
-from tqa.document import Document
-from tqa.engine import check_document
+from tqa.pipeline.engine import check_document
 from tqa.rules import ALL_RULES
+from tqa.text.document import Document
 
 SECTIONS = ("What it does:", "Why is this bad?", "Example:", "Fix safety:")
 SOURCE_ARROW = "⟸"

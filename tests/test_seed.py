@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from conftest import SEED
-from tqa.document import Document
-from tqa.engine import check_document, fix_text
+from tqa.pipeline.engine import check_document, fix_text
 from tqa.rules import select_rules
 from tqa.rules.quote_marks import analyse
+from tqa.text.document import Document
 
 STRUCTURAL = select_rules(["Q", "S", "P", "C"])
 

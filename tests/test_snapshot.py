@@ -6,11 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED
-from tqa.document import Document
-from tqa.engine import check_document
-from tqa.fingerprint import fingerprints
+from tqa.pipeline.engine import check_document
+from tqa.pipeline.fingerprint import fingerprints
 from tqa.rules import ALL_RULES
-from tqa.snapshot import TextSnapshot
+from tqa.text.document import Document
+from tqa.text.snapshot import TextSnapshot
 
 PIECES = [
     "word",

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from conftest import paragraphs
 from tqa.cli import main
-from tqa.document import Document
-from tqa.engine import check_document
+from tqa.pipeline.engine import check_document
 from tqa.rules import ALL_RULES, select_rules
 from tqa.russian_numbers import english_dates, english_numbers, russian_dates, russian_numbers
+from tqa.text.document import Document
 
 SOURCE_RULES = select_rules(["A7"])
 
@@ -171,8 +171,8 @@ def test_source_rules_are_registered():
 
 
 def test_a_calque_confirmed_by_the_source_is_reported_once_with_its_original():
-    from tqa.document import Document
-    from tqa.engine import check_document
+    from tqa.pipeline.engine import check_document
+    from tqa.text.document import Document
 
     target = "NATO prefers to maintain an increased degree in relations with Moscow.\n"
     source = Document("a.ru.txt", "НАТО предпочитает сохранять повышенный градус в отношениях с Москвой.\n")
@@ -316,3 +316,34 @@ def test_cli_fix_applies_the_name_fix_only_when_unsafe(tmp_path):
     assert "Shoygu" in (tmp_path / "article.en.txt").read_text(encoding="utf-8")
     CliRunner().invoke(main, ["fix", "--select", "A7", "--unsafe-fixes", str(tmp_path)])
     assert (tmp_path / "article.en.txt").read_text(encoding="utf-8") == "Sergei Shoigu came.\n\nShoigu spoke.\n"
+
+
+def test_missing_glossary_term_accepts_every_rendering_the_entry_lists(tmp_path):
+    glossary = tmp_path / "titles.toml"
+    glossary.write_text(
+        """[[entry]]
+id = "head-of-foreign-ministry"
+ru = "глава МИД"
+en = "foreign minister"
+also = ["Foreign Secretary", "secretary of state"]
+avoid = ["head of the Foreign Ministry"]
+kind = "title"
+domain = "diplomacy"
+note = "глава МИД is the foreign minister; the British one is the Foreign Secretary."
+ref = "gov.uk and state.gov usage"
+fix = "unsafe"
+flag = ["The head of the Foreign Ministry will visit Ankara next week."]
+ok = ["The foreign minister will visit Ankara next week."]
+""",
+        encoding="utf-8",
+    )
+
+    def a701(target: str, source: str) -> list[str]:
+        original = Document("article.ru.txt", source + "\n")
+        doc = Document("article.en.txt", target + "\n", glossary_files=(str(glossary),), source=original)
+        return [f.code for f in check_document(doc, select_rules(["A701"]))]
+
+    source = "Глава МИД Великобритании Доминик Рааб заявил это."
+    assert a701("British Foreign Secretary Dominic Raab said so.", source) == []
+    assert a701("Britain's foreign minister Dominic Raab said so.", source) == []
+    assert a701("Dominic Raab said so.", source) == ["A701"]

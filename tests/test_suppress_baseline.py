@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from tqa.cli import main
-from tqa.document import Document
-from tqa.engine import check_document
+from tqa.pipeline.engine import check_document
 from tqa.rules import select_rules
+from tqa.text.document import Document
 
 MARKDOWN = """# Talks
 

@@ -11,9 +11,9 @@ import re
 import statistics
 from pathlib import Path
 
-from tqa.document import Document
 from tqa.errors import UserError
 from tqa.i18n import _
+from tqa.text.document import Document
 
 _TARGET_NAME = re.compile(r"^(?P<stem>.+)\.en(?P<suffix>\.[^.]+)$")
 _SOURCE_NAME = re.compile(r"^.+\.ru\.[^.]+$")

@@ -6,10 +6,10 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tqa.checking import check_document, fix_text
-from tqa.document import Document
 from tqa.formats import po
 from tqa.model import Edit, Finding, Fix, Rule
+from tqa.pipeline.check import check_document, fix_text
+from tqa.text.document import Document
 
 
 def _to_file(unit: po.Unit, finding: Finding) -> Finding:

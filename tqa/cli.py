@@ -16,16 +16,16 @@ from tqa import __version__
 from tqa.catalog_check import CatalogOptions
 from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, user_errors
 from tqa.cli_glossary import glossary as glossary_group
-from tqa.engine import FileResult, Job, context_spellings, discover, link_files, process
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
-from tqa.plan import Plan
+from tqa.pipeline.engine import FileResult, Job, context_spellings, discover, link_files, process
+from tqa.pipeline.plan import Plan
+from tqa.pipeline.tally import Tally
+from tqa.pipeline.write import diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
-from tqa.tally import Tally
-from tqa.writer import diff, write_copy, write_in_place
 
 
 def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
@@ -48,7 +48,7 @@ def _language_was_chosen() -> bool:
 def _plan(config: str | None, overrides: dict) -> Plan:
     """Settings from the config file and the command line, or exit 2 naming the problem."""
     from tqa.config import load_settings
-    from tqa.plan import make_plan
+    from tqa.pipeline.plan import make_plan
 
     with user_errors():
         settings, _path = load_settings(config, overrides)
@@ -295,8 +295,8 @@ def _stream(
 
 def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: Path | None) -> bool:
     """Write and/or apply a baseline; True when that failed."""
-    from tqa.baseline import filter_baselined, read_baseline
-    from tqa.baseline import write_baseline as write
+    from tqa.pipeline.baseline import filter_baselined, read_baseline
+    from tqa.pipeline.baseline import write_baseline as write
 
     try:
         if write_baseline is not None:

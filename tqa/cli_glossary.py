@@ -116,7 +116,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from tqa.textio import write_atomic
+    from tqa.text.textio import write_atomic
 
     with user_errors():
         write_atomic(output, text.encode("utf-8"))

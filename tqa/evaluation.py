@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from tqa.engine import fix_text
 from tqa.metrics import Aligned, chrf, segments, ter
 from tqa.model import FixAvailability, Rule
+from tqa.pipeline.engine import fix_text
 
 VERSIONS = ("before", "safe", "unsafe")  # "unsafe" is safe and unsafe fixes together
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tqa.document import Document
-from tqa.engine import discover
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext
-from tqa.textio import read_file
+from tqa.pipeline.engine import discover
+from tqa.text.document import Document
+from tqa.text.textio import read_file
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tqa.document import Document
+    from tqa.text.document import Document
 
 
 class Applicability(enum.Enum):

@@ -9,7 +9,30 @@ DOMAINS = ("diplomacy", "military", "politics", "security", "economy", "law", "m
 FIX_SAFETY = ("safe", "unsafe", "display-only")
 CASE_SENSITIVE_KINDS = ("person", "institution", "title", "treaty", "acronym")
 REQUIRED = ("id", "ru", "en", "avoid", "kind", "domain", "note", "ref", "fix", "flag", "ok")
-OPTIONAL = ("case", "omit")
+OPTIONAL = ("case", "omit", "also")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One avoid-form with its own replacement.
+
+    `form` may hold `[optional]` words, `{X}` slots (one word each) and one
+    `~word` whose inflection (tense, number) carries over to the `~word` of
+    `en`. `en` is None when the entry's own `en` replaces the form; `fix` is ""
+    when the entry's `fix` applies."""
+
+    form: str
+    en: str | None = None
+    fix: str = ""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence the entry must flag, and the sentence `tqa fix --unsafe-fixes`
+    must turn it into (None: not stated; then the fix must leave it unchanged)."""
+
+    text: str
+    fixed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -27,9 +50,19 @@ class Entry:
     ok: tuple[str, ...]
     case: str = ""
     omit: bool = False
+    also: tuple[str, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    examples: tuple[Example, ...] = ()
     path: str = ""
     line: int = 0
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Entries built from plain forms (TBX import, tests) get one variant a form.
+        if not self.variants:
+            object.__setattr__(self, "variants", tuple(Variant(form) for form in self.avoid))
+        if not self.examples:
+            object.__setattr__(self, "examples", tuple(Example(text) for text in self.flag))
 
     @property
     def case_sensitive(self) -> bool:
@@ -37,12 +70,27 @@ class Entry:
             return self.case == "sensitive"
         return self.kind in CASE_SENSITIVE_KINDS
 
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        """Every accepted English rendering: `en`, then `also`."""
+        return ((self.en,) if self.en else ()) + self.also
+
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
+    def variant(self, form: str) -> Variant:
+        return next((v for v in self.variants if v.form == form), Variant(form))
+
+    def fix_of(self, variant: Variant) -> str:
+        return variant.fix or self.fix
+
     def replacement_for(self, avoided: str) -> str:
-        """What replaces an avoid-form: `en`, or for a shorter form of a person's
-        name the same number of final words of `en` (`Ermakov` -> `Yermakov`)."""
+        """The template that replaces an avoid-form: the variant's own `en`, else
+        the entry's; for a shorter form of a person's name the same number of
+        final words of `en` (`Ermakov` -> `Yermakov`)."""
+        own = self.variant(avoided).en
+        if own is not None:
+            return own
         if self.omit:
             return ""
         if self.kind == "person":

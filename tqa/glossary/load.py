@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tqa.errors import UserError
-from tqa.glossary.entry import DOMAINS, FIX_SAFETY, KINDS, OPTIONAL, REQUIRED, Entry
+from tqa.glossary.entry import DOMAINS, FIX_SAFETY, KINDS, OPTIONAL, REQUIRED, Entry, Example, Variant
 from tqa.i18n import _
 from tqa.resources import glossary_dir
 
@@ -17,6 +17,9 @@ _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_SLOT = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
+_VARIANT_KEYS = ("form", "en", "fix")
+_EXAMPLE_KEYS = ("text", "fixed")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,84 @@ def _string_list(value) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
 
 
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and value == value.strip()
+
+
+def _variant_problems(item) -> list[str]:
+    """What is wrong with one `avoid` item: a string, or {form, en, fix}."""
+    if isinstance(item, str):
+        return [] if _text(item) else [_("an avoid-form must be a non-empty string without outer spaces")]
+    if not isinstance(item, dict):
+        return [_("an avoid-form must be a string or an inline table with `form` and maybe `en` and `fix`")]
+    problems = [
+        _("unknown key `{key}` in an avoid-form table").format(key=key) for key in item if key not in _VARIANT_KEYS
+    ]
+    form, en = item.get("form"), item.get("en")
+    if not _text(form):
+        problems.append(_("an avoid-form table needs `form`, a non-empty string"))
+        return problems
+    if en is not None and not (isinstance(en, str) and en == en.strip()):
+        problems.append(_("`en` of avoid-form `{form}` must be a string without outer spaces").format(form=form))
+    if "fix" in item and item["fix"] not in FIX_SAFETY:
+        problems.append(
+            _("`fix` of avoid-form `{form}` must be one of: {allowed}").format(form=form, allowed=", ".join(FIX_SAFETY))
+        )
+    return problems + _template_problems(form, en if isinstance(en, str) else None)
+
+
+def _template_problems(form: str, en: str | None) -> list[str]:
+    """Slots and `~` heads: a form opens with a word, its replacement uses only its slots."""
+    problems = []
+    if form.startswith(("{", "[", "~{")):
+        problems.append(
+            _("avoid-form `{form}` must begin with a fixed word, not a slot or an optional word").format(form=form)
+        )
+    slots = _SLOT.findall(form)
+    if len(slots) != len(set(slots)):
+        problems.append(_("avoid-form `{form}` names a slot twice").format(form=form))
+    if form.count("~") > 1 or (en or "").count("~") > 1:
+        problems.append(_("avoid-form `{form}`: at most one `~word` in a form and one in its `en`").format(form=form))
+    if en is not None:
+        unknown = set(_SLOT.findall(en)) - set(slots)
+        if unknown:
+            problems.append(
+                _("`en` of avoid-form `{form}` uses slots the form lacks: {slots}").format(
+                    form=form, slots=", ".join(sorted(unknown))
+                )
+            )
+        if "~" in en and "~" not in form:
+            problems.append(_("`en` of avoid-form `{form}` inflects `~word` but the form has none").format(form=form))
+    return problems
+
+
+def _example_problems(item) -> list[str]:
+    if isinstance(item, str):
+        return [] if item.strip() else [_("an example must be a non-empty string")]
+    if not isinstance(item, dict):
+        return [_("a `flag` example must be a string or an inline table with `text` and `fixed`")]
+    problems = [
+        _("unknown key `{key}` in a `flag` example").format(key=key) for key in item if key not in _EXAMPLE_KEYS
+    ]
+    if not _text(item.get("text")):
+        problems.append(_("a `flag` example table needs `text`, a non-empty string"))
+    if "fixed" in item and not _text(item["fixed"]):
+        problems.append(_("`fixed` of a `flag` example must be a non-empty string"))
+    return problems
+
+
+def _variant(item) -> Variant:
+    if isinstance(item, str):
+        return Variant(item)
+    return Variant(item["form"], item.get("en"), item.get("fix", ""))
+
+
+def _example(item) -> Example:
+    if isinstance(item, str):
+        return Example(item)
+    return Example(item["text"], item.get("fixed"))
+
+
 def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) -> list[Problem]:
     problems = []
 
@@ -63,7 +144,15 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) ->
         value = raw.get(key)
         if key not in raw:
             problem(key, _("missing `{key}`").format(key=key))
-        elif key in ("avoid", "flag", "ok"):
+        elif key in ("avoid", "flag"):
+            if not isinstance(value, list) or not value:
+                problem(key, _("`{key}` must be a non-empty list of non-empty strings").format(key=key))
+            else:
+                check = _variant_problems if key == "avoid" else _example_problems
+                for item in value:
+                    for message in check(item):
+                        problem(key, message)
+        elif key == "ok":
             if not _string_list(value) or not value:
                 problem(key, _("`{key}` must be a non-empty list of non-empty strings").format(key=key))
         elif not isinstance(value, str):
@@ -76,6 +165,8 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) ->
     for key, allowed in choices.items():
         if isinstance(raw.get(key), str) and raw[key] not in allowed:
             problem(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(allowed)))
+    if "also" in raw and not _string_list(raw["also"]):
+        problem("also", _("`also` must be a list of non-empty strings"))
     if "omit" in raw and not isinstance(raw["omit"], bool):
         problem("omit", _("`omit` must be true or false"))
     if isinstance(raw.get("id"), str) and raw["id"] and not _ID.match(raw["id"]):
@@ -120,16 +211,19 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
                 id=raw["id"],
                 ru=raw["ru"],
                 en=raw["en"],
-                avoid=tuple(raw["avoid"]),
+                avoid=tuple(_variant(item).form for item in raw["avoid"]),
                 kind=raw["kind"],
                 domain=raw["domain"],
                 note=raw["note"],
                 ref=raw["ref"],
                 fix=raw["fix"],
-                flag=tuple(raw["flag"]),
+                flag=tuple(_example(item).text for item in raw["flag"]),
                 ok=tuple(raw["ok"]),
                 case=raw.get("case", ""),
                 omit=raw.get("omit", False),
+                also=tuple(raw.get("also", ())),
+                variants=tuple(_variant(item) for item in raw["avoid"]),
+                examples=tuple(_example(item) for item in raw["flag"]),
                 path=name,
                 line=line,
                 key_lines=key_lines,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from tqa.glossary.entry import Entry
+from tqa.glossary.inflection import is_noun, plural, surface_forms
 
 # Read alike: hyphens and dashes as spaces, curly apostrophes as straight.
 _FOLD_PAIRS = (
@@ -36,7 +37,6 @@ _ASCII_SCAN = str.maketrans(
      **{opener: " " for opener in _WORD_OPENERS if opener.isascii()}}
 )  # fmt: skip
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
-_VOWEL_Y = re.compile(r"[aeiou]y$")
 
 
 def _fold_characters(text: str) -> str:
@@ -101,31 +101,63 @@ def expand_optional(form: str) -> list[str]:
     return sorted({" ".join("".join(pick).split()) for pick in itertools.product(*choices)})
 
 
-def plural(word: str) -> str:
-    if word.endswith("y") and not _VOWEL_Y.search(word) and not word.isupper():
-        return word[:-1] + "ies"
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    return word + "s"
+_SLOT = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
+_HEAD = re.compile(r"~([^\W\d_][\w']*)")
+_SEPARATOR = r"(?:[ \t\u00a0\r\n]*[-\u2010\u2011\u2013\u2014][ \t\u00a0\r\n]*|[ \t\u00a0\r\n]+)"
+_SLOT_WORD = r"[^\W_](?:[\w'\u2019]*[^\W_])?"
 
 
 def inflections(form: str, possessive: bool = True) -> list[tuple[str, str]]:
-    """A form and its last word's plural and possessive, each with its kind."""
+    """A form and, when its last word is a noun, that word's plural and
+    possessive, each with its kind (`contact line` -> `contact lines`,
+    `contact line's`; never `implementation ofs` or `talkses`)."""
     variants = [(form, "")]
+    last = form.rsplit(" ", 1)[-1]
+    if not last or not last[-1].isalpha() or _SLOT.search(last) or not is_noun(last):
+        return variants
     if possessive:
         variants += [(form + "'s", "possessive"), (form + "s'", "plural possessive")]
-    last = form.rsplit(" ", 1)[-1]
-    if last and last[-1].isalpha():
-        variants.append((form.rsplit(" ", 1)[0] + " " + plural(last) if " " in form else plural(last), "plural"))
+    plural_last = plural(last)
+    if plural_last != last:
+        variants.append((form[: len(form) - len(last)] + plural_last, "plural"))
     return variants
+
+
+def heads(form: str) -> list[tuple[str, str]]:
+    """A form with its `~word` in each inflected form, and that form's tags
+    (`~take measures` -> `took measures`, "VBD"); a form without one as it is."""
+    head = _HEAD.search(form)
+    if head is None:
+        return [(form, "")]
+    return [
+        (form[: head.start()] + surface + form[head.end() :], tags)
+        for surface, tags in surface_forms(head.group(1)).items()
+    ]
+
+
+def slot_pattern(form: str, case_sensitive: bool) -> re.Pattern[str] | None:
+    """A regular expression for a form with `{X}` slots, matched on the text as
+    written; None for a form without slots."""
+    if not _SLOT.search(form):
+        return None
+    parts = []
+    for token in form.split(" "):
+        slot = _SLOT.fullmatch(token)
+        if slot:
+            parts.append(f"(?P<{slot.group(1)}>{_SLOT_WORD})")
+        else:
+            parts.append(re.escape(token).replace("'", "['\u2019]"))
+    return re.compile(_SEPARATOR.join(parts), 0 if case_sensitive else re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Form:
     entry: Entry
     avoid: str  # the avoid-form as written in the glossary
-    folded: str  # the variant with its case, folded
+    folded: str  # the variant with its case, folded (for a form with slots: its words before the first slot)
     inflection: str = ""  # "", "plural", "possessive" or "plural possessive"
+    tags: str = ""  # the tags of the `~word` as matched (`VBD`), "" for its base form or none
+    pattern: re.Pattern[str] | None = None  # the whole form, for a form with slots
 
 
 @dataclass(frozen=True)
@@ -133,6 +165,7 @@ class Match:
     start: int
     end: int
     form: Form
+    slots: tuple[tuple[str, str], ...] = ()  # (name, words of the text) for each slot
 
     @property
     def entry(self) -> Entry:
@@ -149,10 +182,18 @@ class Matcher:
         for entry in entries:
             for avoid in entry.avoid:
                 for variant in expand_optional(avoid):
-                    # A title's last word is the body it heads: `head of the
-                    # Foreign Ministry's press service` is not about the minister.
-                    for inflected, inflection in inflections(fold(variant), possessive=entry.kind != "title"):
-                        table.setdefault(inflected.lower(), []).append(Form(entry, avoid, inflected, inflection))
+                    for headed, tags in heads(fold(variant)):
+                        pattern = slot_pattern(headed, entry.case_sensitive)
+                        if pattern is not None:
+                            prefix = headed[: headed.index("{")].strip()
+                            table.setdefault(prefix.lower(), []).append(Form(entry, avoid, prefix, "", tags, pattern))
+                            continue
+                        # A title's last word is the body it heads: `head of the
+                        # Foreign Ministry's press service` is not about the minister.
+                        for inflected_form, inflection in inflections(headed, possessive=entry.kind != "title"):
+                            table.setdefault(inflected_form.lower(), []).append(
+                                Form(entry, avoid, inflected_form, inflection, tags)
+                            )
         for key, forms in table.items():
             # Keys begin with a space, and so does the text scanned: a match can
             # only begin at a word, and the automaton reports far fewer hits.
@@ -187,12 +228,17 @@ class Matcher:
             start = end - length
             o_start, o_end = original(start), original(end - 1) + 1
             span = text[o_start:o_end]
+            literal_found = False
             for form in forms:
                 if form.entry.case_sensitive and span != form.folded and fold(span) != form.folded:
                     continue
-                candidates.append(Match(o_start, o_end, form))
-                if not overlapping:
-                    break
+                if form.pattern is not None:
+                    whole = _slotted(text, o_start, form)
+                    if whole is not None:
+                        candidates.append(whole)
+                elif overlapping or not literal_found:
+                    candidates.append(Match(o_start, o_end, form))
+                    literal_found = True
         if overlapping:
             return candidates
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -202,3 +248,15 @@ class Matcher:
                 continue
             chosen.append(match)
         return chosen
+
+
+def _slotted(text: str, start: int, form: Form) -> Match | None:
+    """The match of a form with slots at `start`: whole words, within one paragraph."""
+    assert form.pattern is not None
+    found = form.pattern.match(text, start)
+    if found is None or "\n\n" in found.group(0) or "\r\r" in found.group(0) or "\n\r\n" in found.group(0):
+        return None
+    end = found.end()
+    if end < len(text) and text[end].isalnum():
+        return None
+    return Match(start, end, form, tuple((name, value) for name, value in found.groupdict().items()))

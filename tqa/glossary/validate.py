@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tqa.glossary.entry import Entry
 from tqa.glossary.load import Problem
-from tqa.glossary.matcher import Matcher, expand_optional, fold
+from tqa.glossary.matcher import Matcher, expand_optional, fold, heads
 from tqa.i18n import _
 
 
@@ -22,7 +22,7 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
     for entry in entries:
         table = preferred if entry.case_sensitive else preferred_lower
         for avoid in entry.avoid:
-            for variant in expand_optional(avoid):
+            for variant in (headed for optional in expand_optional(avoid) for headed, _tags in heads(optional)):
                 key = _key(variant, entry.case_sensitive)
                 other = owner.get(key)
                 if other is not None and other is not entry:
@@ -53,6 +53,17 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
                         entry.line_of("en"),
                         _("preferred form `{en}` would be flagged by entry `{other}`").format(
                             en=entry.en, other=match.entry.id
+                        ),
+                    )
+                )
+        for rendering in entry.also:
+            for match in matcher.find(rendering):
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line_of("also"),
+                        _("accepted rendering `{also}` would be flagged by entry `{other}`").format(
+                            also=rendering, other=match.entry.id
                         ),
                     )
                 )

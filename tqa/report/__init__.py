@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TextIO
 
-from tqa.document import Document
-from tqa.engine import FileResult, checked_text
-from tqa.fingerprint import fingerprints
 from tqa.model import Finding
-from tqa.snapshot import TextSnapshot
-from tqa.tally import Tally
+from tqa.pipeline.engine import FileResult, checked_text
+from tqa.pipeline.fingerprint import fingerprints
+from tqa.pipeline.tally import Tally
+from tqa.text.document import Document
+from tqa.text.snapshot import TextSnapshot
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def located(results: Sequence[FileResult]) -> Iterator[Located]:
 
 
 def fingerprinted(results: Sequence[FileResult]) -> Iterator[tuple[Located, str]]:
-    """Each located finding with its fingerprint (see tqa.fingerprint), in `located()` order."""
+    """Each located finding with its fingerprint (see tqa.pipeline.fingerprint), in `located()` order."""
     for result in results:
         if result.source is None or not result.findings:
             continue

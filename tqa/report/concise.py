@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult
+from tqa.pipeline.engine import FileResult
+from tqa.pipeline.tally import Tally
 from tqa.report import ReportOptions, located
 from tqa.report.text import emit_end
-from tqa.tally import Tally
 
 
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:

@@ -16,12 +16,12 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult
 from tqa.i18n import _, ngettext
 from tqa.model import Severity
+from tqa.pipeline.engine import FileResult
+from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, located
 from tqa.report.text import summary
-from tqa.tally import Tally
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -1,7 +1,7 @@
 """GitLab Code Quality report: a JSON list of issues for `artifacts:reports:codequality`.
 
 Each issue's fingerprint is the MD5 hex digest of the path and tqa's own
-fingerprint (tqa.fingerprint), so it stays stable when lines move and is
+fingerprint (tqa.pipeline.fingerprint), so it stays stable when lines move and is
 unique within the report, which GitLab requires to compare branches.
 """
 
@@ -12,8 +12,8 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult
 from tqa.model import Severity
+from tqa.pipeline.engine import FileResult
 from tqa.report import ReportOptions, fingerprinted, posix_path
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult
+from tqa.pipeline.engine import FileResult
+from tqa.pipeline.tally import Tally
 from tqa.report import ReportOptions, located
 from tqa.report.json_output import finding_object
-from tqa.tally import Tally
 
 
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:

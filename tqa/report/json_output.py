@@ -7,9 +7,9 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult, checked_text
-from tqa.langid import document_language
+from tqa.pipeline.engine import FileResult, checked_text
 from tqa.report import Located, ReportOptions, located
+from tqa.text.langid import document_language
 
 
 def _language(text) -> str:

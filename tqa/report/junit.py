@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult
 from tqa.i18n import _
+from tqa.pipeline.engine import FileResult
 from tqa.report import ReportOptions, located
 
 # Characters XML 1.0 cannot carry at all, not even escaped.

@@ -2,7 +2,7 @@
 
 One run: the tool with every rule in ALL_RULES (summary, the "What it does"
 paragraph, the whole documentation), then one result a finding with its
-region, a partial fingerprint from tqa.fingerprint (stable when lines move)
+region, a partial fingerprint from tqa.pipeline.fingerprint (stable when lines move)
 and, where tqa has one, the fix as artifact changes. Paths below the working
 folder are relative URIs against %SRCROOT% (the working folder); columns are
 counted in Unicode code points, as tqa counts them, and the run says so.
@@ -18,8 +18,8 @@ from typing import TextIO
 from urllib.parse import quote
 
 import tqa
-from tqa.engine import FileResult
 from tqa.model import Rule, Severity
+from tqa.pipeline.engine import FileResult
 from tqa.report import Located, ReportOptions, fingerprinted, posix_path
 from tqa.rules import ALL_RULES
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.engine import FileResult
 from tqa.i18n import _, ngettext
 from tqa.model import Applicability
+from tqa.pipeline.engine import FileResult
+from tqa.pipeline.tally import Tally
 from tqa.report import ReportOptions, located
-from tqa.tally import Tally
 
 _APPLICABILITY = {
     Applicability.SAFE: lambda: _("safe"),

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from tqa import suppress
 from tqa.model import FixAvailability as F
 from tqa.model import Rule
 from tqa.model import Severity as S
+from tqa.pipeline import suppress
 from tqa.rules import names, quotes, script, source, structure, terms, typography
 
 ALL_RULES: tuple[Rule, ...] = (

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from tqa.document import Document
 from tqa.edit_distance import distance
 from tqa.glossary.compiled import load_glossary
 from tqa.glossary.entry import Entry
@@ -27,6 +26,7 @@ from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_matches
 from tqa.rules.terms import person_name_spelling as listed_name_spelling
+from tqa.text.document import Document
 
 _NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")  # no leading \b: the engine then skips ahead fast
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")

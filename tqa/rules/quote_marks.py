@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from tqa.document import Document
+from tqa.text.document import Document
 
 DOUBLE_MARKS = '"“”«»„'
 _DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")

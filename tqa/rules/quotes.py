@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt, next_word_end
 from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, QuoteAnalysis, analyse
+from tqa.text.document import Document
 
 _INLINE_SPACE = " \t\u00a0"
 _QUOTATION_END_PUNCTUATION = ",.!?…;:"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqa import langid
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
+from tqa.text import langid
+from tqa.text.document import Document
 
 # Cyrillic letters that look like Latin ones, and the Latin letter they imitate.
 HOMOGLYPHS = {

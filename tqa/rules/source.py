@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from tqa.document import Document, Paragraph
 from tqa.glossary.compiled import load_glossary
 from tqa.glossary.entry import Entry
 from tqa.glossary.lookup import russian_lemmas
@@ -25,6 +24,7 @@ from tqa.rules._shared import excerpt
 from tqa.rules.names import CAPITALISED, accepted_spellings, is_name_variant, skeleton, surname_of
 from tqa.rules.terms import glossary_fix, glossary_matches
 from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers
+from tqa.text.document import Document, Paragraph
 
 _WORD = re.compile(r"\w+")
 CALQUE_KINDS = ("calque", "term")
@@ -138,7 +138,7 @@ def _renderings(entry: Entry) -> list[str]:
     … are all standard`, `(EMERCOM of Russia)`): capitalised Latin phrases of
     two words or more (or an acronym) that are no avoid-form."""
     found = list(expand_optional(entry.en))
-    for rendering in getattr(entry, "also", ()):
+    for rendering in entry.also:
         found.extend(expand_optional(rendering))
     avoided = {fold(form).lower() for form in entry.avoid}
     for text in (entry.note, entry.ref):

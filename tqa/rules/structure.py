@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from tqa.document import Document, Paragraph
 from tqa.i18n import _, ngettext
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
+from tqa.text.document import Document, Paragraph
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]"}
 _BRACKET = re.compile(r"[()\[\]]")

@@ -3,21 +3,20 @@ titles, treaties and acronyms, overused connectors."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from tqa.document import Document
 from tqa.glossary.compiled import load_glossary
-from tqa.glossary.matcher import Match, plural
+from tqa.glossary.matcher import Match
+from tqa.glossary.replacement import replacement
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.text.document import Document
 
 _APPLICABILITY = {
     "safe": Applicability.SAFE,
     "unsafe": Applicability.UNSAFE,
     "display-only": Applicability.DISPLAY_ONLY,
 }
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[\n\r]\s*|[“\"«(]\s*)$")
 # A connector is a habit when it comes back this often in one document.
 CONNECTOR_MIN_USES = 3
 CONNECTOR_MAX_WORDS_PER_USE = 500
@@ -33,50 +32,20 @@ def glossary_matches(doc: Document) -> list[Match]:
     return cached
 
 
-def _inflect(replacement: str, match: Match, found: str) -> str:
-    inflection = match.form.inflection
-    if not replacement or not inflection:
-        return replacement
-    apostrophe = "’" if "’" in found else "'"
-    if inflection == "plural":
-        head, _sep, last = replacement.rpartition(" ")
-        return (head + " " if head else "") + plural(last)
-    if inflection == "possessive":
-        return replacement + apostrophe + "s"
-    return replacement + "s" + apostrophe
-
-
-def _at_sentence_start(text: str, offset: int) -> bool:
-    return offset == 0 or bool(_SENTENCE_START.search(text[max(0, offset - 3) : offset]))
-
-
 def glossary_fix(doc: Document, match: Match) -> Fix:
+    """The entry's replacement computed for this place (see tqa.glossary.replacement)."""
     entry = match.entry
-    text = doc.text
-    found = text[match.start : match.end]
-    applicability = _APPLICABILITY[entry.fix]
-    if entry.omit:
-        end = match.end
-        while end < len(text) and text[end] in " ,\u00a0":
-            end += 1
-        if _at_sentence_start(text, match.start) and end < len(text) and text[end].islower():
-            return Fix(
-                _("Drop `{found}`").format(found=found), (Edit(match.start, end + 1, text[end].upper()),), applicability
-            )
-        return Fix(_("Drop `{found}`").format(found=found), (Edit(match.start, end, ""),), applicability)
-    replacement = _inflect(entry.replacement_for(match.form.avoid), match, found)
-    if (
-        not entry.case_sensitive
-        and found[:1].isupper()
-        and replacement[:1].islower()
-        and _at_sentence_start(text, match.start)
-    ):
-        replacement = replacement[0].upper() + replacement[1:]
-    return Fix(
-        _("Replace with `{replacement}`").format(replacement=replacement),
-        (Edit(match.start, match.end, replacement),),
-        applicability,
-    )
+    found = doc.text[match.start : match.end]
+    computed = replacement(doc.text, match)
+    applicability = _APPLICABILITY[entry.fix_of(entry.variant(match.form.avoid))]
+    if not computed.computed:
+        applicability = Applicability.DISPLAY_ONLY
+    edit = Edit(computed.start, computed.end, computed.content)
+    if not entry.replacement_for(match.form.avoid):
+        title = _("Drop `{found}`").format(found=found)
+    else:
+        title = _("Replace with `{replacement}`").format(replacement=computed.content)
+    return Fix(title, (edit,), applicability)
 
 
 def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
+from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.

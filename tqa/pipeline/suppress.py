@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from tqa.document import Document
 from tqa.i18n import _
 from tqa.model import Finding, Rule, Violation
+from tqa.text.document import Document
 
 _COMMENT = re.compile(r"<!--\s*tqa:\s*(?P<verb>[a-z-]+)\s*(?:\[(?P<codes>[^\]]*)\])?\s*-->")
 _CODE = re.compile(r"^[A-Z](?:\d{1,3})?$")

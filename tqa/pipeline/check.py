@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tqa import suppress
-from tqa.document import Document
-from tqa.fix import apply_edits, choose_fixes
 from tqa.model import Finding, Fix, Rule
+from tqa.pipeline import suppress
+from tqa.pipeline.fix import apply_edits, choose_fixes
+from tqa.text.document import Document
 
 MAX_FIX_ROUNDS = 10
 SUPPRESSION_FAMILY = "M"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tqa.engine import FileResult
-from tqa.fix import unified_diff
-from tqa.textio import write_atomic
+from tqa.pipeline.engine import FileResult
+from tqa.pipeline.fix import unified_diff
+from tqa.text.textio import write_atomic
 
 
 def output_path(result: FileResult, folder: Path) -> Path:

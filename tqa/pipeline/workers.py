@@ -6,9 +6,9 @@ import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-from tqa.engine import FileResult, Input, Job, process_one
 from tqa.i18n import current_language, set_language
 from tqa.model import Rule
+from tqa.pipeline.engine import FileResult, Input, Job, process_one
 
 # Files go to workers in batches: fewer round trips, still an even spread.
 CHUNK_SIZE = 32

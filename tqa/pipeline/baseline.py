@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tqa import __version__
-from tqa.engine import FileResult, checked_text
 from tqa.errors import UserError
-from tqa.fingerprint import fingerprints
 from tqa.i18n import _
-from tqa.textio import write_atomic
+from tqa.pipeline.engine import FileResult, checked_text
+from tqa.pipeline.fingerprint import fingerprints
+from tqa.text.textio import write_atomic
 
 FORMAT_VERSION = 1
 

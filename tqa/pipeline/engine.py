@@ -15,16 +15,16 @@ from pathlib import Path
 
 from tqa.alignment import check_alignment, is_source_name, paired_source
 from tqa.catalog_check import DEFAULT_CATALOG_OPTIONS, CatalogOptions
-from tqa.checking import check_document, fix_text
-from tqa.document import Document
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.langid import document_language
 from tqa.model import Applicability, Edit, Finding, Fix, Rule
+from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.tally import Tally
 from tqa.rules.names import NameIndex, first_occurrence, single_spellings
-from tqa.snapshot import TextSnapshot
-from tqa.tally import Tally
-from tqa.textio import Source, decode, read_file
+from tqa.text.document import Document
+from tqa.text.langid import document_language
+from tqa.text.snapshot import TextSnapshot
+from tqa.text.textio import Source, decode, read_file
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
 CROSS_FILE_RULE = "N602"
@@ -171,7 +171,7 @@ def process(
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
     files = [item for item in inputs if not item.is_stdin]
     if jobs > 1 and len(files) > 1:
-        from tqa.parallel import process_parallel
+        from tqa.pipeline.workers import process_parallel
 
         yield from process_parallel(inputs, rules_for, job, jobs)
         return

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tqa.model import Applicability, Finding
 
 if TYPE_CHECKING:
-    from tqa.engine import FileResult
+    from tqa.pipeline.engine import FileResult
 
 
 @dataclass
