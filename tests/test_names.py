@@ -153,3 +153,34 @@ def test_pure_python_distance_matches_rapidfuzz(a, b, limit):
     from tqa.edit_distance import python_distance
 
     assert python_distance(a, b, limit) == Levenshtein.distance(a, b, score_cutoff=limit)
+
+
+# --- the transliteration standard, set in config ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"),
+    [("wire", "`Dmitriy` is spelled `Dmitry`"), ("bgn-pcgn", "`Dmitry` is spelled `Dmitriy`")],
+)
+def test_transliteration_standard_from_config_decides_between_spellings(tmp_path, monkeypatch, standard, expected):
+    (tmp_path / "tqa.toml").write_text(f'transliteration = "{standard}"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Dmitriy Kovalenko spoke. Dmitry Kovalenko left.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--select", "N602", "a.txt"])
+    assert result.exit_code == 1 and expected in result.output
+
+
+def test_unknown_transliteration_standard_is_a_config_error(tmp_path, monkeypatch):
+    (tmp_path / "tqa.toml").write_text('transliteration = "iso9"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "a.txt"])
+    assert result.exit_code == 2
+    assert "tqa.toml:1: `transliteration` must be one of: wire, bgn-pcgn" in result.output
+
+
+def test_every_configurable_standard_has_its_rules():
+    from tqa.config import TRANSLITERATIONS
+    from tqa.rules.names import STANDARDS
+
+    assert set(TRANSLITERATIONS) == set(STANDARDS)

@@ -147,6 +147,7 @@ def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **
     return Job(
         segmentation=settings.segmentation,
         glossary_files=settings.glossary,
+        transliteration=settings.transliteration,
         encoding=encoding,
         source=source,
         catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
@@ -245,7 +246,12 @@ def check(
             for result in results:
                 if result.source is not None:
                     sys.stdout.write(diff(result))
-        link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
+        link_files(
+            results,
+            plan.rules,
+            context=_context(context_paths, inputs, plan),
+            transliteration=plan.settings.transliteration,
+        )
         failed = _report_errors(results, errors)
         if baseline is not None or write_baseline is not None:
             failed = _baseline(results, baseline, write_baseline) or failed
@@ -275,7 +281,7 @@ def _stream(
     emit_file, emit_end = streaming
     failed = _report_errors([], errors)
     tally = Tally()
-    names = NameIndex()
+    names = NameIndex(plan.settings.transliteration)
     seen: list[FileResult] = []
     for result in results:
         failed = _report_errors([result], []) or failed
@@ -365,7 +371,12 @@ def fix(
             fail(error)
             write_failed = True
         _report_applied(result, report)
-    link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
+    link_files(
+        results,
+        plan.rules,
+        context=_context(context_paths, inputs, plan),
+        transliteration=plan.settings.transliteration,
+    )
     failed = _report_errors(results, errors) or write_failed
     emitters()["text"](results, report, ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True))
     if failed:

@@ -19,6 +19,8 @@ from tqa.i18n import _
 
 CONFIG_NAMES = (".tqa.toml", "tqa.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
+# How Russian names are romanized where spellings disagree: Reuters/AP practice or BGN/PCGN.
+TRANSLITERATIONS = ("wire", "bgn-pcgn")
 OUTPUT_FORMATS = ("text", "json", "json-lines", "concise", "github", "sarif", "junit", "gitlab")
 
 
@@ -34,6 +36,7 @@ class Settings:
     severity: tuple[tuple[str, str], ...] = ()
     output_format: str = "text"
     segmentation: str = "auto"
+    transliteration: str = "wire"
     # Where each value came from: "default", a file path, or "command line".
     origin: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
@@ -85,6 +88,12 @@ def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> d
             if value not in OUTPUT_FORMATS:
                 raise error(
                     key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(OUTPUT_FORMATS))
+                )
+            values[name] = value
+        elif name == "transliteration":
+            if value not in TRANSLITERATIONS:
+                raise error(
+                    key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(TRANSLITERATIONS))
                 )
             values[name] = value
         elif name == "segmentation":

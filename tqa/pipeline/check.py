@@ -62,16 +62,21 @@ def fix_text(
     segmentation: str = "auto",
     glossary_files: tuple[str, ...] = (),
     source: Document | None = None,
+    transliteration: str = "wire",
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Apply fixes until none applies (bounded). Returns the text, the fixes
     applied and the findings that remain in the result."""
     applied: list[Finding] = []
-    findings = check_document(Document(path, text, markdown, segmentation, glossary_files, source), rules)
+    findings = check_document(
+        Document(path, text, markdown, segmentation, glossary_files, source, transliteration=transliteration), rules
+    )
     for _round in range(MAX_FIX_ROUNDS):
         chosen = choose_fixes(findings, unsafe)
         if not chosen:
             break
         text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
         applied.extend(chosen)
-        findings = check_document(Document(path, text, markdown, segmentation, glossary_files, source), rules)
+        findings = check_document(
+            Document(path, text, markdown, segmentation, glossary_files, source, transliteration=transliteration), rules
+        )
     return text, applied, findings

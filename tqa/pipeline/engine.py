@@ -141,6 +141,7 @@ class Job:
     unsafe: bool = False
     segmentation: str = "auto"
     glossary_files: tuple[str, ...] = ()
+    transliteration: str = "wire"
     encoding: str | None = None
     source: str | None = None
     catalogs: CatalogOptions = DEFAULT_CATALOG_OPTIONS
@@ -214,11 +215,21 @@ def _check_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
     text = result.source.text
     if job.fix:
         result.fixed_text, result.applied, result.findings = fix_text(
-            text, item.display, file_rules, job.unsafe, markdown, job.segmentation, job.glossary_files, original
+            text,
+            item.display,
+            file_rules,
+            job.unsafe,
+            markdown,
+            job.segmentation,
+            job.glossary_files,
+            original,
+            job.transliteration,
         )
-        final = Document(item.display, result.fixed_text, markdown, job.segmentation)
+        final = Document(item.display, result.fixed_text, markdown, job.segmentation, job.glossary_files)
     else:
-        final = Document(item.display, text, markdown, job.segmentation, job.glossary_files, original)
+        final = Document(
+            item.display, text, markdown, job.segmentation, job.glossary_files, original, job.transliteration
+        )
         result.findings = check_document(final, file_rules)
     if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
         result.name_spellings = single_spellings(final)
@@ -276,15 +287,17 @@ def link_files(
     rules: Sequence[Rule],
     names: NameIndex | None = None,
     context: Iterable[str] = (),
+    transliteration: str = "wire",
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
     across files. `names` is the run's index when it was built file by file;
-    `context` adds the spellings of files that are not reported on."""
+    `context` adds the spellings of files that are not reported on;
+    `transliteration` is the romanization preferred where files disagree."""
     rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
     if rule is None:
         return
     if names is None:
-        names = NameIndex()
+        names = NameIndex(transliteration)
         for result in results:
             names.add(result.name_spellings)
     for spellings in context:

@@ -347,11 +347,13 @@ def standard_score(spelling: str, standard: str = DEFAULT_STANDARD) -> int:
     return -sum(bool(re.search(avoided, word)) for _preferred, avoided in STANDARDS[standard])
 
 
-def preferred_spelling(counts: dict[str, int], glossary: str | None, first_use: dict[str, int]) -> str:
+def preferred_spelling(
+    counts: dict[str, int], glossary: str | None, first_use: dict[str, int], standard: str = DEFAULT_STANDARD
+) -> str:
     """The glossary's spelling, else the standard's, else the most used, else the first."""
     if glossary in counts or (glossary and any(s.lower() == glossary.lower() for s in counts)):
         return glossary
-    return sorted(counts, key=lambda s: (-standard_score(s), -counts[s], first_use.get(s, 0), s))[0]
+    return sorted(counts, key=lambda s: (-standard_score(s, standard), -counts[s], first_use.get(s, 0), s))[0]
 
 
 def differs_by_transliteration(a: str, b: str) -> bool:
@@ -392,7 +394,7 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
                 first_use = {}
                 for m in person:
                     first_use.setdefault(m.surname, m.start)
-                preferred = preferred_spelling(counts, people.surnames.get(key), first_use)
+                preferred = preferred_spelling(counts, people.surnames.get(key), first_use, doc.transliteration)
                 for m in person:
                     if differs_by_transliteration(m.surname, preferred):
                         yield m.start, m.end, m.surname, preferred
@@ -402,7 +404,8 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
                 if len(spellings) < 2:
                     continue
                 counts = {s: firsts[s] for s in spellings}
-                preferred = preferred_spelling(counts, people.first_names.get((key, first_key)), {})
+                glossary = people.first_names.get((key, first_key))
+                preferred = preferred_spelling(counts, glossary, {}, doc.transliteration)
                 for m in person:
                     if m.first in counts and differs_by_transliteration(m.first, preferred):
                         yield m.first_start, m.first_start + len(m.first), m.first, preferred
@@ -512,7 +515,8 @@ class NameIndex:
     recurs in thousands of files is held once); the spellings are grouped by
     skeleton only at the end, so adding a file costs no per-name Python work."""
 
-    def __init__(self) -> None:
+    def __init__(self, transliteration: str = DEFAULT_STANDARD) -> None:
+        self._transliteration = transliteration
         self._files: list[tuple[str, ...]] = []
         self._interned: dict[str, str] = {}
 
@@ -540,7 +544,7 @@ class NameIndex:
         for key, counts in spelled.items():
             if len(counts) < 2:
                 continue
-            preferred = preferred_spelling(counts, standard.get(key), {})
+            preferred = preferred_spelling(counts, standard.get(key), {}, self._transliteration)
             for spelling in counts:
                 if (
                     spelling != preferred
