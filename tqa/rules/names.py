@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from tqa.edit_distance import distance
 from tqa.glossary.compiled import load_glossary
@@ -28,7 +29,13 @@ from tqa.rules.terms import glossary_matches
 from tqa.rules.terms import person_name_spelling as listed_name_spelling
 from tqa.text.document import Document
 
-_NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")  # no leading \b: the engine then skips ahead fast
+# Latin letters with their accented forms (`Nääs`, `Gałecka`); Latin Extended-A
+# mixes cases, so a name is also checked to start upper-case.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+_NAME = re.compile(
+    f"[{_UPPER}][{_LOWER}]{{3,}}(?:-[{_UPPER}][{_LOWER}]+)?\\b"
+)  # no leading \b: the engine then skips ahead fast
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")
 _GLUED_BEFORE = "-_'’"
 # What may stand between the words of one name: a space, and particles (`Ursula von der Leyen`).
@@ -96,8 +103,7 @@ def is_ordinary_word(word: str) -> bool:
     return head.lower() in lower and head not in capitalised
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One name in the text: its surname's span and its first name or initial."""
 
     start: int
@@ -140,7 +146,7 @@ def _mentions(text: str) -> Iterator[Mention]:
     run: list[re.Match] = []
     for match in _NAME.finditer(text):
         start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE):
+        if not text[start].isupper() or (start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE)):
             continue  # `XErmakov`, `Rimsky-Korsakov`: part of another word
         if is_ordinary_word(match.group()):
             yield from _run_mentions(text, run)
@@ -210,7 +216,7 @@ class GlossaryPeople:
     surnames: dict[str, str]  # surname skeleton -> the glossary's spelling
     first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
     buckets: dict[tuple[str, int], tuple[Person, ...]]
-    written: frozenset[str]  # every accepted spelling of a glossary surname, lower case
+    written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
 
 
 @cache
@@ -218,7 +224,7 @@ def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
     surnames: dict[str, str] = {}
     first_names: dict[tuple[str, str], str] = {}
     buckets: dict[tuple[str, int], list[Person]] = {}
-    written: set[str] = set()
+    written: dict[str, list[Person]] = {}
     for entry in load_glossary(glossary_files).entries:
         if entry.kind != "person" or not entry.en:
             continue
@@ -227,11 +233,16 @@ def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
         surnames.setdefault(surname, words[-1])
         if len(words) > 1:
             first_names.setdefault((surname, skeleton(words[0])), words[0])
-        written.update(spelling.lower() for spelling in accepted_spellings(entry))
         person = Person(entry, skeleton(words[0]) if len(words) > 1 else "", surname)
+        for spelling in accepted_spellings(entry):
+            written.setdefault(spelling.lower(), []).append(person)
         buckets.setdefault((surname[:1], len(surname)), []).append(person)
-    frozen = {key: tuple(people) for key, people in buckets.items()}
-    return GlossaryPeople(surnames, first_names, frozen, frozenset(written))
+    return GlossaryPeople(
+        surnames,
+        first_names,
+        {key: tuple(people) for key, people in buckets.items()},
+        {key: tuple(people) for key, people in written.items()},
+    )
 
 
 def _first_names_agree(found: str, person: Person) -> bool:
@@ -265,6 +276,23 @@ def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople, memo: di
     return person if _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
 
 
+def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Person | None:
+    """The glossary person whose surname this is, written with a first name a
+    letter or two off (`President Vladimir Zelensky` for Volodymyr), after a
+    title: a surname alone may be a namesake's."""
+    if len(mention.first) < 2:
+        return None
+    known = people.written.get(mention.surname.lower(), ())
+    if len(known) != 1 or not known[0].first:
+        return None
+    person, key = known[0], skeleton(mention.first)
+    if key == person.first or min(len(key), len(person.first)) < _SHORTEST_NEAR_MISS:
+        return None
+    if distance(key, person.first, _NEAR_WITH_FIRST_NAME) > _NEAR_WITH_FIRST_NAME:
+        return None
+    return person if _TITLE_BEFORE.search(doc.text, max(0, mention.first_start - 60), mention.first_start) else None
+
+
 def _closest(key: str, first: str, people: GlossaryPeople) -> Person | None:
     if first:
         limit = _NEAR_WITH_FIRST_NAME if len(key) >= 6 else 1
@@ -287,21 +315,26 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
     memo: dict[tuple[str, str], Person | None] = {}
     for mention in mentions(doc):
         person = _near_miss(doc, mention, people, memo)
-        if person is None:
-            continue
-        start = mention.first_start if mention.first_start >= 0 else mention.start
-        if any(s < mention.end and start < e for s, e in listed) or doc.is_protected(start, mention.end):
+        if person is not None:
+            start, end, replacement = mention.start, mention.end, surname_of(person.entry)
+        else:
+            person = _first_name_near_miss(doc, mention, people)
+            if person is None:
+                continue
+            start, end = mention.first_start, mention.first_start + len(mention.first)
+            replacement = person.entry.en.split()[0]
+        whole = mention.first_start if mention.first_start >= 0 else mention.start
+        if any(s < mention.end and whole < e for s, e in listed) or doc.is_protected(whole, mention.end):
             continue  # the listed variant is reported, or the name is in a comment or code
-        surname = surname_of(person.entry)
         yield Violation(
-            mention.start,
-            mention.end,
+            start,
+            end,
             _("`{found}` looks like a misspelling of {en}; write `{replacement}`").format(
-                found=mention.surname, en=person.entry.en, replacement=surname
+                found=doc.text[start:end], en=person.entry.en, replacement=replacement
             ),
             Fix(
-                _("Replace with `{replacement}`").format(replacement=surname),
-                (Edit(mention.start, mention.end, surname),),
+                _("Replace with `{replacement}`").format(replacement=replacement),
+                (Edit(start, end, replacement),),
                 Applicability.UNSAFE,
             ),
         )
