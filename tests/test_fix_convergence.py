@@ -75,3 +75,23 @@ def test_an_edit_that_changes_nothing_is_no_fix():
     assert finding.fix is None
     fixed, applied, _remaining = fix_text("word and more", "x", [rule], True, False)
     assert fixed == "word and more" and applied == []
+
+
+def _a_to_b(doc: Document):
+    for start in (i for i, char in enumerate(doc.text) if char == "a"):
+        yield Violation(start, start + 1, "m", Fix("t", (Edit(start, start + 1, "b"),), Applicability.SAFE))
+
+
+def _b_to_a(doc: Document):
+    for start in (i for i, char in enumerate(doc.text) if char == "b"):
+        yield Violation(start, start + 1, "m", Fix("t", (Edit(start, start + 1, "a"),), Applicability.SAFE))
+
+
+def test_fixes_that_undo_each_other_stop_at_once_and_are_not_counted_again():
+    fighting = [
+        Rule("X101", "a-to-b", _a_to_b, FixAvailability.ALWAYS, Severity.INFO),
+        Rule("X102", "b-to-a", _b_to_a, FixAvailability.ALWAYS, Severity.INFO),
+    ]
+    fixed, applied, remaining = fix_text("a", "x", fighting, False, False)
+    assert fixed == "b" and [f.code for f in applied] == ["X101"]
+    assert [f.code for f in remaining] == ["X102"]

@@ -65,16 +65,23 @@ def fix_text(
     transliteration: str = "wire",
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Apply fixes until none applies (bounded). Returns the text, the fixes
-    applied and the findings that remain in the result."""
+    applied and the findings that remain in the result. A round that would
+    bring back a text already seen is not applied: fixes that undo each other
+    are a bug in the rules, and must not be counted as work done."""
     applied: list[Finding] = []
     findings = check_document(
         Document(path, text, markdown, segmentation, glossary_files, source, transliteration=transliteration), rules
     )
+    seen = {text}
     for _round in range(MAX_FIX_ROUNDS):
         chosen = choose_fixes(findings, unsafe)
         if not chosen:
             break
-        text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
+        fixed = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
+        if fixed in seen:
+            break
+        seen.add(fixed)
+        text = fixed
         applied.extend(chosen)
         findings = check_document(
             Document(path, text, markdown, segmentation, glossary_files, source, transliteration=transliteration), rules
