@@ -23,6 +23,7 @@ STYLES = {
     "straight": ('"', '"'),
     "curly": ("“", "”"),
     "reversed": ("”", "“"),
+    "swedish": ("”", "”"),
     "guillemets": ("«", "»"),
     "low-high": ("„", "“"),
 }
@@ -82,6 +83,13 @@ def test_reversed_quotes_are_turned_not_respaced():
     assert fixed == "He said “play fast,” and left. The “Russian threat” is old."
     assert {f.code for f in applied} == {"Q106"}
     assert not [f for f in remaining if f.code.startswith("Q")]
+
+
+def test_one_glyph_quotes_are_turned_not_respaced():
+    text = "He said ”play fast,” and left. The ”Russian threat” is old."
+    fixed, applied, _remaining = fix_text(text, "x", ALL_RULES, False, False)
+    assert fixed == "He said “play fast,” and left. The “Russian threat” is old."
+    assert {f.code for f in applied} == {"Q106"}
 
 
 def test_a_lone_reversed_looking_pair_is_still_misspaced():

@@ -7,7 +7,9 @@ quotation may legitimately go on over several: English repeats the opening
 mark at each new paragraph, MT output from Russian often does not.
 
 A document that writes its quotations ”…“ (curly marks reversed, as some
-keyboards and converters do) is read that way: there ” opens and “ closes.
+keyboards and converters do) is read that way: there ” opens and “ closes;
+one that writes ”…” (one glyph for both, Swedish style) gives ” the role its
+spacing shows.
 """
 
 from __future__ import annotations
@@ -61,8 +63,8 @@ class QuoteAnalysis:
     unclosed: list[Mark] = field(default_factory=list)
     orphans: list[Mark] = field(default_factory=list)
     pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
-    # The document's curly quotations are written ”…“.
-    reversed_curly: bool = False
+    # How the document writes its curly quotations: "“”" (English), "”“" (reversed) or "””".
+    curly_style: str = "“”"
 
 
 def flank(text: str, index: int) -> str:
@@ -120,8 +122,8 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     carried_paragraphs = 0
     previous = 0
     grouped = _marks_by_paragraph(doc)
-    result.reversed_curly = _writes_reversed_curly(doc, grouped)
-    closing_glyphs = "“»" if result.reversed_curly else CLOSING_GLYPHS
+    result.curly_style = _curly_style(doc, grouped)
+    closing_glyphs = {"”“": "“»", "””": "»"}.get(result.curly_style, CLOSING_GLYPHS)
     # Paragraphs without marks change nothing but the count of paragraphs a
     # quotation has been carried over: step from one paragraph with marks to the next.
     for number in sorted(grouped):
@@ -147,7 +149,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                     stack[-1] = mark
                     result.marks.append(mark)
                     continue
-            role = _role(char, side, text, i, positions[n + 1 :], stack, paragraph.index, result.reversed_curly)
+            role = _role(char, side, text, i, positions[n + 1 :], stack, paragraph.index, result.curly_style)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
@@ -169,19 +171,20 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     return result
 
 
-def _writes_reversed_curly(doc: Document, grouped: dict[int, list[int]]) -> bool:
-    """Whether more paragraphs pair their curly marks ”…“ (and only so) than “…”."""
-    reversed_pairs = usual_pairs = 0
+def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
+    """The pair of curly marks most paragraphs write their quotations with
+    (and only with): “…”, ”…“ or ”…”; “…” when none has more."""
+    votes = {"“”": 0, "”“": 0, "””": 0}
     for number, positions in grouped.items():
         text = doc.prose[number].text
         curly = "".join(text[i] for i in positions if text[i] in CURLY)
         if len(curly) < 2 or len(curly) % 2:
             continue
-        if curly == "”“" * (len(curly) // 2):
-            reversed_pairs += 1
-        elif curly == "“”" * (len(curly) // 2):
-            usual_pairs += 1
-    return reversed_pairs > usual_pairs
+        for style in votes:
+            if curly == style * (len(curly) // 2):
+                votes[style] += 1
+    best = max(votes, key=lambda style: (votes[style], style == "“”"))
+    return best if votes[best] > votes["“”"] else "“”"
 
 
 def _role(
@@ -192,11 +195,15 @@ def _role(
     later: list[int],
     stack: list[Mark],
     paragraph: int,
-    reversed_curly: bool = False,
+    curly_style: str = "“”",
 ) -> str:
-    if char in OPENING_GLYPHS or (reversed_curly and char == "”"):
+    if char == "”" and curly_style == "””":
+        if side in ("left", "right"):
+            return "open" if side == "left" else "close"
+        return "close" if stack else "open"
+    if char in OPENING_GLYPHS or (curly_style == "”“" and char == "”"):
         return "open"
-    if char in CLOSING_GLYPHS or (reversed_curly and char == "“"):
+    if char in CLOSING_GLYPHS or (curly_style == "”“" and char == "“"):
         return "close"
     top = stack[-1] if stack else None
     if char == "“":

@@ -356,7 +356,8 @@ def russian_quote_marks(doc: Document) -> Iterator[Violation]:
 
     What it does:
         Finds guillemets « » and low-high quotes „ “ in English text, and
-        quotations written ”…“ with the curly marks the wrong way round.
+        quotations opened with a closing curly mark: ”…“ the wrong way round,
+        or ”…” (one glyph for both, Swedish style).
 
     Why is this bad?
         English uses “…‘…’…”. Guillemets and „ are Russian typography that MT
@@ -367,6 +368,7 @@ def russian_quote_marks(doc: Document) -> Iterator[Violation]:
         Bad: The ministry called it «a hostile step».
         Bad: He spoke of «the so-called „Russian threat“».
         Bad: ”We must play fast,“ he said. ”And win.“
+        Bad: ”We must play fast,” he said. ”And win.”
         Good: The ministry called it “a hostile step.”
         Good: “We must play fast,” he said. “And win.”
 
@@ -380,7 +382,7 @@ def russian_quote_marks(doc: Document) -> Iterator[Violation]:
     style = _style(analysis)
     paired = set()
     for opener, closer in analysis.pairs:
-        reversed_pair = opener.char == "”" and closer.char == "“"
+        reversed_pair = opener.char == "”" and closer.char in CURLY
         if opener.char not in "«„" and closer.char != "»" and not reversed_pair:
             continue
         paired.update((opener.offset, closer.offset))
