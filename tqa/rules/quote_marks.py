@@ -63,6 +63,8 @@ class QuoteAnalysis:
     unclosed: list[Mark] = field(default_factory=list)
     orphans: list[Mark] = field(default_factory=list)
     pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+    # A mark that re-opens a quotation at a new paragraph -> the opening mark it repeats.
+    carried: dict[int, Mark] = field(default_factory=dict)
     # How the document writes its curly quotations: "“”" (English), "”“" (reversed) or "””".
     curly_style: str = "“”"
 
@@ -140,13 +142,19 @@ def _analyse(doc: Document) -> QuoteAnalysis:
             char = text[i]
             offset = paragraph.start + i
             side = flank(text, i)
-            if stack and i == first_visible and char not in closing_glyphs and side in ("left", "both"):
+            if (
+                stack
+                and i == first_visible
+                and char not in closing_glyphs
+                and (side in ("left", "both") or char != STRAIGHT)
+            ):
                 top = stack[-1]
                 if top.paragraph != paragraph.index:
                     mark = Mark(
                         offset, char, "open", paragraph.index, side, top.depth
                     )  # re-opens the carried quotation
                     stack[-1] = mark
+                    result.carried[offset] = top
                     result.marks.append(mark)
                     continue
             role = _role(char, side, text, i, positions[n + 1 :], stack, paragraph.index, result.curly_style)

@@ -387,6 +387,11 @@ def russian_quote_marks(doc: Document) -> Iterator[Violation]:
             continue
         paired.update((opener.offset, closer.offset))
         opening, closing = _glyphs(style, opener.depth)
+        # A quotation over several paragraphs repeats its opening mark at each: turn them all.
+        openers = [opener]
+        while openers[-1].offset in analysis.carried:
+            openers.append(analysis.carried[openers[-1].offset])
+        paired.update(mark.offset for mark in openers)
         message = (
             _("Reversed curly quotes: `{found}`")
             if reversed_pair
@@ -400,7 +405,10 @@ def russian_quote_marks(doc: Document) -> Iterator[Violation]:
                 _("Use English quote marks: `{fixed}`").format(
                     fixed=opening + excerpt(text, opener.offset + 1, closer.offset) + closing
                 ),
-                (Edit(opener.offset, opener.offset + 1, opening), Edit(closer.offset, closer.offset + 1, closing)),
+                (
+                    *(Edit(mark.offset, mark.offset + 1, opening) for mark in reversed(openers)),
+                    Edit(closer.offset, closer.offset + 1, closing),
+                ),
                 Applicability.SAFE,
             ),
         )
