@@ -45,15 +45,13 @@ _DOUBLED = re.compile(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
 _DIGRAPHS = (("yu", "iu"), ("ya", "ia"), ("kh", "h"), ("ks", "x"))
 _ENDINGS = ("iy", "yi", "yy", "ij")
-# What each transliteration standard writes where the others differ, as
-# (pattern it prefers, pattern it avoids): Reuters/AP practice writes Yevgeny,
-# Dmitry, Sergei, Alexei; BGN/PCGN writes Yevgeniy, Dmitriy, Sergey, Aleksey.
-STANDARDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "wire": ((r"^ye", r"^e"), (r"[^i]y$", r"iy$|ii$"), (r"ei$", r"ey$"), (r"x", r"ks"), (r"kh", r"(?<![kszc])h"),
-             (r"yu|ya", r"iu|ia")),
-    "bgn-pcgn": ((r"^ye", r"^e"), (r"iy$", r"[^i]y$|ii$"), (r"ey$", r"ei$"), (r"ks", r"x"), (r"kh", r"(?<![kszc])h"),
-                 (r"yu|ya", r"iu|ia")),
-}  # fmt: skip
+# What each transliteration standard avoids where spellings of one name differ:
+# Reuters/AP practice writes Yermakov, Dmitry, Sergei, Alexei, Mikhail, Yuri;
+# BGN/PCGN writes Yermakov, Dmitriy, Sergey, Aleksey, Mikhail, Yuriy.
+STANDARDS: dict[str, tuple[str, ...]] = {
+    "wire": (r"^e", r"iy$|ii$", r"ey$", r"ks", r"(?<![kszc])h", r"iu|ia"),
+    "bgn-pcgn": (r"^e", r"[^i]y$|ii$", r"ei$", r"x", r"(?<![kszc])h", r"iu|ia"),
+}
 DEFAULT_STANDARD = "wire"
 # A title before a name says a person is meant, as a first name does.
 _TITLE_BEFORE = re.compile(
@@ -66,8 +64,8 @@ _TITLE_BEFORE = re.compile(
 # with the first name beside it, and with only a title.
 _NEAR_WITH_FIRST_NAME = 2
 _NEAR_WITH_TITLE = 1
-_SHORTEST_NEAR_MISS = 5
-_VOWELS = frozenset("aeiouy")  # skeleton letters: shorter names have too many neighbours
+_SHORTEST_NEAR_MISS = 5  # skeleton letters: shorter names have too many neighbours
+_VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=65536)
@@ -219,8 +217,13 @@ class GlossaryPeople:
     written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
 
 
-@cache
 def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
+    """The people of the document's glossary, indexed once per glossary."""
+    return _people_of(load_glossary(glossary_files).fingerprint, glossary_files)
+
+
+@lru_cache(maxsize=8)
+def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeople:
     surnames: dict[str, str] = {}
     first_names: dict[tuple[str, str], str] = {}
     buckets: dict[tuple[str, int], list[Person]] = {}
@@ -377,7 +380,7 @@ def standard_score(spelling: str, standard: str = DEFAULT_STANDARD) -> int:
     Only what the standard avoids counts: a name from another language
     (`Semilarski`) is not a Russian `-iy` the standard writes `-y`."""
     word = spelling.lower()
-    return -sum(bool(re.search(avoided, word)) for _preferred, avoided in STANDARDS[standard])
+    return -sum(bool(re.search(avoided, word)) for avoided in STANDARDS[standard])
 
 
 def preferred_spelling(
