@@ -136,36 +136,39 @@ def mentions(doc: Document) -> list[Mention]:
     """The names of a document in text order, computed once per document."""
     cached = doc.cache.get("name-mentions")
     if cached is None:
-        cached = doc.cache["name-mentions"] = list(_mentions(doc.text))
+        cached = doc.cache["name-mentions"] = _mentions(doc.text)
     return cached
 
 
-def _mentions(text: str) -> Iterator[Mention]:
+def _mentions(text: str) -> list[Mention]:
+    """Runs of capitalised words, each as one mention of its last word (the
+    surname) with its first word (the first name) or the initial before it."""
+    found: list[Mention] = []
     run: list[re.Match] = []
+    ordinary = is_ordinary_word
+    joined = _NAME_JOINER.fullmatch
     for match in _NAME.finditer(text):
         start = match.start()
         if not text[start].isupper() or (start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE)):
             continue  # `XErmakov`, `Rimsky-Korsakov`: part of another word
-        if is_ordinary_word(match.group()):
-            yield from _run_mentions(text, run)
+        is_word = ordinary(match.group())
+        if run and (is_word or not joined(text, run[-1].end(), start)):
+            found.append(_run_mention(text, run))
             run = []
-            continue
-        if run and not _NAME_JOINER.fullmatch(text, run[-1].end(), start):
-            yield from _run_mentions(text, run)
-            run = []
-        run.append(match)
-    yield from _run_mentions(text, run)
+        if not is_word:
+            run.append(match)
+    if run:
+        found.append(_run_mention(text, run))
+    return found
 
 
-def _run_mentions(text: str, run: list[re.Match]) -> Iterator[Mention]:
-    if not run:
-        return
+def _run_mention(text: str, run: list[re.Match]) -> Mention:
     last = run[-1]
     if len(run) > 1:
-        yield Mention(last.start(), last.end(), last.group(), run[0].group(), run[0].start())
-        return
-    initial = _INITIAL_BEFORE.search(text, max(0, last.start() - 4), last.start())
-    yield Mention(last.start(), last.end(), last.group(), initial.group(1) if initial else "")
+        return Mention(last.start(), last.end(), last.group(), run[0].group(), run[0].start())
+    start = last.start()
+    initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start) if text[start - 2 : start - 1] == "." else None
+    return Mention(start, last.end(), last.group(), initial.group(1) if initial else "")
 
 
 CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:-[A-Z][a-zà-ž]+)?\b")
@@ -265,15 +268,11 @@ def _vowel_changed(a: str, b: str) -> bool:
     )
 
 
-def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople, memo: dict) -> Person | None:
+def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Person | None:
     """The glossary person a name misspells, if exactly one fits."""
-    key = skeleton(mention.surname)
-    if mention.surname.lower() in people.written or len(key) < _SHORTEST_NEAR_MISS:
+    if mention.surname.lower() in people.written:
         return None
-    spelled = (mention.surname, mention.first)
-    if spelled not in memo:
-        memo[spelled] = _closest(key, mention.first, people)
-    person = memo[spelled]
+    person = _closest(mention.surname, mention.first, doc.glossary_files)
     if person is None or mention.first:
         return person
     return person if _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
@@ -296,7 +295,14 @@ def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeopl
     return person if _TITLE_BEFORE.search(doc.text, max(0, mention.first_start - 60), mention.first_start) else None
 
 
-def _closest(key: str, first: str, people: GlossaryPeople) -> Person | None:
+@lru_cache(maxsize=65536)
+def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Person | None:
+    """The one glossary person `first surname` could misspell (`first` may be
+    empty or an initial), by the first letter and length of the skeleton."""
+    key = skeleton(surname)
+    if len(key) < _SHORTEST_NEAR_MISS:
+        return None
+    people = glossary_people(glossary_files)
     if first:
         limit = _NEAR_WITH_FIRST_NAME if len(key) >= 6 else 1
     else:
@@ -315,9 +321,8 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     listed = [(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"]
-    memo: dict[tuple[str, str], Person | None] = {}
     for mention in mentions(doc):
-        person = _near_miss(doc, mention, people, memo)
+        person = _near_miss(doc, mention, people)
         if person is not None:
             start, end, replacement = mention.start, mention.end, surname_of(person.entry)
         else:
@@ -416,6 +421,14 @@ def _persons(group: list[Mention]) -> list[list[Mention]]:
     return list(by_first.values())
 
 
+def _spelled_two_ways(group: list[Mention]) -> bool:
+    """Whether mentions of one surname skeleton differ in spelling, of the
+    surname or of first names that share a skeleton."""
+    surname = group[0].surname
+    firsts = {m.first for m in group if len(m.first) > 1}
+    return any(m.surname != surname for m in group) or len(firsts) > len(set(map(skeleton, firsts)))
+
+
 def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, found, preferred) for each name spelled against another
     mention of the same person in this document."""
@@ -424,6 +437,8 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     for mention in mentions(doc):
         by_skeleton.setdefault(skeleton(mention.surname), []).append(mention)
     for key, group in by_skeleton.items():
+        if len(group) < 2 or not _spelled_two_ways(group):
+            continue
         for person in _persons(group):
             counts = Counter(m.surname for m in person)
             if len(counts) > 1:
