@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tqa.pipeline.engine import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
 from tqa.text.document import Document
 from wmt import REFERENCES, SYSTEMS, articles, segments
@@ -71,9 +71,8 @@ def fixed_segments(name: str, rules, unsafe: bool) -> list[str]:
     fixed_all: list[str] = []
     for doc_id, article in articles(name):
         lines = article.strip("\n").split("\n\n")
-        fixed, _, _ = fix_text(
-            "\n".join(lines) + "\n", f"{name}:{doc_id}", rules, unsafe, markdown=False, segmentation="lines"
-        )
+        settings = FixSettings(unsafe, segmentation="lines")
+        fixed, _, _ = fix_text("\n".join(lines) + "\n", f"{name}:{doc_id}", rules, settings)
         out = fixed.rstrip("\n").split("\n")
         # A fix that merges or drops lines would misalign the segments: keep the article as it was.
         fixed_all.extend(out if len(out) == len(lines) else lines)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from tqa.pipeline.engine import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
 from tqa.text.document import Document
 from tqa.text.textio import decode
@@ -40,5 +40,5 @@ def test_findings(path):
 @pytest.mark.parametrize("path", [p for p in CASES if p.with_suffix(".fixed").exists()], ids=lambda p: p.name)
 def test_fixed_text(path):
     source, doc = load(path)
-    fixed, _, _ = fix_text(source.text, path.name, rules_for(path), unsafe=True, markdown=doc.markdown)
+    fixed, _, _ = fix_text(source.text, path.name, rules_for(path), FixSettings(unsafe=True, markdown=doc.markdown))
     assert source.encode(fixed) == path.with_suffix(".fixed").read_bytes()

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqa.model import Applicability, Edit, Fix, FixAvailability, Rule, Severity, Violation
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.fix import choose_fixes
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document
@@ -30,9 +30,9 @@ relaxed = settings(max_examples=300, deadline=None, derandomize=True, suppress_h
 
 
 def _assert_fixed_point(text: str, unsafe: bool) -> None:
-    fixed, _applied, remaining = fix_text(text, "x", ALL_RULES, unsafe, False)
+    fixed, _applied, remaining = fix_text(text, "x", ALL_RULES, FixSettings(unsafe))
     assert choose_fixes(remaining, unsafe) == [], "the fix loop stopped before a fixed point"
-    again, applied, _ = fix_text(fixed, "x", ALL_RULES, unsafe, False)
+    again, applied, _ = fix_text(fixed, "x", ALL_RULES, FixSettings(unsafe))
     assert again == fixed and applied == []
 
 
@@ -60,7 +60,7 @@ def test_fix_reaches_a_fixed_point_on_machine_translation(name):
 
 def test_a_glossary_spelling_and_the_majority_spelling_do_not_fight():
     text = "Dmitriy Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
-    fixed, _applied, _remaining = fix_text(text, "x", ALL_RULES, True, False)
+    fixed, _applied, _remaining = fix_text(text, "x", ALL_RULES, FixSettings(True))
     assert fixed == "Dmitry Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
     _assert_fixed_point(text, True)
 
@@ -73,7 +73,7 @@ def test_an_edit_that_changes_nothing_is_no_fix():
     rule = Rule("X100", "same-text", _same_text, FixAvailability.ALWAYS, Severity.INFO)
     [finding] = check_document(Document("x", "word and more"), [rule])
     assert finding.fix is None
-    fixed, applied, _remaining = fix_text("word and more", "x", [rule], True, False)
+    fixed, applied, _remaining = fix_text("word and more", "x", [rule], FixSettings(True))
     assert fixed == "word and more" and applied == []
 
 
@@ -92,6 +92,6 @@ def test_fixes_that_undo_each_other_stop_at_once_and_are_not_counted_again():
         Rule("X101", "a-to-b", _a_to_b, FixAvailability.ALWAYS, Severity.INFO),
         Rule("X102", "b-to-a", _b_to_a, FixAvailability.ALWAYS, Severity.INFO),
     ]
-    fixed, applied, remaining = fix_text("a", "x", fighting, False, False)
+    fixed, applied, remaining = fix_text("a", "x", fighting, FixSettings(False))
     assert fixed == "b" and [f.code for f in applied] == ["X101"]
     assert [f.code for f in remaining] == ["X102"]

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqa.model import Applicability, Edit, Finding, Fix, Severity
-from tqa.pipeline.engine import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.fix import apply_edits, choose_fixes, is_applicable
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document
@@ -35,8 +35,8 @@ def test_any_text_never_crashes_a_rule(text):
 @relaxed
 @given(texts, st.booleans())
 def test_fix_is_idempotent(text, unsafe):
-    fixed, _, remaining = fix_text(text, "x", ALL_RULES, unsafe, False)
-    again, applied, _ = fix_text(fixed, "x", ALL_RULES, unsafe, False)
+    fixed, _, remaining = fix_text(text, "x", ALL_RULES, FixSettings(unsafe))
+    again, applied, _ = fix_text(fixed, "x", ALL_RULES, FixSettings(unsafe))
     assert not [f for f in remaining if f.fix and is_applicable(f.fix.applicability, unsafe)]
     assert again == fixed and applied == []
 
@@ -47,7 +47,7 @@ def test_line_endings_and_bom_survive(text):
     crlf = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
     data = ("\ufeff" + crlf).encode("utf-8")
     source = decode(data, "x")
-    fixed, _, _ = fix_text(source.text, "x", ALL_RULES, True, False)
+    fixed, _, _ = fix_text(source.text, "x", ALL_RULES, FixSettings(unsafe=True))
     out = source.encode(fixed)
     assert out.startswith(b"\xef\xbb\xbf")
     assert b"\n" not in out.replace(b"\r\n", b"")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from conftest import DATA, SEED
 from tqa.cli import main
 from tqa.glossary import exchange
 from tqa.glossary.compiled import check_files, load_glossary
-from tqa.glossary.examples import example_problems
+from tqa.glossary.examples import example_problems, fixed_examples
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
 from tqa.glossary.matcher import Matcher
@@ -219,11 +220,29 @@ def test_replacement_format_mistakes_have_lines():
     path = str(GLOSSARY / "broken_variants.toml")
     messages = [str(p) for p in check_files([GLOSSARY / "broken_variants.toml"])[2]]
     assert (
-        f"{path}:7: avoid-form `{{X}} sample` must begin with a fixed word, not a slot or an optional word" in messages
+        f"{path}:8: avoid-form `{{X}} sample` must begin with a fixed word, not a slot or an optional word" in messages
     )
-    assert f"{path}:7: `en` of avoid-form `sample of {{X}}` uses slots the form lacks: Y" in messages
-    assert f"{path}:7: avoid-form `~take ~make sample`: at most one `~word` in a form and one in its `en`" in messages
-    assert f"{path}:7: `fix` of avoid-form `~take ~make sample` must be one of: safe, unsafe, display-only" in messages
+    assert f"{path}:9: `en` of avoid-form `sample of {{X}}` uses slots the form lacks: Y" in messages
+    assert f"{path}:10: avoid-form `~take ~make sample`: at most one `~word` in a form and one in its `en`" in messages
+    assert f"{path}:10: `fix` of avoid-form `~take ~make sample` must be one of: safe, unsafe, display-only" in messages
     assert f"{path}:7: unknown key `shape` in an avoid-form table" in messages
     assert f"{path}:13: `also` must be a list of non-empty strings" in messages
     assert f"{path}:19: unknown key `fixd` in a `flag` example" in messages
+
+
+def test_every_flag_example_is_fixed_into_its_stated_sentence(glossary):
+    """All examples in one document, in-process, through the path of `tqa fix --unsafe-fixes`."""
+    assert [str(p) for p in example_problems(glossary.entries)] == []
+
+
+SUGGESTIONS = tomllib.loads((DATA / "suggestions.toml").read_text(encoding="utf-8"))["class"]
+
+
+def test_suggestion_corpus_is_fixed_as_expected():
+    """Over 200 sentences in the classes of wrong suggestions: meaning, words lost,
+    function words, tense/voice/number, capitals, acronyms, and good English."""
+    cases = [(group["name"], case) for group in SUGGESTIONS for case in group["cases"]]
+    assert len([1 for _name, case in cases if case["text"] != case["fixed"]]) >= 200
+    results = fixed_examples([case["text"] for _name, case in cases])
+    wrong = [(name, case["text"], result) for (name, case), result in zip(cases, results) if result != case["fixed"]]
+    assert wrong == []

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tqa.cli import main
 from tqa.model import Applicability
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
 from tqa.rules.names import NameIndex, is_ordinary_word, single_spellings, standard_score
 from tqa.text.document import Document
@@ -93,7 +93,7 @@ def test_cross_file_suggestion_is_display_only_unless_the_glossary_knows_the_per
 
 def test_glossary_and_majority_spellings_never_fight():
     text = "Dmitriy Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
-    fixed, _applied, remaining = fix_text(text, "x", select_rules(("N",)), True, False)
+    fixed, _applied, remaining = fix_text(text, "x", select_rules(("N",)), FixSettings(True))
     assert fixed == "Dmitry Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
     assert not [f for f in remaining if f.fix and f.fix.applicability is Applicability.UNSAFE]
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqa.pipeline.check import fix_text
+from tqa.pipeline.check import FixSettings, fix_text
 from tqa.rules import ALL_RULES, select_rules
 from tqa.rules.quote_marks import DOUBLE_MARKS, analyse
 from tqa.text.document import Document
@@ -82,7 +82,7 @@ def test_safe_fixes_keep_one_style_text_balanced_and_spaced(style, rules):
     @relaxed
     @given(one_style_text(style))
     def check(text):
-        fixed, _applied, _remaining = fix_text(text, "x", selected, False, False)
+        fixed, _applied, _remaining = fix_text(text, "x", selected, FixSettings(False))
         assert _spacing(fixed) == _spacing(text)
         before, after = analyse(Document("x", text)), analyse(Document("x", fixed))
         if not before.unclosed and not before.orphans:
@@ -93,7 +93,7 @@ def test_safe_fixes_keep_one_style_text_balanced_and_spaced(style, rules):
 
 def test_reversed_quotes_are_turned_not_respaced():
     text = "He said ”play fast,“ and left. The ”Russian threat“ is old."
-    fixed, applied, remaining = fix_text(text, "x", ALL_RULES, False, False)
+    fixed, applied, remaining = fix_text(text, "x", ALL_RULES, FixSettings(False))
     assert fixed == "He said “play fast,” and left. The “Russian threat” is old."
     assert {f.code for f in applied} == {"Q106"}
     assert not [f for f in remaining if f.code.startswith("Q")]
@@ -101,12 +101,12 @@ def test_reversed_quotes_are_turned_not_respaced():
 
 def test_one_glyph_quotes_are_turned_not_respaced():
     text = "He said ”play fast,” and left. The ”Russian threat” is old."
-    fixed, applied, _remaining = fix_text(text, "x", ALL_RULES, False, False)
+    fixed, applied, _remaining = fix_text(text, "x", ALL_RULES, FixSettings(False))
     assert fixed == "He said “play fast,” and left. The “Russian threat” is old."
     assert {f.code for f in applied} == {"Q106"}
 
 
 def test_a_lone_reversed_looking_pair_is_still_misspaced():
     text = "NATO is again pulling the“ Russian threat ”out of a dusty bag."
-    fixed, _applied, _remaining = fix_text(text, "x", ALL_RULES, False, False)
+    fixed, _applied, _remaining = fix_text(text, "x", ALL_RULES, FixSettings(False))
     assert fixed == "NATO is again pulling the “Russian threat” out of a dusty bag."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from conftest import SEED
-from tqa.pipeline.engine import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
 from tqa.rules.quote_marks import analyse
 from tqa.text.document import Document
@@ -67,7 +67,7 @@ def test_no_false_alarms_on_the_seed():
 
 def test_unsafe_fix_leaves_no_artifact_and_balanced_quotes():
     text = SEED.read_text(encoding="utf-8")
-    fixed, applied, remaining = fix_text(text, "seed.txt", STRUCTURAL, unsafe=True, markdown=False)
+    fixed, applied, remaining = fix_text(text, "seed.txt", STRUCTURAL, FixSettings(unsafe=True))
     assert remaining == []
     assert len(applied) >= 27
     analysis = analyse(Document("seed.txt", fixed))
@@ -76,12 +76,12 @@ def test_unsafe_fix_leaves_no_artifact_and_balanced_quotes():
     assert "resilience activities all target the same threats." in fixed
     assert "•" not in fixed and "©" not in fixed
     assert "representative,” Lavrov said." in fixed
-    again, applied_again, _ = fix_text(fixed, "seed.txt", STRUCTURAL, unsafe=True, markdown=False)
+    again, applied_again, _ = fix_text(fixed, "seed.txt", STRUCTURAL, FixSettings(unsafe=True))
     assert again == fixed and applied_again == []
 
 
 def test_safe_fix_keeps_paragraphs_and_wording():
     text = SEED.read_text(encoding="utf-8")
-    fixed, _, remaining = fix_text(text, "seed.txt", STRUCTURAL, unsafe=False, markdown=False)
+    fixed, _, remaining = fix_text(text, "seed.txt", STRUCTURAL, FixSettings())
     assert {f.code for f in remaining} == {"P301", "Q102", "Q105", "S203", "S204"}
     assert "  • AP" in fixed

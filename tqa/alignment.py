@@ -22,6 +22,11 @@ _SOURCE_NAME = re.compile(r"^.+\.ru\.[^.]+$")
 _RATIO_TOLERANCE = 2.2
 
 
+def is_target_name(name: str) -> bool:
+    """Whether a file name is a translation's that an original may sit beside: `NAME.en.txt`."""
+    return bool(_TARGET_NAME.match(name))
+
+
 def is_source_name(name: str) -> bool:
     """Whether a file name is a Russian original's: `NAME.ru.txt`."""
     return bool(_SOURCE_NAME.match(name))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from tqa.formats import po
 from tqa.model import Edit, Finding, Fix, Rule
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.text.document import Document
 
 
@@ -93,16 +93,8 @@ def fix_catalog(
     changes: list[tuple[po.Unit, str]] = []
     applied: list[Finding] = []
     for unit, source in _documents(catalog, display, options):
-        fixed, unit_applied, _remaining = fix_text(
-            unit.msgstr,
-            display,
-            rules,
-            unsafe,
-            markdown=False,
-            segmentation="blocks",
-            glossary_files=glossary_files,
-            source=source,
-        )
+        settings = FixSettings(unsafe, segmentation="blocks", glossary_files=glossary_files, source=source)
+        fixed, unit_applied, _remaining = fix_text(unit.msgstr, display, rules, settings)
         if fixed != unit.msgstr:
             changes.append((unit, fixed))
             applied.extend(unit_applied)

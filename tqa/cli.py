@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import inspect
 import os
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,10 +21,10 @@ from tqa.cli_glossary import glossary as glossary_group
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
-from tqa.pipeline.engine import FileResult, Job, context_spellings, discover, link_files, process
+from tqa.pipeline.engine import FileResult, Input, Job, context_spellings, discover, link_files, process
 from tqa.pipeline.plan import Plan
 from tqa.pipeline.tally import Tally
-from tqa.pipeline.write import diff, write_copy, write_in_place
+from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
@@ -131,7 +133,7 @@ def _selection_options(function):
             "--jobs",
             "-j",
             type=click.IntRange(0),
-            default=1,
+            default=0,
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
         ),
@@ -140,6 +142,23 @@ def _selection_options(function):
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def _cache_options(function):
+    """--cache-dir: where the results cache and compiled glossaries are kept."""
+
+    def use(_context, _parameter, value: str | None) -> None:
+        if value:
+            os.environ["TQA_CACHE_DIR"] = value  # worker processes and the glossary cache follow it
+
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False),
+        callback=use,
+        expose_value=False,
+        is_eager=True,
+        help=_("Folder for tqa's caches (default: $TQA_CACHE_DIR, else the user cache folder)."),
+    )(function)
 
 
 def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **more) -> Job:
@@ -211,15 +230,23 @@ def main(lang: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help=_("Record today's findings in this baseline file."),
 )
+@_cache_options
+@click.option("--no-cache", is_flag=True, help=_("Check every file afresh and leave the results cache alone."))
 def check(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
-    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline,
+    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache,
 ) -> None:  # fmt: skip
+    _refuse_empty_paths(paths)
     plan = _plan(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
     )
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
+    if write_baseline is not None:
+        from tqa.pipeline.baseline import check_baseline_target
+
+        with user_errors():
+            check_baseline_target(write_baseline, [item.path for item in inputs if not item.is_stdin])
     job = _job(
         settings,
         encoding,
@@ -235,13 +262,14 @@ def check(
     workers = _workers(jobs)
     options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics, signature=plan.signature)
     streaming = streaming_emitters().get(settings.output_format)
+    cache = None if no_cache or show_diff else _results_cache(plan, job, settings.output_format)
     if streaming is not None and baseline is None and write_baseline is None and not show_diff:
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format))
-        results = process(inputs, plan.rules_for, job, workers)
+        results = process(inputs, plan.rules_for, job, workers, cache)
         context = _context(context_paths, inputs, plan)
         failed, found = _stream(results, errors, plan, streaming, options, context)
     else:
-        results = list(process(inputs, plan.rules_for, job, workers))
+        results = list(process(inputs, plan.rules_for, job, workers, cache))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -263,6 +291,16 @@ def check(
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _results_cache(plan: Plan, job: Job, output_format: str):
+    """The results cache of runs with these settings; messages, the output format
+    (files are cached as printed) and tqa's code are part of its key."""
+    from tqa.i18n import current_language
+    from tqa.pipeline.cache import ResultCache, results_dir
+
+    settings = (plan.signature, repr(job), plan.settings.per_file_ignores, output_format, current_language())
+    return ResultCache.open(results_dir(), repr(settings))
 
 
 def _context(paths: tuple[str, ...], inputs, plan: Plan):
@@ -345,39 +383,30 @@ def fix(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
+    _refuse_empty_paths(paths)
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
     settings = plan.settings
     inputs, errors = discover(paths, settings.exclude)
+    inputs = _distinct_files(inputs)
+    if output_dir is not None and not show_diff:
+        with user_errors():
+            check_output_folder(output_dir, inputs)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
-    write_failed = False
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
-    for result in process(inputs, plan.rules_for, job, _workers(jobs)):
-        results.append(result)
-        if result.source is None:
-            continue
-        try:
-            if show_diff:
-                sys.stdout.write(diff(result))
-            elif result.input.is_stdin:
-                sys.stdout.buffer.write(result.source.encode(result.fixed_text, result.input.display))
-                sys.stdout.flush()
-            elif output_dir is not None:
-                write_copy(result, output_dir)
-            else:
-                write_in_place(result)
-        except UserError as error:
-            fail(error)
-            write_failed = True
-        _report_applied(result, report)
+    with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs))) as processed:
+        for result in processed:
+            results.append(result)
+            _deliver(result, show_diff, output_dir)
+            _report_applied(result, report)
     link_files(
         results,
         plan.rules,
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
     )
-    failed = _report_errors(results, errors) or write_failed
+    failed = _report_errors(results, errors)
     emitters()["text"](results, report, ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True))
     if failed:
         sys.exit(EXIT_ERROR)
@@ -389,12 +418,77 @@ def fix(
         sys.exit(EXIT_FINDINGS)
 
 
+def _refuse_empty_paths(paths: tuple[str, ...]) -> None:
+    """An empty argument (an unset shell variable) must not mean the working folder."""
+    if any(path == "" for path in paths):
+        raise click.UsageError(_("an empty path was given (an unset variable?); name a file, a folder or `-`"))
+
+
+def _distinct_files(inputs: list[Input]) -> list[Input]:
+    """Each file once, however many names (links) lead to it: the first name wins."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for item in inputs:
+        if not item.is_stdin:
+            try:
+                info = os.stat(item.path)
+            except OSError:
+                kept.append(item)
+                continue
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+        kept.append(item)
+    return kept
+
+
+def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> None:
+    """Print, write or copy one file's fixed text. When that fails, or the input
+    could not be fixed, the file becomes an error and none of its fixes count;
+    a filter passes what it could not fix through unchanged."""
+    try:
+        if result.input.is_stdin and not show_diff:
+            data = result.raw or b""
+            if result.source is not None and result.error is None:
+                data = result.source.encode(result.fixed_text, result.input.display)
+            sys.stdout.buffer.write(data)
+            if result.source is None:
+                shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)  # input past the size cap
+            sys.stdout.flush()
+        elif result.source is None:
+            return
+        elif show_diff:
+            sys.stdout.write(diff(result))
+        elif output_dir is not None:
+            write_copy(result, output_dir)
+        else:
+            write_in_place(result)
+    except UserError as error:
+        result.error = error
+        result.applied, result.findings, result.fixed_text = [], [], None
+        if result.input.is_stdin:
+            sys.stdout.buffer.write(result.raw or b"")
+            sys.stdout.flush()
+
+
 def _report_applied(result: FileResult, stream) -> None:
     if not result.applied:
         return
     counts = Counter((f.code, f.name) for f in result.applied)
     parts = ", ".join(f"{count} × {code} {name}" for (code, name), count in sorted(counts.items()))
     stream.write(_("{path}: fixed {parts}").format(path=result.input.display, parts=parts) + "\n")
+
+
+@main.command(help=_("Remove tqa's caches: results of earlier checks and compiled glossaries."))
+@_cache_options
+def clean() -> None:
+    from tqa.pipeline.cache import remove_caches
+    from tqa.resources import user_cache_dir
+
+    folder = user_cache_dir()
+    removed = remove_caches(folder)
+    message = ngettext("Removed {count} cache file from {path}.", "Removed {count} cache files from {path}.", removed)
+    click.echo(message.format(count=removed, path=folder), err=True)
 
 
 @main.command("rules", help=_("List every rule: code, name, fix availability and summary."))
@@ -467,9 +561,28 @@ main.add_command(glossary_group)
 
 
 def run() -> None:
-    """Console entry point: report user errors without a traceback."""
-    with user_errors():
-        main(prog_name="tqa")
+    """Console entry point: report user errors without a traceback; Ctrl-C,
+    SIGTERM and SIGHUP end the run cleanly with 128 + the signal's number."""
+    from tqa.signals import Stopped, stop_on_signals
+
+    stop_on_signals()
+    try:
+        with user_errors():
+            main(prog_name="tqa")
+    except Stopped as stopped:
+        _leave_stdout()
+        click.echo(f"tqa: {_('interrupted')}", err=True)
+        sys.exit(128 + stopped.signum)
+
+
+def _leave_stdout() -> None:
+    """Drop what is still buffered for stdout, so exiting cannot block on a full
+    pipe or fail on a closed one."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 from tqa.cli_metrics import evaluate, score  # noqa: E402

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -109,6 +110,8 @@ def import_tbx(path: Path, output: Path | None) -> None:
         except OSError as error:
             raise UserError(str(error.strerror), str(path)) from None
         entries = exchange.from_tbx(data, str(path))
+        if output is not None and output.exists() and os.path.samefile(output, path):
+            raise UserError(_("is the TBX file being imported; write the TOML elsewhere"), str(output))
     _write(exchange.to_toml(entries), output)
 
 
@@ -116,10 +119,10 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from tqa.text.textio import write_atomic
+    from tqa.text.filewrite import write_output
 
     with user_errors():
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"), str(output))
 
 
 @glossary.command(help=_("Count entries by kind and by domain."))

@@ -16,11 +16,16 @@ from typing import Any
 
 from tqa.errors import UserError
 from tqa.i18n import _
+from tqa.resources import glossary_dir
 
 CONFIG_NAMES = (".tqa.toml", "tqa.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
 # How Russian names are romanized where spellings disagree: Reuters/AP practice or BGN/PCGN.
 TRANSLITERATIONS = ("wire", "bgn-pcgn")
+# How Ukrainian place names are written: the Ukrainian government's romanisation
+# (Kyiv, Kharkiv; the built-in glossary) or the traditional English exonyms (Kiev,
+# Kharkov; glossary/styles/places_traditional.toml replaces those entries by id).
+PLACE_STYLES = ("ukrainian", "traditional")
 OUTPUT_FORMATS = ("text", "json", "json-lines", "concise", "github", "sarif", "junit", "gitlab")
 
 
@@ -37,13 +42,14 @@ class Settings:
     output_format: str = "text"
     segmentation: str = "auto"
     transliteration: str = "wire"
+    place_style: str = "ukrainian"
     # Where each value came from: "default", a file path, or "command line".
     origin: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 def _key_line(text: str, key: str, section: str | None) -> int | None:
     in_section = section is None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if stripped.startswith("["):
             in_section = section is None or stripped.strip("[] ") == section
@@ -94,6 +100,12 @@ def _parse(raw: dict[str, Any], path: Path, text: str, section: str | None) -> d
             if value not in TRANSLITERATIONS:
                 raise error(
                     key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(TRANSLITERATIONS))
+                )
+            values[name] = value
+        elif name == "place_style":
+            if value not in PLACE_STYLES:
+                raise error(
+                    key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(PLACE_STYLES))
                 )
             values[name] = value
         elif name == "segmentation":
@@ -161,4 +173,11 @@ def load_settings(
         if value not in (None, (), ""):
             values[name] = value
             origin[name] = "command line"
+    if values.get("place_style") == "traditional":
+        values["glossary"] = (str(place_style_file("traditional")), *values.get("glossary", ()))
     return Settings(**values, origin=origin), path
+
+
+def place_style_file(style: str) -> Path:
+    """The glossary layered over the built-in one for a place style other than the default."""
+    return glossary_dir() / "styles" / f"places_{style}.toml"

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from tqa.metrics import Aligned, chrf, segments, ter
 from tqa.model import FixAvailability, Rule
-from tqa.pipeline.engine import fix_text
+from tqa.pipeline.check import FixSettings, fix_text
 
 VERSIONS = ("before", "safe", "unsafe")  # "unsafe" is safe and unsafe fixes together
 
@@ -181,7 +181,7 @@ def _changes(doc: Aligned, doc_units: list[Unit], scorer: Scorer) -> list[dict]:
 
 
 def _fixed(doc: Aligned, rules: Sequence[Rule], unsafe: bool) -> list[str]:
-    text = fix_text(doc.text, doc.name, rules, unsafe, doc.markdown, doc.segmentation)[0]
+    text = fix_text(doc.text, doc.name, rules, FixSettings(unsafe, doc.markdown, doc.segmentation))[0]
     return segments(text, doc.segmentation, doc.markdown)
 
 

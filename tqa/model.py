@@ -88,6 +88,8 @@ class Rule:
     check: RuleCheck = field(repr=False)
     fix: FixAvailability
     severity: Severity
+    # Rules this one refines: where both report the same span, only this one's finding stays.
+    replaces: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str:

@@ -58,16 +58,33 @@ def _unquote(line: str, start: int) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def parse(text: str, name: str) -> Catalog:
+# What str.splitlines breaks at besides `\n` and `\r\n`: inside a PO line they are text.
+_NOT_A_LINE_END = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# A comment polib ignores; its NUL keeps polib from taking the text for a file name.
+_NOT_A_FILE_NAME = "\n# \0"
+
+
+def _validated(text: str, name: str):
+    """polib's reading of the catalog, given only its text: polib opens its
+    argument as a file when a file of that name exists, and splits lines with
+    str.splitlines, so other line breaks are masked and a NUL added first."""
     import polib
 
     try:
-        catalog = polib.pofile(text)
+        return polib.pofile(_NOT_A_LINE_END.sub("\ufffd", text) + _NOT_A_FILE_NAME)
     except (OSError, ValueError) as error:
         line = re.search(r"line (\d+)", str(error))
-        raise UserError(
-            _("not a valid PO catalog: {error}").format(error=error), name, int(line.group(1)) if line else None
-        ) from None
+        number = min(int(line.group(1)), text.count("\n") + 1) if line else None
+        raise UserError(_("not a valid PO catalog: {error}").format(error=error), name, number) from None
+
+
+def lines(text: str) -> list[str]:
+    """The file's lines with their ends; a line ends only at `\n`."""
+    return [line for line in re.split(r"(?<=\n)", text) if line]
+
+
+def parse(text: str, name: str) -> Catalog:
+    catalog = _validated(text, name)
     units: list[Unit] = []
     fields: dict[str, tuple[str, list[int], tuple[int, int], bool]] = {}
     fuzzy = False
@@ -82,8 +99,8 @@ def parse(text: str, name: str) -> Catalog:
                 units.append(Unit(msgid, value, fuzzy, block, offsets, multiline))
         fields, fuzzy = {}, False
 
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\r\n")
+    for line in lines(text):
+        stripped = line.removesuffix("\n").removesuffix("\r")
         keyword = _KEYWORD.match(stripped)
         if keyword:
             if keyword.group(1) in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields):

@@ -19,6 +19,10 @@ from tqa.glossary.load import Problem, builtin_files, layered, read_glossaries
 from tqa.glossary.matcher import Matcher
 from tqa.glossary.validate import validate_entries
 from tqa.i18n import _
+from tqa.resources import user_cache_dir
+
+GLOSSARY_CACHE_PREFIX = "glossary-"
+KEPT_GLOSSARIES = 4
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,8 @@ def problems_error(problems: list[Problem]) -> UserError:
 
 
 def cache_dir() -> Path:
-    """Where compiled glossaries are kept between runs ($TQA_CACHE_DIR, else the XDG cache)."""
-    if os.environ.get("TQA_CACHE_DIR"):
-        return Path(os.environ["TQA_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa"
+    """Where compiled glossaries are kept between runs (see `user_cache_dir`)."""
+    return user_cache_dir()
 
 
 def _code_fingerprint() -> str:
@@ -72,7 +74,7 @@ def _code_fingerprint() -> str:
 
 
 def _cache_path(fingerprint: str) -> Path:
-    return cache_dir() / f"glossary-{_code_fingerprint()}-{fingerprint}.pickle"
+    return cache_dir() / f"{GLOSSARY_CACHE_PREFIX}{_code_fingerprint()}-{fingerprint}.pickle"
 
 
 def _cached(fingerprint: str) -> Glossary | None:
@@ -94,8 +96,16 @@ def _store(glossary: Glossary) -> None:
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, _cache_path(glossary.fingerprint))
+        _evict(folder)
     except OSError:
         return
+
+
+def _evict(folder: Path) -> None:
+    """Keep only the newest compiled glossaries: each edit of a glossary makes another."""
+    kept = sorted(folder.glob(f"{GLOSSARY_CACHE_PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in kept[KEPT_GLOSSARIES:]:
+        path.unlink(missing_ok=True)
 
 
 @cache

@@ -9,14 +9,13 @@ was: its finding is display-only).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from tqa.glossary.entry import Entry, Example
-from tqa.glossary.load import Problem
+from tqa.glossary.load import Problem, item_line
 from tqa.i18n import _
-from tqa.pipeline.check import fix_text
+from tqa.pipeline.check import FixSettings, fix_text
 from tqa.rules import select_rules
 
 # The rules whose fixes come from glossary entries.
@@ -30,11 +29,7 @@ def example_line(entry: Entry, example: Example) -> int:
         lines = Path(entry.path).read_text(encoding="utf-8").splitlines()
     except OSError:
         return entry.line_of("flag")
-    written = json.dumps(example.text, ensure_ascii=False)[1:-1]
-    for number in range(entry.line_of("flag"), min(len(lines), entry.line_of("flag") + 200) + 1):
-        if written in lines[number - 1]:
-            return number
-    return entry.line_of("flag")
+    return item_line(lines, entry.line_of("flag"), example.text)
 
 
 def fixed_examples(examples: Sequence[str], glossary_files: Sequence[str] = ()) -> list[str]:
@@ -42,9 +37,8 @@ def fixed_examples(examples: Sequence[str], glossary_files: Sequence[str] = ()) 
     if not examples:
         return []
     text = _PARAGRAPH.join(examples) + "\n"
-    fixed, _applied, _left = fix_text(
-        text, "<glossary examples>", select_rules(GLOSSARY_FIX_RULES), True, False, "auto", tuple(glossary_files)
-    )
+    settings = FixSettings(unsafe=True, glossary_files=tuple(glossary_files))
+    fixed, _applied, _left = fix_text(text, "<glossary examples>", select_rules(GLOSSARY_FIX_RULES), settings)
     out = fixed.rstrip("\n").split(_PARAGRAPH)
     if len(out) != len(examples):  # a fix that ran across paragraphs: fix them one by one
         return [fixed_examples([example], glossary_files)[0] for example in examples]

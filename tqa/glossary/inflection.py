@@ -77,8 +77,8 @@ def is_noun(word: str) -> bool:
 
 def is_plural(word: str) -> bool:
     """`talks`, `negotiations`, `relations`: already plural nouns."""
-    nouns = lemmas(word.lower()).get("NOUN", ())
-    return bool(nouns) and word.lower() not in nouns and word.lower().endswith("s")
+    lowered = word.lower()
+    return lowered.endswith("s") and any(lemma != lowered for lemma in lemmas(lowered).get("NOUN", ()))
 
 
 def plural(word: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Iterable
@@ -39,7 +40,7 @@ def builtin_files() -> list[Path]:
 def _entry_lines(text: str) -> list[tuple[int, dict[str, int]]]:
     """For each [[entry]] header: its line and the line of each key below it."""
     found: list[tuple[int, dict[str, int]]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if _ENTRY_HEADER.match(line):
             found.append((number, {}))
         elif found:
@@ -99,6 +100,10 @@ def _template_problems(form: str, en: str | None) -> list[str]:
                     form=form, slots=", ".join(sorted(unknown))
                 )
             )
+        if "[" in en or "]" in en:
+            problems.append(
+                _("`en` of avoid-form `{form}` has square brackets; optional words belong in forms").format(form=form)
+            )
         if "~" in en and "~" not in form:
             problems.append(_("`en` of avoid-form `{form}` inflects `~word` but the form has none").format(form=form))
     return problems
@@ -131,11 +136,25 @@ def _example(item) -> Example:
     return Example(item["text"], item.get("fixed"))
 
 
-def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) -> list[Problem]:
+def item_line(lines: list[str], key_line: int, item) -> int:
+    """The line of one item of an array (an avoid-form, an example) below its key."""
+    text = item.get("form", item.get("text")) if isinstance(item, dict) else item
+    if isinstance(text, str) and text:
+        written = json.dumps(text, ensure_ascii=False)
+        for number in range(key_line, min(len(lines), key_line + 300) + 1):
+            if written in lines[number - 1]:
+                return number
+            if number > key_line and _KEY.match(lines[number - 1]):
+                break
+    return key_line
+
+
+def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int], lines: list[str]) -> list[Problem]:
     problems = []
 
-    def problem(key: str, message: str) -> None:
-        problems.append(Problem(path, key_lines.get(key, line), message))
+    def problem(key: str, message: str, item=None) -> None:
+        at = key_lines.get(key, line)
+        problems.append(Problem(path, item_line(lines, at, item) if item is not None else at, message))
 
     for key in raw:
         if key not in REQUIRED and key not in OPTIONAL:
@@ -151,7 +170,7 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int]) ->
                 check = _variant_problems if key == "avoid" else _example_problems
                 for item in value:
                     for message in check(item):
-                        problem(key, message)
+                        problem(key, message, item)
         elif key == "ok":
             if not _string_list(value) or not value:
                 problem(key, _("`{key}` must be a non-empty list of non-empty strings").format(key=key))
@@ -199,10 +218,11 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
         )
     raw_entries = data.get("entry", [])
     lines = _entry_lines(text)
+    text_lines = text.splitlines()
     entries = []
     for index, raw in enumerate(raw_entries):
         line, key_lines = lines[index] if index < len(lines) else (1, {})
-        field_problems = _check_fields(raw, name, line, key_lines)
+        field_problems = _check_fields(raw, name, line, key_lines, text_lines)
         problems.extend(field_problems)
         if field_problems:
             continue

@@ -13,21 +13,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tqa.glossary.inflection import ARTICLES, FUNCTION_WORDS, indefinite_article, inflected, is_noun, lemmas, plural
+from tqa.glossary.inflection import ARTICLES, indefinite_article, inflected, is_noun, is_plural, lemmas, plural
 from tqa.glossary.matcher import Match
 
 _HEAD = re.compile(r"~([^\W\d_][\w']*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t\u00a0]+)$")
 _WORD_AFTER = re.compile(r"^([ \t\u00a0]+)([^\W_][\w'’]*)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[\n\r]\s*|[“\"«(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[\n\r]\s*|(?:^|[\s(])[“\"«(]\s*)$")
 _PERFECT_OR_PASSIVE = frozenset("has have had having be been being is are was were get gets got gotten".split())
 _MANY = frozenset(
     "two three four five six seven eight nine ten eleven twelve dozens hundreds thousands several many "
     "few these those both multiple numerous".split()
 )
 _PLURAL_VERBS = frozenset("were are have".split())
+_ADVERBS = frozenset("not never already yet also just still recently finally ever now since long".split())
+_QUANTITIES = frozenset("number lot lots scores couple group swarm wave".split())
+# A bare acronym of a body as the subject of a verb takes `the` with its
+# English name: `Minoborony reported` -> `The Defence Ministry reported`.
+_BODY_NOUNS = frozenset(
+    "ministry committee staff navy service office council court fleet bank commission agency "
+    "department directorate inspectorate guard district".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its their his her our your whose every each no".split())
 _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
+_PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
+_PRECEDING = re.compile(r"[^\W_][\w'’-]*")
+_SINGULAR_VERBS = frozenset("is was has does".split())
+_PLURAL_VERBS_AFTER = frozenset("are were have do".split())
+# Descriptions, not titles: lower case even before a name (`Kremlin spokesman Dmitry Peskov`).
+_DESCRIPTIVE_TITLES = frozenset("spokesman spokeswoman spokesperson expert analyst".split())
 
 
 @dataclass(frozen=True)
@@ -39,7 +54,7 @@ class Replacement:
 
 
 def at_sentence_start(text: str, offset: int) -> bool:
-    return offset == 0 or bool(_SENTENCE_START.search(text[max(0, offset - 3) : offset]))
+    return offset == 0 or bool(_SENTENCE_START.search(text[max(0, offset - 4) : offset]))
 
 
 def _word_before(text: str, offset: int) -> re.Match[str] | None:
@@ -50,7 +65,7 @@ def _word_after(text: str, offset: int) -> re.Match[str] | None:
     return _WORD_AFTER.match(text[offset : offset + 40])
 
 
-def _head_tag(tags: str, previous: str, lemma: str) -> str:
+def _head_tag(tags: str, auxiliary: str, lemma: str) -> str:
     """The tag a `~word` replacement takes: of the tags its counterpart's form
     serves, the verb tag when the replacement is a verb (`took` VBD; `taken`
     after `has`), else the noun tag."""
@@ -59,16 +74,26 @@ def _head_tag(tags: str, previous: str, lemma: str) -> str:
         return ""
     verb = "VERB" in lemmas(lemma) or not lemmas(lemma)
     preferred = [tag for tag in choices if tag.startswith("VB") == verb] or choices
-    if "VBD" in preferred and previous.lower() in _PERFECT_OR_PASSIVE:
+    if "VBD" in preferred and auxiliary.lower() in _PERFECT_OR_PASSIVE:
         return "VBN"
     return preferred[0]
 
 
+def _auxiliary(text: str, offset: int) -> str:
+    """The word before an offset, looking past adverbs (`has not`, `had already`)."""
+    for word in _words_before(text, offset):
+        if word.lower() not in _ADVERBS:
+            return word
+    return ""
+
+
 def _plural_context(text: str, match: Match) -> bool:
     """`Two BPLA were`: a count or a plural verb around a bare noun asks for its plural."""
-    before = _word_before(text, match.start)
     after = _word_after(text, match.end)
-    word = before.group(1).lower() if before else ""
+    words = [word.lower() for word in _words_before(text, match.start)]
+    if words[:1] == ["of"] and words[1:2] and (words[1] in _MANY or words[1] in _QUANTITIES):
+        return True  # `dozens of BPLA`, `a number of BPLA`
+    word = words[0] if words else ""
     if word in _MANY or (_NUMBER.match(word) and word != "1"):
         return True
     return bool(after and after.group(2).lower() in _PLURAL_VERBS)
@@ -80,10 +105,8 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     for name, value in match.slots:
         template = template.replace("{" + name + "}", value)
     head = _HEAD.search(template)
-    before = _word_before(text, match.start)
-    previous = before.group(1) if before else ""
     if head:
-        word = inflected(head.group(1), _head_tag(form.tags, previous, head.group(1)))
+        word = inflected(head.group(1), _head_tag(form.tags, _auxiliary(text, match.start), head.group(1)))
         if word is None:
             computed, word = False, head.group(1)
         template = template[: head.start()] + word + template[head.end() :]
@@ -97,10 +120,10 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     if form.inflection in ("plural", "plural possessive") or (
         match.entry.kind == "acronym" and last[:1].islower() and _plural_context(text, match)
     ):
-        if is_noun(last):
+        if is_noun(last) and _countable(head_text):
             last = plural(last)
         else:
-            computed = False
+            computed = False  # `on an especially large scale` has no plural
     if form.inflection.endswith("possessive"):
         apostrophe = "’" if "’" in found else "'"
         if not is_noun(last):
@@ -109,8 +132,21 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     return prefix + last, computed
 
 
+def _countable(words_before_head: str) -> bool:
+    """Whether a replacement's last noun can take the plural of the form it
+    replaces: not under an `a`/`an` of its own, not in an adverbial phrase."""
+    words = words_before_head.lower().split()
+    return not ({"a", "an"} & set(words)) and not (words and words[0] in _PREPOSITIONS)
+
+
 def _title_case(words: list[str]) -> list[str]:
-    return [w if w in _TITLE_SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+    return [w if w in _TITLE_SMALL_WORDS else w[:1].upper() + w[1:] for w in words]
+
+
+def _proper_name(found: str) -> bool:
+    """Every word capitalized, more than one of them: the text names something."""
+    words = [word for word in found.split() if word.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) > 1 and all(word[:1].isupper() for word in words)
 
 
 def _drop(text: str, match: Match) -> Replacement:
@@ -123,32 +159,104 @@ def _drop(text: str, match: Match) -> Replacement:
     return Replacement(match.start, end, "", True)
 
 
+def _bare_body_subject(
+    text: str, match: Match, words: list[str], before: re.Match[str] | None, after: re.Match[str] | None
+) -> bool:
+    """An acronym of a body, with no determiner, before a verb: its English name needs `the`."""
+    if match.entry.kind not in ("acronym", "institution") or " " in text[match.start : match.end].strip():
+        return False
+    if words[0].lower() in _DETERMINERS or words[-1].lower() not in _BODY_NOUNS or after is None:
+        return False
+    previous = before.group(1) if before else ""
+    mid_sentence = not at_sentence_start(text, match.start)
+    if previous and (
+        previous.lower() in _DETERMINERS or previous.endswith(("'s", "’s")) or (mid_sentence and previous[:1].isupper())
+    ):
+        return False
+    following = lemmas(after.group(2).lower())
+    return "AUX" in following or ("VERB" in following and "NOUN" not in following)
+
+
+def _overlap_before(words: list[str], before: list[str]) -> int:
+    """How many of the replacement's first words the text already has just before
+    it (`before` nearest first): `the` of `the principle` after `applied the`."""
+    for size in range(min(len(words) - 1, len(before)), 0, -1):
+        if [w.lower() for w in words[:size]] == [w.lower() for w in before[:size][::-1]]:
+            return size
+    return 0
+
+
+def _overlap_after(words: list[str], after: list[str]) -> int:
+    """How many of the replacement's last words the text already has just after it:
+    `in Ukraine` of `Monitoring Mission in Ukraine` before `in Ukraine`."""
+    for size in range(min(len(words) - 1, len(after)), 0, -1):
+        if [w.lower() for w in words[-size:]] == [w.lower() for w in after[:size]]:
+            return size
+    return 0
+
+
+def _words_before(text: str, offset: int) -> list[str]:
+    """Up to four words before an offset within its sentence, nearest first."""
+    words = _PRECEDING.findall(text[max(0, offset - 60) : offset].split(".")[-1])
+    return words[::-1][:4]
+
+
+def _words_after(text: str, offset: int) -> list[str]:
+    return _PRECEDING.findall(re.split(r"[.;:!?,]", text[offset : offset + 60])[0])[:4]
+
+
+def _breaks_agreement(content: str, found: str, after: re.Match[str] | None) -> bool:
+    """A plural replacement for a singular noun before `is`/`has` (or the reverse)."""
+    if after is None or not content or not found:
+        return False
+    verb = after.group(2).lower()
+    if verb not in _SINGULAR_VERBS and verb not in _PLURAL_VERBS_AFTER:
+        return False
+    if " and " in content or " and " in found:
+        return False  # `personnel and equipment were`: a compound is plural either way
+    new_plural, old_plural = _plural_noun(content), _plural_noun(found)
+    return new_plural != old_plural and (verb in _SINGULAR_VERBS) == new_plural
+
+
+def _plural_noun(phrase: str) -> bool:
+    last = phrase.split(" ")[-1]
+    return is_plural(last) and not last.lower().endswith(("us", "ss", "is"))
+
+
 def replacement(text: str, match: Match) -> Replacement:
     """The edit that puts the entry's English in place of a match."""
     template = match.entry.replacement_for(match.form.avoid)
     if not template:
         return _drop(text, match)
+    found = text[match.start : match.end]
     content, computed = _inflect_template(template, text, match)
     words = content.split(" ")
     start, end = match.start, match.end
     before = _word_before(text, start)
     after = _word_after(text, end)
-    if before and len(words) > 1:
-        previous = before.group(1).lower()
-        first = words[0].lower()
-        if previous == first and first in FUNCTION_WORDS:
+    if before and len(words) > 1 and before.group(1).lower() in ARTICLES and words[0].lower() in ARTICLES:
+        if before.group(1).lower() == words[0].lower():
             words = words[1:]
-        elif previous in ARTICLES and first in ARTICLES:
+        else:
             start -= len(before.group(0))  # the replacement's own article takes the place of the text's
+    else:
+        # no word doubled with the text's: `the the principle`, `in Ukraine in Ukraine`
+        words = words[_overlap_before(words, _words_before(text, start)) :]
+    words = words[: len(words) - _overlap_after(words, _words_after(text, end))]
+    if _bare_body_subject(text, match, words, before, after):
+        words = ["the", *words]
+    if computed and _breaks_agreement(" ".join(words), found, after):
+        computed = False
     if (
-        after
-        and len(words) > 1
-        and words[-1].lower() == after.group(2).lower()
-        and after.group(2).lower() in FUNCTION_WORDS
+        match.entry.kind == "title"
+        and after
+        and after.group(2)[:1].isupper()
+        and after.group(1) == " "
+        and not _DESCRIPTIVE_TITLES & {word.lower() for word in words}
     ):
-        words = words[:-1]
-    if match.entry.kind == "title" and after and after.group(2)[:1].isupper() and after.group(1) == " ":
         words = _title_case(words)  # `Russian Foreign Minister Sergey Lavrov`
+    elif _proper_name(found) and content.islower() and not at_sentence_start(text, match.start):
+        words = _title_case(words)  # `the Murmansk Regional Museum of Local Lore`: a name stays a name
     content = " ".join(words)
     if before and start == match.start and before.group(1).lower() in ("a", "an"):
         article = indefinite_article(content)

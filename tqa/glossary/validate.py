@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tqa.glossary.entry import Entry
-from tqa.glossary.load import Problem
+from tqa.glossary.load import Problem, item_line
 from tqa.glossary.matcher import Matcher, expand_optional, fold, heads
 from tqa.i18n import _
 
@@ -12,6 +14,15 @@ def _key(form: str, case_sensitive: bool) -> str:
     """How two forms compare: exactly for case-sensitive entries, else ignoring case."""
     folded = fold(form)
     return folded if case_sensitive else folded.lower()
+
+
+def _line(entry: Entry, key: str, item: str) -> int:
+    """The line of one item of an entry's array, read from its file when a problem is found."""
+    try:
+        lines = Path(entry.path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return entry.line_of(key)
+    return item_line(lines, entry.line_of(key), item)
 
 
 def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
@@ -29,7 +40,7 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
                     problems.append(
                         Problem(
                             entry.path,
-                            entry.line_of("avoid"),
+                            _line(entry, "avoid", avoid),
                             _("avoid-form `{form}` is also in entry `{other}`").format(form=avoid, other=other.id),
                         )
                     )
@@ -38,7 +49,7 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
                     problems.append(
                         Problem(
                             entry.path,
-                            entry.line_of("avoid"),
+                            _line(entry, "avoid", avoid),
                             _("avoid-form `{form}` is the preferred form of entry `{other}`").format(
                                 form=avoid, other=table[key].id
                             ),
@@ -72,7 +83,7 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
                 problems.append(
                     Problem(
                         entry.path,
-                        entry.line_of("flag"),
+                        _line(entry, "flag", example),
                         _("flag example is not matched: {example}").format(example=example),
                     )
                 )
@@ -80,7 +91,9 @@ def validate_entries(entries: list[Entry], matcher: Matcher) -> list[Problem]:
             if any(m.entry is entry for m in matcher.find(example, overlapping=True)):
                 problems.append(
                     Problem(
-                        entry.path, entry.line_of("ok"), _("ok example is matched: {example}").format(example=example)
+                        entry.path,
+                        _line(entry, "ok", example),
+                        _("ok example is matched: {example}").format(example=example),
                     )
                 )
     return problems

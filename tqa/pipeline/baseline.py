@@ -7,6 +7,8 @@ elsewhere in a file do not bring baselined findings back.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.pipeline.engine import FileResult, checked_text
 from tqa.pipeline.fingerprint import fingerprints
-from tqa.text.textio import write_atomic
+from tqa.text.filewrite import write_output
 
 FORMAT_VERSION = 1
 
@@ -32,8 +34,37 @@ def write_baseline(results: Sequence[FileResult], path: Path) -> int:
         ]
         count += len(keys)
     data = {"tool": "tqa", "version": __version__, "format": FORMAT_VERSION, "files": files}
-    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_output(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), str(path))
     return count
+
+
+def check_baseline_target(path: Path, inputs: Sequence[str]) -> None:
+    """Refuse to write a baseline over one of the files being checked or over a
+    file that is not a tqa baseline (a forgotten argument, say)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # nothing there yet, or a problem the write itself reports
+    if any(_same_file(info, name) for name in inputs):
+        raise UserError(_("is one of the files being checked; a baseline would replace it"), str(path))
+    if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+        return
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or data.get("tool") != "tqa" or not isinstance(data.get("files"), dict):
+        raise UserError(
+            _("exists and is not a tqa baseline; nothing written (remove it or name another file)"), str(path)
+        )
+
+
+def _same_file(info: os.stat_result, name: str) -> bool:
+    try:
+        other = os.stat(name)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
 
 
 def read_baseline(path: Path) -> dict[str, set[str]]:

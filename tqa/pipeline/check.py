@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tqa.model import Finding, Fix, Rule
 from tqa.pipeline import suppress
@@ -50,31 +51,61 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))
-    return suppress.apply(doc, findings, rules)
+    return suppress.apply(doc, _one_per_span(findings, rules), rules)
+
+
+def _one_per_span(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
+    """Where a rule that refines another (`Rule.replaces`: the source-aware
+    calque rule refines the monolingual one) reports the same span, its finding
+    is the one that stays."""
+    replaced = {(code, rule.code) for rule in rules for code in rule.replaces}
+    if not replaced:
+        return findings
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for finding in findings:
+        by_span.setdefault((finding.start, finding.end), set()).add(finding.code)
+    return [
+        finding
+        for finding in findings
+        if not any((finding.code, other) in replaced for other in by_span[finding.start, finding.end])
+    ]
+
+
+@dataclass(frozen=True)
+class FixSettings:
+    """How to fix a text: which fixes apply, and how to read the text (see `Document`)."""
+
+    unsafe: bool = False
+    markdown: bool = False
+    segmentation: str = "auto"
+    glossary_files: tuple[str, ...] = ()
+    source: Document | None = None
+    transliteration: str = "wire"
+
+    def document(self, path: str, text: str) -> Document:
+        return Document(
+            path,
+            text,
+            self.markdown,
+            self.segmentation,
+            self.glossary_files,
+            self.source,
+            transliteration=self.transliteration,
+        )
 
 
 def fix_text(
-    text: str,
-    path: str,
-    rules: Sequence[Rule],
-    unsafe: bool,
-    markdown: bool,
-    segmentation: str = "auto",
-    glossary_files: tuple[str, ...] = (),
-    source: Document | None = None,
-    transliteration: str = "wire",
+    text: str, path: str, rules: Sequence[Rule], settings: FixSettings = FixSettings()
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Apply fixes until none applies (bounded). Returns the text, the fixes
     applied and the findings that remain in the result. A round that would
     bring back a text already seen is not applied: fixes that undo each other
     are a bug in the rules, and must not be counted as work done."""
     applied: list[Finding] = []
-    findings = check_document(
-        Document(path, text, markdown, segmentation, glossary_files, source, transliteration=transliteration), rules
-    )
+    findings = check_document(settings.document(path, text), rules)
     seen = {text}
     for _round in range(MAX_FIX_ROUNDS):
-        chosen = choose_fixes(findings, unsafe)
+        chosen = choose_fixes(findings, settings.unsafe)
         if not chosen:
             break
         fixed = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
@@ -83,7 +114,5 @@ def fix_text(
         seen.add(fixed)
         text = fixed
         applied.extend(chosen)
-        findings = check_document(
-            Document(path, text, markdown, segmentation, glossary_files, source, transliteration=transliteration), rules
-        )
+        findings = check_document(settings.document(path, text), rules)
     return text, applied, findings

@@ -9,22 +9,24 @@ import dataclasses
 import fnmatch
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqa.alignment import check_alignment, is_source_name, paired_source
+from tqa.alignment import check_alignment, is_source_name, is_target_name, paired_source
 from tqa.catalog_check import DEFAULT_CATALOG_OPTIONS, CatalogOptions
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Finding, Fix, Rule
-from tqa.pipeline.check import check_document, fix_text
+from tqa.pipeline.cache import ResultCache
+from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.pipeline.tally import Tally
 from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.text.document import Document
 from tqa.text.langid import document_language
 from tqa.text.snapshot import TextSnapshot
-from tqa.text.textio import Source, decode, read_file
+from tqa.text.textio import MAX_FILE_BYTES, Source, decode, read_file
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
 CROSS_FILE_RULE = "N602"
@@ -58,6 +60,27 @@ class FileResult:
     rendered: str | None = None
     tally: Tally | None = None
     name_spellings: str = ""  # see tqa.rules.names.single_spellings
+    # Standard input as read, when fixing it: a filter passes on what it cannot fix.
+    raw: bytes | None = None
+
+    def detached(self, item: Input | None = None) -> FileResult:
+        """A copy to change (findings added, fields reset) without changing this
+        one; with `item`, the copy is of that input."""
+        return dataclasses.replace(
+            self,
+            input=item or self.input,
+            findings=list(self.findings),
+            applied=list(self.applied),
+            snapshot=self.snapshot.copy() if self.snapshot is not None else None,
+            tally=self.tally.copy() if self.tally is not None else None,
+        )
+
+    def detected_language(self) -> str:
+        """The language of the checked text, detected once and kept on the result."""
+        if self.language is None:
+            text = checked_text(self)
+            self.language = document_language(text) if isinstance(text, str) else "unknown"
+        return self.language
 
     @property
     def changed(self) -> bool:
@@ -133,6 +156,20 @@ def read_input(item: Input, encoding: str | None = None) -> Source:
     return read_file(Path(item.path), encoding)
 
 
+def read_stdin(result: FileResult, encoding: str | None) -> Source:
+    """Standard input, kept as bytes too; past the size cap, the bytes read so far."""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    result.raw = data
+    if len(data) > MAX_FILE_BYTES:
+        raise UserError(
+            _("standard input is larger than tqa reads at once ({limit} MB); split it into articles").format(
+                limit=MAX_FILE_BYTES // (1024 * 1024)
+            ),
+            "<stdin>",
+        )
+    return decode(data, "<stdin>", encoding)
+
+
 @dataclass(frozen=True)
 class Job:
     """What to do with each input: the options of one run."""
@@ -166,10 +203,37 @@ def process(
     rules: Sequence[Rule] | Callable[[str], Sequence[Rule]],
     job: Job = Job(),
     jobs: int = 1,
+    cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
     """Check (and with `job.fix`, fix) each input, one file in memory at a time
-    per worker; with `jobs` > 1 in worker processes. Results come in input order."""
+    per worker; with `jobs` > 1 in worker processes. Results come in input order.
+    With a `cache`, files whose results it holds are not checked again."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
+    if cache is None:
+        yield from _process(inputs, rules_for, job, jobs)
+        return
+    keys = _RulesKeys(rules_for)
+    cached: dict[int, FileResult] = {}
+    for index, item in enumerate(inputs):
+        if _cacheable_input(item, job):
+            result = cache.get(item.path, item.display, keys(item.display))
+            if isinstance(result, FileResult):
+                cached[index] = result.detached(item)
+    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs)
+    for index, item in enumerate(inputs):
+        if index in cached:
+            yield cached[index]
+            continue
+        result = next(checked)
+        if result.error is None and result.source is not None and _cacheable_input(item, job):
+            cache.put(item.path, item.display, keys(item.display), result.detached())
+        yield result
+    cache.save()
+
+
+def _process(
+    inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, jobs: int
+) -> Iterator[FileResult]:
     files = [item for item in inputs if not item.is_stdin]
     if jobs > 1 and len(files) > 1:
         from tqa.pipeline.workers import process_parallel
@@ -178,6 +242,29 @@ def process(
         return
     for item in inputs:
         yield process_one(item, rules_for(item.display), job)
+
+
+class _RulesKeys:
+    """What the cache knows a file's rules by: codes and severities, worked out
+    once per distinct set of rules (per-file ignores make a few)."""
+
+    def __init__(self, rules_for: Callable[[str], Sequence[Rule]]):
+        self.rules_for = rules_for
+        self.known: dict[int, tuple[Sequence[Rule], tuple[tuple[str, str], ...]]] = {}
+
+    def __call__(self, path: str) -> tuple[tuple[str, str], ...]:
+        rules = self.rules_for(path)
+        known = self.known.get(id(rules))  # the rules are kept alongside, so the id stays theirs
+        if known is None:
+            known = self.known[id(rules)] = (rules, tuple((rule.code, rule.severity.value) for rule in rules))
+        return known[1]
+
+
+def _cacheable_input(item: Input, job: Job) -> bool:
+    """A file read on its own: not standard input, not paired with a Russian original."""
+    if item.is_stdin or job.source is not None:
+        return False
+    return not is_target_name(os.path.basename(item.path)) or paired_source(Path(item.path), None) is None
 
 
 @dataclass(frozen=True)
@@ -189,42 +276,62 @@ class _FixedRules:
 
 
 def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
-    """Read, pair, check or fix one input; with `job.render`, print it and let its findings go."""
-    result = _check_one(item, file_rules, job)
-    if job.render is not None:
-        result.rendered = job.render(result)
-        result.tally = Tally.of([result])
-        result.findings = []
-        if result.snapshot is not None:
-            result.snapshot.clear()
+    """Read, pair, check or fix one input; with `job.render`, print it and let its
+    findings go. A bug met on the way is that file's error: the run goes on."""
+    result = FileResult(item)
+    try:
+        _check_one(result, file_rules, job)
+        if job.render is not None:
+            result.rendered = job.render(result)
+            result.tally = Tally.of([result])
+            result.findings = []
+            if result.snapshot is not None:
+                result.snapshot.clear()
+    except Exception as error:  # a bug: reported as this file's error, with what a bug report needs
+        failed = FileResult(item, error=internal_error(error, item.display), raw=result.raw)
+        if job.render is not None:
+            failed.rendered, failed.tally = "", Tally()
+        return failed
     return result
 
 
-def _check_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
-    result = FileResult(item)
+def internal_error(error: BaseException, name: str) -> UserError:
+    """A bug in tqa met while working on one file, told as that file's error."""
+    from tqa import __version__
+
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [frame for frame in frames if "tqa" in Path(frame.filename).parts] or frames
+    where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
+    return UserError(
+        _(
+            "internal error ({kind} at {where}: {detail}); the file was left as it is. "
+            "Please report it with this file, the command line and the tqa version ({version})"
+        ).format(kind=type(error).__name__, where=where, detail=str(error)[:200], version=__version__),
+        name,
+    )
+
+
+def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None:
+    item = result.input
     try:
-        result.source = read_input(item, job.encoding)
+        if item.is_stdin and job.fix:
+            result.source = read_stdin(result, job.encoding)
+        else:
+            result.source = read_input(item, job.encoding)
         markdown = item.path.lower().endswith((".md", ".markdown"))
         if item.path.lower().endswith(".po"):
             _process_catalog(result, file_rules, job)
-            return result
+            return
         original = _original(item, result.source.text, job.source, markdown, job.segmentation, job.encoding)
     except UserError as error:
         result.error = error
-        return result
+        return
     text = result.source.text
     if job.fix:
-        result.fixed_text, result.applied, result.findings = fix_text(
-            text,
-            item.display,
-            file_rules,
-            job.unsafe,
-            markdown,
-            job.segmentation,
-            job.glossary_files,
-            original,
-            job.transliteration,
+        settings = FixSettings(
+            job.unsafe, markdown, job.segmentation, job.glossary_files, original, job.transliteration
         )
+        result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
         final = Document(item.display, result.fixed_text, markdown, job.segmentation, job.glossary_files)
     else:
         final = Document(
@@ -238,7 +345,6 @@ def _check_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
     if not job.fix and not job.keep_text and not item.is_stdin:
         result.snapshot = TextSnapshot(text, result.findings)
         result.source = dataclasses.replace(result.source, text="")
-    return result
 
 
 def _process_catalog(result: FileResult, rules: Sequence[Rule], job: Job) -> None:
@@ -311,13 +417,13 @@ def link_files(
         text = result.fixed_text if result.fixed_text is not None else result.source.text
         if result.snapshot is not None:
             text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
+        kept = []
         for report in reports:
             found, preferred = report.found, report.preferred
             offset = first_occurrence(text, found)
             if offset is None:
                 continue
-            if result.snapshot is not None:
-                result.snapshot.keep(text, offset, offset + len(found))
+            kept.append((offset, offset + len(found)))
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )
@@ -330,4 +436,6 @@ def link_files(
             result.findings.append(
                 Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity, fix)
             )
+        if result.snapshot is not None:
+            result.snapshot.keep(text, kept)
         result.findings.sort(key=lambda f: (f.start, f.code, f.end))

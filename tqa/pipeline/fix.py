@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 
 from tqa.model import Applicability, Edit, Finding
+
+_LINE_END = re.compile(r"(?<=\r\n)|(?<=\n)|(?<=\r)(?!\n)")
 
 
 def is_applicable(applicability: Applicability, unsafe: bool) -> bool:
@@ -58,11 +61,16 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
+def _lines(text: str) -> list[str]:
+    """Lines with their ends, broken only at `\r\n`, `\n` and `\r` (U+2028 and the like are text)."""
+    return [line for line in _LINE_END.split(text) if line]
+
+
 def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff whose lines keep their own line endings."""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        _lines(before),
+        _lines(after),
         fromfile=f"a/{name}",
         tofile=f"b/{name}",
     )

@@ -25,6 +25,8 @@ class Plan:
 
     def rules_for(self, path: str) -> tuple[Rule, ...]:
         """The rules for one file after `per-file-ignores`."""
+        if not self.settings.per_file_ignores:
+            return self.rules
         ignored: list[str] = []
         posix = PurePath(path).as_posix()
         for pattern, codes in self.settings.per_file_ignores:

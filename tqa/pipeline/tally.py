@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,11 @@ class Tally:
     changed: int = 0
     by_rule: Counter = field(default_factory=Counter)
     fixable_codes: set = field(default_factory=set)
+
+    def copy(self) -> Tally:
+        copied = copy.copy(self)
+        copied.by_rule, copied.fixable_codes = Counter(self.by_rule), set(self.fixable_codes)
+        return copied
 
     def count_file(self, result: FileResult) -> None:
         if result.source is not None:

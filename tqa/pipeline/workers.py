@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from tqa.i18n import current_language, set_language
 from tqa.model import Rule
 from tqa.pipeline.engine import FileResult, Input, Job, process_one
+from tqa.signals import ignore_in_worker
 
 # Files go to workers in batches: fewer round trips, still an even spread.
 CHUNK_SIZE = 32
@@ -17,6 +20,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_worker(language: str, rules_for: Callable[[str], Sequence[Rule]], job: Job) -> None:
+    ignore_in_worker()
     set_language(language)
     _WORKER.update(rules_for=rules_for, job=job)
     from tqa.glossary.compiled import load_glossary
@@ -31,9 +35,28 @@ def _work(item: Input) -> FileResult:
 def process_parallel(
     inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, jobs: int
 ) -> Iterator[FileResult]:
+    """A worker that dies (killed, out of memory) does not end the run: the files
+    it had not returned are worked on in this process instead."""
+    from tqa.i18n import _
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     initargs = (current_language(), rules_for, job)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
-        done = pool.map(_work, [item for item in inputs if not item.is_stdin], chunksize=CHUNK_SIZE)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
+    try:
+        done: Iterator[FileResult] | None = pool.map(
+            _work, [item for item in inputs if not item.is_stdin], chunksize=CHUNK_SIZE
+        )
         for item in inputs:
-            yield process_one(item, rules_for(item.display), job) if item.is_stdin else next(done)
+            if done is not None and not item.is_stdin:
+                try:
+                    yield next(done)
+                    continue
+                except BrokenProcessPool:
+                    done = None
+                    message = _("a worker process stopped unexpectedly; the files it had are checked in this process")
+                    sys.stderr.write(f"tqa: {_('warning')}: {message}\n")
+            yield process_one(item, rules_for(item.display), job)
+    finally:
+        # On an early stop (Ctrl-C, SIGTERM, an error) wait only for the files
+        # in progress, not for the whole queue.
+        pool.shutdown(wait=True, cancel_futures=True)

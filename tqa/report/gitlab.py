@@ -8,13 +8,12 @@ unique within the report, which GitLab requires to compare branches.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.model import Severity
 from tqa.pipeline.engine import FileResult
-from tqa.report import ReportOptions, fingerprinted, posix_path
+from tqa.report import ReportOptions, fingerprinted, json_text, posix_path
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -34,5 +33,5 @@ def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) 
                 "location": {"path": path, "lines": {"begin": item.row, "end": item.end_row}},
             }
         )
-    json.dump(issues, stream, ensure_ascii=False, indent=2)
+    json_text.dump(issues, stream)
     stream.write("\n")

@@ -1,19 +1,14 @@
 """JSON output: a list of findings shaped like ruff's `--output-format json`,
-each also naming the detected language of its document (`document_language`)."""
+each also naming the language of its document, detected once per file
+(`FileResult.detected_language`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.pipeline.engine import FileResult, checked_text
-from tqa.report import Located, ReportOptions, located
-from tqa.text.langid import document_language
-
-
-def _language(text) -> str:
-    return document_language(text) if isinstance(text, str) else "unknown"
+from tqa.pipeline.engine import FileResult
+from tqa.report import Located, ReportOptions, json_text, located
 
 
 def finding_object(item: Located) -> dict:
@@ -34,7 +29,7 @@ def finding_object(item: Located) -> dict:
         fix = {"applicability": finding.fix.applicability.value, "message": finding.fix.title, "edits": edits}
     return {
         "code": finding.code,
-        "document_language": item.result.language or _language(checked_text(item.result)),
+        "document_language": item.result.detected_language(),
         "name": finding.name,
         "message": finding.message,
         "severity": finding.severity.value,
@@ -47,5 +42,5 @@ def finding_object(item: Located) -> dict:
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     objects = [finding_object(item) for item in located(results)]
-    json.dump(objects, stream, ensure_ascii=False, indent=2)
+    json_text.dump(objects, stream)
     stream.write("\n")

@@ -11,7 +11,6 @@ counted in Unicode code points, as tqa counts them, and the run says so.
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -20,7 +19,7 @@ from urllib.parse import quote
 import tqa
 from tqa.model import Rule, Severity
 from tqa.pipeline.engine import FileResult
-from tqa.report import Located, ReportOptions, fingerprinted, posix_path
+from tqa.report import Located, ReportOptions, fingerprinted, json_text, posix_path
 from tqa.rules import ALL_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -171,5 +170,5 @@ def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    json.dump(sarif_log(results, options.signature), stream, ensure_ascii=False, indent=2)
+    json_text.dump(sarif_log(results, options.signature), stream)
     stream.write("\n")

@@ -46,7 +46,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("A704", "name-transliteration", source.name_transliteration, F.ALWAYS, S.WARNING),
     Rule("A705", "missing-insertion-or-quote", source.missing_insertion_or_quote, F.NEVER, S.WARNING),
     Rule("A706", "untranslated-segment", source.untranslated_segment, F.NEVER, S.ERROR),
-    Rule("A707", "calque-of-source-term", source.calque_of_source_term, F.SOMETIMES, S.WARNING),
+    Rule("A707", "calque-of-source-term", source.calque_of_source_term, F.SOMETIMES, S.WARNING, replaces=("T501",)),
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in ALL_RULES}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -30,18 +31,25 @@ def _matches(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
 
 
 def _between_words(
-    patterns: tuple[re.Pattern, ...], text: str, before: re.Pattern, after: re.Pattern
+    patterns: tuple[re.Pattern, ...], doc: Document, before: re.Pattern, after: re.Pattern
 ) -> Iterator[tuple[int, int, int, int]]:
     """(start, end, line start, line end) of each match with `before` and `after` on its two sides."""
+    text = doc.text
     for match in _matches(patterns, text):
         start, end = match.span()
         if start and end < len(text) and before.match(text, start - 1) and after.match(text, end):
-            yield (start, end, *_line_bounds(text, start, end))
+            yield (start, end, *_line_bounds(text, doc.line_starts, start, end))
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+def _line_bounds(text: str, starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """Where the line holding `start` begins and the one holding `end` ends (before its break)."""
+    line_start = starts[bisect.bisect_right(starts, start) - 1]
+    following = bisect.bisect_right(starts, end)
+    line_end = starts[following] if following < len(starts) else len(text)
+    if line_end > end and text[line_end - 1] == "\n":
+        line_end -= 1
+    if line_end > end and text[line_end - 1] == "\r":
+        line_end -= 1
     return line_start, line_end
 
 
@@ -73,7 +81,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    for start, end, line_start, line_end in _between_words(_HYPHEN_DASHES, text, _BEFORE_DASH, _AFTER_DASH):
+    for start, end, line_start, line_end in _between_words(_HYPHEN_DASHES, doc, _BEFORE_DASH, _AFTER_DASH):
         yield Violation(
             start + 1,
             end - 1,
@@ -105,7 +113,7 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if "/ " not in text and "/\u00a0" not in text:
         return
-    for start, end, line_start, line_end in _between_words(_SPACED_SLASHES, text, _LETTER, _LETTER):
+    for start, end, line_start, line_end in _between_words(_SPACED_SLASHES, doc, _LETTER, _LETTER):
         if _CREDIT_LINE.search(text, line_start, line_end):
             continue
         yield Violation(

@@ -1,3 +1,3 @@
 """A text as read and written: reading (encodings, size caps), `Document`
 (paragraphs, protected spans, positions), snapshots for reporting, language
-detection and atomic writing."""
+detection, and writing files without losing anything (filewrite)."""

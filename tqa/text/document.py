@@ -34,6 +34,20 @@ _MD_PROTECTED = re.compile(
 )
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset of every line's first character, in one pass: lines end at
+    `\\r\\n`, `\\n` or `\\r`."""
+    if not _OTHER_LINE_BREAKS.search(text):
+        # str.splitlines agrees with \r\n, \n and \r when no other break is in the text.
+        starts = [0, *itertools.accumulate(map(len, text.splitlines(keepends=True)))]
+        if starts[-1] == len(text) and len(starts) > 1 and not text.endswith(("\n", "\r")):
+            starts.pop()
+        return starts
+    starts = [0]
+    starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+    return starts
+
+
 class Paragraph(NamedTuple):
     """A block of text between blank lines (or one line in line mode)."""
 
@@ -71,16 +85,7 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        text = self.text
-        if not _OTHER_LINE_BREAKS.search(text):
-            # str.splitlines agrees with \r\n, \n and \r when no other break is in the text.
-            starts = [0, *itertools.accumulate(map(len, text.splitlines(keepends=True)))]
-            if starts[-1] == len(text) and len(starts) > 1 and not text.endswith(("\n", "\r")):
-                starts.pop()
-            return starts
-        starts = [0]
-        starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
-        return starts
+        return line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a str offset; columns count characters."""

@@ -4,43 +4,17 @@
 until the report is printed. A snapshot keeps the lines findings touch, each
 with its number and offset: enough for line/column positions, excerpts and
 fingerprints, which never look past a finding's own lines. Lines end at
-`\\r\\n`, `\\n` or `\\r`, as in `Document.position`.
+`\\r\\n`, `\\n` or `\\r`, as in `Document.position`; they are found once
+per text (`line_starts`) and each span is placed by bisection.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tqa.model import Finding
-
-
-def _line_start(text: str, offset: int) -> int:
-    """Where the line holding `offset` begins."""
-    start = text.rfind("\n", 0, offset) + 1
-    if "\r" in text:
-        start = max(start, text.rfind("\r", 0, offset) + 1)
-        if start == offset and text.startswith("\n", offset) and text[offset - 1] == "\r":
-            return _line_start(text, offset - 1)  # `offset` is inside a \r\n
-    return start
-
-
-def _line_end(text: str, start: int) -> int:
-    """Where the line beginning at `start` ends, after its line break."""
-    end = text.find("\n", start)
-    if "\r" in text:
-        carriage = text.find("\r", start)
-        if carriage >= 0 and (end < 0 or carriage < end):
-            return carriage + 2 if text.startswith("\n", carriage + 1) else carriage + 1
-    return end + 1 if end >= 0 else len(text)
-
-
-def _line_number(text: str, start: int) -> int:
-    """0-based number of the line beginning at `start`: the line breaks before it."""
-    breaks = text.count("\n", 0, start)
-    if "\r" in text:
-        breaks += text.count("\r", 0, start) - text.count("\r\n", 0, start)
-    return breaks
+from tqa.text.document import line_starts
 
 
 class TextSnapshot:
@@ -48,27 +22,35 @@ class TextSnapshot:
         self.length = len(text)
         self._starts: list[int] = []  # the kept lines' offsets, in order
         self._lines: dict[int, tuple[int, str]] = {}  # offset: (0-based line number, the line with its break)
+        spans = []
         for finding in findings:
-            self.keep(text, finding.start, finding.end)
-            for edit in finding.fix.edits if finding.fix else ():
-                self.keep(text, edit.start, edit.end)
+            spans.append((finding.start, finding.end))
+            spans.extend((edit.start, edit.end) for edit in (finding.fix.edits if finding.fix else ()))
+        self.keep(text, spans)
 
-    def keep(self, text: str, start: int, end: int) -> None:
-        """Remember the lines from `start` to `end` of `text`."""
-        line = _line_start(text, start)
-        number = None
-        last = max(start, end - 1)
-        while True:
-            line_end = _line_end(text, line)
+    def keep(self, text: str, spans: Iterable[tuple[int, int]], starts: Sequence[int] | None = None) -> None:
+        """Remember the lines of `text` that the (start, end) `spans` touch.
+        `starts` are the text's line starts (see `line_starts`), when known."""
+        spans = list(spans)
+        if not spans:
+            return
+        starts = line_starts(text) if starts is None else starts
+        wanted: set[int] = set()
+        for start, end in spans:
+            first = bisect.bisect_right(starts, start) - 1
+            last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+            wanted.update(range(first, last + 1))
+        for number in wanted:
+            line = starts[number]
             if line not in self._lines:
-                number = _line_number(text, line) if number is None else number
+                line_end = starts[number + 1] if number + 1 < len(starts) else len(text)
                 self._lines[line] = (number, text[line:line_end])
-                bisect.insort(self._starts, line)
-            elif number is None:
-                number = self._lines[line][0]
-            if line_end > last or line_end >= len(text):
-                return
-            line, number = line_end, number + 1
+        self._starts = sorted(self._lines)
+
+    def copy(self) -> TextSnapshot:
+        clone = TextSnapshot.__new__(TextSnapshot)
+        clone.length, clone._starts, clone._lines = self.length, list(self._starts), dict(self._lines)
+        return clone
 
     def clear(self) -> None:
         """Let the kept lines go (positions of offsets in them are then unknown)."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,27 +202,3 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
     except OSError as error:
         raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), str(path)) from None
     return decode(data, str(path), encoding)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and a rename; keep the mode."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqa", dir=path.parent)
-    except OSError as error:
-        raise UserError(_("cannot write: {reason}").format(reason=error.strerror or error), str(path)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(_("cannot write: {reason}").format(reason=error.strerror or error), str(path)) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

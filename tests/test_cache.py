@@ -1,0 +1,140 @@
+"""The results cache: reused only when nothing changed, never trusted when corrupt,
+removed by `tqa clean`; and --jobs gives the same output as one process."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEED, write
+from tqa.cli import main
+
+# Rules without the glossary: each test's own cache folder then needs no compiled glossary.
+RULES = ("--select", "Q,S,P,C")
+ARTICLE = SEED.read_text(encoding="utf-8")
+PARAGRAPHS = ARTICLE.split("\n\n")
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TQA_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch) -> Path:
+    """Twelve articles, each a different slice of the seed, checked from their parent folder."""
+    root = tmp_path / "work"
+    for index in range(12):
+        write(root / "docs" / f"{index:02d}.txt", "\n\n".join(PARAGRAPHS[index % 5 :: 2]) + "\n")
+    monkeypatch.chdir(root)
+    return root / "docs"
+
+
+def run(*arguments: str) -> str:
+    result = CliRunner().invoke(main, ["check", *RULES, "--exit-zero", *arguments, "docs"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def results_files(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / "results").glob("*.pickle"))
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+def test_a_warm_run_prints_what_a_cold_one_does(cache_dir, corpus, output_format):
+    cold = run("--output-format", output_format, "--jobs", "1")
+    assert len(results_files(cache_dir)) == 1
+    assert run("--output-format", output_format, "--jobs", "1") == cold
+    assert run("--output-format", output_format, "--no-cache") == cold
+
+
+def test_warm_runs_check_nothing_again(cache_dir, corpus, monkeypatch):
+    run("--jobs", "1")
+    from tqa.pipeline import engine
+
+    def fail(*_arguments):
+        raise AssertionError("a cached file was checked again")
+
+    monkeypatch.setattr(engine, "process_one", fail)
+    run("--jobs", "1")
+
+
+def test_an_edited_file_is_checked_again(cache_dir, corpus):
+    run("--jobs", "1")
+    edited = corpus / "03.txt"
+    text = edited.read_text(encoding="utf-8")
+    status = edited.stat()
+    # The same size and modification time: only the content tells.
+    edited.write_text(text.replace("NATO", "OTAN", 1), encoding="utf-8")
+    os.utime(edited, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
+    assert run("--jobs", "1") == run("--no-cache")
+    write(edited, text + "\nA new paragraph with “quotes ”.\n")
+    assert run("--jobs", "1") == run("--no-cache")
+
+
+def test_a_corrupt_cache_is_rebuilt_not_an_error(cache_dir, corpus):
+    cold = run("--jobs", "1")
+    (cache_file,) = results_files(cache_dir)
+    for damage in (b"", b"not a pickle", pickle.dumps({"x": 1}), cache_file.read_bytes()[:100]):
+        cache_file.write_bytes(damage)
+        assert run("--jobs", "1") == cold
+        with cache_file.open("rb") as stream:
+            assert len(pickle.load(stream)) == 12
+
+
+def test_an_unwritable_cache_folder_is_skipped(tmp_path, corpus, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("TQA_CACHE_DIR", str(blocker / "cache"))
+    assert run("--jobs", "1") == run("--no-cache")
+
+
+def test_no_cache_leaves_the_cache_alone(cache_dir, corpus):
+    run("--no-cache")
+    assert not results_files(cache_dir)
+
+
+def test_settings_and_messages_are_part_of_the_key(cache_dir, corpus):
+    run("--jobs", "1")
+    run("--jobs", "1", "--output-format", "json")
+    CliRunner().invoke(main, ["--lang", "ru", "check", *RULES, "--exit-zero", "docs"])
+    run("--jobs", "1", "--ignore", "Q101")
+    assert len(results_files(cache_dir)) == 4
+
+
+def test_cache_dir_option_and_clean(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "elsewhere"))
+    folder = tmp_path / "chosen"
+    run("--cache-dir", str(folder))
+    assert results_files(folder)
+    (folder / "glossary-0-0.pickle").write_bytes(b"")
+    count = len(results_files(folder) + list(folder.glob("glossary-*")))
+    result = CliRunner().invoke(main, ["clean", "--cache-dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert f"Removed {count} cache files" in result.stderr
+    assert not results_files(folder) and not list(folder.glob("glossary-*"))
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_jobs_give_the_output_of_one_process(cache_dir, corpus, output_format):
+    one = run("--no-cache", "--jobs", "1", "--output-format", output_format)
+    assert run("--no-cache", "--jobs", "2", "--output-format", output_format) == one
+    assert run("--no-cache", "--output-format", output_format) == one
+
+
+def test_only_the_newest_compiled_glossaries_are_kept(tmp_path):
+    from tqa.glossary import compiled
+
+    for age in range(compiled.KEPT_GLOSSARIES + 3):
+        path = tmp_path / f"{compiled.GLOSSARY_CACHE_PREFIX}{age}.pickle"
+        path.write_bytes(b"")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    compiled._evict(tmp_path)
+    kept = sorted(path.name for path in tmp_path.iterdir())
+    assert kept == [f"{compiled.GLOSSARY_CACHE_PREFIX}{age}.pickle" for age in range(compiled.KEPT_GLOSSARIES)]

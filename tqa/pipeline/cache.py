@@ -1,0 +1,174 @@
+"""Results of earlier runs, reused when nothing that decides them has changed.
+
+As in ruff, one cache file holds a run's results per file. The file's name
+is a hash of everything a result depends on besides the text: tqa's code,
+the rules and their severities, the glossary's hash, the reading options, the
+output format the results were rendered in and the language of messages. An
+entry is keyed by the file's content (a BLAKE2 hash); its size and
+modification time let an unchanged file be recognised without reading it.
+
+The cache is written whole, to a temporary file renamed over the old one, so
+concurrent runs each leave a complete cache (the last one wins). A cache that
+cannot be read or does not hold what it should is ignored and rebuilt; one
+that cannot be written is skipped: the cache never makes a run fail.
+Files paired with a Russian original, standard input and results with errors
+are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from tqa import __version__
+from tqa.resources import user_cache_dir
+
+FORMAT = 1  # of the cache file; part of every key
+RESULTS = "results"
+
+
+@cache
+def code_fingerprint() -> str:
+    """tqa's version and source: results of other code are never reused."""
+    digest = hashlib.blake2b(f"{__version__}:{FORMAT}".encode(), digest_size=16)
+    package = Path(__file__).resolve().parent.parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode())
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def results_dir(root: Path | None = None) -> Path:
+    return (root or user_cache_dir()) / RESULTS
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _key(path: str, display: str) -> str:
+    """A file by its absolute path and how it is shown (output names it so)."""
+    return f"{os.path.abspath(path)}\0{display}"
+
+
+@dataclass
+class Entry:
+    """What a file's result was, and how to tell the file has not changed."""
+
+    size: int
+    mtime_ns: int
+    content: str
+    rules: tuple[tuple[str, str], ...]  # codes and severities after per-file ignores
+    result: object  # a copy no run changes (see `FileResult.detached`)
+
+
+@dataclass
+class ResultCache:
+    path: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: bool = False
+    # Size and modification time of each file missed, when it was looked up: a
+    # file that changes while it is checked is not cached.
+    missed: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, folder: Path, settings: str) -> ResultCache:
+        """The cache of runs with these `settings` (a description of everything
+        besides the texts that decides results), empty when there is none yet
+        or it cannot be read."""
+        key = hashlib.blake2b(f"{code_fingerprint()}\n{settings}".encode(), digest_size=16).hexdigest()
+        cache = cls(folder / f"{key}.pickle")
+        try:
+            with cache.path.open("rb") as stream:
+                entries = pickle.load(stream)
+        except FileNotFoundError:
+            return cache
+        except Exception:  # a corrupt or foreign cache is rebuilt, never trusted
+            cache.changed = True
+            return cache
+        if isinstance(entries, dict) and all(isinstance(entry, Entry) for entry in entries.values()):
+            cache.entries = entries
+        else:
+            cache.changed = True
+        return cache
+
+    def get(self, path: str, display: str, rules: tuple[tuple[str, str], ...]) -> object | None:
+        """The cached result for the file at `path`, shown as `display` and checked
+        with `rules`, if its content is unchanged."""
+        key = _key(path, display)
+        entry = self.entries.get(key)
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        stamp = (status.st_size, status.st_mtime_ns)
+        if entry is None or entry.rules != rules or status.st_size != entry.size:
+            self.missed[key] = stamp
+            return None
+        if stamp != (entry.size, entry.mtime_ns):
+            try:
+                with open(path, "rb") as stream:
+                    unchanged = content_key(stream.read()) == entry.content
+            except OSError:
+                return None
+            if not unchanged:
+                self.missed[key] = stamp
+                return None
+            entry.mtime_ns = status.st_mtime_ns
+            self.changed = True
+        return entry.result
+
+    def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: object) -> None:
+        """Remember `result` for the file at `path`, unless the file changed since it was looked up."""
+        key = _key(path, display)
+        try:
+            with open(path, "rb") as stream:
+                status = os.fstat(stream.fileno())
+                if self.missed.pop(key, None) != (status.st_size, status.st_mtime_ns):
+                    return
+                content = content_key(stream.read())
+        except OSError:
+            return
+        self.entries[key] = Entry(status.st_size, status.st_mtime_ns, content, rules, result)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the cache (atomically) when anything changed; skipped when the folder is not writable."""
+        if not self.changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    pickle.dump(self.entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            return
+        self.changed = False
+
+
+def remove_caches(root: Path) -> int:
+    """Remove the results cache and the compiled glossaries under `root`; how many files went."""
+    from tqa.glossary.compiled import GLOSSARY_CACHE_PREFIX
+
+    removed = 0
+    for path in [*results_dir(root).glob("*"), *root.glob(f"{GLOSSARY_CACHE_PREFIX}*")]:
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed += 1
+    try:
+        results_dir(root).rmdir()
+    except OSError:
+        pass
+    return removed
