@@ -114,7 +114,8 @@ def near_misses(text: str) -> list[tuple[str, str]]:
         ("EU foreign policy chief Josep Borell spoke.", [("Borell", "Borrell")]),
         ("Ursula von der Leien said the bloc was united.", [("Leien", "Leyen")]),
         ("Chancellor Sholz flew to Kyiv.", [("Sholz", "Scholz")]),
-        ("Olaf Shoulz flew to Kyiv.", [("Shoulz", "Scholz")]),
+        ("Rishi Sunac flew to Kyiv.", [("Sunac", "Sunak")]),
+        ("Andrey Melaschenko, an economist, spoke.", []),
         ("Navy commander Admiral Nikolai Evmenov inspected the ships.", [("Evmenov", "Yevmenov")]),
         # a known surname with a first name a letter or two off, after a title
         ("Ukrainian President Vladimir Zelensky visited Italy.", [("Vladimir", "Volodymyr")]),
@@ -133,7 +134,7 @@ def test_near_miss_names(text, expected):
 
 
 def test_near_miss_fix_is_unsafe():
-    [finding] = [f for f in check_document(Document("x", "Olaf Shoulz came."), N601) if f.fix]
+    [finding] = [f for f in check_document(Document("x", "Rishi Sunac came."), N601) if f.fix]
     assert finding.fix.applicability is Applicability.UNSAFE
 
 
@@ -141,13 +142,13 @@ def test_pure_python_distance_gives_the_same_findings(monkeypatch):
     from tqa import edit_distance
     from tqa.rules import names
 
-    text = "Olaf Shoulz, Josep Borell and Chancellor Sholz met Olaf Schulz and Ursula von der Leien."
+    text = "Rishi Sunac, Josep Borell and Chancellor Sholz met Olaf Schulz and Ursula von der Leien."
     names._closest.cache_clear()
     with_library = near_misses(text)
     monkeypatch.setattr(names, "distance", edit_distance.python_distance)
     names._closest.cache_clear()
     assert near_misses(text) == with_library == [
-        ("Shoulz", "Scholz"), ("Borell", "Borrell"), ("Sholz", "Scholz"), ("Leien", "Leyen"),
+        ("Sunac", "Sunak"), ("Borell", "Borrell"), ("Sholz", "Scholz"), ("Leien", "Leyen"),
     ]  # fmt: skip
 
 

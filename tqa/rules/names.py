@@ -60,10 +60,13 @@ _TITLE_BEFORE = re.compile(
     r"general|head|chief|Mr|Mrs|Ms|Dr)\.?[ \u00a0]+(?:[A-Z][\w.-]*[ \u00a0]+){0,2}$",
     re.I,
 )
-# How far a surname may be from the glossary's and still be that person:
-# with the first name beside it, and with only a title.
-_NEAR_WITH_FIRST_NAME = 2
-_NEAR_WITH_TITLE = 1
+# How far a surname may be from the glossary's and still be that person (with
+# its first name or a title beside it): with a thousand people in the glossary,
+# two edits already reach namesakes (`Andrey Melaschenko`, `Andrey Melnichenko`).
+_NEAR_SURNAME = 1
+# How far a first name may be from the glossary's beside a known surname
+# (`Vladimir` and `Volodymyr` Zelenskyy).
+_NEAR_FIRST_NAME = 2
 _SHORTEST_NEAR_MISS = 5  # skeleton letters: shorter names have too many neighbours
 _VOWELS = frozenset("aeiouy")
 
@@ -136,13 +139,16 @@ def mentions(doc: Document) -> list[Mention]:
     """The names of a document in text order, computed once per document."""
     cached = doc.cache.get("name-mentions")
     if cached is None:
-        cached = doc.cache["name-mentions"] = _mentions(doc.text)
+        known = glossary_people(doc.glossary_files).words
+        cached = doc.cache["name-mentions"] = _mentions(doc.text, known)
     return cached
 
 
-def _mentions(text: str) -> list[Mention]:
+def _mentions(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
     """Runs of capitalised words, each as one mention of its last word (the
-    surname) with its first word (the first name) or the initial before it."""
+    surname) with its first word (the first name) or the initial before it.
+    An ordinary English word ends a run (`Later Yermakov`) unless the glossary
+    names someone with it (`Rishi` Sunak, a rishi being a sage)."""
     found: list[Mention] = []
     run: list[re.Match] = []
     ordinary = is_ordinary_word
@@ -151,7 +157,7 @@ def _mentions(text: str) -> list[Mention]:
         start = match.start()
         if not text[start].isupper() or (start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE)):
             continue  # `XErmakov`, `Rimsky-Korsakov`: part of another word
-        is_word = ordinary(match.group())
+        is_word = ordinary(match.group()) and match.group() not in known
         if run and (is_word or not joined(text, run[-1].end(), start)):
             found.append(_run_mention(text, run))
             run = []
@@ -218,6 +224,7 @@ class GlossaryPeople:
     first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
     buckets: dict[tuple[str, int], tuple[Person, ...]]
     written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
+    words: frozenset[str]  # every word of the glossary's people's names
 
 
 def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
@@ -231,9 +238,8 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
     first_names: dict[tuple[str, str], str] = {}
     buckets: dict[tuple[str, int], list[Person]] = {}
     written: dict[str, list[Person]] = {}
-    for entry in load_glossary(glossary_files).entries:
-        if entry.kind != "person" or not entry.en:
-            continue
+    entries = [entry for entry in load_glossary(glossary_files).entries if entry.kind == "person" and entry.en]
+    for entry in entries:
         words = entry.en.split()
         surname = skeleton(words[-1])
         surnames.setdefault(surname, words[-1])
@@ -248,6 +254,7 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
         first_names,
         {key: tuple(people) for key, people in buckets.items()},
         {key: tuple(people) for key, people in written.items()},
+        frozenset(word for entry in entries for word in entry.en.split()),
     )
 
 
@@ -290,7 +297,7 @@ def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeopl
     person, key = known[0], skeleton(mention.first)
     if key == person.first or min(len(key), len(person.first)) < _SHORTEST_NEAR_MISS:
         return None
-    if distance(key, person.first, _NEAR_WITH_FIRST_NAME) > _NEAR_WITH_FIRST_NAME:
+    if distance(key, person.first, _NEAR_FIRST_NAME) > _NEAR_FIRST_NAME:
         return None
     return person if _TITLE_BEFORE.search(doc.text, max(0, mention.first_start - 60), mention.first_start) else None
 
@@ -303,10 +310,7 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
     if len(key) < _SHORTEST_NEAR_MISS:
         return None
     people = glossary_people(glossary_files)
-    if first:
-        limit = _NEAR_WITH_FIRST_NAME if len(key) >= 6 else 1
-    else:
-        limit = _NEAR_WITH_TITLE
+    limit = _NEAR_SURNAME
     found = []
     for length in range(len(key) - limit, len(key) + limit + 1):
         for person in people.buckets.get((key[:1], length), ()):
@@ -354,10 +358,12 @@ def person_name_spelling(doc: Document) -> Iterator[Violation]:
     What it does:
         Finds variant transliterations of people of the glossary, those the
         entry lists (`Sergei Ermakov`) and near misses it does not: a
-        capitalised surname a letter or two from a glossary person's (or with
-        the same transliteration skeleton) beside that person's first name or
-        after a title (`Olaf Sholz`, `Josep Borrel`, `Chancellor Sholz`).
-        It proposes the spelling major English-language media use.
+        capitalised surname a letter from a glossary person's (or with the
+        same transliteration skeleton) beside that person's first name or
+        after a title (`Rishi Sunac`, `Josep Borell`, `Chancellor Sholz`), and
+        a first name a letter or two off beside a known surname after a title
+        (`President Vladimir Zelensky`). It proposes the spelling major
+        English-language media use.
 
     Why is this bad?
         One person under several spellings splits search results and looks
@@ -367,10 +373,12 @@ def person_name_spelling(doc: Document) -> Iterator[Violation]:
     Example:
         Bad: Sergei Ermakov, a leading expert at RISS, explained.
         Bad: German Chancellor Olaf Sholz arrived in Kyiv.
-        Bad: EU foreign policy chief Josep Borrel spoke.
+        Bad: EU foreign policy chief Josep Borell spoke.
+        Bad: Ukrainian President Vladimir Zelensky spoke.
         Good: Sergei Yermakov, a leading expert at RISS, explained.
         Good: German Chancellor Olaf Scholz arrived in Kyiv.
         Good: Olaf Schulz, a local farmer, spoke.
+        Good: Andrey Melashchenko, an economist, spoke.
 
     Fix safety:
         For listed variants, as the glossary entry says; usually unsafe, as a
