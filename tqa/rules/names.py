@@ -470,16 +470,6 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
                         yield m.first_start, m.first_start + len(m.first), m.first, preferred
 
 
-def name_groups(doc: Document) -> dict[str, dict[str, int]]:
-    """The names of a document spelled in more than one way, by skeleton."""
-    groups: dict[str, dict[str, int]] = {}
-    for _start, _end, found, preferred in _variants(doc):
-        spellings = groups.setdefault(skeleton(preferred), {})
-        spellings[found] = spellings.get(found, 0) + 1
-        spellings.setdefault(preferred, 0)
-    return groups
-
-
 def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
     """The same person's name spelled two ways in one document.
 
