@@ -191,3 +191,12 @@ def test_every_configurable_standard_has_its_rules():
     from tqa.rules.names import STANDARDS
 
     assert set(TRANSLITERATIONS) == set(STANDARDS)
+
+
+def test_cross_file_never_replaces_a_spelling_the_glossary_accepts():
+    index = _index("President Volodymyr Zelensky spoke.", "Volodymyr Zelenskyy left.", "Volodymyr Zelenskyy came.")
+    assert index.reports() == {}
+
+
+def test_a_bare_surname_with_a_glossary_skeleton_is_a_near_miss():
+    assert near_misses("Later Shoygu inspected the troops.") == [("Shoygu", "Shoigu")]

@@ -280,8 +280,8 @@ def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Perso
     if mention.surname.lower() in people.written:
         return None
     person = _closest(mention.surname, mention.first, doc.glossary_files)
-    if person is None or mention.first:
-        return person
+    if person is None or mention.first or person.key == skeleton(mention.surname):
+        return person  # the same skeleton is the same name transliterated another way
     return person if _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
 
 
@@ -358,9 +358,10 @@ def person_name_spelling(doc: Document) -> Iterator[Violation]:
     What it does:
         Finds variant transliterations of people of the glossary, those the
         entry lists (`Sergei Ermakov`) and near misses it does not: a
-        capitalised surname a letter from a glossary person's (or with the
-        same transliteration skeleton) beside that person's first name or
-        after a title (`Rishi Sunac`, `Josep Borell`, `Chancellor Sholz`), and
+        capitalised surname a letter from a glossary person's beside that
+        person's first name or after a title (`Rishi Sunac`, `Josep Borell`,
+        `Chancellor Sholz`), one with the same transliteration skeleton even
+        alone (`Shoygu`: the same Russian name, written another way), and
         a first name a letter or two off beside a known surname after a title
         (`President Vladimir Zelensky`). It proposes the spelling major
         English-language media use.
@@ -529,7 +530,8 @@ def first_occurrence(text: str, word: str) -> int | None:
 
 def single_spellings(doc: Document) -> str:
     """The surnames spelled one way in this document, one a line as
-    `SURNAME<TAB>FIRST-NAME KEYS<TAB>GLOSSARY SPELLING`: one string is far
+    `SURNAME<TAB>FIRST-NAME KEYS<TAB>GLOSSARY SPELLING<TAB>ACCEPTED` (`1`
+    when the glossary accepts this spelling of someone): one string is far
     cheaper than hundreds to send from a worker process. A word this document
     uses as a first name is left out: first names alone say nothing of who is meant."""
     people = glossary_people(doc.glossary_files)
@@ -546,7 +548,8 @@ def single_spellings(doc: Document) -> str:
     for surname, keys in firsts.items():
         key = skeleton(surname)
         if by_skeleton[key] == 1:
-            lines.append(f"{surname}\t{' '.join(sorted(keys))}\t{people.surnames.get(key, '')}")
+            accepted = "1" if surname.lower() in people.written else ""
+            lines.append(f"{surname}\t{' '.join(sorted(keys))}\t{people.surnames.get(key, '')}\t{accepted}")
     return "\n".join(lines)
 
 
@@ -582,8 +585,11 @@ class NameIndex:
         spelled: dict[str, dict[str, int]] = {}
         first_keys: dict[str, set[str]] = {}
         standard: dict[str, str] = {}
+        accepted: set[str] = set()
         for line, files in Counter(itertools.chain.from_iterable(self._files)).items():
-            surname, keys, glossary = line.split("\t")
+            surname, keys, glossary, known = line.split("\t")
+            if known:
+                accepted.add(surname)
             spelled.setdefault(skeleton(surname), {})
             spelled[skeleton(surname)][surname] = spelled[skeleton(surname)].get(surname, 0) + files
             first_keys.setdefault(surname, set()).update(keys.split())
@@ -597,6 +603,7 @@ class NameIndex:
             for spelling in counts:
                 if (
                     spelling != preferred
+                    and spelling not in accepted
                     and differs_by_transliteration(spelling, preferred)
                     and compatible(first_keys[spelling], first_keys.get(preferred, ()))
                 ):
