@@ -115,6 +115,7 @@ def test_tbx_export_is_well_formed_and_round_trips(glossary, tmp_path):
     back = exchange.from_tbx(tbx.encode("utf-8"), "x.tbx")
     assert len(back) == len(glossary.entries)
     fields = ("id", "ru", "en", "avoid", "kind", "domain", "note", "ref", "fix", "flag", "ok", "case", "omit")
+    fields += ("also", "variants", "examples")
     for original, restored in zip(glossary.entries, back, strict=True):
         assert [getattr(original, f) for f in fields] == [getattr(restored, f) for f in fields]
 
@@ -246,3 +247,17 @@ def test_suggestion_corpus_is_fixed_as_expected():
     results = fixed_examples([case["text"] for _name, case in cases])
     wrong = [(name, case["text"], result) for (name, case), result in zip(cases, results) if result != case["fixed"]]
     assert wrong == []
+
+
+def test_toml_and_tbx_exports_keep_replacements_examples_and_also(tmp_path):
+    entries = check_files([REPLACEMENTS])[0]
+    out = tmp_path / "again.toml"
+    out.write_text(exchange.to_toml(entries), encoding="utf-8")
+    again, _matcher, problems = check_files([out])
+    assert problems == []
+    back = exchange.from_tbx(exchange.to_tbx(entries).encode("utf-8"), "x.tbx")
+    for restored in (again, back):
+        assert [(e.variants, e.examples, e.also) for e in restored] == [
+            (e.variants, e.examples, e.also) for e in entries
+        ]
+    assert any(e.also for e in entries) and any(v.en for e in entries for v in e.variants)

@@ -68,9 +68,12 @@ def test_places_every_style_flag_the_russian_names_of_war_towns(tmp_path):
         assert "`Avdiivka`" in result.output and "`Vuhledar`" in result.output
 
 
-def test_traditional_place_style_is_a_valid_layer():
-    _entries, _matcher, problems = check_files([place_style_file("traditional")], builtin_files())
+def test_traditional_place_style_is_a_valid_layer_whose_examples_are_fixed_as_stated():
+    layer = place_style_file("traditional")
+    entries, _matcher, problems = check_files([layer], builtin_files())
     assert [str(p) for p in problems] == []
+    own = [e for e in entries if Path(e.path) == layer]
+    assert len(own) >= 20 and [str(p) for p in example_problems(own, [str(layer)])] == []
 
 
 def test_place_style_is_shown_and_checked(tmp_path):

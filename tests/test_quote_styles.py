@@ -83,7 +83,10 @@ def test_safe_fixes_keep_one_style_text_balanced_and_spaced(style, rules):
     @given(one_style_text(style))
     def check(text):
         fixed, _applied, _remaining = fix_text(text, "x", selected, FixSettings(False))
-        assert _spacing(fixed) == _spacing(text)
+        if rules == "Q":
+            assert _spacing(fixed) == _spacing(text)
+        else:  # other rules may drop a Russian attribution dash, never split a word
+            assert re.findall(r"\w+", fixed) == re.findall(r"\w+", text)
         before, after = analyse(Document("x", text)), analyse(Document("x", fixed))
         if not before.unclosed and not before.orphans:
             assert not after.unclosed and not after.orphans

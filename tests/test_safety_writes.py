@@ -19,6 +19,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tqa.pipeline.engine
 from conftest import write
@@ -37,13 +39,24 @@ def temporaries(folder: Path) -> list[Path]:
     return [path for path in folder.rglob("*.tqa")]
 
 
-def as_nobody(*arguments: str, cwd: Path, **options) -> subprocess.CompletedProcess:
-    """Run tqa as an unprivileged user (needs root to switch)."""
+def _setpriv(*arguments: str) -> list[str]:
+    return [SETPRIV, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--", TQA, *arguments]
+
+
+@pytest.fixture(scope="module")
+def nobody_can_run_tqa() -> None:
+    """Skip (saying why) where tests cannot switch to an unprivileged user who can run tqa."""
     if os.geteuid() != 0 or SETPRIV is None:
         pytest.skip("switching to an unprivileged user needs root and setpriv")
-    command = [SETPRIV, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--", TQA, *arguments]
+    done = subprocess.run(_setpriv("--version"), cwd="/", capture_output=True, timeout=120)
+    if done.returncode != 0:
+        pytest.skip(f"an unprivileged user cannot run {TQA} here: {done.stderr.decode(errors='replace')[-200:]}")
+
+
+def as_nobody(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run tqa as an unprivileged user."""
     environment = {**os.environ, "HOME": str(cwd), "TQA_LANG": "en"}
-    return subprocess.run(command, cwd=cwd, capture_output=True, env=environment, timeout=120, **options)
+    return subprocess.run(_setpriv(*arguments), cwd=cwd, capture_output=True, env=environment, timeout=120)
 
 
 @pytest.fixture
@@ -162,7 +175,7 @@ def test_owner_group_and_mode_are_kept_by_root(runner, tmp_path, mode):
     assert path.read_text(encoding="utf-8") == FIXED
 
 
-def test_user_fixing_a_file_owned_by_another_keeps_its_owner(shared_folder):
+def test_user_fixing_a_file_owned_by_another_keeps_its_owner(shared_folder, nobody_can_run_tqa):
     path = write(shared_folder / "a.txt", ARTIFACT)
     path.chmod(0o666)  # root's file that anyone may edit, in a folder anyone may write
     result = as_nobody("fix", "a.txt", cwd=shared_folder)
@@ -222,7 +235,7 @@ def test_read_only_file_is_refused(runner, tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
 
 
-def test_read_only_file_is_refused_for_a_user(shared_folder):
+def test_read_only_file_is_refused_for_a_user(shared_folder, nobody_can_run_tqa):
     path = write(shared_folder / "a.txt", ARTIFACT)
     os.chown(path, NOBODY, NOBODY)
     path.chmod(0o444)
@@ -431,8 +444,16 @@ def test_import_onto_its_own_tbx_is_refused(runner, tmp_path):
     before = tbx.read_bytes()
     result = runner.invoke(main, ["glossary", "import", str(tbx), "-o", str(tbx)])
     assert result.exit_code == 2
-    assert "is the TBX file being imported" in result.stderr
+    assert "is one of the files being read" in result.stderr
     assert tbx.read_bytes() == before
+
+
+def test_export_onto_a_glossary_it_reads_is_refused(runner, tmp_path):
+    mine = write(tmp_path / "mine.toml", "# my own entries, none yet\n")
+    result = runner.invoke(main, ["glossary", "export", "--format", "toml", "--glossary", str(mine), "-o", str(mine)])
+    assert result.exit_code == 2
+    assert "is one of the files being read" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "# my own entries, none yet\n"
 
 
 # 9. PO catalogs: polib gets text only; lines end only at \n.
@@ -464,6 +485,14 @@ def test_po_line_with_other_line_breaks_keeps_its_words(runner, tmp_path, mark):
     if mark in "\x0b\x0c":  # polib writes these two as escapes: the same text
         fixed = fixed.replace(polib.escape(mark), mark)
     assert fixed == text.replace("wait, ”the", "wait,” the")
+
+
+def test_config_error_lines_count_only_line_ends(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "tqa.toml", "# a note\u2028more note\nselect = 5\n")
+    result = runner.invoke(main, ["check", str(write(tmp_path / "a.txt", ARTIFACT))])
+    assert result.exit_code == 2
+    assert "tqa.toml:2: `select`" in result.stderr
 
 
 def test_diff_breaks_lines_only_at_line_ends(runner, tmp_path):
@@ -502,6 +531,20 @@ def test_unwritable_fix_is_not_counted(runner, tmp_path):
     path.write_bytes('Ответ ясен - "мы ждем", he said.\n'.encode("koi8_r"))
     result = runner.invoke(main, ["fix", "--encoding", "koi8_r", "--unsafe-fixes", str(path)])
     assert result.exit_code == 2
+    assert "Applied 0 fixes in 0 files." in result.stdout
+    assert "fixed" not in result.stdout
+
+
+def test_edits_that_change_nothing_are_not_counted(runner, tmp_path, monkeypatch):
+    path = write(tmp_path / "a.txt", ARTIFACT)
+    fixing = tqa.pipeline.engine.fix_text
+
+    def undone(text, *rest):
+        _fixed, applied, remaining = fixing(text, *rest)
+        return text, applied, remaining  # the edits cancel out
+
+    monkeypatch.setattr(tqa.pipeline.engine, "fix_text", undone)
+    result = runner.invoke(main, ["fix", str(path)])
     assert "Applied 0 fixes in 0 files." in result.stdout
     assert "fixed" not in result.stdout
 
@@ -584,8 +627,9 @@ main()
         (signal.SIGTERM, "2", True),
         (signal.SIGINT, "2", True),
         (signal.SIGHUP, "1", False),
+        (signal.SIGXCPU, "1", False),
     ],
-    ids=["term", "term-group", "int-group", "hup"],
+    ids=["term", "term-group", "int-group", "hup", "xcpu"],
 )
 def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, run_script, signum, jobs, group):
     for index in range(6):
@@ -602,6 +646,7 @@ def test_signal_during_a_write_leaves_no_temporary_file(tmp_path, run_script, si
     _stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 128 + signum, stderr
     assert b"Traceback" not in stderr
+    assert b"worker process stopped" not in stderr
     assert temporaries(tmp_path) == []
     texts = {path.read_text(encoding="utf-8") for path in (tmp_path / "in").iterdir()}
     assert texts <= {ARTIFACT, FIXED} and FIXED in texts
@@ -639,3 +684,47 @@ def test_ctrl_c_with_stdout_a_full_pipe_exits_130(tmp_path):
             process.kill()
     assert returncode == 130
     assert b"Traceback" not in process.stderr.read()
+
+
+# The write path as a property: whatever the file is, it ends holding either
+# the new bytes or its own, keeps its kind, links and mode, and leaves nothing behind.
+
+SHAPES = ("plain", "hard-linked", "symlinked", "read-only", "edited-meanwhile")
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    shape=st.sampled_from(SHAPES),
+    old=st.binary(max_size=300),
+    new=st.binary(max_size=300),
+    mode=st.sampled_from([0o600, 0o644, 0o664, 0o755]),
+)
+def test_a_fix_is_written_whole_or_not_at_all(shape, old, new, mode):
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        real = folder / "real.txt"
+        real.write_bytes(old)
+        real.chmod(0o444 if shape == "read-only" else mode)
+        named = real
+        if shape == "hard-linked":
+            os.link(real, folder / "other.txt")
+        if shape == "symlinked":
+            named = folder / "link.txt"
+            named.symlink_to(real)
+        if shape == "edited-meanwhile":
+            real.write_bytes(old + b"typed meanwhile")
+        refused = shape in ("read-only", "edited-meanwhile")
+        try:
+            filewrite.fix_in_place(named, new, old, "file")
+        except UserError:
+            assert refused
+        else:
+            assert not refused
+        expected = {"read-only": old, "edited-meanwhile": old + b"typed meanwhile"}.get(shape, new)
+        assert real.read_bytes() == expected
+        assert named.is_symlink() == (shape == "symlinked")
+        assert real.stat().st_nlink == (2 if shape == "hard-linked" else 1)
+        if shape == "hard-linked":
+            assert (folder / "other.txt").read_bytes() == new
+        assert stat.S_IMODE(real.stat().st_mode) == (0o444 if shape == "read-only" else mode)
+        assert temporaries(folder) == []

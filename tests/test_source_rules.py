@@ -343,7 +343,7 @@ ok = ["The foreign minister will visit Ankara next week."]
         doc = Document("article.en.txt", target + "\n", glossary_files=(str(glossary),), source=original)
         return [f.code for f in check_document(doc, select_rules(["A701"]))]
 
-    source = "Глава МИД Великобритании Доминик Рааб заявил это."
-    assert a701("British Foreign Secretary Dominic Raab said so.", source) == []
-    assert a701("Britain's foreign minister Dominic Raab said so.", source) == []
+    source = "Глава МИД Доминик Рааб заявил это."
+    assert a701("Foreign Secretary Dominic Raab said so.", source) == []
+    assert a701("The foreign minister Dominic Raab said so.", source) == []
     assert a701("Dominic Raab said so.", source) == ["A701"]

@@ -18,14 +18,17 @@ from tqa import __version__
 from tqa.catalog_check import CatalogOptions
 from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, user_errors
 from tqa.cli_glossary import glossary as glossary_group
+from tqa.cli_outcome import checked_nothing, failed_inputs
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
 from tqa.pipeline.engine import FileResult, Input, Job, context_spellings, discover, link_files, process
 from tqa.pipeline.plan import Plan
+from tqa.pipeline.preview import on_disk
 from tqa.pipeline.tally import Tally
 from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
+from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
 
@@ -210,7 +213,9 @@ def main(lang: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @_selection_options
 @click.option("--output-format", type=click.Choice(FORMATS), help=_("How to print findings (default: text)."))
-@click.option("--statistics", is_flag=True, help=_("Count findings by rule."))
+@click.option(
+    "--statistics", is_flag=True, help=_("Print only the count of findings by rule (JSON with --output-format json).")
+)
 @click.option(
     "--unsafe-fixes", is_flag=True, help=_("Count unsafe fixes as available; with --diff, apply them in the diff too.")
 )
@@ -260,14 +265,14 @@ def check(
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, statistics=statistics, signature=plan.signature)
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, signature=plan.signature)
     streaming = streaming_emitters().get(settings.output_format)
     cache = None if no_cache or show_diff else _results_cache(plan, job, settings.output_format)
-    if streaming is not None and baseline is None and write_baseline is None and not show_diff:
+    if streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics):
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format))
         results = process(inputs, plan.rules_for, job, workers, cache)
         context = _context(context_paths, inputs, plan)
-        failed, found = _stream(results, errors, plan, streaming, options, context)
+        failed, found, checked = _stream(results, errors, plan, streaming, options, context)
     else:
         results = list(process(inputs, plan.rules_for, job, workers, cache))
         if show_diff:
@@ -280,13 +285,22 @@ def check(
             context=_context(context_paths, inputs, plan),
             transliteration=plan.settings.transliteration,
         )
-        failed = _report_errors(results, errors)
+        # With --diff the file on disk still has the fixable findings too, so a
+        # diff alone fails the check; the findings that remain are told in the file on disk.
+        changed = any(r.changed for r in results)
+        if show_diff:
+            results = [on_disk(result) for result in results]
+        results += failed_inputs(errors)
+        failed = _report_errors(results, [])
         if baseline is not None or write_baseline is not None:
             failed = _baseline(results, baseline, write_baseline) or failed
-        emitters()[settings.output_format](results, sys.stdout, options)
-        # With --diff the findings shown are those the fixes leave; the file on
-        # disk still has the fixable ones too, so a diff alone also fails the check.
-        found = any(r.findings or r.changed for r in results)
+        if statistics:
+            report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
+        else:
+            emitters()[settings.output_format](results, sys.stderr if show_diff else sys.stdout, options)
+        found = changed or any(r.findings for r in results)
+        checked = sum(r.source is not None for r in results)
+    failed = checked_nothing(checked) or failed
     if failed:
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
@@ -312,10 +326,10 @@ def _context(paths: tuple[str, ...], inputs, plan: Plan):
 
 def _stream(
     results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions, context=()
-) -> tuple[bool, bool]:
+) -> tuple[bool, bool, int]:
     """Print each file's findings, rendered where the file was checked, and let
     them go; the findings only the whole run can see (one name spelled two ways
-    across files) come last. Returns (an input failed, anything found)."""
+    across files) come last. Returns (an input failed, anything found, files checked)."""
     emit_file, emit_end = streaming
     failed = _report_errors([], errors)
     tally = Tally()
@@ -334,7 +348,7 @@ def _stream(
             emit_file(result, sys.stdout, options)
             tally.count_findings(result.findings)
     emit_end(tally, sys.stdout, options)
-    return failed, tally.findings > 0
+    return failed, tally.findings > 0, tally.files
 
 
 def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: Path | None) -> bool:
@@ -399,20 +413,26 @@ def fix(
         for result in processed:
             results.append(result)
             _deliver(result, show_diff, output_dir)
-            _report_applied(result, report)
+            _report_applied(result, report, show_diff)
     link_files(
         results,
         plan.rules,
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
     )
-    failed = _report_errors(results, errors)
-    emitters()["text"](results, report, ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True))
+    changed = any(r.changed for r in results)
+    if show_diff:
+        results = [on_disk(result) for result in results]
+    results += failed_inputs(errors)
+    failed = _report_errors(results, [])
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff)
+    emitters()["text"](results, report, options)
+    failed = checked_nothing(sum(r.source is not None for r in results)) or failed
     if failed:
         sys.exit(EXIT_ERROR)
     if show_diff:
-        sys.exit(EXIT_FINDINGS if any(r.changed for r in results) else EXIT_CLEAN)
-    if exit_non_zero_on_fix and any(r.changed for r in results):
+        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    if exit_non_zero_on_fix and changed:
         sys.exit(EXIT_FINDINGS)
     if any(r.findings for r in results) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
@@ -445,7 +465,10 @@ def _distinct_files(inputs: list[Input]) -> list[Input]:
 def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> None:
     """Print, write or copy one file's fixed text. When that fails, or the input
     could not be fixed, the file becomes an error and none of its fixes count;
-    a filter passes what it could not fix through unchanged."""
+    a filter passes what it could not fix through unchanged. Edits that leave
+    the text as it was are no fixes."""
+    if not result.changed:
+        result.applied = []
     try:
         if result.input.is_stdin and not show_diff:
             data = result.raw or b""
@@ -460,7 +483,8 @@ def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> No
         elif show_diff:
             sys.stdout.write(diff(result))
         elif output_dir is not None:
-            write_copy(result, output_dir)
+            copy = write_copy(result, output_dir)
+            result.input = dataclasses.replace(result.input, display=str(copy))  # findings are told in the copy
         else:
             write_in_place(result)
     except UserError as error:
@@ -471,12 +495,13 @@ def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> No
             sys.stdout.flush()
 
 
-def _report_applied(result: FileResult, stream) -> None:
+def _report_applied(result: FileResult, stream, dry_run: bool) -> None:
     if not result.applied:
         return
     counts = Counter((f.code, f.name) for f in result.applied)
     parts = ", ".join(f"{count} × {code} {name}" for (code, name), count in sorted(counts.items()))
-    stream.write(_("{path}: fixed {parts}").format(path=result.input.display, parts=parts) + "\n")
+    line = _("{path}: would fix {parts}") if dry_run else _("{path}: fixed {parts}")
+    stream.write(line.format(path=result.input.display, parts=parts) + "\n")
 
 
 @main.command(help=_("Remove tqa's caches: results of earlier checks and compiled glossaries."))

@@ -89,7 +89,11 @@ def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> No
     from tqa.glossary import exchange
 
     writers = {"tbx": exchange.to_tbx, "csv": exchange.to_csv, "po": exchange.to_po, "toml": exchange.to_toml}
+    from tqa.glossary.load import builtin_files
+
     text = writers[fmt](_entries(glossary_files))
+    with user_errors():
+        _refuse_own_input(output, [*builtin_files(), *map(Path, glossary_files)])
     _write(text, output)
 
 
@@ -110,9 +114,17 @@ def import_tbx(path: Path, output: Path | None) -> None:
         except OSError as error:
             raise UserError(str(error.strerror), str(path)) from None
         entries = exchange.from_tbx(data, str(path))
-        if output is not None and output.exists() and os.path.samefile(output, path):
-            raise UserError(_("is the TBX file being imported; write the TOML elsewhere"), str(output))
+        _refuse_own_input(output, [path])
     _write(exchange.to_toml(entries), output)
+
+
+def _refuse_own_input(output: Path | None, inputs: list[Path]) -> None:
+    """An export or import never replaces a file it reads."""
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        if path.exists() and os.path.samefile(output, path):
+            raise UserError(_("is one of the files being read; write elsewhere"), str(output))
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -1,5 +1,6 @@
-"""Signals: SIGTERM and SIGHUP stop a run as Ctrl-C does, and a file write in
-progress always finishes (or is undone) before any of them is handled."""
+"""Signals: SIGTERM, SIGHUP and the other signals that end a process stop a run
+as Ctrl-C does, and a file write in progress always finishes (or is undone)
+before any of them is handled."""
 
 from __future__ import annotations
 
@@ -8,11 +9,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+# Every signal that ends a process and can be caught (SIGPIPE is ignored by
+# Python: a closed pipe shows as an error on write instead).
+STOPPING = tuple(
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU")
+    if hasattr(signal, name)
+)
 
 
 class Stopped(BaseException):
-    """A stop request (Ctrl-C, SIGTERM, SIGHUP) raised where the program is, so
+    """A stop request (Ctrl-C, SIGTERM, SIGHUP, …) raised where the program is, so
     that every `finally` runs; the exit status is 128 + the signal's number."""
 
     def __init__(self, signum: int):
@@ -25,23 +32,22 @@ def _raise_stopped(signum: int, _frame) -> None:
 
 
 def stop_on_signals() -> None:
-    """Turn SIGINT, SIGTERM and SIGHUP into `Stopped`, unless they are ignored or taken."""
+    """Turn the stopping signals into `Stopped`, unless they are ignored or taken."""
     for signum in STOPPING:
         if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
             signal.signal(signum, _raise_stopped)
 
 
-def ignore_in_worker() -> None:
-    """Worker processes leave Ctrl-C to the main process and die at once on SIGTERM."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def default_in_worker() -> None:
+    """Worker processes write nothing: a stopping signal ends them at once, and the
+    main process, which writes, cleans up."""
     for signum in STOPPING:
-        if signum != signal.SIGINT:
-            signal.signal(signum, signal.SIG_DFL)
+        signal.signal(signum, signal.SIG_DFL)
 
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP until the block ends, then deliver the first one."""
+    """Hold the stopping signals until the block ends, then deliver the first one."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -79,7 +79,7 @@ def _validated(text: str, name: str):
 
 
 def lines(text: str) -> list[str]:
-    """The file's lines with their ends; a line ends only at `\n`."""
+    """The file's lines with their ends; a line ends only at LF (so also at CR LF)."""
     return [line for line in re.split(r"(?<=\n)", text) if line]
 
 

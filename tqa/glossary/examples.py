@@ -26,7 +26,7 @@ _PARAGRAPH = "\n\n"
 def example_line(entry: Entry, example: Example) -> int:
     """The line of an example in its file: found below the entry's `flag` key."""
     try:
-        lines = Path(entry.path).read_text(encoding="utf-8").splitlines()
+        lines = Path(entry.path).read_text(encoding="utf-8").split("\n")
     except OSError:
         return entry.line_of("flag")
     return item_line(lines, entry.line_of("flag"), example.text)

@@ -9,13 +9,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from tqa.errors import UserError
-from tqa.glossary.entry import Entry
+from tqa.glossary.entry import Entry, Example, Variant
 from tqa.i18n import _
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
+ADMITTED = "admittedTerm-admn-sts"
 OMITTED = "(omit)"
 # tqa fields with no TBX-Basic data category travel as notes with this prefix.
 EXTENSION = "tqa-"
@@ -60,13 +61,23 @@ def to_tbx(entries: Iterable[Entry], title: str = "tqa Russian–English diploma
         for example in entry.ok:
             _sub(preferred, ns + "descrip", example, type="context")
         _sub(preferred, ns + "admin", entry.ref, type="source")
-        for index, avoid in enumerate(entry.avoid):
+        for index, variant in enumerate(entry.variants):
             deprecated = _sub(english, ns + "termSec")
-            _sub(deprecated, ns + "term", avoid)
+            _sub(deprecated, ns + "term", variant.form)
             _sub(deprecated, ns + "termNote", DEPRECATED, type="administrativeStatus")
+            if variant.en is not None:
+                _sub(deprecated, ns + "note", f"{EXTENSION}en: {variant.en}")
+            if variant.fix:
+                _sub(deprecated, ns + "note", f"{EXTENSION}fix: {variant.fix}")
             if index == 0:
-                for example in entry.flag:
-                    _sub(deprecated, ns + "descrip", example, type="context")
+                for example in entry.examples:
+                    _sub(deprecated, ns + "descrip", example.text, type="context")
+                    if example.fixed is not None:
+                        _sub(deprecated, ns + "note", f"{EXTENSION}fixed: {example.text} => {example.fixed}")
+        for rendering in entry.also:
+            admitted = _sub(english, ns + "termSec")
+            _sub(admitted, ns + "term", rendering)
+            _sub(admitted, ns + "termNote", ADMITTED, type="administrativeStatus")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -83,7 +94,10 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
         fields: dict = {
             "id": concept.get("id", ""),
             "avoid": [],
+            "variants": [],
+            "also": [],
             "flag": [],
+            "examples": [],
             "ok": [],
             "fix": "unsafe",
             "case": "",
@@ -111,9 +125,14 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
                     fields["omit"] = term == OMITTED
                     fields["ok"] += contexts
                     fields["ref"] = term_section.findtext(f"{ns}admin[@type='source']", fields["ref"])
+                elif status == ADMITTED:
+                    fields["also"].append(term)
                 else:
                     fields["avoid"].append(term)
+                    fields["variants"].append(_variant(term, term_section, ns))
                     fields["flag"] += contexts
+                    fixed = dict(_fixed(term_section, ns))
+                    fields["examples"] += [Example(context, fixed.get(context)) for context in contexts]
         entries.append(
             Entry(
                 **{
@@ -124,6 +143,31 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
             )
         )
     return entries
+
+
+def _extension_notes(term_section: ET.Element, ns: str) -> list[tuple[str, str]]:
+    notes = []
+    for note in term_section.findall(ns + "note"):
+        text = note.text or ""
+        if text.startswith(EXTENSION):
+            key, _sep, value = text[len(EXTENSION) :].partition(": ")
+            notes.append((key, value))
+    return notes
+
+
+def _variant(term: str, term_section: ET.Element, ns: str) -> Variant:
+    notes = dict(_extension_notes(term_section, ns))
+    return Variant(term, notes.get("en"), notes.get("fix", ""))
+
+
+def _fixed(term_section: ET.Element, ns: str) -> list[tuple[str, str]]:
+    """(example, fixed sentence) pairs from `tqa-fixed: example => fixed` notes."""
+    pairs = []
+    for key, value in _extension_notes(term_section, ns):
+        if key == "fixed" and " => " in value:
+            text, _sep, fixed = value.partition(" => ")
+            pairs.append((text, fixed))
+    return pairs
 
 
 def to_csv(entries: Iterable[Entry]) -> str:
@@ -172,6 +216,35 @@ def _toml_value(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _quoted(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _avoid_toml(entry: Entry) -> str:
+    items = []
+    for variant in entry.variants:
+        if variant.en is None and not variant.fix:
+            items.append(_quoted(variant.form))
+            continue
+        parts = [f"form = {_quoted(variant.form)}"]
+        if variant.en is not None:
+            parts.append(f"en = {_quoted(variant.en)}")
+        if variant.fix:
+            parts.append(f"fix = {_quoted(variant.fix)}")
+        items.append("{ " + ", ".join(parts) + " }")
+    return "[" + ", ".join(items) + "]"
+
+
+def _flag_toml(entry: Entry) -> str:
+    items = [
+        _quoted(example.text)
+        if example.fixed is None
+        else f"{{ text = {_quoted(example.text)}, fixed = {_quoted(example.fixed)} }}"
+        for example in entry.examples
+    ]
+    return "[" + ", ".join(items) + "]"
+
+
 def to_toml(entries: Iterable[Entry]) -> str:
     """Glossary TOML in the format of glossary/*.toml."""
     blocks = []
@@ -181,6 +254,13 @@ def to_toml(entries: Iterable[Entry]) -> str:
             value = getattr(entry, field)
             if field in ("case", "omit") and not value:
                 continue
-            lines.append(f"{field} = {_toml_value(value)}")
+            if field == "avoid":
+                lines.append(f"avoid = {_avoid_toml(entry)}")
+            elif field == "flag":
+                lines.append(f"flag = {_flag_toml(entry)}")
+            else:
+                lines.append(f"{field} = {_toml_value(value)}")
+            if field == "en" and entry.also:
+                lines.append(f"also = {_toml_value(entry.also)}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"

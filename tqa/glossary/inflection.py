@@ -3,12 +3,14 @@
 Word forms come from `lemminflect` (a lexicon of English lemmas and their
 inflections with Penn Treebank tags: `take` -> `took` VBD, `taken` VBN), so a
 replacement takes the tense or number of the word it replaces without
-hand-written suffix rules; the indefinite article comes from `inflect`, which
-knows `an hour`, `a European`, `a UN envoy`.
+hand-written suffix rules. `a` or `an` goes by the sound of the next word:
+letter names for acronyms spelled out (`an MP`, `a UN envoy`), the first
+sound of a word otherwise (`an hour`, `a European`, `an unidentified`).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # Words that never inflect as a form's head and that a replacement must not
@@ -18,6 +20,14 @@ FUNCTION_WORDS = frozenset(
     "which who whom whose it its their his her our your".split()
 )
 ARTICLES = ("a", "an", "the")
+_FIRST_WORD = re.compile(r"[\w'’-]+")
+_EIGHT_OR_ELEVEN = re.compile(r"^(?:8|11(?!\d)|18(?!\d)|11\d{3}(?!\d)|18\d{3}(?!\d))")
+# Acronyms read as words (NATO, OPEC, MANPADS) have a vowel second; others are spelled out.
+_READ_AS_WORD = re.compile(r"^[B-DF-HJ-NP-TV-Z][AEIOU][A-Z]{2,}$|^[AEIOU][B-DF-HJ-NP-TV-Z][AEIOU][A-Z]+$")
+_VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")  # eff, aitch, em, en, oh, ess, ex...
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+_NEGATIVE_UN = ("unid", "unin", "unim", "unan", "unab", "unac", "unaf", "unaw", "unus")
+_YOU_SOUND = ("uni", "use", "usu", "uti", "ura", "uro", "eu", "ewe", "one", "once", "uk", "ub")
 _TAGS_BY_CLASS = {"VERB": ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG"), "NOUN": ("NN", "NNS")}
 
 
@@ -26,13 +36,6 @@ def _lemminflect():
     import lemminflect
 
     return lemminflect
-
-
-@cache
-def _engine():
-    import inflect
-
-    return inflect.engine()
 
 
 @cache
@@ -89,11 +92,7 @@ def plural(word: str) -> str:
     if word.isupper():
         return word + "s"
     found = _lemminflect().getInflection(word.lower(), tag="NNS")
-    if found and found[0] != word.lower():
-        form = found[0]
-    else:
-        form = _engine().plural_noun(word.lower()) or word.lower() + "s"
-    return _keep_case(word, form)
+    return _keep_case(word, next((form for form in found if form != word.lower()), word.lower() + "s"))
 
 
 def _keep_case(original: str, form: str) -> str:
@@ -103,5 +102,22 @@ def _keep_case(original: str, form: str) -> str:
 
 
 def indefinite_article(phrase: str) -> str:
-    """`a` or `an` before a phrase, by its sound (`an hour`, `a European`, `an MP`)."""
-    return _engine().a(phrase).split(" ", 1)[0]
+    """`a` or `an` before a phrase, by its first sound (`an hour`, `a European`,
+    `an MP`, `a NATO summit`, `an 18-year-old`)."""
+    word = _FIRST_WORD.match(phrase.strip())
+    if word is None:
+        return "a"
+    text = word.group(0)
+    if text[0].isdigit():
+        return "an" if _EIGHT_OR_ELEVEN.match(text) else "a"
+    letters = text.split("-")[0]
+    if len(letters) > 1 and letters.isupper() and not _READ_AS_WORD.match(letters):
+        return "an" if letters[0] in _VOWEL_LETTER_NAMES else "a"  # spelled out: an FSB officer
+    if len(letters) > 1 and letters.isupper() and letters[0] == "U":
+        return "a"  # read as a word beginning with `you`: a UNESCO site, a UEFA match
+    lowered = text.lower()
+    if lowered.startswith(_SILENT_H) or lowered.startswith(_NEGATIVE_UN):
+        return "an"
+    if lowered.startswith(_YOU_SOUND):
+        return "a"
+    return "an" if lowered[0] in "aeiou" else "a"

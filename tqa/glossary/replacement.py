@@ -235,10 +235,10 @@ def replacement(text: str, match: Match) -> Replacement:
     before = _word_before(text, start)
     after = _word_after(text, end)
     if before and len(words) > 1 and before.group(1).lower() in ARTICLES and words[0].lower() in ARTICLES:
-        if before.group(1).lower() == words[0].lower():
-            words = words[1:]
+        if words[0][:1].isupper():
+            start -= len(before.group(0))  # an article of a name replaces the text's: `A Just Russia`
         else:
-            start -= len(before.group(0))  # the replacement's own article takes the place of the text's
+            words = words[1:]  # the text's article stays; `a`/`an` is chosen again below
     else:
         # no word doubled with the text's: `the the principle`, `in Ukraine in Ukraine`
         words = words[_overlap_before(words, _words_before(text, start)) :]

@@ -20,6 +20,8 @@ from tqa.pipeline.fingerprint import fingerprints
 from tqa.text.filewrite import write_output
 
 FORMAT_VERSION = 1
+# An existing file larger than this is not read to see whether it is a baseline.
+_LARGEST_BASELINE = 256 * 1024 * 1024
 
 
 def write_baseline(results: Sequence[FileResult], path: Path) -> int:
@@ -49,10 +51,12 @@ def check_baseline_target(path: Path, inputs: Sequence[str]) -> None:
         raise UserError(_("is one of the files being checked; a baseline would replace it"), str(path))
     if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
         return
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        data = None
+    data = None
+    if info.st_size <= _LARGEST_BASELINE:
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            pass
     if not isinstance(data, dict) or data.get("tool") != "tqa" or not isinstance(data.get("files"), dict):
         raise UserError(
             _("exists and is not a tqa baseline; nothing written (remove it or name another file)"), str(path)

@@ -62,7 +62,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    """Lines with their ends, broken only at `\r\n`, `\n` and `\r` (U+2028 and the like are text)."""
+    """Lines with their ends, broken only at CR LF, LF and CR (U+2028 and the like are text)."""
     return [line for line in _LINE_END.split(text) if line]
 
 

@@ -36,7 +36,7 @@ class Tally:
         if result.source is not None:
             self.files += 1
         self.applied += len(result.applied)
-        self.changed += result.changed
+        self.changed += result.changed or bool(result.applied)  # a preview's result keeps no fixed text
         self.count_findings(result.findings)
 
     def merge(self, other: Tally) -> None:

@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from tqa.i18n import current_language, set_language
 from tqa.model import Rule
 from tqa.pipeline.engine import FileResult, Input, Job, process_one
-from tqa.signals import ignore_in_worker
+from tqa.signals import default_in_worker
 
 # Files go to workers in batches: fewer round trips, still an even spread.
 CHUNK_SIZE = 32
@@ -20,7 +20,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_worker(language: str, rules_for: Callable[[str], Sequence[Rule]], job: Job) -> None:
-    ignore_in_worker()
+    default_in_worker()
     set_language(language)
     _WORKER.update(rules_for=rules_for, job=job)
     from tqa.glossary.compiled import load_glossary

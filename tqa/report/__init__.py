@@ -24,8 +24,8 @@ from tqa.text.snapshot import TextSnapshot
 @dataclass(frozen=True)
 class ReportOptions:
     unsafe_fixes: bool = False
-    statistics: bool = False
     fixing: bool = False
+    dry_run: bool = False  # fixes shown, not written
     # What produced the findings, for machine output: tqa's version, the glossary's hash, the rules.
     signature: str = ""
 

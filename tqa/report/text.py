@@ -28,9 +28,9 @@ def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> Non
 
 
 def emit_end(tally: Tally, stream: TextIO, options: ReportOptions) -> None:
-    if options.statistics and tally.findings:
-        _statistics(tally, stream)
-    stream.write(summary(tally, options) + "\n")
+    line = summary(tally, options)
+    if line:
+        stream.write(line + "\n")
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
@@ -39,25 +39,24 @@ def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) 
     emit_end(Tally.of(results), stream, options)
 
 
-def _statistics(tally: Tally, stream: TextIO) -> None:
-    stream.write("\n")
-    for (code, name), count in sorted(tally.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-        mark = "[*]" if code in tally.fixable_codes else "   "
-        stream.write(f"{count:5d}  {code}  {mark} {name}\n")
-    stream.write("\n")
-
-
 def summary(tally: Tally, options: ReportOptions) -> str:
+    """The closing line; none when no file was read (the errors said why)."""
+    if not tally.files:
+        return ""
     lines = []
     if options.fixing:
+        if options.dry_run:
+            did = ngettext("Would fix {count} finding", "Would fix {count} findings", tally.applied)
+        else:
+            did = ngettext("Applied {count} fix", "Applied {count} fixes", tally.applied)
         lines.append(
-            ngettext("Applied {count} fix", "Applied {count} fixes", tally.applied).format(count=tally.applied)
+            did.format(count=tally.applied)
             + " "
             + ngettext("in {count} file.", "in {count} files.", tally.changed).format(count=tally.changed)
         )
     if not tally.findings:
         if options.fixing:
-            lines.append(_("No findings remain."))
+            lines.append(_("No findings would remain.") if options.dry_run else _("No findings remain."))
         else:
             lines.append(
                 ngettext("No findings in {count} file.", "No findings in {count} files.", tally.files).format(
@@ -65,7 +64,9 @@ def summary(tally: Tally, options: ReportOptions) -> str:
                 )
             )
         return " ".join(lines)
-    if options.fixing:
+    if options.fixing and options.dry_run:
+        head = ngettext("{count} finding would remain", "{count} findings would remain", tally.findings)
+    elif options.fixing:
         head = ngettext("{count} finding remains", "{count} findings remain", tally.findings)
     else:
         head = ngettext("Found {count} finding", "Found {count} findings", tally.findings)

@@ -11,6 +11,7 @@ standard prefers, then the majority.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -258,6 +259,28 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
     )
 
 
+class _Spans:
+    """Sorted, non-overlapping spans, asked by bisection (not one by one, which
+    grows with the square of a text full of names)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _end in spans]
+        self._ends = [end for _start, end in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+
+def _person_spans(doc: Document) -> _Spans:
+    """Where the glossary's listed variants of people are (person-name-spelling reports them)."""
+    cached = doc.cache.get("person-spans")
+    if cached is None:
+        spans = sorted((m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person")
+        cached = doc.cache["person-spans"] = _Spans(spans)
+    return cached
+
+
 def _first_names_agree(found: str, person: Person) -> bool:
     if not person.first:
         return False
@@ -324,7 +347,7 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
-    listed = [(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"]
+    listed = _person_spans(doc)
     for mention in mentions(doc):
         person = _near_miss(doc, mention, people)
         if person is not None:
@@ -336,7 +359,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
             start, end = mention.first_start, mention.first_start + len(mention.first)
             replacement = person.entry.en.split()[0]
         whole = mention.first_start if mention.first_start >= 0 else mention.start
-        if any(s < mention.end and whole < e for s, e in listed) or doc.is_protected(whole, mention.end):
+        if listed.overlaps(whole, mention.end) or doc.is_protected(whole, mention.end):
             continue  # the listed variant is reported, or the name is in a comment or code
         yield Violation(
             start,
@@ -496,9 +519,9 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         Unsafe: the other spellings are replaced by the preferred one; check
         it is the same person.
     """
-    glossary_spans = [(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"]
+    listed = _person_spans(doc)
     for start, end, found, preferred in _variants(doc):
-        if any(s <= start and end <= e for s, e in glossary_spans) or doc.is_protected(start, end):
+        if listed.overlaps(start, end) or doc.is_protected(start, end):
             continue  # person-name-spelling reports it
         yield Violation(
             start,

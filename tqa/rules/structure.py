@@ -23,6 +23,13 @@ _TORN_TAIL = re.compile(r"[\s.]*(?:\s[-–—]{1,2}|[-–—]{1,2})\s*$")
 _STYLED_INSERTION = re.compile(
     r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–]{1,2}\s*|\.\s*—\s*)(?P<tag>" + _TAG + r")\s*$"
 )
+# A tag torn onto its own line is known by its position; any short word or two will do.
+_TORN_TAGGED = re.compile(
+    r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\s*\.?\s+[-–—]{1,2}\s*)(?P<tag>\w[\w.&’'/-]*(?:\s+\w[\w.&’'/-]*){0,3})\s*$"
+)
+_TAG_LINE_DASH = re.compile(r"\s*\.?\s*[-–—]{1,2}\s*")
+_MAX_TAG_WORDS = 4
+_MAX_TAG_CHARS = 30
 # Two patterns, each opening with a literal bracket the regex engine can jump to.
 _INTACT_INSERTIONS = (
     re.compile(r"\((?P<inner>[^()\[\]\n]{1,400}?)\)"),
@@ -83,20 +90,36 @@ def _unmatched_opener(text: str) -> int | None:
     return stack[-1] if stack else None
 
 
-def _styled_inner(inner: str) -> str | None:
+def _tag_line(previous: str, line: str, prose: list[Paragraph], index: int, closer: str) -> bool:
+    """Whether `line` is an insertion's tag torn onto a line of its own, by shape and
+    position: a short line after a fragment ending in a dash (or opening with the
+    dash itself, `. - Ed.`), before a lone closing bracket (`Ed.`, `Gazeta.ru`,
+    `transl.`, `comp.`)."""
+    following = prose[index + 1].text.lstrip() if index + 1 < len(prose) else ""
+    dash = _TAG_LINE_DASH.match(line)
+    tag = line[dash.end() :] if dash else line
+    return (
+        (bool(dash) or previous.rstrip().endswith(("-", "–", "—")))
+        and len(tag.split()) <= _MAX_TAG_WORDS
+        and len(tag.strip()) <= _MAX_TAG_CHARS
+        and following.startswith(closer)
+    )
+
+
+def _styled_inner(inner: str, pattern: re.Pattern | None = None) -> str | None:
     """`response to NATO actions. - RT` -> `response to NATO actions — RT`; None if not a tagged insertion."""
-    match = _STYLED_INSERTION.search(" ".join(inner.split()))
+    match = (pattern or _STYLED_INSERTION).search(" ".join(inner.split()))
     if not match:
         return None
     return f"{match.group('body')} — {match.group('tag')}"
 
 
-def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str]]:
-    """(start, end, replacement, found) for each bracket torn across paragraphs."""
+def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, replacement, found, end of the opening paragraph) for each bracket torn across paragraphs."""
     cached = doc.cache.get("torn")
     if cached is not None:
         return cached
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str, int]] = []
     prose = doc.prose if ("(" in doc.text or "[" in doc.text) else []
     index = 0
     while index < len(prose):
@@ -114,17 +137,21 @@ def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str]]:
             if (
                 len(before.split()) > _MAX_FRAGMENT_WORDS
                 or any(c in before for c in "([")
-                or (close_at < 0 and _TERMINAL.find(before.strip()[-1:]) >= 0)
+                or (
+                    close_at < 0
+                    and _TERMINAL.find(before.strip()[-1:]) >= 0
+                    and not _tag_line(fragments[-1], before, prose, ahead, closer_char)
+                )
             ):
                 break
             fragments.append(before)
             if close_at < 0:
                 continue
             inner = " ".join(" ".join(fragments).split())
-            styled = _styled_inner(inner)
+            styled = _styled_inner(inner) or _styled_inner(inner, _TORN_TAGGED)
             start = paragraph.start + opener + 1
             end = candidate.start + close_at
-            found.append((start, end, styled or _TORN_TAIL.sub("", inner), inner))
+            found.append((start, end, styled or _TORN_TAIL.sub("", inner), inner, paragraph.end))
             # The closing paragraph may open the next torn insertion.
             index = ahead - 1
             break
@@ -140,7 +167,9 @@ def torn_editorial_insertion(doc: Document) -> Iterator[Violation]:
         Finds a bracketed insertion that opens in one paragraph and closes one
         to three short paragraphs later, such as an editor's or an outlet's
         gloss `(response to NATO actions. -` ¶ `RT` ¶ `) steps.`, whatever the
-        tag (RT, TASS, RIA Novosti, Ed., прим. ред. …).
+        tag (RT, TASS, RIA Novosti, Ed., Gazeta.ru, transl., comp. …): a tag
+        line is known by its shape and place, a short line between a `. -`
+        fragment and a lone `)`, not from a list.
 
     Why is this bad?
         Web scrapers turn the inline tag of a Russian editorial insertion into
@@ -150,16 +179,21 @@ def torn_editorial_insertion(doc: Document) -> Iterator[Violation]:
         Bad: Just today we announced such (response to NATO actions. - ¶ RT ¶ ) steps.
         Bad: Our (combat. - ¶ TASS ¶ ) readiness is high.
         Bad: They denied it (the reports. – ¶ Ed.) yesterday.
+        Bad: They denied it (the reports. - ¶ Ed. ¶ ) yesterday.
+        Bad: They denied it (the reports. - ¶ Gazeta.ru ¶ ) yesterday.
+        Bad: They denied it (the reports. - ¶ transl. ¶ ) yesterday.
+        Bad: They denied it (the reports. ¶ - Ed. ¶ ) yesterday.
         Good: Just today we announced such (response to NATO actions — RT) steps.
 
     Fix safety:
         Safe: the pieces are rejoined into one insertion in English style,
         `(response to NATO actions — RT)`; no word is added or lost.
     """
-    for start, end, replacement, found in _torn_insertions(doc):
+    for start, end, replacement, found, first_end in _torn_insertions(doc):
+        # Shown on the opening paragraph: a tag such as `Gazeta.ru` is a protected domain.
         yield Violation(
             start - 1,
-            end + 1,
+            first_end,
             _("Editorial insertion torn across paragraphs: `{found}`").format(found=excerpt(found, 0, len(found))),
             Fix(
                 _("Rejoin the insertion: `({fixed})`").format(fixed=replacement),

@@ -58,12 +58,21 @@ def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator
         if entry.kind not in kinds:
             continue
         found = doc.text[match.start : match.end]
+        fix = glossary_fix(doc, match)
         yield Violation(
             match.start,
             match.end,
-            message.format(found=found, ru=entry.ru, en=entry.en or _("(drop it)")),
-            glossary_fix(doc, match),
+            message.format(found=found, ru=entry.ru, en=suggestion(match, fix)),
+            fix,
         )
+
+
+def suggestion(match: Match, fix: Fix) -> str:
+    """The English a finding's message proposes: the replacement as computed for
+    this place (`taken out of service`, not the entry's `put into service`)."""
+    if not match.entry.replacement_for(match.form.avoid):
+        return _("(drop it)")
+    return fix.edits[0].content
 
 
 def calque(doc: Document) -> Iterator[Violation]:
@@ -85,8 +94,10 @@ def calque(doc: Document) -> Iterator[Violation]:
         Good: Tensions rose along the line of contact.
 
     Fix safety:
-        As the glossary entry says; unsafe unless the entry marks it safe,
-        because wording needs an editor's look.
+        As the glossary entry (or its avoid-form) says; unsafe unless marked
+        safe, because wording needs an editor's look. A replacement that
+        cannot be made to agree with its place (number, tense, articles) is
+        display-only.
     """
     yield from _violations(doc, ("calque", "term"), _("Calque of «{ru}»: `{found}`; write `{en}`"))
 

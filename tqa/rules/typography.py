@@ -1,4 +1,4 @@
-"""Typography rules: hyphens used as dashes, spaced slashes."""
+"""Typography rules: hyphens used as dashes, spaced slashes, case after a semicolon or a full stop."""
 
 from __future__ import annotations
 
@@ -15,11 +15,21 @@ from tqa.text.document import Document
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
 # Each opens with a literal the regex engine can jump to.
 _HYPHEN_DASHES = (re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
-_BEFORE_DASH = re.compile(r"[^\W\d_]|[”\"’)\]]")
-_AFTER_DASH = re.compile(r"[^\W\d_]|[“\"‘(\[$€£]")
+# A figure after the dash is a dash too when a word comes before it (`the date - 87 years`);
+# between figures it is a range (`10 - 12`).
+_AFTER_DASH_OR_FIGURE = re.compile(r"[^\W_]|[“\"‘(\[$€£]")
+_BEFORE_DASH_OR_FIGURE = re.compile(r"[^\W_]|[”\"’)\]]")
+_ATTRIBUTION_BEFORE = re.compile(r"[,!?…][\"”»]$")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+_YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?!\d)")
 _SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
+
+
+def _after_year(text: str, start: int, end: int) -> bool:
+    """`in 2022 - 2.5%`: a year, the dash, then a figure that is not another year (`2020 - 2021`)."""
+    return bool(_YEAR_BEFORE.search(text, max(0, start - 5), start)) and not _YEAR_AFTER.match(text, end)
 
 
 def _matches(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
@@ -68,6 +78,9 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     Example:
         Bad: NATO's position on Russia is clear and unchanging - we are based on a dual approach.
         Good: NATO's position on Russia is clear and unchanging — we are based on a dual approach.
+        Bad: This week is another date - 87 years since the treaty.
+        Bad: Inflation will be 4% in 2021 and in 2022 - 2.5-3.5%.
+        Good: The program ran 2020 - 2021.
         Good: The meeting ran from 10 - 12 March.
         Good: A well-known military-political bloc.
 
@@ -81,7 +94,16 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    for start, end, line_start, line_end in _between_words(_HYPHEN_DASHES, doc, _BEFORE_DASH, _AFTER_DASH):
+    for start, end, line_start, line_end in _between_words(
+        _HYPHEN_DASHES, doc, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
+    ):
+        if _ATTRIBUTION_BEFORE.search(text, max(0, start - 3), start):
+            continue  # `," - said`: russian-dash-attribution reports it
+        if text[start - 1].isdigit():
+            if not _after_year(text, start, end):
+                continue  # a range: `10 - 12`
+        elif text[end].isdigit() and not text[start - 1].isalpha():
+            continue
         yield Violation(
             start + 1,
             end - 1,
@@ -123,4 +145,68 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
                 found=excerpt(text, max(start - 15, line_start), min(end + 15, line_end)).strip()
             ),
             Fix(_("Close up the slash: `/`"), (Edit(start, end, "/"),), Applicability.SAFE),
+        )
+
+
+# `; The Russian president`: a capitalised article, pronoun or conjunction after a semicolon.
+_CAPITAL_AFTER_SEMICOLON = re.compile(
+    r"; (?P<word>(?:The|A|An|This|That|These|Those|It|He|She|They|We|His|Her|Its|Their|But|And|Or|So|In|On|At|For))\b"
+)
+# `in December 2019. the Kremlin`: a full stop after a year or a long lowercase word, then lower case.
+# The word is a plain one (`write-good`, `n-gram`, `alex:` may be names written in lower case).
+_LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
+_ABBREVIATIONS = frozenset(
+    ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",
+     "cont", "publ", "tech", "intl", "natl", "mins", "hrs", "secs", "sept", "vols", "pers", "fema", "masc", "ibid",
+     "misc", "figs", "sect", "para", "paras", "chap", "appx", "supp", "assn", "bros")
+)  # fmt: skip
+
+
+def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
+    """Capital letter after a semicolon, or lower case after a full stop.
+
+    What it does:
+        Finds an article, pronoun or conjunction capitalised after a semicolon
+        (`; The Russian president`) and a lowercase word after a full stop
+        that ends a year or a word (`in December 2019. the Kremlin`).
+
+    Why is this bad?
+        MT joins and splits Russian sentences without fixing the case: a
+        clause after a semicolon goes on in lower case, and after a full stop
+        a new sentence starts with a capital (or the stop should be a comma).
+
+    Example:
+        Bad: The call was initiated by Ukraine; The Russian president supported it.
+        Bad: They met at the summit in December 2019. the Kremlin said.
+        Good: The call was initiated by Ukraine; the Russian president supported it.
+        Good: It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30.
+        Good: Its rules are plain. write-good accepts a module.
+
+    Fix safety:
+        Unsafe after a semicolon: the capital becomes lower case, though the
+        semicolon may be what is wrong (a full stop meant; professional
+        translations then start a new sentence). No fix after a full stop:
+        whether the stop or the case is wrong needs a reader.
+    """
+    text = doc.text
+    if "; " in text:
+        for match in _CAPITAL_AFTER_SEMICOLON.finditer(text):
+            start, word = match.start("word"), match.group("word")
+            yield Violation(
+                start,
+                match.end("word"),
+                _("Capital letter after a semicolon: `{found}`").format(found=match.group()),
+                Fix(
+                    _("Write `{word}`").format(word=word.lower()),
+                    (Edit(start, start + 1, word[0].lower()),),
+                    Applicability.UNSAFE,
+                ),
+            )
+    for match in _LOWERCASE_AFTER_STOP.finditer(text):
+        if match.group().partition(".")[0].lower() in _ABBREVIATIONS:
+            continue
+        yield Violation(
+            match.start("word"),
+            match.end("word"),
+            _("Lower case after a full stop: `{found}`").format(found=match.group()),
         )

@@ -1,0 +1,95 @@
+"""The rules for conventions of Russian news, on both sides: what MT writes
+(found, and fixed as English news writes it) and what professional English
+writes (left alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqa.pipeline.check import FixSettings, check_document, fix_text
+from tqa.rules import select_rules
+from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF
+from tqa.text.document import Document
+
+FIXED = [
+    ("T511", "The talks were initiated by the Ukrainian side.", "The talks were initiated by Ukraine."),
+    ("T511", "The Belarusian side's reply came late.", "Belarus' reply came late."),
+    ("T511", "The American side did not respond.", "The United States did not respond."),
+    ("T512", "The head of the Mongolian Foreign Ministry arrived.", "Mongolia's foreign minister arrived."),
+    ("T512", "He met the head of the Ministry of Defense of Mongolia.", "He met Mongolia's defense minister."),
+    ("T512", "He met the deputy head of the Mongolian Foreign Ministry.", "He met Mongolia's deputy foreign minister."),
+    (
+        "T512",
+        "He met the head of the Russian Energy Ministry Alexander Novak.",
+        "He met Russian Energy Minister Alexander Novak.",
+    ),
+    ("T510", "About 12 thousand people came.", "About 12,000 people came."),
+    ("T510", "Another 600,3 thousand recovered.", "Another 600,300 recovered."),
+    ("P307", "The state got 25 000 euros, or 2,75% of it.", "The state got 25,000 euros, or 2.75% of it."),
+    ("P303", '"We will solve it," - said the deputy.', '"We will solve it," said the deputy.'),
+    ("P303", "We will solve it, - said the deputy.", '"We will solve it," said the deputy.'),
+    ("P304", 'The missile "Zircon"will fly.', 'The missile "Zircon" will fly.'),
+    ("P306", 'The corvette "Stoyky" and "Soobrazitelny" sailed.', "The corvette Stoyky and Soobrazitelny sailed."),
+    ("P306", "He told the newspaper «Vedomosti».", "He told the newspaper Vedomosti."),
+    ("S201", "They denied (the reports. -\n\nEd.\n\n) it.", "They denied (the reports — Ed.) it."),
+    ("S201", "They denied (the reports. -\n\nGazeta.ru\n\n) it.", "They denied (the reports — Gazeta.ru) it."),
+    ("S201", "They denied (the reports. -\n\ntransl.\n\n) it.", "They denied (the reports — transl.) it."),
+    ("S201", "They denied (the reports. -\n\ncomp.\n\n) it.", "They denied (the reports — comp.) it."),
+    ("S201", "They denied (the reports.\n\n- Ed.\n\n) it.", "They denied (the reports — Ed.) it."),
+    ("S201", "They denied (the reports\n\n. - ed.\n\n) it.", "They denied (the reports — ed.) it."),
+]
+FOUND_WITHOUT_FIX = [
+    ("T510", "Several 12 thousands of people came."),
+    ("T510", "The budget is 1,500 thousand rubles."),
+    ("T512", "The head of the Treasury spoke."),
+    ("T512", "The head of the State Department spoke."),
+    ("T513", "It was stressed that the talks went on."),
+    ("T513", "In turn, the ministry denied it."),
+    ("T513", "Sanctions hit. Against this background, the rouble fell."),
+    ("P308", "They met in December 2019. the Kremlin said so."),
+]
+QUIET = [
+    ("T511", "They met on the Russian side of the border; the American side of the river froze."),
+    ("T511", "The Russian side of the story is different."),
+    ("T512", "The head of state spoke; the head of the Foreign Ministry's press service declined to comment."),
+    ("T512", "The former head of the Russian Defense Ministry Department retired."),
+    ("T510", "A thousand people came; 3 million and 1.5 billion; tens of thousands more."),
+    ("P307", "On July 26 100 ships sailed; call 8 800 555 35 35; the score was 2,3 and 4."),
+    ("P303", "The talks failed - and he left; prices rose 5% - 10%."),
+    ("P304", 'He said "no"; then "yes".'),
+    ("P306", 'The series "Chicks" and the song "Ai-yai-yai" won; he said "Yes".'),
+    ("P308", "It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30."),
+    ("T513", "It is not known whether he will run. In the end, it was noted by everyone."),
+    ("S201", "He left (see below).\n\nThe talks ended.\n\nEd. note: none.\n\n(Photo) The end."),
+    ("S201", "The talks (which ended.\n\nThey left.\n\nNew talks) began."),
+]
+
+
+def findings(code: str, text: str):
+    doc = Document("case.txt", text + "\n")
+    return [f for f in check_document(doc, select_rules([code])) if f.code == code]
+
+
+@pytest.mark.parametrize(("code", "text", "fixed"), FIXED)
+def test_found_and_fixed(code, text, fixed):
+    assert findings(code, text)
+    result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), FixSettings(unsafe=True))
+    assert result == fixed + "\n"
+
+
+@pytest.mark.parametrize(("code", "text"), FOUND_WITHOUT_FIX)
+def test_found_without_an_applied_fix(code, text):
+    assert findings(code, text)
+    result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), FixSettings(unsafe=True))
+    assert result == text + "\n"
+
+
+@pytest.mark.parametrize(("code", "text"), QUIET)
+def test_quiet_on_english_news(code, text):
+    assert not findings(code, text)
+
+
+def test_every_nationality_names_a_country_and_back():
+    for adjective, country in COUNTRY_OF.items():
+        assert country[0].isupper() or country.startswith("the ")
+        assert ADJECTIVE_OF[country.removeprefix("the ")] in (adjective, "US", *COUNTRY_OF)

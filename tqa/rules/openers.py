@@ -1,0 +1,113 @@
+"""Sentence openers of Russian news that English news does not use."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from tqa.i18n import _
+from tqa.model import Violation
+from tqa.rules.terms import glossary_matches
+from tqa.text.document import Document
+
+
+class Opener(NamedTuple):
+    pattern: str  # at a sentence start, case as written
+    russian: str
+    advice: str  # "source", "drop", "amid" or "turn"; see _advice
+
+
+# Impersonal reporting formulas and discourse openers. «Напомним», «стало известно»,
+# «сообщается» and «при этом» are glossary entries (calque, overused-connector): not repeated
+# here. «Сообщается» is left to the count: translators write `It is reported that` too.
+OPENERS: tuple[Opener, ...] = (
+    Opener(r"It (?:is|was) (?:also )?noted that", "Отмечается, что", "source"),
+    Opener(r"It (?:is|was) (?:also )?(?:emphasi[sz]ed|stressed|underlined) that", "Подчёркивается, что", "source"),
+    Opener(r"It (?:is|was) (?:also )?(?:specified|clarified) that", "Уточняется, что", "source"),
+    Opener(r"It (?:is|was) (?:also )?indicated that", "Указывается, что", "source"),
+    Opener(r"It is (?:also )?stated that", "Говорится, что", "source"),
+    Opener(r"It is (?:also )?assumed that", "Предполагается, что", "source"),
+    Opener(r"It is known that", "Известно, что", "drop"),
+    Opener(r"As (?:is|it is) known,", "Как известно,", "drop"),
+    Opener(r"As you know,", "Как известно,", "drop"),
+    Opener(r"It should be (?:noted|recalled|reminded) that", "Следует отметить/напомнить, что", "drop"),
+    Opener(r"It is worth (?:noting|recalling|mentioning) that", "Стоит отметить, что", "drop"),
+    Opener(r"(?:Let us|Let's|We) note that", "Отметим, что", "drop"),
+    Opener(r"Note that", "Отметим, что", "drop"),
+    Opener(r"As a reminder,", "Напомним,", "drop"),
+    Opener(r"Against (?:this|that) background,?", "На этом фоне", "amid"),
+    Opener(r"In this regard,", "В связи с этим", "drop"),
+    Opener(r"In (?:his|her|its|their) turn,", "В свою очередь", "turn"),
+    Opener(r"In turn,", "В свою очередь", "drop"),
+    Opener(r"As specified", "Как уточняется", "source"),
+    Opener(r"As (?:it )?became known,", "Как стало известно,", "source"),
+)  # fmt: skip
+_SENTENCE_START = r"(?:^|(?<=[.!?…»”\"] ))[ \t]*"
+_PATTERN = re.compile(
+    _SENTENCE_START + "(?:" + "|".join(f"(?P<o{i}>{o.pattern})" for i, o in enumerate(OPENERS)) + r")(?!\w)",
+    re.M,
+)
+_OPENER_WORDS = tuple(sorted({o.pattern.split()[0].strip("(?:") for o in OPENERS}))
+
+
+def russian_news_opener(doc: Document) -> Iterator[Violation]:
+    """Sentence opener of Russian news.
+
+    What it does:
+        Finds sentences that open with a formula of Russian news from one
+        table: impersonal reporting (`It is noted that`, `It was stressed
+        that` for отмечается, подчёркивается), `As is known,`, `Note
+        that`, `Against this background,`, `In turn,`, and more. Openers the
+        glossary lists as calques (`Recall that`, `It became known`) are
+        reported by its rules, not again here; `At the same time` is left
+        to overused-connector, which counts it.
+
+    Why is this bad?
+        Russian news hangs facts on impersonal formulas; English news says who
+        said it or states the fact. The opener marks the copy as translated.
+
+    Example:
+        Bad: It is noted that the drone fell on Lebanese territory.
+        Bad: Against this background, the rouble fell.
+        Bad: In turn, the ministry denied the reports.
+        Good: The army said the drone fell on Lebanese territory; the rouble fell against that background.
+        Good: It is not known whether he will run.
+
+    Fix safety:
+        No fix: the sentence needs rewording (who said it, or the fact alone).
+    """
+    text = doc.text
+    if not any(word in text for word in _OPENER_WORDS):
+        return
+    # The glossary's spans, by start, with the furthest end reached so far:
+    # one bisection per opener, not a pass over every match.
+    spans = sorted((m.start, m.end) for m in glossary_matches(doc) if m.entry.kind != "connector")
+    starts = [span_start for span_start, _end in spans]
+    furthest = list(itertools.accumulate((end for _start, end in spans), max))
+    for match in _PATTERN.finditer(text):
+        group = match.lastgroup or "o0"
+        start = match.start(group)
+        before = bisect.bisect_left(starts, match.end()) - 1
+        if before >= 0 and furthest[before] > start:
+            continue  # a glossary rule reports it (connectors only by density: reported here too)
+        opener = OPENERS[int(group[1:])]
+        yield Violation(
+            start,
+            match.end(),
+            _("Sentence opener of Russian news (for «{ru}»): `{found}`; {advice}").format(
+                ru=opener.russian, found=match.group(group), advice=_advice(opener.advice)
+            ),
+        )
+
+
+def _advice(kind: str) -> str:
+    if kind == "source":
+        return _("say who said it, or state the fact")
+    if kind == "amid":
+        return _("write `Meanwhile,` or `Amid this,`, or drop it")
+    if kind == "turn":
+        return _("write `For his part,` or drop it")
+    return _("drop it and state the fact")
