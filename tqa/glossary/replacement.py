@@ -120,6 +120,13 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     if form.inflection in ("plural", "plural possessive") or (
         match.entry.kind == "acronym" and last[:1].islower() and _plural_context(text, match)
     ):
+        noun_phrase, of, complement = template.partition(" of ")
+        if of and " of " not in found and not form.inflection.endswith("possessive"):
+            # `diversionary acts` → `acts of sabotage`: the plural goes on the head noun before `of`.
+            lead, _sep, noun = noun_phrase.rpartition(" ")
+            if is_noun(noun) and _countable(lead):
+                return (lead + " " if lead else "") + plural(noun) + of + complement, computed
+            return template, False
         if is_noun(last) and _countable(head_text):
             last = plural(last)
         else:

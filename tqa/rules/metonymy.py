@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF, OWNER_OF
-from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import glossary_covers
 from tqa.text.document import Document
 
 
@@ -23,7 +21,11 @@ _ADJECTIVES = _alternation(COUNTRY_OF)
 # `the Ukrainian side`, `the American side's`; not `on the Russian side of the border`.
 # Found from ` side`, a literal the engine jumps to; the nationality is read backwards.
 _SIDE_WORD = re.compile(r" side(?P<possessive>['’]s)?\b(?! of\b)")
-_NATIONALITY_BEFORE = re.compile(r"(?<![Oo]n )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$")
+# `on the Russian side of the border` is a place; `according to the Russian side` is how
+# English news itself attributes a claim to a party in talks.
+_NATIONALITY_BEFORE = re.compile(
+    r"(?<![Oo]n )(?<!according to )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$"
+)
 _NATIONALITY_REACH = 20
 
 # The minister a ministry's head is: `Foreign Ministry` / `Ministry of Foreign Affairs` -> `foreign minister`.
@@ -68,19 +70,6 @@ _OFFICE = re.compile(r"(?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| 
 _REPRESENTATIVE = re.compile(r"\b(?:[Oo]fficial|[Pp]ress) representative of\b")
 
 
-def _covered(doc: Document, start: int, end: int) -> bool:
-    """Whether a glossary entry already reports this span (its rule gives the advice)."""
-    spans = doc.cache.get("glossary_spans")
-    if spans is None:
-        matches = sorted(glossary_matches(doc), key=lambda m: m.start)
-        starts = [m.start for m in matches]
-        reach = list(itertools.accumulate((m.end for m in matches), max))
-        spans = doc.cache["glossary_spans"] = (starts, reach)
-    starts, reach = spans
-    before = bisect.bisect_left(starts, end)  # matches that start before the span ends
-    return before > 0 and reach[before - 1] > start
-
-
 def _capitalised(text: str, start: int, replacement: str) -> str:
     return replacement[0].upper() + replacement[1:] if text[start].isupper() else replacement
 
@@ -103,6 +92,7 @@ def nationality_side(doc: Document) -> Iterator[Violation]:
         Bad: The Ukrainian side did not respond to the proposal.
         Bad: The talks were initiated by the Ukrainian side.
         Good: Ukraine did not respond to the proposal; they met on the Russian side of the border.
+        Good: The law, according to the Russian side, ignores the agreements.
 
     Fix safety:
         Unsafe: the country is proposed, but the delegation or the capital may
@@ -116,7 +106,7 @@ def nationality_side(doc: Document) -> Iterator[Violation]:
         if match is None:
             continue
         start, end = match.start(), side.end()
-        if _covered(doc, start, end):
+        if glossary_covers(doc, start, end):
             continue
         country = COUNTRY_OF[match.group("adjective")]
         possessive = side.group("possessive")
@@ -210,15 +200,15 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
                 continue  # `the regional head of …` is someone else
             deputy = (before.group("deputy") or "").lower() if before else ""
             if ministry := _MINISTRY.match(text, head.end()):
-                if ministry.group("possessive") or _covered(doc, start, ministry.end()):
+                if ministry.group("possessive") or glossary_covers(doc, start, ministry.end()):
                     continue
                 replacement, sure = _minister(ministry, deputy, text)
                 yield _violation(text, start, ministry.end(), replacement, sure)
-            elif (office := _OFFICE.match(text, head.end())) and not deputy and not _covered(doc, start, office.end()):
+            elif (office := _OFFICE.match(text, head.end())) and not deputy and not glossary_covers(doc, start, office.end()):
                 yield _violation(text, start, office.end(), _office_title(office, text), False)
     if "representative of" in text:
         for match in _REPRESENTATIVE.finditer(text):
-            if not _covered(doc, *match.span()):
+            if not glossary_covers(doc, *match.span()):
                 yield _violation(text, match.start(), match.end(), "spokesperson for", False)
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from tqa.i18n import _
 from tqa.model import Violation
-from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import glossary_covers
 from tqa.text.document import Document
 
 
@@ -82,16 +80,10 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if not any(word in text for word in _OPENER_WORDS):
         return
-    # The glossary's spans, by start, with the furthest end reached so far:
-    # one bisection per opener, not a pass over every match.
-    spans = sorted((m.start, m.end) for m in glossary_matches(doc) if m.entry.kind != "connector")
-    starts = [span_start for span_start, _end in spans]
-    furthest = list(itertools.accumulate((end for _start, end in spans), max))
     for match in _PATTERN.finditer(text):
         group = match.lastgroup or "o0"
         start = match.start(group)
-        before = bisect.bisect_left(starts, match.end()) - 1
-        if before >= 0 and furthest[before] > start:
+        if glossary_covers(doc, start, match.end(), connectors=False):
             continue  # a glossary rule reports it (connectors only by density: reported here too)
         opener = OPENERS[int(group[1:])]
         yield Violation(

@@ -3,6 +3,8 @@ titles, treaties and acronyms, overused connectors."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterator
 
 from tqa.glossary.compiled import load_glossary
@@ -34,6 +36,21 @@ def glossary_matches(doc: Document) -> list[Match]:
         cached = [m for m in matcher.find(doc.text) if not doc.is_protected(m.start, m.end)]
         doc.cache["glossary"] = cached
     return cached
+
+
+def glossary_covers(doc: Document, start: int, end: int, *, connectors: bool = True) -> bool:
+    """Whether a glossary match (connectors too, unless told not) overlaps `start:end`:
+    its rule reports that span, so another rule leaves it. Sorted once per document."""
+    key = "glossary_reach" if connectors else "glossary_reach_no_connectors"
+    reach = doc.cache.get(key)
+    if reach is None:
+        matches = sorted(
+            (m for m in glossary_matches(doc) if connectors or m.entry.kind != "connector"), key=lambda m: m.start
+        )
+        reach = doc.cache[key] = ([m.start for m in matches], list(itertools.accumulate((m.end for m in matches), max)))
+    starts, ends = reach
+    before = bisect.bisect_left(starts, end)  # matches that start before the span ends
+    return before > 0 and ends[before - 1] > start
 
 
 def glossary_fix(doc: Document, match: Match) -> Fix:
