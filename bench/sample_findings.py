@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tqa.pipeline.engine import check_document
+from tqa.pipeline.check import check_document
 from tqa.rules import select_rules
 from tqa.text.document import Document
 from wmt import SYSTEMS, articles

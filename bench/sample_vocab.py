@@ -67,7 +67,9 @@ def main() -> None:
     args = parser.parse_args()
     found = findings()
     picked = found if args.all else random.Random(args.seed).sample(found, min(args.size, len(found)))
-    print(f"{len(found)} findings of {len({f['entry'] for f in found})} news-glossary entries on {len(SYSTEMS)} MT outputs")
+    print(
+        f"{len(found)} findings of {len({f['entry'] for f in found})} news-glossary entries on {len(SYSTEMS)} MT outputs"
+    )
     for number, item in enumerate(picked, start=1):
         print(f"\n{number}. {item['where']}  [{item['entry']}, {item['file']}]")
         print(f"   found: `{item['found']}`  suggestion: `{item['suggestion']}`")

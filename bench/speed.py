@@ -1,6 +1,7 @@
 """How fast `tqa check` is: the figures of the README's performance table.
 
 Usage: python bench/speed.py [--quick] [--runs N] [--glossary-only] [--stages]
+                             [--outputs save|check]
 
 Corpora (bench/corpus/, git-ignored, built on first use; MB is 10^6 bytes):
   (a) the WMT21 documents, one file each (about 1 KB), cycled to 10 MB;
@@ -18,6 +19,9 @@ it is never a dependency of tqa.
 --glossary-only times the glossary matcher alone, in this process, on one core.
 --stages times, in this process, each rule and the document structure the
 rules share, over the 10 MB corpus (b): where one process spends its time.
+--outputs save keeps the JSON output on (a), (b) 10 MB and (c) in
+bench/corpus/outputs/; --outputs check compares today's output with it byte
+for byte: a change made for speed must not change a finding.
 """
 
 from __future__ import annotations
@@ -239,6 +243,26 @@ def stages(folder: Path) -> None:
     print(f"  {total:6.3f} s  all stages: {size / MB / total:.1f} MB/s before reporting and start-up")
 
 
+def outputs(action: str) -> None:
+    folder = CORPUS / "outputs"
+    folder.mkdir(parents=True, exist_ok=True)
+    corpora = {"a": build_documents(10), "b": build(10), "c": build_one_file(10)[0]}
+    different = []
+    for name, corpus in corpora.items():
+        output = output_of(one_process(corpus, "--output-format", "json"))
+        kept = folder / f"{name}.json"
+        if action == "save":
+            kept.write_bytes(output)
+            print(f"({name}) {len(output) / MB:.1f} MB of JSON kept in {kept}")
+        elif output == kept.read_bytes():
+            print(f"({name}) output identical to {kept}")
+        else:
+            different.append(name)
+            print(f"({name}) output DIFFERS from {kept}")
+    if different:
+        raise SystemExit(1)
+
+
 def verdict(ok: bool) -> str:
     return "meets the target" if ok else "MISSES the target"
 
@@ -251,7 +275,12 @@ def main() -> None:
         "--glossary-only", action="store_true", help="time the glossary matcher and rules alone, in-process"
     )
     parser.add_argument("--stages", action="store_true", help="time each rule and shared structure, in-process")
+    parser.add_argument("--outputs", choices=("save", "check"), help="keep or compare the JSON output on the corpora")
     args = parser.parse_args()
+    if args.outputs:
+        os.environ["TQA_CACHE_DIR"] = str(CORPUS / ".cache")
+        outputs(args.outputs)
+        return
     if args.glossary_only:
         glossary_only(build(10))
         return
@@ -262,7 +291,10 @@ def main() -> None:
     runs = args.runs
     documents, articles, (whole, first) = build_documents(10), build(10), build_one_file(10)
     print(f"tqa: {TQA}; corpus: {CORPUS}; best of {runs} runs; CPU time is user + system of the process")
-    subprocess.run(check(SEED, "--no-cache"), capture_output=True)  # compile the glossary into the cache once
+    # Bytecode as an installed package has it (PYTHONDONTWRITEBYTECODE may be set here),
+    # and the glossary compiled into the cache once.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(BENCH.parent / "tqa")], capture_output=True)
+    subprocess.run(check(SEED, "--no-cache"), capture_output=True)
 
     one = CORPUS / "one-paragraph.txt"
     one.write_text(SEED.read_text(encoding="utf-8").split("\n\n")[0] + "\n", encoding="utf-8")
@@ -287,6 +319,8 @@ def main() -> None:
     ratio = (large.cpu / (size_of(whole) / MB)) / (small.cpu / (size_of(first) / MB))
     print(f"  first MB {small.cpu:.2f} s, 10 MB {large.cpu:.2f} s: time per MB {ratio:.2f}x the first MB's ", end="")
     print(f"({verdict(ratio <= 1.3)} of 1.3x)")
+    net = ((large.cpu - startup.cpu) / (size_of(whole) / MB)) / ((small.cpu - startup.cpu) / (size_of(first) / MB))
+    print(f"  less the one-paragraph run's time (start-up) from both: {net:.2f}x")
 
     print("\noutput formats on (b) 10 MB, --jobs 1, against text:")
     text = best(one_process(articles), runs)

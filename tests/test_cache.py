@@ -138,3 +138,19 @@ def test_only_the_newest_compiled_glossaries_are_kept(tmp_path):
     compiled._evict(tmp_path)
     kept = sorted(path.name for path in tmp_path.iterdir())
     assert kept == [f"{compiled.GLOSSARY_CACHE_PREFIX}{age}.pickle" for age in range(compiled.KEPT_GLOSSARIES)]
+
+
+def test_concurrent_runs_leave_a_whole_cache(cache_dir, corpus):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "tqa", "check", *RULES, "--exit-zero", "--jobs", "1", "docs"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert all(process.returncode == 0 for process in runs), outputs
+    assert len({stdout for stdout, _stderr in outputs}) == 1
+    (cache_file,) = results_files(cache_dir)
+    with cache_file.open("rb") as stream:
+        assert len(pickle.load(stream)) == 12
+    assert not list((cache_dir / "results").glob("*.tmp"))
+    assert run("--jobs", "1").encode() == outputs[0][0]

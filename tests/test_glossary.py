@@ -18,7 +18,7 @@ from tqa.glossary.examples import example_problems, fixed_examples
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
 from tqa.glossary.matcher import Matcher
-from tqa.pipeline.engine import check_document
+from tqa.pipeline.check import check_document
 from tqa.rules import select_rules
 from tqa.text.document import Document
 
@@ -228,7 +228,7 @@ def test_replacement_format_mistakes_have_lines():
     assert f"{path}:10: `fix` of avoid-form `~take ~make sample` must be one of: safe, unsafe, display-only" in messages
     assert f"{path}:7: unknown key `shape` in an avoid-form table" in messages
     assert f"{path}:13: `also` must be a list of non-empty strings" in messages
-    assert f"{path}:19: unknown key `fixd` in a `flag` example" in messages
+    assert f"{path}:19: unknown key `fixd` in a `flag` example (did you mean `fixed`?)" in messages
 
 
 def test_every_flag_example_is_fixed_into_its_stated_sentence(glossary):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 from hypothesis import given, settings
@@ -20,3 +21,11 @@ JSON_VALUES = st.recursive(
 @given(JSON_VALUES)
 def test_fast_indented_json_is_exactly_the_standard_one(value):
     assert json_text.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(st.lists(JSON_VALUES, max_size=5))
+def test_a_list_written_item_by_item_is_the_same(values):
+    stream = io.StringIO()
+    json_text.dump_list(iter(values), stream)
+    assert stream.getvalue() == json.dumps(values, ensure_ascii=False, indent=2)

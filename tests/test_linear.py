@@ -18,7 +18,7 @@ import pytest
 
 from conftest import SEED
 from tqa.pipeline.check import check_document
-from tqa.pipeline.engine import FileResult, Input
+from tqa.pipeline.run import FileResult, Input
 from tqa.report import ReportOptions, emitters
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document

@@ -15,8 +15,10 @@ from click.testing import CliRunner
 from conftest import SEED
 from tqa.cli import main
 from tqa.model import Applicability, Edit, Finding, Fix, Severity
-from tqa.pipeline.engine import FileResult, Input, discover, process
+from tqa.pipeline.discover import discover
+from tqa.pipeline.engine import process
 from tqa.pipeline.fingerprint import fingerprints
+from tqa.pipeline.run import FileResult, Input
 from tqa.report import FORMATS, ReportOptions, emitters
 from tqa.report import github as github_report
 from tqa.report.sarif import sarif_log

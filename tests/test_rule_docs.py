@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import paragraphs
-from tqa.pipeline.engine import check_document
+from tqa.pipeline.check import check_document
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document
 

@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tqa.pipeline.engine
+import tqa.pipeline.one_file
 from conftest import write
 from tqa.cli import main
 from tqa.errors import UserError
@@ -261,7 +262,7 @@ def test_filter_passes_unreadable_input_through(runner, data):
 
 
 def test_filter_passes_input_past_the_size_cap_through(runner, monkeypatch):
-    monkeypatch.setattr(tqa.pipeline.engine, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(tqa.pipeline.one_file, "MAX_FILE_BYTES", 100)
     data = (ARTIFACT * 10).encode("utf-8")
     result = runner.invoke(main, ["fix", "-"], input=data)
     assert result.exit_code == 2
@@ -273,7 +274,7 @@ def test_filter_passes_input_through_on_an_internal_error(runner, monkeypatch):
     def broken(*_arguments, **_options):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(tqa.pipeline.engine, "fix_text", broken)
+    monkeypatch.setattr(tqa.pipeline.one_file, "fix_text", broken)
     result = runner.invoke(main, ["fix", "-"], input=ARTIFACT)
     assert result.exit_code == 2
     assert result.stdout == ARTIFACT
@@ -509,14 +510,14 @@ def test_diff_breaks_lines_only_at_line_ends(runner, tmp_path):
 def test_internal_error_in_one_file_does_not_stop_the_run(runner, tmp_path, monkeypatch):
     bad = write(tmp_path / "a.txt", ARTIFACT)
     good = write(tmp_path / "b.txt", ARTIFACT)
-    fixing = tqa.pipeline.engine.fix_text
+    fixing = tqa.pipeline.one_file.fix_text
 
     def broken_for_a(text, name, *rest):
         if name.endswith("a.txt"):
             raise IndexError("list index out of range")
         return fixing(text, name, *rest)
 
-    monkeypatch.setattr(tqa.pipeline.engine, "fix_text", broken_for_a)
+    monkeypatch.setattr(tqa.pipeline.one_file, "fix_text", broken_for_a)
     result = runner.invoke(main, ["fix", str(tmp_path)])
     assert result.exit_code == 2
     assert "a.txt: internal error (IndexError at" in result.stderr
@@ -537,13 +538,13 @@ def test_unwritable_fix_is_not_counted(runner, tmp_path):
 
 def test_edits_that_change_nothing_are_not_counted(runner, tmp_path, monkeypatch):
     path = write(tmp_path / "a.txt", ARTIFACT)
-    fixing = tqa.pipeline.engine.fix_text
+    fixing = tqa.pipeline.one_file.fix_text
 
     def undone(text, *rest):
         _fixed, applied, remaining = fixing(text, *rest)
         return text, applied, remaining  # the edits cancel out
 
-    monkeypatch.setattr(tqa.pipeline.engine, "fix_text", undone)
+    monkeypatch.setattr(tqa.pipeline.one_file, "fix_text", undone)
     result = runner.invoke(main, ["fix", str(path)])
     assert "Applied 0 fixes in 0 files." in result.stdout
     assert "fixed" not in result.stdout
@@ -580,14 +581,14 @@ def run_script():
 
 KILL_A_WORKER = """
 import os, sys
-import tqa.pipeline.engine
+import tqa.pipeline.one_file
 main_process = os.getpid()
-checking = tqa.pipeline.engine.process_one
+checking = tqa.pipeline.one_file.process_one
 def dies_in_a_worker(item, rules, job):
     if os.getpid() != main_process and item.path.endswith("c.txt"):
         os._exit(9)
     return checking(item, rules, job)
-tqa.pipeline.engine.process_one = dies_in_a_worker
+tqa.pipeline.one_file.process_one = dies_in_a_worker
 sys.argv = ["tqa", *sys.argv[1:]]
 from tqa.__main__ import main
 main()

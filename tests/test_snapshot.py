@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED
-from tqa.pipeline.engine import check_document
+from tqa.pipeline.check import check_document
 from tqa.pipeline.fingerprint import fingerprints
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import paragraphs
 from tqa.cli import main
-from tqa.pipeline.engine import check_document
+from tqa.pipeline.check import check_document
 from tqa.rules import ALL_RULES, select_rules
 from tqa.russian_numbers import english_dates, english_numbers, russian_dates, russian_numbers
 from tqa.text.document import Document
@@ -171,7 +171,7 @@ def test_source_rules_are_registered():
 
 
 def test_a_calque_confirmed_by_the_source_is_reported_once_with_its_original():
-    from tqa.pipeline.engine import check_document
+    from tqa.pipeline.check import check_document
     from tqa.text.document import Document
 
     target = "NATO prefers to maintain an increased degree in relations with Moscow.\n"

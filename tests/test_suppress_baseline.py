@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from tqa.cli import main
-from tqa.pipeline.engine import check_document
+from tqa.pipeline.check import check_document
 from tqa.rules import select_rules
 from tqa.text.document import Document
 

@@ -18,19 +18,40 @@ from tqa import __version__
 from tqa.catalog_check import CatalogOptions
 from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, user_errors
 from tqa.cli_glossary import glossary as glossary_group
+from tqa.cli_options import (
+    LANGUAGES,
+    colored,
+    config_sources,
+    file_selection,
+    file_selection_options,
+    for_terminal,
+    hushed,
+    isolated,
+    language_option,
+    quiet,
+    report_options,
+    show_files,
+)
+from tqa.cli_options import overrides as option_overrides
 from tqa.cli_outcome import checked_nothing, failed_inputs
+from tqa.click_i18n import install as translate_click
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
-from tqa.pipeline.engine import FileResult, Input, Job, context_spellings, discover, link_files, process
-from tqa.pipeline.plan import Plan
+from tqa.pipeline.discover import discover
+from tqa.pipeline.engine import context_spellings, link_files, process
+from tqa.pipeline.plan import Plan, fix_codes
 from tqa.pipeline.preview import on_disk
+from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
 from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
+from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
+
+translate_click()
 
 
 def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
@@ -47,16 +68,20 @@ def _report_errors(results: list[FileResult], errors: list[UserError]) -> bool:
 
 def _language_was_chosen() -> bool:
     """Whether --lang or TQA_LANG chose the language: they beat the config file."""
-    return bool(click.get_current_context().find_root().params.get("lang") or os.environ.get("TQA_LANG"))
+    context = click.get_current_context()
+    return bool(
+        context.find_root().params.get("lang") or context.meta.get("tqa.language") or os.environ.get("TQA_LANG")
+    )
 
 
-def _plan(config: str | None, overrides: dict) -> Plan:
+def _plan(config: tuple[str, ...], overrides: dict) -> Plan:
     """Settings from the config file and the command line, or exit 2 naming the problem."""
     from tqa.config import load_settings
     from tqa.pipeline.plan import make_plan
 
     with user_errors():
-        settings, _path = load_settings(config, overrides)
+        path, inline = config_sources(config)
+        settings, _path = load_settings(path, {**overrides, **inline, **option_overrides()}, isolated=isolated())
         plan = make_plan(settings)
         if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
             set_language(settings.lang)
@@ -71,8 +96,9 @@ def _selection_options(function):
     options = (
         click.option(
             "--config",
-            type=click.Path(dir_okay=False),
-            help=_("Configuration file (default: found by walking up from here)."),
+            multiple=True,
+            metavar="FILE|KEY=VALUE",
+            help=_("Configuration file (default: found by walking up from here), or a `key = value` setting over it."),
         ),
         click.option(
             "--select",
@@ -144,7 +170,7 @@ def _selection_options(function):
     )
     for option in reversed(options):
         function = option(function)
-    return function
+    return file_selection_options(function)
 
 
 def _cache_options(function):
@@ -173,6 +199,7 @@ def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **
         encoding=encoding,
         source=source,
         catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
+        fix_codes=fix_codes(settings),
         **more,
     )
 
@@ -200,7 +227,7 @@ def _overrides(select, ignore, extend_select, glossary_files, segmentation, **mo
 @click.version_option(__version__, prog_name="tqa")
 @click.option(
     "--lang",
-    metavar="LANG",
+    type=LANGUAGES,
     help=_("Language of messages (en, ru, uk); default from TQA_LANG, LC_ALL, LC_MESSAGES, LANG."),
 )
 def main(lang: str | None) -> None:
@@ -237,16 +264,25 @@ def main(lang: str | None) -> None:
 )
 @_cache_options
 @click.option("--no-cache", is_flag=True, help=_("Check every file afresh and leave the results cache alone."))
+@click.option("--fix", "apply_fixes", is_flag=True, help=_("Apply fixes, as `tqa fix` does (with --unsafe-fixes too)."))
+@report_options
 def check(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
-    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache,
+    output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache, apply_fixes,
 ) -> None:  # fmt: skip
+    if apply_fixes:
+        context = click.get_current_context()
+        context.invoke(fix, **{name: value for name, value in context.params.items() if name in _FIX_PARAMETERS})
+        return
     _refuse_empty_paths(paths)
     plan = _plan(
         config, _overrides(select, ignore, extend_select, glossary_files, segmentation, output_format=output_format)
     )
-    settings = plan.settings
-    inputs, errors = discover(paths, settings.exclude)
+    settings = for_terminal(plan.settings)
+    selection = file_selection(settings)
+    inputs, errors = discover(paths, selection)
+    if show_files(inputs):
+        return
     if write_baseline is not None:
         from tqa.pipeline.baseline import check_baseline_target
 
@@ -265,16 +301,24 @@ def check(
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, signature=plan.signature)
+    report = sys.stderr if show_diff else sys.stdout
+    options = ReportOptions(
+        unsafe_fixes=unsafe_fixes,
+        signature=plan.signature,
+        quiet=quiet(),
+        color=colored(report),
+        fixing=show_diff,  # the summary tells what the diff would fix and what would remain
+        dry_run=show_diff,
+    )
     streaming = streaming_emitters().get(settings.output_format)
-    cache = None if no_cache or show_diff else _results_cache(plan, job, settings.output_format)
+    cache = None if no_cache or show_diff else _results_cache(plan, job, (settings.output_format, options.color))
     if streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics):
-        job = dataclasses.replace(job, render=functools.partial(render, settings.output_format))
-        results = process(inputs, plan.rules_for, job, workers, cache)
+        job = dataclasses.replace(job, render=functools.partial(render, settings.output_format, options=options))
+        results = track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed())
         context = _context(context_paths, inputs, plan)
         failed, found, checked = _stream(results, errors, plan, streaming, options, context)
     else:
-        results = list(process(inputs, plan.rules_for, job, workers, cache))
+        results = list(track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed()))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -297,17 +341,17 @@ def check(
         if statistics:
             report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
         else:
-            emitters()[settings.output_format](results, sys.stderr if show_diff else sys.stdout, options)
+            emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)
         checked = sum(r.source is not None for r in results)
-    failed = checked_nothing(checked) or failed
+    failed = checked_nothing(checked, selection) or failed
     if failed:
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
         sys.exit(EXIT_FINDINGS)
 
 
-def _results_cache(plan: Plan, job: Job, output_format: str):
+def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool]):
     """The results cache of runs with these settings; messages, the output format
     (files are cached as printed) and tqa's code are part of its key."""
     from tqa.i18n import current_language
@@ -400,7 +444,10 @@ def fix(
     _refuse_empty_paths(paths)
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
     settings = plan.settings
-    inputs, errors = discover(paths, settings.exclude)
+    selection = file_selection(settings)
+    inputs, errors = discover(paths, selection)
+    if show_files(inputs):
+        return
     inputs = _distinct_files(inputs)
     if output_dir is not None and not show_diff:
         with user_errors():
@@ -410,7 +457,7 @@ def fix(
     results: list[FileResult] = []
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
     with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs))) as processed:
-        for result in processed:
+        for result in track(processed, inputs):
             results.append(result)
             _deliver(result, show_diff, output_dir)
             _report_applied(result, report, show_diff)
@@ -425,9 +472,9 @@ def fix(
         results = [on_disk(result) for result in results]
     results += failed_inputs(errors)
     failed = _report_errors(results, [])
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff)
+    options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, color=colored(report))
     emitters()["text"](results, report, options)
-    failed = checked_nothing(sum(r.source is not None for r in results)) or failed
+    failed = checked_nothing(sum(r.source is not None for r in results), selection) or failed
     if failed:
         sys.exit(EXIT_ERROR)
     if show_diff:
@@ -436,6 +483,9 @@ def fix(
         sys.exit(EXIT_FINDINGS)
     if any(r.findings for r in results) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+_FIX_PARAMETERS = {parameter.name for parameter in fix.params}
 
 
 def _refuse_empty_paths(paths: tuple[str, ...]) -> None:
@@ -518,6 +568,7 @@ def clean() -> None:
 
 @main.command("rules", help=_("List every rule: code, name, fix availability and summary."))
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@language_option
 def list_rules(output_format: str) -> None:
     if output_format == "json":
         import json
@@ -543,16 +594,43 @@ def _severity_label(rule: Rule) -> str:
     return {"error": _("error"), "warning": _("warning"), "info": _("info")}[rule.severity.value]
 
 
-@main.command("rule", help=_("Print a rule's documentation."))
-@click.argument("code")
-def show_rule(code: str) -> None:
-    rule = find_rule(code)
-    if rule is None:
-        fail(_("unknown rule: {code}").format(code=code))
+@main.command("rule", help=_("Print a rule's documentation (or every rule's, with --all)."))
+@click.argument("code", required=False)
+@click.option("--all", "every", is_flag=True, help=_("Every rule."))
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@language_option
+def show_rule(code: str | None, every: bool, output_format: str) -> None:
+    if every == (code is not None):
+        raise click.UsageError(_("name a rule, or give --all"))
+    rules = list(ALL_RULES) if every else [find_rule(code)]
+    if rules[0] is None:
+        from tqa.rules import rule_keys
+        from tqa.suggest import did_you_mean
+
+        fail(_("unknown rule: {code}").format(code=code) + did_you_mean(code, rule_keys()))
         sys.exit(EXIT_ERROR)
-    click.echo(f"{rule.code} {rule.name}\n")
-    click.echo(inspect.cleandoc(rule.doc))
-    click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {_severity_label(rule)}")
+    if output_format == "json":
+        from tqa.report import json_text
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "summary": _(r.summary),
+                "explanation": inspect.cleandoc(r.doc),
+                "fix": r.fix.value,
+                "severity": r.severity.value,
+            }
+            for r in rules
+        ]
+        click.echo(json_text.dumps(rows if every else rows[0]))
+        return
+    for index, rule in enumerate(rules):
+        if index:
+            click.echo()
+        click.echo(f"{rule.code} {rule.name}\n")
+        click.echo(inspect.cleandoc(rule.doc))
+        click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {_severity_label(rule)}")
 
 
 @main.group("config", help=_("Inspect tqa's configuration."))
@@ -579,6 +657,7 @@ def config_show(config: str | None) -> None:
             if isinstance(value, tuple)
             else value
         )
+        origin = {"default": _("default"), "command line": _("command line")}.get(origin, origin)
         click.echo(f"{name.replace('_', '-'):<18} = {shown!r:<40} # {origin}")
 
 

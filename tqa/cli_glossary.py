@@ -11,6 +11,7 @@ import click
 
 from tqa.cli_errors import EXIT_ERROR, user_errors
 from tqa.errors import UserError
+from tqa.glossary_labels import label
 from tqa.i18n import _, ngettext
 
 
@@ -46,13 +47,18 @@ def lookup(term: str, glossary_files: tuple[str, ...]) -> None:
         click.echo(_("No entry for `{term}`.").format(term=term))
         sys.exit(1)
     for entry in found:
-        click.echo(f"{entry.id}  [{entry.kind}, {entry.domain}]  {entry.path}:{entry.line}")
-        click.echo(f"  ru:    {entry.ru}")
-        click.echo(f"  en:    {entry.en or _('(omit the phrase)')}")
-        click.echo(f"  {_('avoid')}: {'; '.join(entry.avoid)}")
-        click.echo(f"  {_('note')}:  {entry.note}")
-        click.echo(f"  {_('ref')}:   {entry.ref}")
-        click.echo(f"  {_('fix')}:   {entry.fix}")
+        click.echo(f"{entry.id}  [{label(entry.kind)}, {label(entry.domain)}]  {entry.path}:{entry.line}")
+        rows = (
+            ("ru", entry.ru),
+            ("en", entry.en or _("(omit the phrase)")),
+            (_("avoid"), "; ".join(entry.avoid)),
+            (_("note"), entry.note),
+            (_("ref"), entry.ref),
+            (_("fix"), label(entry.fix)),
+        )
+        width = max(len(name) for name, _value in rows) + 1
+        for name, value in rows:
+            click.echo(f"  {name + ':':<{width}} {value}")
 
 
 @glossary.command(help=_("Validate glossary files (default: the built-in glossary), layered over the built-in one."))
@@ -145,4 +151,4 @@ def stats(glossary_files: tuple[str, ...]) -> None:
     for title, key in ((_("by kind"), "kind"), (_("by domain"), "domain")):
         click.echo(f"\n{title}:")
         for value, count in sorted(Counter(getattr(e, key) for e in entries).items(), key=lambda kv: (-kv[1], kv[0])):
-            click.echo(f"  {value:<12}{count:>5}")
+            click.echo(f"  {label(value):<12}{count:>5}")

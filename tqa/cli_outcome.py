@@ -8,7 +8,8 @@ import click
 
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.pipeline.engine import FileResult, Input
+from tqa.pipeline.ignore import FileSelection
+from tqa.pipeline.run import FileResult, Input
 
 
 def failed_inputs(errors: Sequence[UserError]) -> list[FileResult]:
@@ -17,10 +18,10 @@ def failed_inputs(errors: Sequence[UserError]) -> list[FileResult]:
     return [FileResult(Input(error.path or "", error.path or ""), error=error) for error in errors]
 
 
-def checked_nothing(checked: int) -> bool:
+def checked_nothing(checked: int, selection: FileSelection) -> bool:
     """Warn when no file was read; True then, so the run exits 2 (a misspelt
-    folder must not pass CI)."""
-    if checked:
+    folder must not pass CI). A hook passing only files it excludes passes."""
+    if checked or selection.excluded_names:
         return False
     click.echo(
         f"tqa: {_('warning')}: "

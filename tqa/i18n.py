@@ -1,7 +1,7 @@
 """Translated user-facing messages: gettext catalogs in locales/, read with polib.
 
 `_()` looks the message up in the catalog of the current language, which the
-command line sets once per run (`--lang`, TQA_LANG, LC_ALL, LC_MESSAGES, LANG).
+command line sets once per run (`--lang`, TQA_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
 """
 
 from __future__ import annotations
@@ -37,12 +37,18 @@ def normalize_language(value: str | None) -> str | None:
 
 
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
+    """TQA_LANG, else as gettext reads the environment: LANGUAGE (a list such as
+    `uk:ru`, the first available wins) unless the locale is C, then LC_ALL,
+    LC_MESSAGES, LANG."""
     environ = os.environ if environ is None else environ
     for variable in ENVIRONMENT_VARIABLES:
         value = environ.get(variable)
         if not value:
             continue
         code = normalize_language(value)  # None for C and POSIX: English
+        if variable != "TQA_LANG" and code is not None:
+            preferred = [normalize_language(part) for part in environ.get("LANGUAGE", "").split(":")]
+            code = next((choice for choice in preferred if choice in available_languages()), code)
         return code if code in available_languages() else SOURCE_LANGUAGE
     return SOURCE_LANGUAGE
 

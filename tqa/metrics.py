@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext
-from tqa.pipeline.engine import discover
+from tqa.pipeline.discover import discover
 from tqa.text.document import Document
 from tqa.text.textio import read_file
 

@@ -79,11 +79,14 @@ def _cache_path(fingerprint: str) -> Path:
 
 def _cached(fingerprint: str) -> Glossary | None:
     path = _cache_path(fingerprint)
+    gc.disable()  # the collector would walk the new objects again and again while they load
     try:
         with path.open("rb") as stream:
             glossary = pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
+    finally:
+        gc.enable()
     return glossary if isinstance(glossary, Glossary) and glossary.fingerprint == fingerprint else None
 
 

@@ -13,6 +13,7 @@ from tqa.errors import UserError
 from tqa.glossary.entry import DOMAINS, FIX_SAFETY, KINDS, OPTIONAL, REQUIRED, Entry, Example, Variant
 from tqa.i18n import _
 from tqa.resources import glossary_dir
+from tqa.suggest import did_you_mean
 
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
@@ -65,7 +66,9 @@ def _variant_problems(item) -> list[str]:
     if not isinstance(item, dict):
         return [_("an avoid-form must be a string or an inline table with `form` and maybe `en` and `fix`")]
     problems = [
-        _("unknown key `{key}` in an avoid-form table").format(key=key) for key in item if key not in _VARIANT_KEYS
+        _("unknown key `{key}` in an avoid-form table").format(key=key) + did_you_mean(key, _VARIANT_KEYS)
+        for key in item
+        if key not in _VARIANT_KEYS
     ]
     form, en = item.get("form"), item.get("en")
     if not _text(form):
@@ -115,7 +118,9 @@ def _example_problems(item) -> list[str]:
     if not isinstance(item, dict):
         return [_("a `flag` example must be a string or an inline table with `text` and `fixed`")]
     problems = [
-        _("unknown key `{key}` in a `flag` example").format(key=key) for key in item if key not in _EXAMPLE_KEYS
+        _("unknown key `{key}` in a `flag` example").format(key=key) + did_you_mean(key, _EXAMPLE_KEYS)
+        for key in item
+        if key not in _EXAMPLE_KEYS
     ]
     if not _text(item.get("text")):
         problems.append(_("a `flag` example table needs `text`, a non-empty string"))
@@ -158,7 +163,7 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int], li
 
     for key in raw:
         if key not in REQUIRED and key not in OPTIONAL:
-            problem(key, _("unknown key `{key}`").format(key=key))
+            problem(key, _("unknown key `{key}`").format(key=key) + did_you_mean(key, (*REQUIRED, *OPTIONAL)))
     for key in REQUIRED:
         value = raw.get(key)
         if key not in raw:
@@ -183,7 +188,8 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int], li
     choices = {"kind": KINDS, "domain": DOMAINS, "fix": FIX_SAFETY, "case": ("sensitive", "insensitive")}
     for key, allowed in choices.items():
         if isinstance(raw.get(key), str) and raw[key] not in allowed:
-            problem(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(allowed)))
+            hint = did_you_mean(raw[key], allowed)
+            problem(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(allowed)) + hint)
     if "also" in raw and not _string_list(raw["also"]):
         problem("also", _("`also` must be a list of non-empty strings"))
     if "omit" in raw and not isinstance(raw["omit"], bool):

@@ -15,8 +15,8 @@ from pathlib import Path
 from tqa import __version__
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.pipeline.engine import FileResult, checked_text
 from tqa.pipeline.fingerprint import fingerprints
+from tqa.pipeline.run import FileResult, checked_text
 from tqa.text.filewrite import write_output
 
 FORMAT_VERSION = 1

@@ -17,6 +17,7 @@ are never cached.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -83,6 +84,7 @@ class ResultCache:
         or it cannot be read."""
         key = hashlib.blake2b(f"{code_fingerprint()}\n{settings}".encode(), digest_size=16).hexdigest()
         cache = cls(folder / f"{key}.pickle")
+        gc.disable()  # thousands of new objects: the collector would walk them again and again
         try:
             with cache.path.open("rb") as stream:
                 entries = pickle.load(stream)
@@ -91,6 +93,8 @@ class ResultCache:
         except Exception:  # a corrupt or foreign cache is rebuilt, never trusted
             cache.changed = True
             return cache
+        finally:
+            gc.enable()
         if isinstance(entries, dict) and all(isinstance(entry, Entry) for entry in entries.values()):
             cache.entries = entries
         else:

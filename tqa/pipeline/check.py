@@ -80,6 +80,8 @@ class FixSettings:
     segmentation: str = "auto"
     glossary_files: tuple[str, ...] = ()
     source: Document | None = None
+    # Codes whose fixes may be applied (--fixable/--unfixable); None: every rule's.
+    fix_codes: frozenset[str] | None = None
     transliteration: str = "wire"
 
     def document(self, path: str, text: str) -> Document:
@@ -105,7 +107,8 @@ def fix_text(
     findings = check_document(settings.document(path, text), rules)
     seen = {text}
     for _round in range(MAX_FIX_ROUNDS):
-        chosen = choose_fixes(findings, settings.unsafe)
+        allowed = findings if settings.fix_codes is None else [f for f in findings if f.code in settings.fix_codes]
+        chosen = choose_fixes(allowed, settings.unsafe)
         if not chosen:
             break
         fixed = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])

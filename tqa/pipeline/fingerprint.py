@@ -9,19 +9,17 @@ are told apart by their order (`…:2`, `…:3`).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from tqa.model import Finding
 
 CONTEXT = 40
-_SPACE = re.compile(r"\s+")
-_LINE_BREAK = re.compile(r"[\r\n]")
 
 
 def _normalise(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+    """Runs of white space as one space, none at the ends, lower case."""
+    return " ".join(text.split()).lower()
 
 
 def fingerprints(text: str, findings: Sequence[Finding]) -> list[str]:
@@ -29,8 +27,10 @@ def fingerprints(text: str, findings: Sequence[Finding]) -> list[str]:
     seen: Counter = Counter()
     result = []
     for finding in findings:
-        before = _LINE_BREAK.split(text[max(0, finding.start - CONTEXT) : finding.start])[-1]
-        after = _LINE_BREAK.split(text[finding.end : finding.end + CONTEXT], maxsplit=1)[0]
+        before = text[max(0, finding.start - CONTEXT) : finding.start]
+        before = before[max(before.rfind("\n"), before.rfind("\r")) + 1 :]  # from the last line break
+        after = text[finding.end : finding.end + CONTEXT]
+        after = after[: min((i for i in (after.find("\n"), after.find("\r")) if i >= 0), default=len(after))]
         before, after = _normalise(before), _normalise(after)
         flagged = _normalise(text[finding.start : finding.end])
         digest = hashlib.sha256("\x1f".join((finding.code, before, flagged, after)).encode("utf-8")).hexdigest()[:16]

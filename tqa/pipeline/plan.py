@@ -11,7 +11,8 @@ from tqa.config import Settings
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Rule, Severity
-from tqa.rules import select_rules, unknown_selectors
+from tqa.rules import rule_keys, select_rules, unknown_selectors
+from tqa.suggest import did_you_mean
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -54,16 +55,31 @@ class Plan:
         return any(rule.code[0] in "TN" for rule in self.rules)
 
 
+def fix_codes(settings: Settings) -> frozenset[str] | None:
+    """Codes whose fixes `fix` may apply: `fixable` (default all) less `unfixable`."""
+    if not settings.fixable and not settings.unfixable:
+        return None
+    return frozenset(rule.code for rule in select_rules(split_codes(settings.fixable), split_codes(settings.unfixable)))
+
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 def make_plan(settings: Settings) -> Plan:
     select = split_codes(settings.select)
     ignore = split_codes(settings.ignore)
     extend = split_codes(settings.extend_select)
     per_file = tuple(code for _, codes in settings.per_file_ignores for code in codes)
-    unknown = unknown_selectors(select + ignore + extend + per_file + tuple(code for code, _ in settings.severity))
+    fixes = split_codes(settings.fixable) + split_codes(settings.unfixable)
+    unknown = unknown_selectors(
+        select + ignore + extend + per_file + fixes + tuple(code for code, _ in settings.severity)
+    )
     if unknown:
         where = settings.origin.get("select", "command line")
         raise UserError(
-            _("unknown rule code or name: {names}").format(names=", ".join(unknown)),
+            _("unknown rule code or name: {names}").format(
+                names=", ".join(name + did_you_mean(name, rule_keys()) for name in unknown)
+            ),
             where if where not in ("default", "command line") else None,
         )
     rules = select_rules(select, ignore, extend)
@@ -75,4 +91,7 @@ def make_plan(settings: Settings) -> Plan:
             else rule
             for rule in rules
         )
+    if settings.min_severity is not None:
+        floor = SEVERITY_RANK[settings.min_severity]
+        rules = tuple(rule for rule in rules if SEVERITY_RANK[rule.severity.value] >= floor)
     return Plan(settings, rules)

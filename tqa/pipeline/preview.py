@@ -13,7 +13,7 @@ import dataclasses
 import difflib
 
 from tqa.model import Edit, Finding
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 
 
 class OffsetMap:

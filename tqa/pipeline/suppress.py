@@ -17,6 +17,7 @@ from tqa.model import Finding, Rule, Violation
 from tqa.text.document import Document
 
 _COMMENT = re.compile(r"<!--\s*tqa:\s*(?P<verb>[a-z-]+)\s*(?:\[(?P<codes>[^\]]*)\])?\s*-->")
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
 _CODE = re.compile(r"^[A-Z](?:\d{1,3})?$")
 
 
@@ -30,8 +31,16 @@ class Suppression:
 
 
 def _comments(doc: Document) -> Iterator[re.Match]:
-    if doc.markdown:
-        yield from _COMMENT.finditer(doc.text)
+    """Suppression comments of a Markdown file; one shown in inline code or a code block is text."""
+    if not doc.markdown:
+        return
+    code: list[tuple[int, int]] | None = None
+    for match in _COMMENT.finditer(doc.text):
+        if code is None:
+            code = [m.span() for m in _INLINE_CODE.finditer(doc.text)]
+            code += [(p.start, p.end) for p in doc.paragraphs if p.is_code]
+        if not any(start <= match.start() and match.end() <= end for start, end in code):
+            yield match
 
 
 def _codes(match: re.Match) -> tuple[str, ...]:

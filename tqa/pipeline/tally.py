@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tqa.model import Applicability, Finding
 
-if TYPE_CHECKING:
-    from tqa.pipeline.engine import FileResult
+
+class FileResult(Protocol):
+    """What a tally reads of a file's result (see `tqa.pipeline.run.FileResult`)."""
+
+    source: object | None
+    findings: list[Finding]
+    applied: list[Finding]
+
+    @property
+    def changed(self) -> bool: ...
 
 
 @dataclass
@@ -28,9 +35,16 @@ class Tally:
     fixable_codes: set = field(default_factory=set)
 
     def copy(self) -> Tally:
-        copied = copy.copy(self)
-        copied.by_rule, copied.fixable_codes = Counter(self.by_rule), set(self.fixable_codes)
-        return copied
+        return Tally(
+            self.files,
+            self.findings,
+            self.safe,
+            self.unsafe,
+            self.applied,
+            self.changed,
+            Counter(self.by_rule),
+            set(self.fixable_codes),
+        )
 
     def count_file(self, result: FileResult) -> None:
         if result.source is not None:

@@ -10,7 +10,8 @@ from concurrent.futures.process import BrokenProcessPool
 
 from tqa.i18n import current_language, set_language
 from tqa.model import Rule
-from tqa.pipeline.engine import FileResult, Input, Job, process_one
+from tqa.pipeline.one_file import process_one
+from tqa.pipeline.run import FileResult, Input, Job
 from tqa.signals import default_in_worker
 
 # Files go to workers in batches: fewer round trips, still an even spread.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.pipeline.engine import FileResult, Input
 from tqa.pipeline.fix import unified_diff
+from tqa.pipeline.run import FileResult, Input
 from tqa.text.filewrite import ChangedOnDisk, fix_in_place, write_output
 from tqa.text.textio import BOM, Source
 

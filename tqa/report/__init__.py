@@ -1,6 +1,6 @@
 """Output formats: one module a format, each with `emit(results, stream, options)`.
 
-text (for people), concise (one line a finding), json and json-lines (ruff's
+text (for people), full (text with the source line and a caret), concise (one line a finding), json and json-lines (ruff's
 shape), sarif (SARIF 2.1.0 for code scanning), github (Actions workflow
 commands and the job summary), gitlab (Code Quality report), junit (JUnit XML).
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import NamedTuple, TextIO
 
 from tqa.model import Finding
-from tqa.pipeline.engine import FileResult, checked_text
 from tqa.pipeline.fingerprint import fingerprints
+from tqa.pipeline.run import FileResult, checked_text
 from tqa.pipeline.tally import Tally
 from tqa.text.document import Document
 from tqa.text.snapshot import TextSnapshot
@@ -26,6 +26,8 @@ class ReportOptions:
     unsafe_fixes: bool = False
     fixing: bool = False
     dry_run: bool = False  # fixes shown, not written
+    quiet: bool = False  # findings only, no summary
+    color: bool = False  # ANSI colours (see tqa.report.color)
     # What produced the findings, for machine output: tqa's version, the glossary's hash, the rules.
     signature: str = ""
 
@@ -77,29 +79,31 @@ FileEmitter = Callable[[FileResult, TextIO, ReportOptions], None]
 EndEmitter = Callable[[Tally, TextIO, ReportOptions], None]
 
 
-def render(output_format: str, result: FileResult) -> str:
+def render(output_format: str, result: FileResult, options: ReportOptions | None = None) -> str:
     """One file's findings in a streaming format, as text (worker processes render)."""
     stream = io.StringIO()
-    streaming_emitters()[output_format][0](result, stream, ReportOptions())
+    streaming_emitters()[output_format][0](result, stream, options or ReportOptions())
     return stream.getvalue()
 
 
 def streaming_emitters() -> dict[str, tuple[FileEmitter, EndEmitter]]:
     """Formats that print file by file, so a run need not hold every finding."""
-    from tqa.report import concise, json_lines, text
+    from tqa.report import concise, full, json_lines, text
 
     return {
         "text": (text.emit_file, text.emit_end),
+        "full": (full.emit_file, text.emit_end),
         "concise": (concise.emit_file, text.emit_end),
         "json-lines": (json_lines.emit_file, json_lines.emit_end),
     }
 
 
 def emitters() -> dict[str, Emitter]:
-    from tqa.report import concise, github, gitlab, json_lines, json_output, junit, sarif, text
+    from tqa.report import concise, full, github, gitlab, json_lines, json_output, junit, sarif, text
 
     return {
         "text": text.emit,
+        "full": full.emit,
         "concise": concise.emit,
         "json": json_output.emit,
         "json-lines": json_lines.emit,
@@ -110,4 +114,4 @@ def emitters() -> dict[str, Emitter]:
     }
 
 
-FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit")
+FORMATS = ("text", "full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit")

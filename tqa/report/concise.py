@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import ReportOptions, located
 from tqa.report.text import emit_end

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from tqa.i18n import _, ngettext
 from tqa.model import Severity
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, located
 from tqa.report.text import summary

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.model import Severity
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.report import ReportOptions, fingerprinted, json_text, posix_path
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import ReportOptions, located
 from tqa.report.json_output import finding_object

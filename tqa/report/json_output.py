@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.report import Located, ReportOptions, json_text, located
 
 
@@ -41,6 +41,5 @@ def finding_object(item: Located) -> dict:
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    objects = [finding_object(item) for item in located(results)]
-    json_text.dump(objects, stream)
+    json_text.dump_list((finding_object(item) for item in located(results)), stream)
     stream.write("\n")

@@ -10,10 +10,12 @@ laid out once.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C function when _json is built, as json.dumps uses
 from typing import TextIO
 
 INDENT = "  "
+_ITEM = "\n" + INDENT  # where a top-level list item starts
 
 
 def dumps(value: object) -> str:
@@ -24,6 +26,15 @@ def dumps(value: object) -> str:
 def dump(value: object, stream: TextIO) -> None:
     """`json.dump(value, stream, ensure_ascii=False, indent=2)`."""
     stream.write(dumps(value))
+
+
+def dump_list(items: Iterable[object], stream: TextIO) -> None:
+    """`dump(list(items), stream)`, written item by item: the list is never held."""
+    writer, separator = _Writer(), "[" + _ITEM
+    for item in items:
+        stream.write(separator + writer.text(item, _ITEM))
+        separator = "," + _ITEM
+    stream.write("[]" if separator[0] == "[" else "\n]")
 
 
 class _Writer:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.i18n import _
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.report import ReportOptions, located
 
 # Characters XML 1.0 cannot carry at all, not even escaped.

@@ -4,7 +4,7 @@ One run: the tool with every rule in ALL_RULES (summary, the "What it does"
 paragraph, the whole documentation), then one result a finding with its
 region, a partial fingerprint from tqa.pipeline.fingerprint (stable when lines move)
 and, where tqa has one, the fix as artifact changes. Paths below the working
-folder are relative URIs against %SRCROOT% (the working folder); columns are
+folder are relative URIs against %SRCROOT% (the working folder, or the checkout in CI); columns are
 counted in Unicode code points, as tqa counts them, and the run says so.
 """
 
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
 import tqa
 from tqa.model import Rule, Severity
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult, display_root
 from tqa.report import Located, ReportOptions, fingerprinted, json_text, posix_path
 from tqa.rules import ALL_RULES
 
@@ -68,8 +69,10 @@ def rule_object(rule: Rule) -> dict:
     }
 
 
+@lru_cache(maxsize=1024)
 def artifact_location(path: str) -> dict:
-    """A relative path as a URI against %SRCROOT%, an absolute one as a file: URI."""
+    """A relative path as a URI against %SRCROOT%, an absolute one as a file: URI
+    (the same object for every finding of a file: it is only read)."""
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
     return {"uri": quote(posix_path(path), safe="/"), "uriBaseId": SRCROOT}
@@ -165,7 +168,7 @@ def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
     if signature:
         run["properties"] = {"signature": signature}
     if any("uriBaseId" in artifact_location(r.input.display) for r in results):
-        run["originalUriBaseIds"] = {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}}
+        run["originalUriBaseIds"] = {SRCROOT: {"uri": Path(display_root()).resolve().as_uri().rstrip("/") + "/"}}
     return {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
 
 

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from tqa.i18n import _
 from tqa.model import Applicability
-from tqa.pipeline.engine import FileResult
+from tqa.pipeline.run import FileResult
 from tqa.report import ReportOptions, json_text
 
 

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.i18n import _, ngettext
-from tqa.model import Applicability
-from tqa.pipeline.engine import FileResult
+from tqa.model import Applicability, Finding
+from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
-from tqa.report import ReportOptions, located
+from tqa.report import Located, ReportOptions, located
+from tqa.report.color import APPLICABILITY_ROLE, paint
 
 _APPLICABILITY = {
     Applicability.SAFE: lambda: _("safe"),
@@ -20,15 +21,26 @@ _APPLICABILITY = {
 
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:
     for item in located([result]):
-        finding = item.finding
-        stream.write(f"{item.path}:{item.row}:{item.column}: {finding.code} {finding.message}\n")
-        if finding.fix is not None:
-            kind = _APPLICABILITY[finding.fix.applicability]()
-            stream.write(f"  {_('fix')} ({kind}): {finding.fix.title}\n")
+        stream.write(heading(item, options) + "\n")
+        if item.finding.fix is not None:
+            stream.write(f"  {fix_line(item.finding, options)}\n")
+
+
+def heading(item: Located, options: ReportOptions) -> str:
+    """`path:line:col: CODE message`, the path and the code coloured when asked."""
+    where = paint(f"{item.path}:{item.row}:{item.column}:", "path", options.color)
+    return f"{where} {paint(item.finding.code, 'code', options.color)} {item.finding.message}"
+
+
+def fix_line(finding: Finding, options: ReportOptions) -> str:
+    """`fix (safe): title`, the applicability coloured when asked."""
+    applicability = finding.fix.applicability
+    kind = paint(_APPLICABILITY[applicability](), APPLICABILITY_ROLE[applicability], options.color)
+    return f"{_('fix')} ({kind}): {finding.fix.title}"
 
 
 def emit_end(tally: Tally, stream: TextIO, options: ReportOptions) -> None:
-    line = summary(tally, options)
+    line = "" if options.quiet else summary(tally, options)
     if line:
         stream.write(line + "\n")
 

@@ -109,3 +109,8 @@ def select_rules(
         or (r.code not in OPT_IN and ((not select or _matches(r, select)) or _matches(r, extend)))
     ]
     return tuple(r for r in chosen if not _matches(r, ignore))
+
+
+def rule_keys() -> list[str]:
+    """Every rule's code and name: what a selection or a did-you-mean hint may name."""
+    return [key for rule in ALL_RULES for key in (rule.code, rule.name)]

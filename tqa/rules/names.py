@@ -601,10 +601,14 @@ class NameIndex:
         lines = spellings.split("\n") if spellings else ()
         self._files.append(tuple(map(self._interned.setdefault, lines, lines)))
 
-    def reports(self) -> dict[int, list[CrossFileReport]]:
+    def reports(self, context_from: int | None = None) -> dict[int, list[CrossFileReport]]:
         """For each file, the surnames it spells the way the other files of the
         run do not, for one person (first names agreeing). Spellings that
-        disagree inside one file are left to the per-document rule."""
+        disagree inside one file are left to the per-document rule. Files from
+        `context_from` on are context (not reported on): in a tie their
+        spelling wins, so the checked file hears of it."""
+        context = self._files[len(self._files) if context_from is None else context_from :]
+        in_context = Counter(line.split("\t")[0] for line in itertools.chain.from_iterable(context))
         spelled: dict[str, dict[str, int]] = {}
         first_keys: dict[str, set[str]] = {}
         standard: dict[str, str] = {}
@@ -622,7 +626,8 @@ class NameIndex:
         for key, counts in spelled.items():
             if len(counts) < 2:
                 continue
-            preferred = preferred_spelling(counts, standard.get(key), {}, self._transliteration)
+            ties = {spelling: -in_context[spelling] for spelling in counts}
+            preferred = preferred_spelling(counts, standard.get(key), ties, self._transliteration)
             for spelling in counts:
                 if (
                     spelling != preferred

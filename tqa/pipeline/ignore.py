@@ -1,0 +1,107 @@
+"""Which files a run leaves out: default and configured excludes, `.gitignore` and `.ignore`.
+
+Like ruff: folders such as `node_modules` or `build` are skipped unless
+`exclude` is set (it replaces the defaults; `extend-exclude` adds to them), and
+the `.gitignore` files of a git repository and any `.ignore` file are obeyed
+(the deeper file wins; `.ignore` over `.gitignore` in one folder). Files named on
+the command line are checked anyway, unless `force_exclude` (pre-commit passes
+every staged file by name).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pathspec import GitIgnoreSpec
+
+DEFAULT_EXCLUDE = (".git", "node_modules", "build", "dist", ".venv", "venv", "__pycache__")
+IGNORE_FILES = (".gitignore", ".ignore")
+
+
+@dataclass
+class FileSelection:
+    """How folders are walked and which named files are kept."""
+
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    stdin_filename: str | None = None  # the name standard input goes by
+    # Files named on the command line that were left out, so a run of only those passes.
+    excluded_names: list[str] = field(default_factory=list)
+    _rules: dict[str, list[tuple[str, GitIgnoreSpec]]] = field(default_factory=dict, repr=False)
+    _roots: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    def skips(self, path: str, relative: str, is_dir: bool) -> bool:
+        """Whether the walk leaves out `path` (`relative` to the folder walked)."""
+        name = os.path.basename(path)
+        if self.exclude and _matches(relative.replace(os.sep, "/"), name, path.replace(os.sep, "/"), self.exclude):
+            return True
+        return self.respect_gitignore and self._ignored(path, is_dir)
+
+    def skips_named(self, path: str) -> bool:
+        """With force_exclude, whether a file named on the command line is left out:
+        it, or a folder it lies in, is excluded or ignored."""
+        if not self.force_exclude:
+            return False
+        absolute = os.path.abspath(path)
+        parts = (absolute if os.path.isabs(path) else os.path.relpath(absolute)).replace(os.sep, "/").split("/")
+        left_out = any(_matches("/".join(parts[: i + 1]), part, "", self.exclude) for i, part in enumerate(parts))
+        if not left_out and self.respect_gitignore:
+            left_out = self._ignored(absolute, False)
+            folder, top = os.path.dirname(absolute), self._root(os.path.dirname(absolute))
+            while not left_out and folder not in (top, os.path.dirname(folder)):
+                left_out = self._ignored(folder, True)
+                folder = os.path.dirname(folder)
+        if left_out:
+            self.excluded_names.append(path)
+        return left_out
+
+    def _ignored(self, path: str, is_dir: bool) -> bool:
+        absolute = os.path.abspath(path)
+        for base, spec in reversed(self._chain(os.path.dirname(absolute))):
+            relative = os.path.relpath(absolute, base).replace(os.sep, "/") + ("/" if is_dir else "")
+            verdict = spec.check_file(relative).include
+            if verdict is not None:
+                return verdict
+        return False
+
+    def _chain(self, folder: str) -> list[tuple[str, GitIgnoreSpec]]:
+        """The ignore files that govern `folder`'s entries, outermost first: from
+        the root of its git repository down (`.ignore` files only, outside one)."""
+        known = self._rules.get(folder)
+        if known is None:
+            root, parent = self._root(folder), os.path.dirname(folder)
+            outer = [] if folder == root or parent == folder else self._chain(parent)
+            known = self._rules[folder] = outer + _own_rules(folder, git=root is not None)
+        return known
+
+    def _root(self, folder: str) -> str | None:
+        """The git repository `folder` lies in (the folder holding `.git`), if any."""
+        if folder not in self._roots:
+            parent = os.path.dirname(folder)
+            if os.path.exists(os.path.join(folder, ".git")):
+                self._roots[folder] = folder
+            else:
+                self._roots[folder] = None if parent == folder else self._root(parent)
+        return self._roots[folder]
+
+
+def _own_rules(folder: str, git: bool) -> list[tuple[str, GitIgnoreSpec]]:
+    rules = []
+    for name in IGNORE_FILES if git else IGNORE_FILES[1:]:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                rules.append((folder, GitIgnoreSpec.from_lines(handle.read().splitlines())))
+        except OSError:
+            continue
+    return rules
+
+
+def _matches(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
+    return any(
+        fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) or (path and fnmatch.fnmatch(path, p))
+        for p in patterns
+    )

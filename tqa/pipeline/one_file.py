@@ -1,0 +1,149 @@
+"""One file: read it, pair it with its original, check or fix it."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqa.alignment import check_alignment, paired_source
+from tqa.errors import UserError
+from tqa.i18n import _
+from tqa.model import Rule
+from tqa.pipeline.check import FixSettings, check_document, fix_text
+from tqa.pipeline.run import FileResult, Input, Job, display_path
+from tqa.pipeline.tally import Tally
+from tqa.rules.names import single_spellings
+from tqa.text.document import Document
+from tqa.text.langid import document_language
+from tqa.text.snapshot import TextSnapshot
+from tqa.text.textio import MAX_FILE_BYTES, Source, decode, read_file
+
+CROSS_FILE_RULE = "N602"
+
+
+def read_input(item: Input, encoding: str | None = None) -> Source:
+    if item.is_stdin:
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    return read_file(Path(item.path), encoding)
+
+
+def read_stdin(result: FileResult, encoding: str | None) -> Source:
+    """Standard input, kept as bytes too; past the size cap, the bytes read so far."""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    result.raw = data
+    if len(data) > MAX_FILE_BYTES:
+        raise UserError(
+            _("standard input is larger than tqa reads at once ({limit} MB); split it into articles").format(
+                limit=MAX_FILE_BYTES // (1024 * 1024)
+            ),
+            "<stdin>",
+        )
+    return decode(data, "<stdin>", encoding)
+
+
+def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult:
+    """Read, pair, check or fix one input; with `job.render`, print it and let its
+    findings go. A bug met on the way is that file's error: the run goes on."""
+    result = FileResult(item)
+    try:
+        _check_one(result, file_rules, job)
+        if job.render is not None:
+            result.rendered = job.render(result)
+            result.tally = Tally.of([result])
+            result.findings = []
+            if result.snapshot is not None:
+                result.snapshot.clear()
+    except Exception as error:  # a bug: reported as this file's error, with what a bug report needs
+        failed = FileResult(item, error=internal_error(error, item.display), raw=result.raw)
+        if job.render is not None:
+            failed.rendered, failed.tally = "", Tally()
+        return failed
+    return result
+
+
+def internal_error(error: BaseException, name: str) -> UserError:
+    """A bug in tqa met while working on one file, told as that file's error."""
+    from tqa import __version__
+
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [frame for frame in frames if "tqa" in Path(frame.filename).parts] or frames
+    where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
+    return UserError(
+        _(
+            "internal error ({kind} at {where}: {detail}); the file was left as it is. "
+            "Please report it with this file, the command line and the tqa version ({version})"
+        ).format(kind=type(error).__name__, where=where, detail=str(error)[:200], version=__version__),
+        name,
+    )
+
+
+def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None:
+    item = result.input
+    try:
+        if item.is_stdin and job.fix:
+            result.source = read_stdin(result, job.encoding)
+        else:
+            result.source = read_input(item, job.encoding)
+        name = (item.display if item.is_stdin else item.path).lower()  # standard input: by --stdin-filename
+        markdown = name.endswith((".md", ".markdown"))
+        if name.endswith(".po"):
+            _process_catalog(result, file_rules, job)
+            return
+        original = _original(item, result.source.text, job.source, markdown, job.segmentation, job.encoding)
+    except UserError as error:
+        result.error = error
+        return
+    text = result.source.text
+    if job.fix:
+        settings = FixSettings(
+            job.unsafe,
+            markdown,
+            job.segmentation,
+            job.glossary_files,
+            original,
+            fix_codes=job.fix_codes,
+            transliteration=job.transliteration,
+        )
+        result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
+        final = Document(item.display, result.fixed_text, markdown, job.segmentation, job.glossary_files)
+    else:
+        final = Document(
+            item.display, text, markdown, job.segmentation, job.glossary_files, original, job.transliteration
+        )
+        result.findings = check_document(final, file_rules)
+    if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
+        result.name_spellings = single_spellings(final)
+    if job.detect_language:
+        result.language = document_language(final.text)
+    if not job.fix and not job.keep_text and not item.is_stdin:
+        result.snapshot = TextSnapshot(text, result.findings)
+        result.source = dataclasses.replace(result.source, text="")
+
+
+def _process_catalog(result: FileResult, rules: Sequence[Rule], job: Job) -> None:
+    from tqa.catalog_check import check_catalog, fix_catalog
+
+    text, display = result.source.text, result.input.display
+    if job.fix:
+        result.fixed_text, result.applied, result.findings = fix_catalog(
+            text, display, rules, job.unsafe, job.glossary_files, job.catalogs
+        )
+    else:
+        result.findings = check_catalog(text, display, rules, job.glossary_files, job.catalogs)
+
+
+def _original(
+    item: Input, text: str, source: str | None, markdown: bool, segmentation: str, encoding: str | None
+) -> Document | None:
+    """The Russian original of an input, read and checked for alignment, if it has one."""
+    if item.is_stdin:
+        return None
+    path = paired_source(Path(item.path), Path(source) if source else None)
+    if path is None:
+        return None
+    original = Document(display_path(path), read_file(path, encoding).text, markdown, segmentation)
+    check_alignment(Document(item.display, text, markdown, segmentation), original)
+    return original

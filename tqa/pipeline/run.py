@@ -1,0 +1,124 @@
+"""What a run works on and what it produces: inputs, the job to do on each, results."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqa.catalog_check import DEFAULT_CATALOG_OPTIONS, CatalogOptions
+from tqa.errors import UserError
+from tqa.model import Finding
+from tqa.pipeline.tally import Tally
+from tqa.text.langid import document_language
+from tqa.text.snapshot import TextSnapshot
+from tqa.text.textio import Source
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    """A file to process: its path (or `-`), how to show it, and the folder it came from."""
+
+    path: str
+    display: str
+    root: str | None = None
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+
+@dataclass
+class FileResult:
+    input: Input
+    source: Source | None = None
+    findings: list[Finding] = field(default_factory=list)
+    applied: list[Finding] = field(default_factory=list)
+    fixed_text: str | None = None
+    error: UserError | None = None
+    snapshot: TextSnapshot | None = None
+    language: str | None = None
+    # Set when the run prints file by file: the findings already as text, and their counts.
+    rendered: str | None = None
+    tally: Tally | None = None
+    name_spellings: str = ""  # see tqa.rules.names.single_spellings
+    # Standard input as read, when fixing it: a filter passes on what it cannot fix.
+    raw: bytes | None = None
+
+    def detached(self, item: Input | None = None) -> FileResult:
+        """A copy to change (findings added, fields reset) without changing this
+        one; with `item`, the copy is of that input."""
+        return dataclasses.replace(
+            self,
+            input=item or self.input,
+            findings=list(self.findings),
+            applied=list(self.applied),
+            snapshot=self.snapshot.copy() if self.snapshot is not None else None,
+            tally=self.tally.copy() if self.tally is not None else None,
+        )
+
+    def detected_language(self) -> str:
+        """The language of the checked text, detected once and kept on the result."""
+        if self.language is None:
+            text = checked_text(self)
+            self.language = document_language(text) if isinstance(text, str) else "unknown"
+        return self.language
+
+    @property
+    def changed(self) -> bool:
+        return self.source is not None and self.fixed_text is not None and self.fixed_text != self.source.text
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with each input: the options of one run."""
+
+    fix: bool = False
+    unsafe: bool = False
+    segmentation: str = "auto"
+    glossary_files: tuple[str, ...] = ()
+    transliteration: str = "wire"
+    encoding: str | None = None
+    source: str | None = None
+    catalogs: CatalogOptions = DEFAULT_CATALOG_OPTIONS
+    # Drop each checked text once its findings are found (a snapshot stays).
+    keep_text: bool = True
+    detect_language: bool = False
+    fix_codes: frozenset[str] | None = None  # see FixSettings
+    # Print each file's findings where it is checked (in the worker) and let them go.
+    render: Callable[[FileResult], str] | None = None
+
+
+DEFAULT_JOB = Job()
+
+
+def checked_text(result: FileResult) -> str | TextSnapshot:
+    """The text the findings point into: fixed text, checked text or its snapshot."""
+    if result.fixed_text is not None:
+        return result.fixed_text
+    if result.snapshot is not None:
+        return result.snapshot
+    return result.source.text if result.source is not None else ""
+
+
+def display_root() -> str:
+    """Displayed paths are relative to this folder: the checkout in GitHub Actions
+    and GitLab CI (so annotations map to the repository), else the working folder."""
+    return os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.curdir
+
+
+def display_path(path: Path) -> str:
+    """The path relative to display_root() when it lies below it, else as given."""
+    root = display_root()
+    if path.is_absolute() or root != os.curdir:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), root)
+        except ValueError:
+            return str(path)
+        if not relative.startswith(".."):
+            return relative
+    return str(path) if path.is_absolute() else os.path.normpath(path)
