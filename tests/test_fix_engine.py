@@ -37,8 +37,8 @@ def test_any_text_never_crashes_a_rule(text):
 def test_fix_is_idempotent(text, unsafe):
     fixed, _, remaining = fix_text(text, "x", ALL_RULES, FixSettings(unsafe))
     again, applied, _ = fix_text(fixed, "x", ALL_RULES, FixSettings(unsafe))
-    if not [f for f in remaining if f.fix and is_applicable(f.fix.applicability, unsafe)]:
-        assert again == fixed and applied == []
+    assert not [f for f in remaining if f.fix and is_applicable(f.fix.applicability, unsafe)]
+    assert again == fixed and applied == []
 
 
 @relaxed

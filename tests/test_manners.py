@@ -178,10 +178,11 @@ def test_context_tie_reports_on_the_checked_file(runner, tmp_path):
     result = runner.invoke(main, ["check", "--select", "N602", "--context", str(tmp_path / "archive"), str(staged)])
     assert result.exit_code == 1
     assert "a.txt:1:14: N602 `Petrovskiy` is spelled `Petrovsky` in other files of this run" in result.stdout
+    # Where the transliteration standard does not decide (it avoids -iy), the context's spelling wins the tie.
     staged.write_text("Analyst Ivan Petrovsky spoke.\n", encoding="utf-8")
-    write(tmp_path / "archive" / "b.txt", "Petrovskiy spoke again.\n")
+    write(tmp_path / "archive" / "b.txt", "Petrovski spoke again.\n")
     result = runner.invoke(main, ["check", "--select", "N602", "--context", str(tmp_path / "archive"), str(staged)])
-    assert result.exit_code == 1 and "`Petrovsky` is spelled `Petrovskiy`" in result.stdout
+    assert result.exit_code == 1 and "`Petrovsky` is spelled `Petrovski`" in result.stdout
 
 
 def test_pre_commit_hooks_skip_excluded_files():

@@ -72,6 +72,14 @@ CASES = [
     ("It cost over 2 1/2 million tenge.", "Это стоило более двух с половиной миллионов тенге.", []),
     ("The score was 2-1.", "Счёт 2:1.", []),
     ("He is 39 years old.", "Ему 38 лет.", ["A702"]),
+    # decimals and percentages are not clock times, in either language
+    ("The rate was raised to 7.50%.", "Ставка повышена до 7.50%.", []),
+    ("The key rate stands at 7.50%.", "Ключевая ставка составляет 7,50%.", []),
+    ("The key rate stands at 7.50 percent.", "Ключевая ставка составляет 7,5 процента.", []),
+    ("Growth slowed to 2.50 per cent.", "Рост замедлился до 2,5 процентов.", []),
+    ("Prices rose by 2.50 times.", "Цены выросли в 2.50 раза.", []),
+    ("The meeting began at 17.30.", "Встреча началась в 17.30.", []),
+    ("The meeting began at 17.30.", "Встреча началась в 17.40.", ["A702"]),
     ("He is 39 years old.", "Ему 39 лет, и у него 2 сына.", ["A702"]),
     # A703 date-mismatch
     ("The talks took place on October 6.", "Переговоры прошли 6 октября.", []),
@@ -82,6 +90,9 @@ CASES = [
     ("The talks took place in autumn.", "Переговоры прошли в октябре.", []),
     ("He spoke in May.", "Он выступил 9 мая.", ["A703"]),
     ("The talks took place on October 5-6.", "Переговоры прошли 5-6 октября.", []),
+    ("The talks took place on october 6.", "Переговоры прошли 6 октября.", []),
+    ("THE TALKS TOOK PLACE ON 6 OCTOBER.", "ПЕРЕГОВОРЫ ПРОШЛИ 6 ОКТЯБРЯ.", []),
+    ("The talks took place on october 16.", "Переговоры прошли 6 октября.", ["A703"]),
     # A704 name-transliteration
     ("Sergei Shoigu arrived. ¶ Shoygu said more.", "Сергей Шойгу прибыл. ¶ Шойгу сказал ещё.", ["A704"]),
     ("Sergei Shoigu arrived. ¶ Shoigu said more.", "Сергей Шойгу прибыл. ¶ Шойгу сказал ещё.", []),
@@ -255,6 +266,9 @@ def test_russian_dates(text, expected):
         ("10/6/2021", [(10, 6), (6, 10)]),
         ("2021-10-06", [(6, 10)]),
         ("you may 5", []),
+        ("october 6", [(6, 10)]),
+        ("6 OCTOBER", [(6, 10)]),
+        ("MAY 9", [(9, 5)]),
     ],
 )
 def test_english_dates(text, expected):
@@ -302,3 +316,34 @@ def test_cli_fix_applies_the_name_fix_only_when_unsafe(tmp_path):
     assert "Shoygu" in (tmp_path / "article.en.txt").read_text(encoding="utf-8")
     CliRunner().invoke(main, ["fix", "--select", "A7", "--unsafe-fixes", str(tmp_path)])
     assert (tmp_path / "article.en.txt").read_text(encoding="utf-8") == "Sergei Shoigu came.\n\nShoigu spoke.\n"
+
+
+def test_missing_glossary_term_accepts_every_rendering_the_entry_lists(tmp_path):
+    glossary = tmp_path / "titles.toml"
+    glossary.write_text(
+        """[[entry]]
+id = "head-of-foreign-ministry"
+ru = "глава МИД"
+en = "foreign minister"
+also = ["Foreign Secretary", "secretary of state"]
+avoid = ["head of the Foreign Ministry"]
+kind = "title"
+domain = "diplomacy"
+note = "глава МИД is the foreign minister; the British one is the Foreign Secretary."
+ref = "gov.uk and state.gov usage"
+fix = "unsafe"
+flag = ["The head of the Foreign Ministry will visit Ankara next week."]
+ok = ["The foreign minister will visit Ankara next week."]
+""",
+        encoding="utf-8",
+    )
+
+    def a701(target: str, source: str) -> list[str]:
+        original = Document("article.ru.txt", source + "\n")
+        doc = Document("article.en.txt", target + "\n", glossary_files=(str(glossary),), source=original)
+        return [f.code for f in check_document(doc, select_rules(["A701"]))]
+
+    source = "Глава МИД Доминик Рааб заявил это."
+    assert a701("Foreign Secretary Dominic Raab said so.", source) == []
+    assert a701("The foreign minister Dominic Raab said so.", source) == []
+    assert a701("Dominic Raab said so.", source) == ["A701"]

@@ -207,6 +207,7 @@ def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **
     return Job(
         segmentation=settings.segmentation,
         glossary_files=settings.glossary,
+        transliteration=settings.transliteration,
         encoding=encoding,
         source=source,
         catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
@@ -334,7 +335,12 @@ def check(
             for result in results:
                 if result.source is not None:
                     sys.stdout.write(diff(result))
-        link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
+        link_files(
+            results,
+            plan.rules,
+            context=_context(context_paths, inputs, plan),
+            transliteration=plan.settings.transliteration,
+        )
         # With --diff the file on disk still has the fixable findings too, so a
         # diff alone fails the check; the findings that remain are told in the file on disk.
         changed = any(r.changed for r in results)
@@ -383,7 +389,7 @@ def _stream(
     emit_file, emit_end = streaming
     failed = _report_errors([], errors)
     tally = Tally()
-    names = NameIndex()
+    names = NameIndex(plan.settings.transliteration)
     seen: list[FileResult] = []
     for result in results:
         failed = _report_errors([result], []) or failed
@@ -467,7 +473,12 @@ def fix(
             results.append(result)
             _deliver(result, show_diff, output_dir)
             _report_applied(result, report, show_diff)
-    link_files(results, plan.rules, context=_context(context_paths, inputs, plan))
+    link_files(
+        results,
+        plan.rules,
+        context=_context(context_paths, inputs, plan),
+        transliteration=plan.settings.transliteration,
+    )
     changed = any(r.changed for r in results)
     if show_diff:
         results = [on_disk(result) for result in results]

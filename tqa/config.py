@@ -21,6 +21,8 @@ from tqa.text.textio import MAX_CONFIG_BYTES, deep_nesting_line, read_text_file
 
 CONFIG_NAMES = (".tqa.toml", "tqa.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
+# How Russian names are romanized where spellings disagree: Reuters/AP practice or BGN/PCGN.
+TRANSLITERATIONS = ("wire", "bgn-pcgn")
 # How Ukrainian place names are written: the Ukrainian government's romanisation
 # (Kyiv, Kharkiv; the built-in glossary) or the traditional English exonyms (Kiev,
 # Kharkov; glossary/styles/places_traditional.toml replaces those entries by id).
@@ -46,6 +48,7 @@ class Settings:
     severity: tuple[tuple[str, str], ...] = ()
     output_format: str = "text"
     segmentation: str = "auto"
+    transliteration: str = "wire"
     place_style: str = "ukrainian"
     # Where each value came from: "default", a file path, or "command line".
     origin: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -122,6 +125,13 @@ def parse_settings(raw: dict[str, Any], path: Path, text: str, section: str | No
                 if value not in OUTPUT_FORMATS:
                     raise error(
                         key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(OUTPUT_FORMATS))
+                    )
+                values[name] = value
+            elif name == "transliteration":
+                if value not in TRANSLITERATIONS:
+                    raise error(
+                        key,
+                        _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(TRANSLITERATIONS)),
                     )
                 values[name] = value
             elif name == "place_style":

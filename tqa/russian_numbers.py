@@ -115,8 +115,10 @@ _EN_MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+# Full month names in any case (`October`, `october`, `OCTOBER`), but `may` only
+# capitalised: the lower-case word is the verb. Abbreviations as written.
 _EN_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?P<month>(?i:january|february|march|april|june|july|august|september|october|november|december)|May|MAY|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
 _EN_ORD = r"(?:st|nd|rd|th)?"
@@ -248,8 +250,14 @@ _HOUR = r"(?P<hour>[01]?\d|2[0-4])"
 _MINUTE = r"(?P<minute>[0-5]\d)"
 # Clock times: `15:00`, `01։23` (an Armenian colon), `в 15.00`, `в 17 часов 47 минут`, `в 15 часов`.
 _TIME = re.compile(r"(?<![\d.,:])" + _HOUR + r"[:։]" + _MINUTE + r"(?:[:։][0-5]\d)?(?![\d:։])")
+# What makes `7.50` after `at`, `by`, `в` or `до` a decimal, not a clock time:
+# a percentage, a multiple or points (`at 7.50%`, `в 2.50 раза`, `до 7.50 процента`).
+_NOT_A_CLOCK = (
+    r"(?!\d|[,.]\d|" + _S + r"*(?:%|‰|per" + _S + r"?cent|percent|pct\b|times\b|-?fold\b|points?\b|p\.p\.|"
+    r"процент|проц\.|п\." + _S + r"?п\.|раза?\b|пункт))"
+)
 # `в 15.00`, `до 18 часов`: an hour after a preposition (N is the group number).
-_RU_CLOCK_AT = r"(?P<hourN>[01]?\d|2[0-4])(?:\.(?P<minuteN>[0-5]\d)(?!\d)|" + _S + r"+час(?:а|ов)?\b)"
+_RU_CLOCK_AT = r"(?P<hourN>[01]?\d|2[0-4])(?:\.(?P<minuteN>[0-5]\d)" + _NOT_A_CLOCK + r"|" + _S + r"+час(?:а|ов)?\b)"
 _RU_CLOCK = re.compile(
     "|".join(
         (
@@ -262,8 +270,9 @@ _RU_CLOCK = re.compile(
 )
 _EN_CLOCK = re.compile(
     r"(?<![\d.,:])(?P<hour>[01]?\d)(?:[.:](?P<minute>[0-5]\d))?\s*(?P<half>a\.?m\.?|p\.?m\.?)(?![a-z])"
-    r"|(?<=\b(?:at|by) )(?P<hour2>[01]?\d|2[0-4])\.(?P<minute2>[0-5]\d)(?!\d)"
-    r"|(?<![\d.,:])(?P<hour3>[01]?\d|2[0-4])\s+hours?\s+(?:and\s+)?(?P<minute3>[0-5]?\d)\s+minutes?\b",
+    r"|(?<=\b(?:at|by) )(?P<hour2>[01]?\d|2[0-4])\.(?P<minute2>[0-5]\d)"
+    + _NOT_A_CLOCK
+    + r"|(?<![\d.,:])(?P<hour3>[01]?\d|2[0-4])\s+hours?\s+(?:and\s+)?(?P<minute3>[0-5]?\d)\s+minutes?\b",
     re.I,
 )
 _ROMAN_CENTURY = re.compile(r"\b(?P<roman>[IVXL]+)(?:-?[а-яё]{1,2})?" + _S + r"*(?=век|вв?\.)")

@@ -10,13 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tqa.model import Finding, Rule
+from tqa.model import Finding, Fix, Rule
 from tqa.pipeline import suppress
 from tqa.pipeline.fix import apply_edits, choose_fixes
 from tqa.text.document import Document
 
 MAX_FIX_ROUNDS = 10
 SUPPRESSION_FAMILY = "M"
+
+
+def _effective(text: str, fix: Fix | None) -> Fix | None:
+    """The fix without its edits that change nothing; None when no edit is left.
+    An edit that rewrites a span with itself is not a fix: applied, it would be
+    counted on every run and keep the fix loop going."""
+    if fix is None:
+        return None
+    edits = tuple(edit for edit in fix.edits if text[edit.start : edit.end] != edit.content)
+    if len(edits) == len(fix.edits):
+        return fix
+    return Fix(fix.title, edits, fix.applicability) if edits else None
 
 
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
@@ -35,7 +47,7 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                     violation.start,
                     violation.end,
                     rule.severity,
-                    violation.fix,
+                    _effective(doc.text, violation.fix),
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))
@@ -70,24 +82,40 @@ class FixSettings:
     source: Document | None = None
     # Codes whose fixes may be applied (--fixable/--unfixable); None: every rule's.
     fix_codes: frozenset[str] | None = None
+    transliteration: str = "wire"
 
     def document(self, path: str, text: str) -> Document:
-        return Document(path, text, self.markdown, self.segmentation, self.glossary_files, self.source)
+        return Document(
+            path,
+            text,
+            self.markdown,
+            self.segmentation,
+            self.glossary_files,
+            self.source,
+            transliteration=self.transliteration,
+        )
 
 
 def fix_text(
     text: str, path: str, rules: Sequence[Rule], settings: FixSettings = FixSettings()
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Apply fixes until none applies (bounded). Returns the text, the fixes
-    applied and the findings that remain in the result."""
+    applied and the findings that remain in the result. A round that would
+    bring back a text already seen is not applied: fixes that undo each other
+    are a bug in the rules, and must not be counted as work done."""
     applied: list[Finding] = []
     findings = check_document(settings.document(path, text), rules)
+    seen = {text}
     for _round in range(MAX_FIX_ROUNDS):
         allowed = findings if settings.fix_codes is None else [f for f in findings if f.code in settings.fix_codes]
         chosen = choose_fixes(allowed, settings.unsafe)
         if not chosen:
             break
-        text = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
+        fixed = apply_edits(text, [edit for finding in chosen for edit in finding.fix.edits])
+        if fixed in seen:
+            break
+        seen.add(fixed)
+        text = fixed
         applied.extend(chosen)
         findings = check_document(settings.document(path, text), rules)
     return text, applied, findings

@@ -15,7 +15,7 @@ from pathlib import Path
 from tqa.alignment import is_target_name, paired_source
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.model import Finding, Rule
+from tqa.model import Applicability, Edit, Finding, Fix, Rule
 from tqa.pipeline.cache import ResultCache
 from tqa.pipeline.discover import discover
 from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
@@ -122,15 +122,17 @@ def link_files(
     rules: Sequence[Rule],
     names: NameIndex | None = None,
     context: Iterable[str] = (),
+    transliteration: str = "wire",
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
     across files. `names` is the run's index when it was built file by file;
-    `context` adds the spellings of files that are not reported on."""
+    `context` adds the spellings of files that are not reported on;
+    `transliteration` is the romanization preferred where files disagree."""
     rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
     if rule is None:
         return
     if names is None:
-        names = NameIndex()
+        names = NameIndex(transliteration)
         for result in results:
             names.add(result.name_spellings)
     for spellings in context:
@@ -145,7 +147,8 @@ def link_files(
         if result.snapshot is not None:
             text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
         kept = []
-        for found, preferred in reports:
+        for report in reports:
+            found, preferred = report.found, report.preferred
             offset = first_occurrence(text, found)
             if offset is None:
                 continue
@@ -153,7 +156,15 @@ def link_files(
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )
-            result.findings.append(Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity))
+            # Another file's majority is a hint; the glossary's spelling of a known person is a fix.
+            fix = Fix(
+                _("Replace with `{replacement}`").format(replacement=preferred),
+                (Edit(offset, offset + len(found), preferred),),
+                Applicability.UNSAFE if report.known else Applicability.DISPLAY_ONLY,
+            )
+            result.findings.append(
+                Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity, fix)
+            )
         if result.snapshot is not None:
             result.snapshot.keep(text, kept)
         result.findings.sort(key=lambda f: (f.start, f.code, f.end))

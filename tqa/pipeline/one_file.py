@@ -98,11 +98,21 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
         return
     text = result.source.text
     if job.fix:
-        settings = FixSettings(job.unsafe, markdown, job.segmentation, job.glossary_files, original, job.fix_codes)
+        settings = FixSettings(
+            job.unsafe,
+            markdown,
+            job.segmentation,
+            job.glossary_files,
+            original,
+            fix_codes=job.fix_codes,
+            transliteration=job.transliteration,
+        )
         result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
-        final = Document(item.display, result.fixed_text, markdown, job.segmentation)
+        final = Document(item.display, result.fixed_text, markdown, job.segmentation, job.glossary_files)
     else:
-        final = Document(item.display, text, markdown, job.segmentation, job.glossary_files, original)
+        final = Document(
+            item.display, text, markdown, job.segmentation, job.glossary_files, original, job.transliteration
+        )
         result.findings = check_document(final, file_rules)
     if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
         result.name_spellings = single_spellings(final)

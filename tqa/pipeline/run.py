@@ -82,6 +82,7 @@ class Job:
     unsafe: bool = False
     segmentation: str = "auto"
     glossary_files: tuple[str, ...] = ()
+    transliteration: str = "wire"
     encoding: str | None = None
     source: str | None = None
     catalogs: CatalogOptions = DEFAULT_CATALOG_OPTIONS

@@ -60,7 +60,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T511", "nationality-side", metonymy.nationality_side, F.ALWAYS, S.WARNING),
     Rule("T512", "office-metonymy", metonymy.office_metonymy, F.ALWAYS, S.WARNING),
     Rule("T513", "russian-news-opener", openers.russian_news_opener, F.NEVER, S.INFO),
-    Rule("N601", "person-name-spelling", terms.person_name_spelling, F.SOMETIMES, S.WARNING),
+    Rule("N601", "person-name-spelling", names.person_name_spelling, F.SOMETIMES, S.WARNING),
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
     Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),
     Rule("M902", "invalid-suppression", suppress.invalid_suppression, F.NEVER, S.ERROR),

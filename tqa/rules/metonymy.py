@@ -23,9 +23,7 @@ _ADJECTIVES = _alternation(COUNTRY_OF)
 _SIDE_WORD = re.compile(r" side(?P<possessive>['’]s)?\b(?! of\b)")
 # `on the Russian side of the border` is a place; `according to the Russian side` is how
 # English news itself attributes a claim to a party in talks.
-_NATIONALITY_BEFORE = re.compile(
-    r"(?<![Oo]n )(?<!according to )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$"
-)
+_NATIONALITY_BEFORE = re.compile(r"(?<![Oo]n )(?<!according to )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$")
 _NATIONALITY_REACH = 20
 
 # The minister a ministry's head is: `Foreign Ministry` / `Ministry of Foreign Affairs` -> `foreign minister`.
@@ -204,7 +202,11 @@ def office_metonymy(doc: Document) -> Iterator[Violation]:
                     continue
                 replacement, sure = _minister(ministry, deputy, text)
                 yield _violation(text, start, ministry.end(), replacement, sure)
-            elif (office := _OFFICE.match(text, head.end())) and not deputy and not glossary_covers(doc, start, office.end()):
+            elif (
+                (office := _OFFICE.match(text, head.end()))
+                and not deputy
+                and not glossary_covers(doc, start, office.end())
+            ):
                 yield _violation(text, start, office.end(), _office_title(office, text), False)
     if "representative of" in text:
         for match in _REPRESENTATIVE.finditer(text):

@@ -1,4 +1,13 @@
-"""Name rules that need no glossary: the same person spelled two ways."""
+"""Name rules that need no glossary entry for the variant: one person spelled two ways.
+
+A name is a run of capitalised words (`Sergei Yermakov`, `S. Yermakov`, a
+bare `Yermakov`); its last word is the surname. Spellings are grouped by the
+surname's transliteration skeleton, and only where the first names or
+initials agree: `Sergei Ryabkov` and `Sergey Krikalev` share a first name,
+not a person. Ordinary English words (`Jury`, `Chairman`) are never names.
+The preferred spelling is the glossary's, then the one the transliteration
+standard prefers, then the majority.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +15,61 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache, lru_cache
+from typing import NamedTuple
 
+from tqa.edit_distance import distance
+from tqa.glossary.compiled import load_glossary
+from tqa.glossary.entry import Entry
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import person_name_spelling as listed_name_spelling
 from tqa.text.document import Document
 
-_NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")  # no leading \b: the engine then skips ahead fast
+# Latin letters with their accented forms (`Nääs`, `Gałecka`); Latin Extended-A
+# mixes cases, so a name is also checked to start upper-case.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+_NAME = re.compile(
+    f"[{_UPPER}][{_LOWER}]{{3,}}(?:-[{_UPPER}][{_LOWER}]+)?\\b"
+)  # no leading \b: the engine then skips ahead fast
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")
+_GLUED_BEFORE = "-_'’"
+# What may stand between the words of one name: a space, and particles (`Ursula von der Leyen`).
+_NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da|di|dos|del|ter)[ \u00a0])*")
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
 _DIGRAPHS = (("yu", "iu"), ("ya", "ia"), ("kh", "h"), ("ks", "x"))
 _ENDINGS = ("iy", "yi", "yy", "ij")
+# What each transliteration standard avoids where spellings of one name differ:
+# Reuters/AP practice writes Yermakov, Dmitry, Sergei, Alexei, Mikhail, Yuri;
+# BGN/PCGN writes Yermakov, Dmitriy, Sergey, Aleksey, Mikhail, Yuriy.
+STANDARDS: dict[str, tuple[str, ...]] = {
+    "wire": (r"^e", r"iy$|ii$", r"ey$", r"ks", r"(?<![kszc])h", r"iu|ia"),
+    "bgn-pcgn": (r"^e", r"[^i]y$|ii$", r"ei$", r"x", r"(?<![kszc])h", r"iu|ia"),
+}
+DEFAULT_STANDARD = "wire"
+# A title before a name says a person is meant, as a first name does.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:president|chancellor|premier|prime minister|minister|secretary|chairman|chairwoman|chair|speaker|"
+    r"spokes(?:man|woman|person)|commissioner|ambassador|governor|mayor|senator|envoy|leader|king|queen|"
+    r"general|head|chief|Mr|Mrs|Ms|Dr)\.?[ \u00a0]+(?:[A-Z][\w.-]*[ \u00a0]+){0,2}$",
+    re.I,
+)
+# How far a surname may be from the glossary's and still be that person (with
+# its first name or a title beside it): with a thousand people in the glossary,
+# two edits already reach namesakes (`Andrey Melaschenko`, `Andrey Melnichenko`).
+_NEAR_SURNAME = 1
+# How far a first name may be from the glossary's beside a known surname
+# (`Vladimir` and `Volodymyr` Zelenskyy).
+_NEAR_FIRST_NAME = 2
+_SHORTEST_NEAR_MISS = 5  # skeleton letters: shorter names have too many neighbours
+_VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=65536)
@@ -38,30 +88,451 @@ def skeleton(name: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace("y", "i").replace("j", "i"))
 
 
-def _names(doc: Document) -> tuple[tuple[str, ...], dict[str, dict[str, int]]]:
-    """Capitalised words: (the names spelled one way, {skeleton: {spelling:
-    count}} for those spelled more ways), computed once per document."""
-    cached = doc.cache.get("names")
+@cache
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case words, capitalised words) of a large English word list."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False)
+    return frozenset(w for w in words if w.islower()), frozenset(w for w in words if w[:1].isupper())
+
+
+@lru_cache(maxsize=65536)
+def is_ordinary_word(word: str) -> bool:
+    """An English word that is not also a name: `Jury`, `Chairman`, `Later`."""
+    lower, capitalised = _dictionary()
+    head = word.split("-")[0]
+    return head.lower() in lower and head not in capitalised
+
+
+class Mention(NamedTuple):
+    """One name in the text: its surname's span and its first name or initial."""
+
+    start: int
+    end: int
+    surname: str
+    first: str = ""  # a first name, an initial (`S`) or nothing
+    first_start: int = -1
+
+
+def first_name_key(first: str) -> str:
+    """What two first names must share to be one person's: the skeleton, or
+    the initial for an initial (`S.`)."""
+    return skeleton(first) if len(first) > 1 else first.lower()
+
+
+def compatible(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two sets of first-name keys can belong to one person: either
+    is empty (a bare surname), or a key of one matches a key or initial of the other."""
+    a, b = set(a), set(b)
+    if not a or not b:
+        return True
+    initials_a = {key[0] for key in a}
+    initials_b = {key[0] for key in b}
+    return (
+        bool(a & b)
+        or any(len(k) == 1 and k in initials_b for k in a)
+        or any(len(k) == 1 and k in initials_a for k in b)
+    )
+
+
+def mentions(doc: Document) -> list[Mention]:
+    """The names of a document in text order, computed once per document."""
+    cached = doc.cache.get("name-mentions")
     if cached is None:
-        found = _NAME.findall(doc.text)
-        words = dict.fromkeys(found)
-        keys = list(map(skeleton, words))
-        single = dict(zip(keys, words, strict=True))
-        groups: dict[str, dict[str, int]] = {}
-        if len(single) < len(keys):  # two spellings share a skeleton somewhere
-            counts = Counter(found)
-            for key, word in zip(keys, words, strict=True):
-                groups.setdefault(key, {})[word] = counts[word]
-            groups = {key: spellings for key, spellings in groups.items() if len(spellings) > 1}
-            for key in groups:
-                del single[key]
-        cached = doc.cache["names"] = (tuple(single.values()), groups)
+        known = glossary_people(doc.glossary_files).words
+        cached = doc.cache["name-mentions"] = _mentions(doc.text, known)
     return cached
 
 
-def name_groups(doc: Document) -> dict[str, dict[str, int]]:
-    """The names of a document spelled in more than one way, by skeleton."""
-    return _names(doc)[1]
+def _mentions(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """Runs of capitalised words, each as one mention of its last word (the
+    surname) with its first word (the first name) or the initial before it.
+    An ordinary English word ends a run (`Later Yermakov`) unless the glossary
+    names someone with it (`Rishi` Sunak, a rishi being a sage)."""
+    found: list[Mention] = []
+    run: list[re.Match] = []
+    ordinary = is_ordinary_word
+    joined = _NAME_JOINER.fullmatch
+    for match in _NAME.finditer(text):
+        start = match.start()
+        if not text[start].isupper() or (start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE)):
+            continue  # `XErmakov`, `Rimsky-Korsakov`: part of another word
+        is_word = ordinary(match.group()) and match.group() not in known
+        if run and (is_word or not joined(text, run[-1].end(), start)):
+            found.append(_run_mention(text, run))
+            run = []
+        if not is_word:
+            run.append(match)
+    if run:
+        found.append(_run_mention(text, run))
+    return found
+
+
+def _run_mention(text: str, run: list[re.Match]) -> Mention:
+    last = run[-1]
+    if len(run) > 1:
+        return Mention(last.start(), last.end(), last.group(), run[0].group(), run[0].start())
+    start = last.start()
+    initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start) if text[start - 2 : start - 1] == "." else None
+    return Mention(start, last.end(), last.group(), initial.group(1) if initial else "")
+
+
+CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:-[A-Z][a-zà-ž]+)?\b")
+# Two skeletons this alike are one name transliterated two ways (`Uspaskich`,
+# `Uspasskikh`); below it, a different name.
+_VARIANT_SIMILARITY = 0.8
+
+
+def surname_of(entry: Entry) -> str:
+    return entry.en.split()[-1]
+
+
+def is_name_variant(word: str, surname: str) -> bool:
+    a, b = skeleton(word), skeleton(surname)
+    if a == b:
+        return True
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= _VARIANT_SIMILARITY
+
+
+@lru_cache(maxsize=4096)
+def accepted_spellings(entry: Entry) -> frozenset[str]:
+    """The surname as the glossary writes it and as its `ok` examples do
+    (`Zelenskyy`, and `Zelenskiy`, `Zelensky` that major outlets use)."""
+    surname = surname_of(entry)
+    found = {surname}
+    for sentence in entry.ok:
+        found.update(w for w in CAPITALISED.findall(sentence) if is_name_variant(w, surname))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A glossary person as the near-miss search compares them."""
+
+    entry: Entry
+    first: str  # skeleton of the first name; "" for a one-word name
+    key: str  # skeleton of the surname
+
+
+@dataclass(frozen=True)
+class GlossaryPeople:
+    """The glossary's spellings of people's names, by skeleton, and its people
+    by the first letter and length of their surname's skeleton: a name is
+    compared with the few people it could be a misspelling of, not with all."""
+
+    surnames: dict[str, str]  # surname skeleton -> the glossary's spelling
+    first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
+    buckets: dict[tuple[str, int], tuple[Person, ...]]
+    written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
+    words: frozenset[str]  # every word of the glossary's people's names
+
+
+def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
+    """The people of the document's glossary, indexed once per glossary."""
+    return _people_of(load_glossary(glossary_files).fingerprint, glossary_files)
+
+
+@lru_cache(maxsize=8)
+def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeople:
+    surnames: dict[str, str] = {}
+    first_names: dict[tuple[str, str], str] = {}
+    buckets: dict[tuple[str, int], list[Person]] = {}
+    written: dict[str, list[Person]] = {}
+    entries = [entry for entry in load_glossary(glossary_files).entries if entry.kind == "person" and entry.en]
+    for entry in entries:
+        words = entry.en.split()
+        surname = skeleton(words[-1])
+        surnames.setdefault(surname, words[-1])
+        if len(words) > 1:
+            first_names.setdefault((surname, skeleton(words[0])), words[0])
+        person = Person(entry, skeleton(words[0]) if len(words) > 1 else "", surname)
+        for spelling in accepted_spellings(entry):
+            written.setdefault(spelling.lower(), []).append(person)
+        buckets.setdefault((surname[:1], len(surname)), []).append(person)
+    return GlossaryPeople(
+        surnames,
+        first_names,
+        {key: tuple(people) for key, people in buckets.items()},
+        {key: tuple(people) for key, people in written.items()},
+        frozenset(word for entry in entries for word in entry.en.split()),
+    )
+
+
+class _Spans:
+    """Sorted, non-overlapping spans, asked by bisection (not one by one, which
+    grows with the square of a text full of names)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _end in spans]
+        self._ends = [end for _start, end in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+
+def _person_spans(doc: Document) -> _Spans:
+    """Where the glossary's listed variants of people are (person-name-spelling reports them)."""
+    cached = doc.cache.get("person-spans")
+    if cached is None:
+        spans = sorted((m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person")
+        cached = doc.cache["person-spans"] = _Spans(spans)
+    return cached
+
+
+def _first_names_agree(found: str, person: Person) -> bool:
+    if not person.first:
+        return False
+    key = skeleton(found)
+    return key == person.first or (min(len(key), len(person.first)) >= 4 and distance(key, person.first, 1) <= 1)
+
+
+def _vowel_changed(a: str, b: str) -> bool:
+    """Whether two spellings differ in a vowel written as another vowel
+    (`Schulz`, `Scholz`): transliteration from Russian keeps vowels and
+    confuses consonants (`Makron`, `Sholz`, `Scholtz`), so that is another name."""
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return any(
+        op == "replace" and set(a[i1:i2]) <= _VOWELS and set(b[j1:j2]) <= _VOWELS for op, i1, i2, j1, j2 in opcodes
+    )
+
+
+def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Person | None:
+    """The glossary person a name misspells, if exactly one fits."""
+    if mention.surname.lower() in people.written:
+        return None
+    person = _closest(mention.surname, mention.first, doc.glossary_files)
+    if person is None or mention.first or person.key == skeleton(mention.surname):
+        return person  # the same skeleton is the same name transliterated another way
+    return person if _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
+
+
+def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Person | None:
+    """The glossary person whose surname this is, written with a first name a
+    letter or two off (`President Vladimir Zelensky` for Volodymyr), after a
+    title: a surname alone may be a namesake's."""
+    if len(mention.first) < 2:
+        return None
+    known = people.written.get(mention.surname.lower(), ())
+    if len(known) != 1 or not known[0].first:
+        return None
+    person, key = known[0], skeleton(mention.first)
+    if key == person.first or min(len(key), len(person.first)) < _SHORTEST_NEAR_MISS:
+        return None
+    if distance(key, person.first, _NEAR_FIRST_NAME) > _NEAR_FIRST_NAME:
+        return None
+    return person if _TITLE_BEFORE.search(doc.text, max(0, mention.first_start - 60), mention.first_start) else None
+
+
+@lru_cache(maxsize=65536)
+def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Person | None:
+    """The one glossary person `first surname` could misspell (`first` may be
+    empty or an initial), by the first letter and length of the skeleton."""
+    key = skeleton(surname)
+    if len(key) < _SHORTEST_NEAR_MISS:
+        return None
+    people = glossary_people(glossary_files)
+    limit = _NEAR_SURNAME
+    found = []
+    for length in range(len(key) - limit, len(key) + limit + 1):
+        for person in people.buckets.get((key[:1], length), ()):
+            if first and not _first_names_agree(first, person):
+                continue
+            if distance(key, person.key, limit) <= limit and not _vowel_changed(key, person.key):
+                found.append(person)
+    return found[0] if len(found) == 1 else None
+
+
+def near_miss_names(doc: Document) -> Iterator[Violation]:
+    """Names a letter or two from a glossary person's, with that person's first name or a title."""
+    people = glossary_people(doc.glossary_files)
+    listed = _person_spans(doc)
+    for mention in mentions(doc):
+        person = _near_miss(doc, mention, people)
+        if person is not None:
+            start, end, replacement = mention.start, mention.end, surname_of(person.entry)
+        else:
+            person = _first_name_near_miss(doc, mention, people)
+            if person is None:
+                continue
+            start, end = mention.first_start, mention.first_start + len(mention.first)
+            replacement = person.entry.en.split()[0]
+        whole = mention.first_start if mention.first_start >= 0 else mention.start
+        if listed.overlaps(whole, mention.end) or doc.is_protected(whole, mention.end):
+            continue  # the listed variant is reported, or the name is in a comment or code
+        yield Violation(
+            start,
+            end,
+            _("`{found}` looks like a misspelling of {en}; write `{replacement}`").format(
+                found=doc.text[start:end], en=person.entry.en, replacement=replacement
+            ),
+            Fix(
+                _("Replace with `{replacement}`").format(replacement=replacement),
+                (Edit(start, end, replacement),),
+                Applicability.UNSAFE,
+            ),
+        )
+
+
+def person_name_spelling(doc: Document) -> Iterator[Violation]:
+    """Person's name spelled against the glossary's canonical form.
+
+    What it does:
+        Finds variant transliterations of people of the glossary, those the
+        entry lists (`Sergei Ermakov`) and near misses it does not: a
+        capitalised surname a letter from a glossary person's beside that
+        person's first name or after a title (`Rishi Sunac`, `Josep Borell`,
+        `Chancellor Sholz`), one with the same transliteration skeleton even
+        alone (`Shoygu`: the same Russian name, written another way), and
+        a first name a letter or two off beside a known surname after a title
+        (`President Vladimir Zelensky`). It proposes the spelling major
+        English-language media use.
+
+    Why is this bad?
+        One person under several spellings splits search results and looks
+        like several people; a back-transliterated Western name
+        (`Emmanuel Makron`) is simply wrong.
+
+    Example:
+        Bad: Sergei Ermakov, a leading expert at RISS, explained.
+        Bad: German Chancellor Olaf Sholz arrived in Kyiv.
+        Bad: EU foreign policy chief Josep Borell spoke.
+        Bad: Ukrainian President Vladimir Zelensky spoke.
+        Good: Sergei Yermakov, a leading expert at RISS, explained.
+        Good: German Chancellor Olaf Scholz arrived in Kyiv.
+        Good: Olaf Schulz, a local farmer, spoke.
+        Good: Andrey Melashchenko, an economist, spoke.
+
+    Fix safety:
+        For listed variants, as the glossary entry says; usually unsafe, as a
+        namesake may be meant. Unsafe for near misses.
+    """
+    yield from listed_name_spelling(doc)
+    yield from near_miss_names(doc)
+
+
+def standard_score(spelling: str, standard: str = DEFAULT_STANDARD) -> int:
+    """Minus the number of choices the standard avoids that a spelling makes.
+    Only what the standard avoids counts: a name from another language
+    (`Semilarski`) is not a Russian `-iy` the standard writes `-y`."""
+    word = spelling.lower()
+    return -sum(bool(re.search(avoided, word)) for avoided in STANDARDS[standard])
+
+
+def preferred_spelling(
+    counts: dict[str, int], glossary: str | None, first_use: dict[str, int], standard: str = DEFAULT_STANDARD
+) -> str:
+    """The glossary's spelling, else the standard's, else the most used, else the first."""
+    if glossary in counts or (glossary and any(s.lower() == glossary.lower() for s in counts)):
+        return glossary
+    return sorted(counts, key=lambda s: (-standard_score(s, standard), -counts[s], first_use.get(s, 0), s))[0]
+
+
+def differs_by_transliteration(a: str, b: str) -> bool:
+    """True when two spellings differ in more than case or an English ending."""
+    return a.lower() != b.lower() and not (a.lower().rstrip("s") == b.lower().rstrip("s"))
+
+
+def _persons(group: list[Mention]) -> list[list[Mention]]:
+    """The mentions of one surname skeleton split into people by first name;
+    bare surnames join only when there is one person to join."""
+    by_first: dict[str, list[Mention]] = {}
+    bare = []
+    for mention in group:
+        if mention.first:
+            by_first.setdefault(first_name_key(mention.first), []).append(mention)
+        else:
+            bare.append(mention)
+    keys = list(by_first)
+    if not keys:
+        return [bare]
+    full_names = [k for k in keys if len(k) > 1]
+    if len(full_names) <= 1 and all(compatible([k], full_names) for k in keys):
+        return [group]  # one person, written with or without a first name or an initial
+    return list(by_first.values())
+
+
+def _spelled_two_ways(group: list[Mention]) -> bool:
+    """Whether mentions of one surname skeleton differ in spelling, of the
+    surname or of first names that share a skeleton."""
+    surname = group[0].surname
+    firsts = {m.first for m in group if len(m.first) > 1}
+    return any(m.surname != surname for m in group) or len(firsts) > len(set(map(skeleton, firsts)))
+
+
+def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, found, preferred) for each name spelled against another
+    mention of the same person in this document."""
+    people = glossary_people(doc.glossary_files)
+    by_skeleton: dict[str, list[Mention]] = {}
+    for mention in mentions(doc):
+        by_skeleton.setdefault(skeleton(mention.surname), []).append(mention)
+    for key, group in by_skeleton.items():
+        if len(group) < 2 or not _spelled_two_ways(group):
+            continue
+        for person in _persons(group):
+            counts = Counter(m.surname for m in person)
+            if len(counts) > 1:
+                first_use = {}
+                for m in person:
+                    first_use.setdefault(m.surname, m.start)
+                preferred = preferred_spelling(counts, people.surnames.get(key), first_use, doc.transliteration)
+                for m in person:
+                    if differs_by_transliteration(m.surname, preferred):
+                        yield m.start, m.end, m.surname, preferred
+            firsts = Counter(m.first for m in person if len(m.first) > 1)
+            for first_key, spellings in itertools.groupby(sorted(firsts, key=skeleton), key=skeleton):
+                spellings = list(spellings)
+                if len(spellings) < 2:
+                    continue
+                counts = {s: firsts[s] for s in spellings}
+                glossary = people.first_names.get((key, first_key))
+                preferred = preferred_spelling(counts, glossary, {}, doc.transliteration)
+                for m in person:
+                    if m.first in counts and differs_by_transliteration(m.first, preferred):
+                        yield m.first_start, m.first_start + len(m.first), m.first, preferred
+
+
+def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
+    """The same person's name spelled two ways in one document.
+
+    What it does:
+        Groups the names of a document by the transliteration skeleton of the
+        surname (e/ye, i/y, ii/iy/y, ks/x, kh/h, yu/iu, ya/ia, doubled
+        letters), keeps together only mentions whose first names or initials
+        agree, and reports the spellings that differ from the glossary's, or
+        else the transliteration standard's, or else the most used one.
+        Ordinary English words (`Jury`) are never taken for names.
+
+    Why is this bad?
+        `Sergei Ermakov` … `Yermakov stressed` reads as two people; MT and
+        copy-editing from several sources produce such pairs.
+
+    Example:
+        Bad: Ivan Petrovskiy explained it. Later Petrovsky stressed it again, and Petrovsky left.
+        Bad: Sergey Kovalenko spoke first. Then Sergei Kovalenko spoke again.
+        Good: Ivan Petrovsky explained it. Later Petrovsky stressed it again.
+        Good: Dmitriy Ivanov met Dmitry Peskov and the Jury Chairman Yuri Ivanov.
+
+    Fix safety:
+        Unsafe: the other spellings are replaced by the preferred one; check
+        it is the same person.
+    """
+    listed = _person_spans(doc)
+    for start, end, found, preferred in _variants(doc):
+        if listed.overlaps(start, end) or doc.is_protected(start, end):
+            continue  # person-name-spelling reports it
+        yield Violation(
+            start,
+            end,
+            _("`{found}` is spelled `{preferred}` elsewhere in this document").format(found=found, preferred=preferred),
+            Fix(
+                _("Replace with `{replacement}`").format(replacement=preferred),
+                (Edit(start, end, preferred),),
+                Applicability.UNSAFE,
+            ),
+        )
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -76,116 +547,98 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         start = text.find(word, start + 1)
 
 
-def single_spellings(doc: Document) -> str:
-    """The names spelled one way in this document, one a line: one string is
-    far cheaper than hundreds to send from a worker process."""
-    return "\n".join(_names(doc)[0])
-
-
 def first_occurrence(text: str, word: str) -> int | None:
     return next(_occurrences(text, word), None)
 
 
-def _differs_by_transliteration(a: str, b: str) -> bool:
-    """True when two spellings differ in more than case or an English ending."""
-    return a.lower() != b.lower() and not (a.lower().rstrip("s") == b.lower().rstrip("s"))
+def single_spellings(doc: Document) -> str:
+    """The surnames spelled one way in this document, one a line as
+    `SURNAME<TAB>FIRST-NAME KEYS<TAB>GLOSSARY SPELLING<TAB>ACCEPTED` (`1`
+    when the glossary accepts this spelling of someone): one string is far
+    cheaper than hundreds to send from a worker process. A word this document
+    uses as a first name is left out: first names alone say nothing of who is meant."""
+    people = glossary_people(doc.glossary_files)
+    found = mentions(doc)
+    first_names = {m.first for m in found}
+    firsts: dict[str, set[str]] = {}
+    for mention in found:
+        if mention.surname not in first_names:
+            keys = firsts.setdefault(mention.surname, set())
+            if mention.first:
+                keys.add(first_name_key(mention.first))
+    by_skeleton = Counter(map(skeleton, firsts))
+    lines = []
+    for surname, keys in firsts.items():
+        key = skeleton(surname)
+        if by_skeleton[key] == 1:
+            accepted = "1" if surname.lower() in people.written else ""
+            lines.append(f"{surname}\t{' '.join(sorted(keys))}\t{people.surnames.get(key, '')}\t{accepted}")
+    return "\n".join(lines)
 
 
-def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
-    """The same name spelled two ways in one document.
-
-    What it does:
-        Groups capitalised words that are transliteration variants of one
-        Russian name (e/ye, i/y, ii/iy/y, ks/x, kh/h, yu/iu, ya/ia, final
-        -y/-i, doubled letters) and reports the spellings that differ from
-        the one used most, or from the glossary's canonical spelling.
-
-    Why is this bad?
-        `Sergei Ermakov` … `Yermakov stressed` reads as two people; MT and
-        copy-editing from several sources produce such pairs.
-
-    Example:
-        Bad: Ivan Petrovskiy explained it. Later Petrovsky stressed it again, and Petrovsky left.
-        Good: Ivan Petrovsky explained it. Later Petrovsky stressed it again.
-
-    Fix safety:
-        Unsafe: the minority spelling is replaced by the majority (or the
-        glossary's) spelling; check it is the same person.
-    """
-    glossary_spans = sorted({(m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person"})
-    span_starts = [span_start for span_start, _end in glossary_spans]
-    longest = max((end - span_start for span_start, end in glossary_spans), default=0)
-    canonical = {word for m in glossary_matches(doc) for word in m.entry.en.split()}
-    for spellings in name_groups(doc).values():
-        if len(spellings) < 2:
-            continue
-        first_use = {word: next(_occurrences(doc.text, word), 0) for word in spellings}
-        preferred = sorted(spellings, key=lambda s: (-(s in canonical), -spellings[s], first_use[s]))[0]
-        for found in sorted(spellings, key=first_use.get):
-            if found == preferred or not _differs_by_transliteration(found, preferred):
-                continue
-            for start in _occurrences(doc.text, found):
-                end = start + len(found)
-                # the glossary spans that may hold this one, found by bisection: linear in the text
-                first = bisect.bisect_left(span_starts, start - longest)
-                last = bisect.bisect_right(span_starts, start)
-                if any(end <= glossary_spans[i][1] for i in range(first, last)) or doc.is_protected(start, end):
-                    continue
-                yield Violation(
-                    start,
-                    end,
-                    _("`{found}` is spelled `{preferred}` elsewhere in this document").format(
-                        found=found, preferred=preferred
-                    ),
-                    Fix(
-                        _("Replace with `{replacement}`").format(replacement=preferred),
-                        (Edit(start, end, preferred),),
-                        Applicability.UNSAFE,
-                    ),
-                )
+@dataclass(frozen=True)
+class CrossFileReport:
+    found: str
+    preferred: str
+    known: bool  # the preferred spelling is the glossary's
 
 
 class NameIndex:
-    """Which files of a run spell each name which way, gathered file by file.
+    """Which files of a run spell each surname which way, gathered file by file.
 
-    Each file's names are kept as one tuple of interned strings (a name that
+    Each file's lines are kept as one tuple of interned strings (a name that
     recurs in thousands of files is held once); the spellings are grouped by
     skeleton only at the end, so adding a file costs no per-name Python work."""
 
-    def __init__(self) -> None:
+    def __init__(self, transliteration: str = DEFAULT_STANDARD) -> None:
+        self._transliteration = transliteration
         self._files: list[tuple[str, ...]] = []
         self._interned: dict[str, str] = {}
 
     def add(self, spellings: str) -> None:
-        """The next file's names (one a line, as `single_spellings` gives them);
-        files are numbered in the order they are added."""
-        names = spellings.split("\n") if spellings else ()
-        self._files.append(tuple(map(self._interned.setdefault, names, names)))
+        """The next file's names (as `single_spellings` gives them); files are
+        numbered in the order they are added."""
+        lines = spellings.split("\n") if spellings else ()
+        self._files.append(tuple(map(self._interned.setdefault, lines, lines)))
 
-    def reports(self, context_from: int | None = None) -> dict[int, list[tuple[str, str]]]:
-        """For each file, (found, preferred) where it spells a name the way most
-        files of the run do not. Spellings that disagree inside one file are
-        left to the per-document rule. Files from `context_from` on are context
-        (not reported on): in a tie their spelling wins, so the checked file hears of it."""
-        by_skeleton: dict[str, dict[str, int]] = {}
-        for spelling, files in Counter(itertools.chain.from_iterable(self._files)).items():
-            by_skeleton.setdefault(skeleton(spelling), {})[spelling] = files
-        in_context = Counter(
-            itertools.chain.from_iterable(self._files[len(self._files) if context_from is None else context_from :])
-        )
-        minority: dict[str, str] = {}
-        for counts in by_skeleton.values():
+    def reports(self, context_from: int | None = None) -> dict[int, list[CrossFileReport]]:
+        """For each file, the surnames it spells the way the other files of the
+        run do not, for one person (first names agreeing). Spellings that
+        disagree inside one file are left to the per-document rule. Files from
+        `context_from` on are context (not reported on): in a tie their
+        spelling wins, so the checked file hears of it."""
+        context = self._files[len(self._files) if context_from is None else context_from :]
+        in_context = Counter(line.split("\t")[0] for line in itertools.chain.from_iterable(context))
+        spelled: dict[str, dict[str, int]] = {}
+        first_keys: dict[str, set[str]] = {}
+        standard: dict[str, str] = {}
+        accepted: set[str] = set()
+        for line, files in Counter(itertools.chain.from_iterable(self._files)).items():
+            surname, keys, glossary, known = line.split("\t")
+            if known:
+                accepted.add(surname)
+            spelled.setdefault(skeleton(surname), {})
+            spelled[skeleton(surname)][surname] = spelled[skeleton(surname)].get(surname, 0) + files
+            first_keys.setdefault(surname, set()).update(keys.split())
+            if glossary:
+                standard[skeleton(surname)] = glossary
+        minority: dict[str, CrossFileReport] = {}
+        for key, counts in spelled.items():
             if len(counts) < 2:
                 continue
-            preferred = sorted(counts, key=lambda s: (-counts[s], -in_context[s], s))[0]
-            minority.update(
-                (spelling, preferred)
-                for spelling in counts
-                if spelling != preferred and _differs_by_transliteration(spelling, preferred)
-            )
-        found: dict[int, list[tuple[str, str]]] = {}
-        for index, spellings in enumerate(self._files):
-            hits = minority.keys() & set(spellings) if minority else ()
+            ties = {spelling: -in_context[spelling] for spelling in counts}
+            preferred = preferred_spelling(counts, standard.get(key), ties, self._transliteration)
+            for spelling in counts:
+                if (
+                    spelling != preferred
+                    and spelling not in accepted
+                    and differs_by_transliteration(spelling, preferred)
+                    and compatible(first_keys[spelling], first_keys.get(preferred, ()))
+                ):
+                    minority[spelling] = CrossFileReport(spelling, preferred, standard.get(key) == preferred)
+        found: dict[int, list[CrossFileReport]] = {}
+        for index, lines in enumerate(self._files):
+            hits = sorted({line.split("\t")[0] for line in lines} & minority.keys()) if minority else ()
             if hits:
-                found[index] = [(spelling, minority[spelling]) for spelling in sorted(hits)]
+                found[index] = [minority[spelling] for spelling in hits]
         return found

@@ -5,6 +5,11 @@ close, from its glyph where the glyph says it and from the quotation state where
 it does not (the straight "). The state runs across paragraphs, because a
 quotation may legitimately go on over several: English repeats the opening
 mark at each new paragraph, MT output from Russian often does not.
+
+A document that writes its quotations ”…“ (curly marks reversed, as some
+keyboards and converters do) is read that way: there ” opens and “ closes;
+one that writes ”…” (one glyph for both, Swedish style) gives ” the role its
+spacing shows.
 """
 
 from __future__ import annotations
@@ -59,6 +64,10 @@ class QuoteAnalysis:
     unclosed: list[Mark] = field(default_factory=list)
     orphans: list[Mark] = field(default_factory=list)
     pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+    # A mark that re-opens a quotation at a new paragraph -> the opening mark it repeats.
+    carried: dict[int, Mark] = field(default_factory=dict)
+    # How the document writes its curly quotations: "“”" (English), "”“" (reversed) or "””".
+    curly_style: str = "“”"
 
 
 def flank(text: str, index: int) -> str:
@@ -116,6 +125,8 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     carried_paragraphs = 0
     previous = 0
     grouped = _marks_by_paragraph(doc)
+    result.curly_style = _curly_style(doc, grouped)
+    closing_glyphs = {"”“": "“»", "””": "»"}.get(result.curly_style, CLOSING_GLYPHS)
     # Paragraphs without marks change nothing but the count of paragraphs a
     # quotation has been carried over: step from one paragraph with marks to the next.
     for number in sorted(grouped):
@@ -132,16 +143,22 @@ def _analyse(doc: Document) -> QuoteAnalysis:
             char = text[i]
             offset = paragraph.start + i
             side = flank(text, i)
-            if stack and i == first_visible and char not in CLOSING_GLYPHS and side in ("left", "both"):
+            if (
+                stack
+                and i == first_visible
+                and char not in closing_glyphs
+                and (side in ("left", "both") or char != STRAIGHT)
+            ):
                 top = stack[-1]
                 if top.paragraph != paragraph.index:
                     mark = Mark(
                         offset, char, "open", paragraph.index, side, top.depth
                     )  # re-opens the carried quotation
                     stack[-1] = mark
+                    result.carried[offset] = top
                     result.marks.append(mark)
                     continue
-            role = _role(char, side, text, i, _Later(positions, n + 1), stack, paragraph.index)
+            role = _role(char, side, text, i, _Later(positions, n + 1), stack, paragraph.index, result.curly_style)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
@@ -179,10 +196,39 @@ class _Later:
         return (positions[index] for index in range(self.start, len(positions)))
 
 
-def _role(char: str, side: str, text: str, index: int, later: _Later, stack: list[Mark], paragraph: int) -> str:
-    if char in OPENING_GLYPHS:
+def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
+    """The pair of curly marks most paragraphs write their quotations with
+    (and only with): “…”, ”…“ or ”…”; “…” when none has more."""
+    votes = {"“”": 0, "”“": 0, "””": 0}
+    for number, positions in grouped.items():
+        text = doc.prose[number].text
+        curly = "".join(text[i] for i in positions if text[i] in CURLY)
+        if len(curly) < 2 or len(curly) % 2:
+            continue
+        for style in votes:
+            if curly == style * (len(curly) // 2):
+                votes[style] += 1
+    best = max(votes, key=lambda style: (votes[style], style == "“”"))
+    return best if votes[best] > votes["“”"] else "“”"
+
+
+def _role(
+    char: str,
+    side: str,
+    text: str,
+    index: int,
+    later: _Later,
+    stack: list[Mark],
+    paragraph: int,
+    curly_style: str = "“”",
+) -> str:
+    if char == "”" and curly_style == "””":
+        if side in ("left", "right"):
+            return "open" if side == "left" else "close"
+        return "close" if stack else "open"
+    if char in OPENING_GLYPHS or (curly_style == "”“" and char == "”"):
         return "open"
-    if char in CLOSING_GLYPHS:
+    if char in CLOSING_GLYPHS or (curly_style == "”“" and char == "“"):
         return "close"
     top = stack[-1] if stack else None
     if char == "“":

@@ -9,7 +9,7 @@ from itertools import pairwise
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt, next_word_end
-from tqa.rules.quote_marks import CURLY, STRAIGHT, Mark, QuoteAnalysis, analyse
+from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, QuoteAnalysis, analyse
 from tqa.text.document import Document
 
 _INLINE_SPACE = " \t\u00a0"
@@ -20,6 +20,7 @@ _FUNCTION_WORD_BEFORE = re.compile(
     re.I,
 )
 _MAX_INNER_WORDS = 6
+_NOT_MOVABLE_NEXT_TO = "\r\n" + DOUBLE_MARKS + "'‘’"
 
 
 def _space_before(text: str, offset: int) -> int:
@@ -145,8 +146,15 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
                 content = mark.char + " "
         else:
             continue
-        if end == len(text) or text[end] in "\r\n" or start == 0 or text[start - 1] in "\r\n":
-            fix = None  # a mark alone at a line edge: nothing sound to move it to
+        if (
+            end == len(text)
+            or text[end] in _NOT_MOVABLE_NEXT_TO
+            or start == 0
+            or text[start - 1] in _NOT_MOVABLE_NEXT_TO
+        ):
+            # A mark alone at a line edge has nothing sound to move to; beside
+            # another mark, moving the space only hands the problem to that one.
+            fix = None
         else:
             before = text[max(start - 12, 0) : start].split("\n")[-1]
             after = text[end : end + 12].split("\n")[0]
@@ -344,44 +352,63 @@ def mixed_quote_styles(doc: Document) -> Iterator[Violation]:
 
 
 def russian_quote_marks(doc: Document) -> Iterator[Violation]:
-    """Russian quote marks « » or „ left in English text.
+    """Russian quote marks « » or „, or reversed curly quotes ”…“, in English text.
 
     What it does:
-        Finds guillemets « » and low-high quotes „ “ in English text.
+        Finds guillemets « » and low-high quotes „ “ in English text, and
+        quotations opened with a closing curly mark: ”…“ the wrong way round,
+        or ”…” (one glyph for both, Swedish style).
 
     Why is this bad?
         English uses “…‘…’…”. Guillemets and „ are Russian typography that MT
-        and copy-paste carry over.
+        and copy-paste carry over; ”…“ comes from converters and keyboards
+        that pick the wrong glyph.
 
     Example:
         Bad: The ministry called it «a hostile step».
         Bad: He spoke of «the so-called „Russian threat“».
+        Bad: ”We must play fast,“ he said. ”And win.“
+        Bad: ”We must play fast,” he said. ”And win.”
         Good: The ministry called it “a hostile step.”
+        Good: “We must play fast,” he said. “And win.”
 
     Fix safety:
-        Safe for matched pairs: the outer pair becomes “ ”, a nested pair ‘ ’.
-        An unmatched mark is reported without a fix.
+        Safe for matched pairs: the outer pair becomes “ ”, a nested pair ‘ ’;
+        only the glyphs change, never the spaces. An unmatched mark is
+        reported without a fix.
     """
     analysis = analyse(doc)
     text = doc.text
     style = _style(analysis)
     paired = set()
     for opener, closer in analysis.pairs:
-        if opener.char not in "«„" and closer.char != "»":
+        reversed_pair = opener.char == "”" and closer.char in CURLY
+        if opener.char not in "«„" and closer.char != "»" and not reversed_pair:
             continue
         paired.update((opener.offset, closer.offset))
         opening, closing = _glyphs(style, opener.depth)
+        # A quotation over several paragraphs repeats its opening mark at each: turn them all.
+        openers = [opener]
+        while openers[-1].offset in analysis.carried:
+            openers.append(analysis.carried[openers[-1].offset])
+        paired.update(mark.offset for mark in openers)
+        message = (
+            _("Reversed curly quotes: `{found}`")
+            if reversed_pair
+            else _("Russian quote marks in English text: `{found}`")
+        )
         yield Violation(
             opener.offset,
             closer.offset + 1,
-            _("Russian quote marks in English text: `{found}`").format(
-                found=excerpt(text, opener.offset, closer.offset + 1)
-            ),
+            message.format(found=excerpt(text, opener.offset, closer.offset + 1)),
             Fix(
                 _("Use English quote marks: `{fixed}`").format(
                     fixed=opening + excerpt(text, opener.offset + 1, closer.offset) + closing
                 ),
-                (Edit(opener.offset, opener.offset + 1, opening), Edit(closer.offset, closer.offset + 1, closing)),
+                (
+                    *(Edit(mark.offset, mark.offset + 1, opening) for mark in reversed(openers)),
+                    Edit(closer.offset, closer.offset + 1, closing),
+                ),
                 Applicability.SAFE,
             ),
         )

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
@@ -22,7 +21,7 @@ from tqa.glossary.matcher import expand_optional, fold
 from tqa.i18n import _, ngettext
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
-from tqa.rules.names import skeleton
+from tqa.rules.names import CAPITALISED, accepted_spellings, is_name_variant, skeleton, surname_of
 from tqa.rules.terms import glossary_fix, glossary_matches
 from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers
 from tqa.text.document import Document, Paragraph
@@ -133,11 +132,14 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|\(([^()]+)\)")
 
 
 def _renderings(entry: Entry) -> list[str]:
-    """`en`, and the names the entry's note and reference quote or bracket as
-    standard (`"Ministry of Emergency Situations" … are all standard`, `(EMERCOM
-    of Russia)`): capitalised Latin phrases of two words or more (or an acronym)
-    that are no avoid-form."""
+    """`en`, the other renderings the entry accepts (`also`: `British Foreign
+    Secretary` besides `foreign minister`), and the names the entry's note and
+    reference quote or bracket as standard (`"Ministry of Emergency Situations"
+    … are all standard`, `(EMERCOM of Russia)`): capitalised Latin phrases of
+    two words or more (or an acronym) that are no avoid-form."""
     found = list(expand_optional(entry.en))
+    for rendering in entry.also:
+        found.extend(expand_optional(rendering))
     avoided = {fold(form).lower() for form in entry.avoid}
     for text in (entry.note, entry.ref):
         for match in _QUOTED.finditer(text):
@@ -196,50 +198,22 @@ def _avoided_in(doc: Document, paragraph: Paragraph, entry: Entry):
     )
 
 
-def _surname(entry: Entry) -> str:
-    return entry.en.split()[-1]
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:-[A-Z][a-zà-ž]+)?\b")
-# Two skeletons this alike are one name transliterated two ways (`Uspaskich`,
-# `Uspasskikh`); below it, a different name.
-_VARIANT_SIMILARITY = 0.8
-
-
-@lru_cache(maxsize=4096)
-def _accepted_spellings(entry: Entry) -> frozenset[str]:
-    """The surname as the glossary writes it and as its `ok` examples do
-    (`Zelenskyy`, and `Zelenskiy`, `Zelensky` that major outlets use)."""
-    surname = _surname(entry)
-    found = {surname}
-    for sentence in entry.ok:
-        found.update(w for w in _CAPITALISED.findall(sentence) if _is_variant(w, surname))
-    return frozenset(found)
-
-
-def _is_variant(word: str, surname: str) -> bool:
-    a, b = skeleton(word), skeleton(surname)
-    if a == b:
-        return True
-    return a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= _VARIANT_SIMILARITY
-
-
 def _name_variants(paragraph: Paragraph, entry: Entry) -> list[re.Match]:
     """Capitalised words in a paragraph that spell the person's surname another way."""
-    surname = _surname(entry)
-    accepted = {name.lower() for name in _accepted_spellings(entry)}
+    surname = surname_of(entry)
+    accepted = {name.lower() for name in accepted_spellings(entry)}
     variants = []
-    for match in _CAPITALISED.finditer(paragraph.text):
+    for match in CAPITALISED.finditer(paragraph.text):
         word = re.sub(r"['’]s?$", "", match.group())
         if word.lower() in accepted or word.lower().rstrip("s") in accepted:
             continue
-        if _is_variant(word, surname):
+        if is_name_variant(word, surname):
             variants.append(match)
     return variants
 
 
 def _has_surname(words: list[str], entry: Entry) -> bool:
-    return any(_contains(words, tuple(_english_words(name))) for name in _accepted_spellings(entry))
+    return any(_contains(words, tuple(_english_words(name))) for name in accepted_spellings(entry))
 
 
 def missing_glossary_term(doc: Document) -> Iterator[Violation]:
@@ -327,7 +301,7 @@ def name_transliteration(doc: Document) -> Iterator[Violation]:
             entry = term.entry
             if _has_surname(words, entry):
                 continue
-            canonical = _surname(entry)
+            canonical = surname_of(entry)
             for match in _name_variants(target, entry):
                 start = target.start + match.start()
                 end = start + len(re.sub(r"['’]s?$", "", match.group()))

@@ -80,6 +80,8 @@ class Document:
     segmentation: str = "auto"
     glossary_files: tuple[str, ...] = ()
     source: Document | None = field(default=None, repr=False, compare=False)
+    # The romanization preferred where a name is spelled several ways (see tqa.config).
+    transliteration: str = "wire"
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property

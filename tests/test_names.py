@@ -1,0 +1,202 @@
+"""N602: one person's name spelled two ways, in one document and across files."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqa.cli import main
+from tqa.model import Applicability
+from tqa.pipeline.check import FixSettings, check_document, fix_text
+from tqa.rules import select_rules
+from tqa.rules.names import NameIndex, is_ordinary_word, single_spellings, standard_score
+from tqa.text.document import Document
+
+N602 = select_rules(("N602",))
+
+
+def variants(text: str) -> list[tuple[str, str]]:
+    found = check_document(Document("x", text), N602)
+    return [(text[f.start : f.end], f.fix.edits[0].content) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivan Petrovskiy explained it. Later Petrovsky stressed it, and Petrovsky left.",
+         [("Petrovskiy", "Petrovsky")]),
+        ("Sergey Kovalenko spoke first. Then Sergei Kovalenko spoke again.", [("Sergey", "Sergei")]),
+        # The standard spelling (Reuters/AP practice) wins over the majority.
+        ("Yelena Ermakova came. Ermakova left. Ermakova returned. Yermakova stayed.",
+         [("Ermakova", "Yermakova")] * 3),
+        # The glossary's spelling wins over the majority (`Sergei Shoigu`).
+        ("Shoygu said it. Shoygu left. Shoigu stayed.", [("Shoygu", "Shoigu"), ("Shoygu", "Shoigu")]),
+        # Two people who share a first name or a surname skeleton are two people.
+        ("Dmitriy Ivanov met Dmitry Zaitsev and Dmitriy Smirnov.", []),
+        ("Sergei Ermakov met Vladimir Yermakov.", []),
+        # An initial agrees with a first name.
+        ("S. Petrovskiy wrote it. Sergei Petrovsky and Petrovsky agreed.", [("Petrovskiy", "Petrovsky")]),
+        # Ordinary English words are not names: `Jury` is not `Yuri`.
+        ("The Jury Chairman Yuri Petrov spoke. Yuri Petrov left.", []),
+        # A name inside another word is not that name.
+        ("XErmakov and Yermakov and Yermakov.", []),
+    ],
+)  # fmt: skip
+def test_inconsistent_transliteration(text, expected):
+    assert variants(text) == expected
+
+
+def test_ordinary_words_and_names():
+    assert is_ordinary_word("Jury") and is_ordinary_word("Chairman") and is_ordinary_word("Later")
+    assert not is_ordinary_word("Yuri") and not is_ordinary_word("Peskov") and not is_ordinary_word("Maria")
+
+
+def test_standard_score_follows_the_configured_practice():
+    assert standard_score("Dmitry") > standard_score("Dmitriy")
+    assert standard_score("Dmitriy", "bgn-pcgn") > standard_score("Dmitry", "bgn-pcgn")
+    assert standard_score("Semilarski") == standard_score("Semilarsky")
+
+
+def _index(*texts: str) -> NameIndex:
+    index = NameIndex()
+    for text in texts:
+        index.add(single_spellings(Document("x", text)))
+    return index
+
+
+def test_cross_file_groups_surnames_of_one_person_never_bare_first_names():
+    index = _index("Sergei Ryabkov spoke.", "Sergey Krikalev flew.", "Sergey Krikalev landed.")
+    assert index.reports() == {}
+    index = _index("Analyst Ivan Petrovskiy spoke.", "Petrovsky spoke again.", "Ivan Petrovsky left.")
+    [report] = index.reports()[0]
+    assert (report.found, report.preferred, report.known) == ("Petrovskiy", "Petrovsky", False)
+    index = _index("Analyst Ivan Petrovskiy spoke.", "Oleg Petrovsky spoke.", "Oleg Petrovsky left.")
+    assert index.reports() == {}
+
+
+def test_cross_file_suggestion_is_display_only_unless_the_glossary_knows_the_person(tmp_path):
+    runner = CliRunner()
+    (tmp_path / "a.txt").write_text("Analyst Ivan Petrovskiy spoke.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Petrovsky spoke again.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Petrovsky left.\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Defence chief Shoygu spoke.\n", encoding="utf-8")
+    (tmp_path / "e.txt").write_text("Shoigu spoke.\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--select", "N602", "--output-format", "json", str(tmp_path)])
+    assert result.exit_code == 1
+    assert '"applicability": "display-only"' in result.output and '"applicability": "unsafe"' in result.output
+    fixed = runner.invoke(main, ["fix", "--unsafe-fixes", "--select", "N602", str(tmp_path)])
+    assert fixed.exit_code in (0, 1)
+    assert "Petrovskiy" in (tmp_path / "a.txt").read_text(encoding="utf-8")
+
+
+def test_glossary_and_majority_spellings_never_fight():
+    text = "Dmitriy Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
+    fixed, _applied, remaining = fix_text(text, "x", select_rules(("N",)), FixSettings(True))
+    assert fixed == "Dmitry Peskov said it. Dmitriy Ivanov and Dmitriy Smirnov came."
+    assert not [f for f in remaining if f.fix and f.fix.applicability is Applicability.UNSAFE]
+
+
+# --- N601 near misses: a glossary person's name a letter or two off ------------------
+
+N601 = select_rules(("N601",))
+
+
+def near_misses(text: str) -> list[tuple[str, str]]:
+    found = check_document(Document("x", text), N601)
+    return [(text[f.start : f.end], f.fix.edits[0].content) for f in found if "misspelling" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EU foreign policy chief Josep Borell spoke.", [("Borell", "Borrell")]),
+        ("Ursula von der Leien said the bloc was united.", [("Leien", "Leyen")]),
+        ("Chancellor Sholz flew to Kyiv.", [("Sholz", "Scholz")]),
+        ("Rishi Sunac flew to Kyiv.", [("Sunac", "Sunak")]),
+        ("Andrey Melaschenko, an economist, spoke.", []),
+        ("Navy commander Admiral Nikolai Evmenov inspected the ships.", [("Evmenov", "Yevmenov")]),
+        # a known surname with a first name a letter or two off, after a title
+        ("Ukrainian President Vladimir Zelensky visited Italy.", [("Vladimir", "Volodymyr")]),
+        ("Fr. Vladimir Zelensky, a priest, wrote it.", []),
+        ("The call between Vladimir Putin and Vladimir Zelensky took place.", []),
+        # quiet: the right spelling, another person, no first name or title, another vowel
+        ("German Chancellor Olaf Scholz arrived in Kyiv.", []),
+        ("Olaf Schulz, a local farmer, spoke.", []),
+        ("Sholz is a village.", []),
+        ("Maria Lavrova spoke.", []),
+        ("President Volodymyr Zelensky spoke.", []),
+    ],
+)
+def test_near_miss_names(text, expected):
+    assert near_misses(text) == expected
+
+
+def test_near_miss_fix_is_unsafe():
+    [finding] = [f for f in check_document(Document("x", "Rishi Sunac came."), N601) if f.fix]
+    assert finding.fix.applicability is Applicability.UNSAFE
+
+
+def test_pure_python_distance_gives_the_same_findings(monkeypatch):
+    from tqa import edit_distance
+    from tqa.rules import names
+
+    text = "Rishi Sunac, Josep Borell and Chancellor Sholz met Olaf Schulz and Ursula von der Leien."
+    names._closest.cache_clear()
+    with_library = near_misses(text)
+    monkeypatch.setattr(names, "distance", edit_distance.python_distance)
+    names._closest.cache_clear()
+    assert near_misses(text) == with_library == [
+        ("Sunac", "Sunak"), ("Borell", "Borrell"), ("Sholz", "Scholz"), ("Leien", "Leyen"),
+    ]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text("abcdeikosz", max_size=9), st.text("abcdeikosz", max_size=9), st.integers(0, 3))
+def test_pure_python_distance_matches_rapidfuzz(a, b, limit):
+    from rapidfuzz.distance import Levenshtein
+
+    from tqa.edit_distance import python_distance
+
+    assert python_distance(a, b, limit) == Levenshtein.distance(a, b, score_cutoff=limit)
+
+
+# --- the transliteration standard, set in config ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"),
+    [("wire", "`Dmitriy` is spelled `Dmitry`"), ("bgn-pcgn", "`Dmitry` is spelled `Dmitriy`")],
+)
+def test_transliteration_standard_from_config_decides_between_spellings(tmp_path, monkeypatch, standard, expected):
+    (tmp_path / "tqa.toml").write_text(f'transliteration = "{standard}"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Dmitriy Kovalenko spoke. Dmitry Kovalenko left.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--select", "N602", "a.txt"])
+    assert result.exit_code == 1 and expected in result.output
+
+
+def test_unknown_transliteration_standard_is_a_config_error(tmp_path, monkeypatch):
+    (tmp_path / "tqa.toml").write_text('transliteration = "iso9"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "a.txt"])
+    assert result.exit_code == 2
+    assert "tqa.toml:1: `transliteration` must be one of: wire, bgn-pcgn" in result.output
+
+
+def test_every_configurable_standard_has_its_rules():
+    from tqa.config import TRANSLITERATIONS
+    from tqa.rules.names import STANDARDS
+
+    assert set(TRANSLITERATIONS) == set(STANDARDS)
+
+
+def test_cross_file_never_replaces_a_spelling_the_glossary_accepts():
+    index = _index("President Volodymyr Zelensky spoke.", "Volodymyr Zelenskyy left.", "Volodymyr Zelenskyy came.")
+    assert index.reports() == {}
+
+
+def test_a_bare_surname_with_a_glossary_skeleton_is_a_near_miss():
+    assert near_misses("Later Shoygu inspected the troops.") == [("Shoygu", "Shoigu")]
