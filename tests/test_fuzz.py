@@ -44,8 +44,8 @@ SEPARATORS = ("", " ", " ", " ", "\n\n")
 articles = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=50).map(
     lambda pairs: "".join(piece + separator for piece, separator in pairs)
 )
-# Found by fuzzing: a Q103 fix that replaces a mark with the same mark, applied
-# on every run; N601 and N602 undoing each other's spelling of a name.
+# Found by fuzzing (since fixed): a Q103 fix that replaced a mark with the same
+# mark on every run; N601 and N602 undoing each other's spelling of a name.
 NOT_CONVERGING = ('."."', "yErmakov\nYermakov")
 fuzzed = settings(
     max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow], database=None
@@ -98,10 +98,6 @@ def test_chosen_edits_never_overlap_and_text_outside_them_is_untouched(text, mar
     assert result[position + shift :] == text[position:]
 
 
-@pytest.mark.xfail(
-    reason="known bugs: Q103 can replace a quote mark with the same mark on every run; N601 and N602 undo each other",
-    strict=False,
-)
 @fuzzed
 @example(NOT_CONVERGING[0], False)
 @example(NOT_CONVERGING[1], True)
