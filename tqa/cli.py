@@ -335,19 +335,9 @@ def check(
             for result in results:
                 if result.source is not None:
                     sys.stdout.write(diff(result))
-        link_files(
-            results,
-            plan.rules,
-            context=_context(context_paths, inputs, plan),
-            transliteration=plan.settings.transliteration,
-        )
         # With --diff the file on disk still has the fixable findings too, so a
         # diff alone fails the check; the findings that remain are told in the file on disk.
-        changed = any(r.changed for r in results)
-        if show_diff:
-            results = [on_disk(result) for result in results]
-        results += failed_inputs(errors)
-        failed = _report_errors(results, [])
+        results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
         if baseline is not None or write_baseline is not None:
             failed = _baseline(results, baseline, write_baseline) or failed
         if statistics:
@@ -371,6 +361,23 @@ def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool]):
 
     settings = (plan.signature, repr(job), plan.settings.per_file_ignores, output_format, current_language())
     return ResultCache.open(results_dir(), repr(settings))
+
+
+def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool) -> tuple[list[FileResult], bool, bool]:
+    """The run-wide name check, then the results as reported: positions in the file on
+    disk after a diff preview, the inputs that could not be read added. Returns the
+    results, whether any text changed, and whether the run failed."""
+    link_files(
+        results,
+        plan.rules,
+        context=_context(context_paths, inputs, plan),
+        transliteration=plan.settings.transliteration,
+    )
+    changed = any(r.changed for r in results)
+    if show_diff:
+        results = [on_disk(result) for result in results]
+    results += failed_inputs(errors)
+    return results, changed, _report_errors(results, [])
 
 
 def _context(paths: tuple[str, ...], inputs, plan: Plan):
@@ -473,17 +480,7 @@ def fix(
             results.append(result)
             _deliver(result, show_diff, output_dir)
             _report_applied(result, report, show_diff)
-    link_files(
-        results,
-        plan.rules,
-        context=_context(context_paths, inputs, plan),
-        transliteration=plan.settings.transliteration,
-    )
-    changed = any(r.changed for r in results)
-    if show_diff:
-        results = [on_disk(result) for result in results]
-    results += failed_inputs(errors)
-    failed = _report_errors(results, [])
+    results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
     options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, color=colored(report))
     emitters()["text"](results, report, options)
     failed = checked_nothing(sum(r.source is not None for r in results), selection) or failed

@@ -331,13 +331,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         size = os.fstat(handle).st_size
         if size > limit:
             raise UserError(_too_large(size, limit), name)
-        try:
-            data = stream.read(limit + 1)
-        except OSError as error:
-            raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), name) from None
-    if len(data) > limit:
-        raise UserError(_too_large(len(data), limit), name)
-    return data
+        return read_stream(stream, name, limit)
 
 
 def read_stream(stream: BinaryIO, name: str, limit: int | None = None) -> bytes:
