@@ -54,6 +54,16 @@ def test_a_warm_run_prints_what_a_cold_one_does(cache_dir, corpus, output_format
     assert run("--output-format", output_format, "--no-cache") == cold
 
 
+@pytest.mark.parametrize("first", [("--statistics",), ("--output-format", "json"), ("--output-format", "concise")])
+def test_a_run_that_prints_otherwise_leaves_text_output_whole(cache_dir, corpus, first):
+    """A run that does not print file by file (statistics, json) or prints another format
+    must not hand a later text run files it never rendered."""
+    cold = run("--no-cache")
+    run(*first)
+    assert run() == cold
+    assert run() == cold
+
+
 def test_warm_runs_check_nothing_again(cache_dir, corpus, monkeypatch):
     run("--jobs", "1")
     from tqa.pipeline import engine

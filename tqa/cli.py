@@ -323,8 +323,11 @@ def check(
         dry_run=show_diff,
     )
     streaming = streaming_emitters().get(settings.output_format)
-    cache = None if no_cache or show_diff else _results_cache(plan, job, (settings.output_format, options.color))
-    if streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics):
+    streamed = streaming is not None and baseline is None and write_baseline is None and not (show_diff or statistics)
+    # A streamed run caches each file as printed; other runs cache it unprinted: two keys.
+    output = (settings.output_format, options.color, streamed)
+    cache = None if no_cache or show_diff else _results_cache(plan, job, output)
+    if streamed:
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format, options=options))
         results = track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed())
         context = _context(context_paths, inputs, plan)
@@ -353,7 +356,7 @@ def check(
         sys.exit(EXIT_FINDINGS)
 
 
-def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool]):
+def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):
     """The results cache of runs with these settings; messages, the output format
     (files are cached as printed) and tqa's code are part of its key."""
     from tqa.i18n import current_language
