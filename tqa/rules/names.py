@@ -11,7 +11,6 @@ standard prefers, then the majority.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import Counter
@@ -26,7 +25,7 @@ from tqa.glossary.compiled import load_glossary
 from tqa.glossary.entry import Entry
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules.terms import glossary_matches
+from tqa.rules.terms import glossary_covers
 from tqa.rules.terms import person_name_spelling as listed_name_spelling
 from tqa.text.document import Document
 
@@ -39,6 +38,7 @@ _NAME = re.compile(
 )  # no leading \b: the engine then skips ahead fast
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")
 _GLUED_BEFORE = "-_'’"
+_PERSON = ("person",)  # the glossary's listed variants of people: person-name-spelling reports them
 # What may stand between the words of one name: a space, and particles (`Ursula von der Leyen`).
 _NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da|di|dos|del|ter)[ \u00a0])*")
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
@@ -259,28 +259,6 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
     )
 
 
-class _Spans:
-    """Sorted, non-overlapping spans, asked by bisection (not one by one, which
-    grows with the square of a text full of names)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._starts = [start for start, _end in spans]
-        self._ends = [end for _start, end in spans]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self._starts, end) - 1
-        return i >= 0 and self._ends[i] > start
-
-
-def _person_spans(doc: Document) -> _Spans:
-    """Where the glossary's listed variants of people are (person-name-spelling reports them)."""
-    cached = doc.cache.get("person-spans")
-    if cached is None:
-        spans = sorted((m.start, m.end) for m in glossary_matches(doc) if m.entry.kind == "person")
-        cached = doc.cache["person-spans"] = _Spans(spans)
-    return cached
-
-
 def _first_names_agree(found: str, person: Person) -> bool:
     if not person.first:
         return False
@@ -347,7 +325,6 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
-    listed = _person_spans(doc)
     for mention in mentions(doc):
         person = _near_miss(doc, mention, people)
         if person is not None:
@@ -359,7 +336,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
             start, end = mention.first_start, mention.first_start + len(mention.first)
             replacement = person.entry.en.split()[0]
         whole = mention.first_start if mention.first_start >= 0 else mention.start
-        if listed.overlaps(whole, mention.end) or doc.is_protected(whole, mention.end):
+        if glossary_covers(doc, whole, mention.end, _PERSON) or doc.is_protected(whole, mention.end):
             continue  # the listed variant is reported, or the name is in a comment or code
         yield Violation(
             start,
@@ -519,9 +496,8 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         Unsafe: the other spellings are replaced by the preferred one; check
         it is the same person.
     """
-    listed = _person_spans(doc)
     for start, end, found, preferred in _variants(doc):
-        if listed.overlaps(start, end) or doc.is_protected(start, end):
+        if glossary_covers(doc, start, end, _PERSON) or doc.is_protected(start, end):
             continue  # person-name-spelling reports it
         yield Violation(
             start,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from tqa.glossary.compiled import load_glossary
+from tqa.glossary.entry import KINDS
 from tqa.glossary.matcher import Match
 from tqa.glossary.replacement import replacement
 from tqa.i18n import _
@@ -38,15 +39,14 @@ def glossary_matches(doc: Document) -> list[Match]:
     return cached
 
 
-def glossary_covers(doc: Document, start: int, end: int, *, connectors: bool = True) -> bool:
-    """Whether a glossary match (connectors too, unless told not) overlaps `start:end`:
-    its rule reports that span, so another rule leaves it. Sorted once per document."""
-    key = "glossary_reach" if connectors else "glossary_reach_no_connectors"
+def glossary_covers(doc: Document, start: int, end: int, kinds: Collection[str] = KINDS) -> bool:
+    """Whether a glossary match of an entry of these `kinds` overlaps `start:end`:
+    its rule reports that span, so another rule leaves it. Sorted once per document
+    and kinds; asked by bisection."""
+    key = ("glossary_reach", tuple(kinds))
     reach = doc.cache.get(key)
     if reach is None:
-        matches = sorted(
-            (m for m in glossary_matches(doc) if connectors or m.entry.kind != "connector"), key=lambda m: m.start
-        )
+        matches = sorted((m for m in glossary_matches(doc) if m.entry.kind in kinds), key=lambda m: m.start)
         reach = doc.cache[key] = ([m.start for m in matches], list(itertools.accumulate((m.end for m in matches), max)))
     starts, ends = reach
     before = bisect.bisect_left(starts, end)  # matches that start before the span ends
