@@ -75,31 +75,22 @@ def articles_of_news_size() -> Iterator[tuple[str, str]]:
 
 def build(megabytes: int) -> Path:
     """A folder of at least `megabytes` MB of articles (kept once built)."""
-    folder = CORPUS / f"{megabytes}mb-{ARTICLE_BYTES // 1000}kb"
-    marker = folder / ".built"
-    if marker.is_file():
-        return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    total = 0
-    for index, (name, text) in enumerate(articles_of_news_size()):
-        if total >= megabytes * MB:
-            break
-        path = folder / f"{index // FILES_PER_FOLDER:04d}" / f"{index:06d}_{name}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        total += path.write_bytes(text.encode("utf-8"))
-    marker.write_text(f"{total}\n")
-    return folder
+    return _write_corpus(CORPUS / f"{megabytes}mb-{ARTICLE_BYTES // 1000}kb", articles_of_news_size(), megabytes)
 
 
 def build_documents(megabytes: int) -> Path:
     """Corpus (a): the WMT21 documents, one file each (about 1 KB), cycled to `megabytes` MB."""
-    folder = CORPUS / f"{megabytes}mb-documents"
+    return _write_corpus(CORPUS / f"{megabytes}mb-documents", itertools.cycle(pool()), megabytes)
+
+
+def _write_corpus(folder: Path, texts: Iterator[tuple[str, str]], megabytes: int) -> Path:
+    """`folder` filled with (name, text) files up to `megabytes` MB, once: a marker says it is built."""
     marker = folder / ".built"
     if marker.is_file():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     total = 0
-    for index, (name, text) in enumerate(itertools.cycle(pool())):
+    for index, (name, text) in enumerate(texts):
         if total >= megabytes * MB:
             break
         path = folder / f"{index // FILES_PER_FOLDER:04d}" / f"{index:06d}_{name}.txt"
