@@ -110,18 +110,8 @@ def nationality_side(doc: Document) -> Iterator[Violation]:
         possessive = side.group("possessive")
         replacement = country + (possessive[0] + ("" if country.endswith("s") else "s") if possessive else "")
         replacement = _capitalised(text, start, replacement)
-        yield Violation(
-            start,
-            end,
-            _("`{found}` names a country the Russian way; write `{replacement}`").format(
-                found=text[start:end], replacement=replacement
-            ),
-            Fix(
-                _("Replace with `{replacement}`").format(replacement=replacement),
-                (Edit(start, end, replacement),),
-                Applicability.UNSAFE,
-            ),
-        )
+        message = _("`{found}` names a country the Russian way; write `{replacement}`")
+        yield _replacing(text, start, end, message, replacement, Applicability.UNSAFE)
 
 
 def _office_title(match: re.Match, text: str) -> str:
@@ -218,15 +208,23 @@ def _violation(text: str, start: int, end: int, replacement: str, sure: bool) ->
     if start and text[start - 1] == "-":
         replacement = replacement.removeprefix("the ")  # `ex-head of the region` -> `ex-governor`
     replacement = _capitalised(text, start, replacement)
+    message = _("`{found}` names an office the Russian way; English news writes `{replacement}`")
+    return _replacing(
+        text, start, end, message, replacement, Applicability.UNSAFE if sure else Applicability.DISPLAY_ONLY
+    )
+
+
+def _replacing(
+    text: str, start: int, end: int, message: str, replacement: str, applicability: Applicability
+) -> Violation:
+    """A finding whose fix puts `replacement` in place of `start:end`; `message` names both."""
     return Violation(
         start,
         end,
-        _("`{found}` names an office the Russian way; English news writes `{replacement}`").format(
-            found=text[start:end], replacement=replacement
-        ),
+        message.format(found=text[start:end], replacement=replacement),
         Fix(
             _("Replace with `{replacement}`").format(replacement=replacement),
             (Edit(start, end, replacement),),
-            Applicability.UNSAFE if sure else Applicability.DISPLAY_ONLY,
+            applicability,
         ),
     )
