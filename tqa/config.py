@@ -9,7 +9,6 @@ file, the line and the key. Command-line options override the file.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.resources import glossary_dir
-from tqa.text.textio import MAX_CONFIG_BYTES, deep_nesting_line, read_text_file
+from tqa.text.textio import MAX_CONFIG_BYTES, read_text_file, toml_data
 
 CONFIG_NAMES = (".tqa.toml", "tqa.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -200,17 +199,7 @@ def read_config(path: Path) -> dict[str, Any]:
 def _load_toml(path: Path) -> tuple[str, dict[str, Any]]:
     """The text and data of a TOML file, or a UserError naming file and line."""
     text = read_text_file(path, MAX_CONFIG_BYTES)
-    try:
-        return text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = re.search(r"at line (\d+)", str(error))
-        raise UserError(
-            _("invalid TOML: {error}").format(error=error), str(path), int(line.group(1)) if line else 1
-        ) from None
-    except RecursionError:
-        raise UserError(
-            _("invalid TOML: arrays or tables nested too deeply"), str(path), deep_nesting_line(text)
-        ) from None
+    return text, toml_data(text, str(path))
 
 
 def find_config(start: Path) -> Path | None:

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqa.errors import UserError
 from tqa.glossary.entry import DOMAINS, FIX_SAFETY, KINDS, OPTIONAL, REQUIRED, Entry, Example, Variant
 from tqa.i18n import _
 from tqa.resources import glossary_dir
 from tqa.suggest import did_you_mean
-from tqa.text.textio import MAX_GLOSSARY_BYTES, deep_nesting_line, read_text_file
+from tqa.text.textio import MAX_GLOSSARY_BYTES, read_text_file, toml_data
 
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]\s*(?:#.*)?$")
 _ENTRY_KEY = re.compile(r"^\s*(?:\[\s*entry\s*\]|entry\s*=)")
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _SLOT = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 _VARIANT_KEYS = ("form", "en", "fix")
 _EXAMPLE_KEYS = ("text", "fixed")
@@ -240,15 +239,9 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     name = str(path)
     text = read_text_file(path, MAX_GLOSSARY_BYTES)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        position = _TOML_POSITION.search(str(error))
-        message = _TOML_POSITION.sub("", str(error)).strip()
-        return [], [
-            Problem(name, int(position.group(1)) if position else 1, _("invalid TOML: {error}").format(error=message))
-        ]
-    except RecursionError:
-        return [], [Problem(name, deep_nesting_line(text), _("invalid TOML: arrays or tables nested too deeply"))]
+        data = toml_data(text, name)
+    except UserError as error:
+        return [], [Problem(name, error.line or 1, error.message)]
     problems: list[Problem] = []
     unknown = [key for key in data if key != "entry"]
     for key in unknown:

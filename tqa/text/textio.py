@@ -6,6 +6,7 @@ import codecs
 import os
 import re
 import stat
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -52,6 +53,9 @@ _FREQUENT = set("оеаинтсрвлкмдпуОЕАИНТСРВЛКМДПУ")
 _MIN_LETTERS = 4
 _MIN_SCORE = 0.55
 _MIN_MARGIN = 0.05
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 def russian_score(text: str) -> float:
@@ -380,6 +384,19 @@ def read_text_file(path: Path, limit: int) -> str:
             str(path),
             data[: error.start].count(b"\n") + 1,
         ) from None
+
+
+def toml_data(text: str, name: str) -> dict:
+    """The data of a TOML text, or a UserError naming `name` and the line where it breaks."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        position = _TOML_POSITION.search(str(error))
+        message = _TOML_POSITION.sub("", str(error)).strip()
+        line = int(position.group(1)) if position else 1
+        raise UserError(_("invalid TOML: {error}").format(error=message), name, line) from None
+    except RecursionError:
+        raise UserError(_("invalid TOML: arrays or tables nested too deeply"), name, deep_nesting_line(text)) from None
 
 
 def deep_nesting_line(text: str) -> int:
