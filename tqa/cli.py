@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import errno
 import functools
-import inspect
 import os
 import shutil
 import sys
@@ -621,6 +620,8 @@ def show_rule(code: str | None, every: bool, output_format: str) -> None:
 
         fail(_("unknown rule: {code}").format(code=code) + did_you_mean(code, rule_keys()))
         sys.exit(EXIT_ERROR)
+    from tqa.rule_docs import explanation, fix_safety
+
     if output_format == "json":
         from tqa.report import json_text
 
@@ -629,7 +630,8 @@ def show_rule(code: str | None, every: bool, output_format: str) -> None:
                 "code": r.code,
                 "name": r.name,
                 "summary": _(r.summary),
-                "explanation": inspect.cleandoc(r.doc),
+                "explanation": explanation(r),
+                "fix_safety": fix_safety(r),
                 "fix": r.fix.value,
                 "severity": r.severity.value,
             }
@@ -641,7 +643,7 @@ def show_rule(code: str | None, every: bool, output_format: str) -> None:
         if index:
             click.echo()
         click.echo(f"{rule.code} {rule.name}\n")
-        click.echo(inspect.cleandoc(rule.doc))
+        click.echo(explanation(rule))
         click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {_severity_label(rule)}")
 
 
