@@ -21,6 +21,7 @@ EXAMPLE_LINE = re.compile(r"(Bad|Good):\s")
 FIX_SAFETY = "Fix safety:"
 INDENT = "    "
 CODE_SPAN = re.compile(r"`[^`]*`")
+UNBROKEN = re.compile(r"`[^`]*`| —|[«„“‘] [»“”’]")
 KEEP_SPACE = "\ue000"  # a space textwrap must not break at (private use)
 WIDTH = 76
 
@@ -113,8 +114,8 @@ def _paragraph(paragraph: Paragraph) -> str:
     translated = _(paragraph.message)
     if translated == paragraph.message:  # English, as the author wrapped it
         return "\n".join(INDENT + text for text in paragraph.lines)
-    # A `code span` is never broken across lines.
-    unbroken = CODE_SPAN.sub(lambda m: m.group().replace(" ", KEEP_SPACE), translated)
+    # A `code span` is never broken across lines, a dash never starts one, a pair of marks (“ ”) stays whole.
+    unbroken = UNBROKEN.sub(lambda m: m.group().replace(" ", KEEP_SPACE), translated)
     return textwrap.fill(
         unbroken,
         WIDTH,
