@@ -124,3 +124,13 @@ def test_russian_output(tmp_path):
     assert result.exit_code == 1
     assert "Q101" in result.output and "Closing quote" not in result.output
     assert re.search("[а-я]", result.output)
+
+
+def test_config_show_speaks_the_configured_language(tmp_path, monkeypatch):
+    (tmp_path / "tqa.toml").write_text('lang = "uk"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TQA_LANG", raising=False)
+    shown = CliRunner().invoke(main, ["config", "show"]).output
+    assert "файл конфігурації" in shown and "# типово" in shown and "default" not in shown
+    shown = CliRunner().invoke(main, ["--lang", "en", "config", "show"]).output
+    assert "configuration file" in shown

@@ -661,6 +661,8 @@ def config_show(config: str | None) -> None:
 
     with user_errors():
         settings, path = load_settings(config, {})
+    if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
+        set_language(settings.lang)
     click.echo(_("configuration file: {path}").format(path=path or _("none found")))
     for name, origin in settings.origin.items():
         value = getattr(settings, name)
