@@ -516,6 +516,30 @@ def test_fixable_and_unfixable(runner, tmp_path):
     assert wrong.exit_code == 2 and "did you mean" in wrong.stderr
 
 
+def test_fixable_and_unfixable_decide_the_counts_and_the_marks(runner, tmp_path):
+    path = write(tmp_path / "a.txt", "We wait, ”the minister said. He said - yes.\n")  # Q101 safe, P301 unsafe
+    everything = runner.invoke(main, ["check", str(path)])
+    assert "1 is fixable with `tqa fix`. 1 more with `tqa fix --unsafe-fixes`." in everything.stdout
+    result = runner.invoke(main, ["check", "--unfixable", "Q1", str(path)])
+    assert "fix (display only): Move the quote" in result.stdout
+    assert result.stdout.endswith("Found 2 findings in 1 file. 1 more with `tqa fix --unsafe-fixes`.\n")
+    table = runner.invoke(main, ["check", "--statistics", "--unsafe-fixes", "--fixable", "P", str(path)]).stdout
+    assert table.splitlines()[:2] == ["    1  P301  [*] hyphen-as-dash", "    1  Q101      detached-closing-quote"]
+    configured = write(tmp_path / "tqa.toml", 'unfixable = ["Q101", "P301"]\n')
+    rows = runner.invoke(main, ["check", "--config", str(configured), "--statistics", "--output-format", "json", str(path)])
+    assert [row["fixable"] for row in json.loads(rows.stdout)] == [False, False]
+
+
+def test_unfixable_holds_in_po_catalogs(runner, tmp_path):
+    catalog = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Мы ждём, — сказал министр."\nmsgstr "We wait, ”the minister said."\n'
+    path = write(tmp_path / "m.po", catalog)
+    assert "1 is fixable" in runner.invoke(main, ["check", str(path)]).stdout
+    result = runner.invoke(main, ["fix", "--unfixable", "Q101", str(path)])
+    assert path.read_text(encoding="utf-8") == catalog and "fix (display only)" in result.stdout
+    runner.invoke(main, ["fix", str(path)])
+    assert "We wait,” the minister said." in path.read_text(encoding="utf-8")
+
+
 def test_regenerating_the_catalogs_changes_nothing(tmp_path, monkeypatch):
     import shutil
 

@@ -41,6 +41,7 @@ from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
 from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import context_spellings, link_files, process
+from tqa.pipeline.fix import within_reach
 from tqa.pipeline.plan import Plan, fix_codes
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
@@ -376,6 +377,9 @@ def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool)
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
     )
+    reach = fix_codes(plan.settings)
+    for result in results:
+        result.findings = within_reach(result.findings, reach)  # the run-wide findings too
     changed = any(r.changed for r in results)
     if show_diff:
         results = [on_disk(result) for result in results]
@@ -409,8 +413,10 @@ def _stream(
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
     link_files(seen, plan.rules, names, context)
+    reach = fix_codes(plan.settings)
     for result in seen:
         if result.findings:
+            result.findings = within_reach(result.findings, reach)
             emit_file(result, sys.stdout, options)
             tally.count_findings(result.findings)
     emit_end(tally, sys.stdout, options)
