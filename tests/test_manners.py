@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from conftest import write
 from tqa.cli import main
@@ -192,6 +194,9 @@ def test_pre_commit_hooks_skip_excluded_files():
     assert hooks.count("--force-exclude") == 2
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "files: ^articles/" in readme
+    from tqa import __version__
+
+    assert f"    rev: v{__version__}\n" in readme  # the tag of this release
 
 
 # Files tqa creates get the usual mode: 0666 less the umask.
@@ -248,6 +253,52 @@ def test_quiet_silent_and_output_file(runner, tmp_path):
     assert [item["code"] for item in json.loads(report.read_text(encoding="utf-8"))] == ["C402", "P301"]
 
 
+def test_fix_quiet_silent_and_output_file(runner, tmp_path):
+    text = "We wait, ”the minister said. He said - yes.\n"
+    path = write(tmp_path / "a.txt", text)
+    loud = runner.invoke(main, ["fix", str(path)])
+    assert "a.txt: fixed 1 × Q101" in loud.stdout and "Applied 1 fix in 1 file." in loud.stdout
+    path.write_text(text, encoding="utf-8")
+    quiet = runner.invoke(main, ["fix", "-q", str(path)])
+    assert quiet.exit_code == 1 and "P301" in quiet.stdout and "fixed" not in quiet.stdout
+    assert "Applied" not in quiet.stdout and "remain" not in quiet.stdout
+    path.write_text(text, encoding="utf-8")
+    silent = runner.invoke(main, ["fix", "--silent", str(path)])
+    assert (silent.exit_code, silent.stdout, silent.stderr) == (1, "", "")
+    assert path.read_text(encoding="utf-8") != text  # silent, not idle
+    path.write_text(text, encoding="utf-8")
+    report = tmp_path / "report.txt"
+    written = runner.invoke(main, ["fix", "--output-file", str(report), str(path)])
+    assert (written.exit_code, written.stdout) == (1, "")
+    assert report.read_text(encoding="utf-8") == loud.stdout
+    # The fixed text of `-` and the patch of --diff stay on standard output; the report goes to the file.
+    filtered = runner.invoke(main, ["fix", "--output-file", str(report), "-"], input=text)
+    assert filtered.stdout == "We wait,” the minister said. He said - yes.\n" and "Applied 1 fix" in report.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    patch = runner.invoke(main, ["fix", "--diff", "-s", str(path)])
+    assert patch.stdout.startswith("--- a/") and patch.stderr == ""
+    through_check = runner.invoke(main, ["check", "--fix", "-o", str(report), str(path)])
+    assert through_check.stdout == "" and "Applied 1 fix" in report.read_text(encoding="utf-8")
+    folder = runner.invoke(main, ["fix", "--help"]).stdout
+    assert "-o, --output DIRECTORY" in folder and "--output-file" in folder
+
+
+def test_os_errors_speak_the_language(runner, tmp_path):
+    missing = tmp_path / "no" / "report.txt"
+    for language, reason in (("en", "no such file or folder"), ("ru", "нет такого файла или папки"),
+                             ("uk", "немає такого файлу або теки")):  # fmt: skip
+        result = runner.invoke(main, ["--lang", language, "check", "-o", str(missing), str(tmp_path)])
+        assert result.exit_code == 2 and result.stderr.endswith(f"{missing}: {reason}\n"), result.stderr
+    from tqa.i18n import set_language
+    from tqa.os_errors import os_reason
+
+    set_language("ru")
+    assert os_reason(PermissionError(13, "Permission denied")) == "доступ запрещён"
+    assert os_reason(OSError(7, "Argument list too long")) == "Argument list too long"  # a rare one as the system says it
+    set_language("uk")
+    assert os_reason(IsADirectoryError(21, "Is a directory")) == "це тека"
+
+
 def test_min_severity_and_per_file_ignores(runner, tmp_path):
     path = write(tmp_path / "c.txt", TWO)
     errors_only = runner.invoke(main, ["check", "--min-severity", "error", str(path)])
@@ -288,6 +339,9 @@ def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):
     for arguments in (["--lang", "xx", "check", str(path)], ["check", "--lang", "fr", str(path)]):
         wrong = runner.invoke(main, arguments)
         assert wrong.exit_code == 2 and "'en', 'ru', 'uk'" in wrong.stderr
+    configured = runner.invoke(main, ["check", "--config", 'lang = "de"', str(path)])
+    assert configured.exit_code == 2 and "--config:1:" in configured.stderr and "`lang`" in configured.stderr
+    assert configured.stderr.endswith(": en, ru, uk\n")
 
 
 def test_rule_all_as_json(runner):
@@ -406,23 +460,40 @@ def _readme():
     return (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
 
-def test_readme_tqa_commands_run(runner, monkeypatch):
-    import re
+# README commands not run here, and why: they install from the network, or are
+# benchmarks (minutes long, most reading the WMT21 data outside the repository).
+NOT_RUN_HERE = re.compile(r"pip install|(^|/)python3? bench/")
+
+
+def test_readme_commands_run(runner, monkeypatch):
     import shlex
-    from pathlib import Path
 
     monkeypatch.chdir(Path(__file__).parent.parent)
     commands = [
-        line
+        line.strip()
         for block in re.findall(r"```sh\n(.*?)```", _readme(), re.S)
         for line in block.splitlines()
-        if line.startswith("tqa ")
+        if line.strip()
     ]
-    assert len(commands) >= 8
-    for command in commands:
+    run = [command for command in commands if command.startswith("tqa ")]
+    assert [command for command in commands if command not in run and not NOT_RUN_HERE.search(command)] == []
+    assert len(run) >= 10
+    for command in run:
         result = runner.invoke(main, shlex.split(command)[1:])
         assert result.exit_code in (0, 1), (command, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), command
+
+
+def test_readme_configuration_examples_are_valid(runner, tmp_path):
+    blocks = re.findall(r"```toml\n(.*?)```", _readme(), re.S)
+    assert len(blocks) >= 3
+    for index, block in enumerate(blocks):
+        config = write(tmp_path / f"{index}" / "pyproject.toml", block)
+        result = runner.invoke(main, ["config", "show", "--config", str(config)])
+        assert result.exit_code == 0, (block, result.output)
+    hooks = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    for hook in re.findall(r"- id: ([\w-]+)", _readme()):
+        assert f"- id: {hook}\n" in hooks
 
 
 def test_readme_flags_exist(runner):
@@ -437,6 +508,9 @@ def test_readme_flags_exist(runner):
     missing = sorted(flag for flag in flags if re.search(rf"(?<![\w-]){re.escape(flag)}\b", helps) is None)
     assert missing == []
     assert len(flags) > 25
+    unshared = [row.split("|")[1] for row in table.splitlines() if "| no |" in row]
+    absent = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)\b", "\n".join(unshared)))
+    assert len(absent) >= 9 and not [flag for flag in absent if re.search(rf"(?<![\w-]){flag}\b", helps)]
 
 
 # Russian and Ukrainian: click's own strings, LANGUAGE.
