@@ -62,6 +62,16 @@ def test_missing_path_gives_no_contradicting_summary(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "missing: no such file or folder" in result.stderr and "No findings" not in result.output
+    # A file read but not checked (its original does not align) is no file "with no findings".
+    write(tmp_path / "x.en.txt", "One.\n\nTwo.\n")
+    write(tmp_path / "x.ru.txt", "Один.\n")
+    write(tmp_path / "fine.txt", "Fine.\n")
+    for command in (["check"], ["fix"], ["check", "--output-format", "concise"]):
+        result = runner.invoke(main, [*command, str(tmp_path / "x.en.txt")])
+        assert (result.exit_code, result.stdout) == (2, ""), command
+        assert result.stderr.count("tqa: ") == 1 and "alignment breaks" in result.stderr
+    both = runner.invoke(main, ["check", str(tmp_path / "x.en.txt"), str(tmp_path / "fine.txt")])
+    assert (both.exit_code, both.stdout) == (2, "No findings in 1 file.\n")
 
 
 def test_run_that_checks_no_file_warns_and_exits_2(runner, tmp_path):
@@ -361,8 +371,10 @@ def test_stdin_filename_gives_the_format(runner):
     assert runner.invoke(main, ["check", "-"], input=markdown).exit_code == 1
     named = runner.invoke(main, ["check", "--stdin-filename", "notes/x.md", "-"], input=markdown)
     assert (named.exit_code, named.stdout) == (0, "No findings in 1 file.\n")
-    fixed = runner.invoke(main, ["fix", "--stdin-filename", "x.md", "-"], input="```\nHe said - yes.\n```\n")
-    assert fixed.stdout == "```\nHe said - yes.\n```\n"
+    fenced = "```\nWe wait, ”the minister said.\n```\n"  # a safe fix, were it text
+    assert runner.invoke(main, ["fix", "-"], input=fenced).stdout != fenced
+    fixed = runner.invoke(main, ["fix", "--stdin-filename", "x.md", "-"], input=fenced)
+    assert fixed.stdout == fenced
     shown = runner.invoke(main, ["check", "--stdin-filename", "x.txt", "-"], input=TWO)
     assert shown.stdout.startswith("x.txt:1:10: C402")
 
@@ -410,6 +422,41 @@ def test_full_format_shows_the_line_and_a_caret(runner, tmp_path):
         "  |\n"
         "  = fix (unsafe): Replace the hyphen with a dash: ` — `",
     ]
+
+
+def test_on_a_terminal_the_full_format_in_colour_is_the_default(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    path = write(tmp_path / "c.txt", TWO)
+    tqa = str(Path(sys.executable).with_name("tqa"))
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
+    leader, terminal = pty.openpty()
+    try:
+        done = subprocess.run([tqa, "check", "--no-cache", str(path)], stdout=terminal, stderr=terminal,
+                              env=environment, timeout=120)  # fmt: skip
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 1
+    text = shown.decode("utf-8")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    assert "\x1b[1;31mC402\x1b[0m" in text and "1 | Left in: провокация. He said - yes." in plain
+    assert "^^^^^^^^^^ C402" in plain
+    assert not [line for line in text.split("\x1b[2K") if "MB/s" in line and "C402" in line]  # a progress line, if any, alone
+    piped = subprocess.run([tqa, "check", "--no-cache", str(path)], capture_output=True, env=environment, timeout=120)
+    assert b"1 | " not in piped.stdout and b"\x1b[" not in piped.stdout
 
 
 def test_full_format_cuts_long_lines_around_the_span(runner, tmp_path):
@@ -570,6 +617,13 @@ def test_progress_line_on_a_terminal_only(monkeypatch):
     monkeypatch.setenv("CI", "true")
     terminal = Terminal()
     assert list(progress.track(results, inputs, stream=terminal)) == results and terminal.getvalue() == ""
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(progress.sys, "stdout", Terminal())  # findings printed to the same terminal
+    terminal = Terminal()
+    for index, _result in enumerate(progress.track(results, inputs, stream=terminal)):
+        assert terminal.getvalue().endswith("\r\x1b[2K")  # wiped while the caller prints
+        assert terminal.getvalue().count("files,") == index
+    monkeypatch.setenv("CI", "true")
     monkeypatch.setattr(progress, "DELAY", 60.0)  # a short run shows nothing
     monkeypatch.delenv("CI")
     terminal = Terminal()

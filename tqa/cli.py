@@ -354,7 +354,7 @@ def check(
             emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)
         checked = sum(r.source is not None for r in results)
-    failed = checked_nothing(checked, selection) or failed
+    failed = failed or checked_nothing(checked, selection)  # the errors told why nothing was checked
     if failed:
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
@@ -494,7 +494,7 @@ def fix(
             unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, quiet=quiet(), color=colored(report)
         )
         emitters()["text"](results, report, options)
-    failed = checked_nothing(sum(r.source is not None for r in results), selection) or failed
+    failed = failed or checked_nothing(sum(r.source is not None for r in results), selection)
     if failed:
         sys.exit(EXIT_ERROR)
     if show_diff:
