@@ -302,7 +302,7 @@ def test_stdout_on_a_full_disk(tmp_path, output_format):
     with open("/dev/full", "wb") as full:
         result = _run_cli("check", "--output-format", output_format, "a.txt", cwd=tmp_path, stdout=full)
     assert result.returncode == 2
-    assert result.stderr.decode().strip() == "tqa: error: cannot write the output: No space left on device"
+    assert result.stderr.decode().strip() == "tqa: error: cannot write the output: no space left on the device"
 
 
 # 6. Glossary patterns cannot blow up

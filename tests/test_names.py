@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -76,7 +78,7 @@ def test_cross_file_groups_surnames_of_one_person_never_bare_first_names():
     assert index.reports() == {}
 
 
-def test_cross_file_suggestion_is_display_only_unless_the_glossary_knows_the_person(tmp_path):
+def test_cross_file_suggestion_is_display_only_as_fix_applies_none(tmp_path):
     runner = CliRunner()
     (tmp_path / "a.txt").write_text("Analyst Ivan Petrovskiy spoke.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Petrovsky spoke again.\n", encoding="utf-8")
@@ -85,10 +87,13 @@ def test_cross_file_suggestion_is_display_only_unless_the_glossary_knows_the_per
     (tmp_path / "e.txt").write_text("Shoigu spoke.\n", encoding="utf-8")
     result = runner.invoke(main, ["check", "--select", "N602", "--output-format", "json", str(tmp_path)])
     assert result.exit_code == 1
-    assert '"applicability": "display-only"' in result.output and '"applicability": "unsafe"' in result.output
+    assert [item["fix"]["applicability"] for item in json.loads(result.output)] == ["display-only"] * 2
     fixed = runner.invoke(main, ["fix", "--unsafe-fixes", "--select", "N602", str(tmp_path)])
-    assert fixed.exit_code in (0, 1)
+    assert fixed.exit_code == 1 and "Applied 0 fixes" in fixed.output and "more with" not in fixed.output
     assert "Petrovskiy" in (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert "Shoygu" in (tmp_path / "d.txt").read_text(encoding="utf-8")
+    table = runner.invoke(main, ["check", "--select", "N602", "--statistics", "--unsafe-fixes", str(tmp_path)])
+    assert "[*]" not in table.output
 
 
 def test_glossary_and_majority_spellings_never_fight():

@@ -201,7 +201,7 @@ def test_failed_write_through_puts_the_old_bytes_back(tmp_path, monkeypatch):
         overwrite(target, data)
 
     monkeypatch.setattr(filewrite, "_overwrite", disk_full_once)
-    with pytest.raises(UserError, match="No space left"):
+    with pytest.raises(UserError, match="no space left on the device"):
         filewrite.fix_in_place(path, FIXED.encode(), ARTIFACT.encode(), "a.txt")
     assert path.read_text(encoding="utf-8") == ARTIFACT
     assert temporaries(tmp_path) == []

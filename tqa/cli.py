@@ -24,12 +24,14 @@ from tqa.cli_options import (
     config_sources,
     file_selection,
     file_selection_options,
+    fix_report_options,
     for_terminal,
     hushed,
     isolated,
     language_option,
     quiet,
     report_options,
+    report_target,
     show_files,
 )
 from tqa.cli_options import overrides as option_overrides
@@ -38,8 +40,10 @@ from tqa.click_i18n import install as translate_click
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
+from tqa.os_errors import os_reason
 from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import context_spellings, link_files, process
+from tqa.pipeline.fix import within_reach
 from tqa.pipeline.plan import Plan, fix_codes
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
@@ -50,6 +54,7 @@ from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
+from tqa.signals import Stopped, deferred
 
 translate_click()
 
@@ -348,7 +353,7 @@ def check(
             emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)
         checked = sum(r.source is not None for r in results)
-    failed = checked_nothing(checked, selection) or failed
+    failed = failed or checked_nothing(checked, selection)  # the errors told why nothing was checked
     if failed:
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
@@ -375,6 +380,9 @@ def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool)
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
     )
+    reach = fix_codes(plan.settings)
+    for result in results:
+        result.findings = within_reach(result.findings, reach)  # the run-wide findings too
     changed = any(r.changed for r in results)
     if show_diff:
         results = [on_disk(result) for result in results]
@@ -408,8 +416,10 @@ def _stream(
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
     link_files(seen, plan.rules, names, context)
+    reach = fix_codes(plan.settings)
     for result in seen:
         if result.findings:
+            result.findings = within_reach(result.findings, reach)
             emit_file(result, sys.stdout, options)
             tally.count_findings(result.findings)
     emit_end(tally, sys.stdout, options)
@@ -458,6 +468,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
 @click.option(
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
+@fix_report_options
 def fix(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
@@ -474,18 +485,15 @@ def fix(
         with user_errors():
             check_output_folder(output_dir, inputs)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
-    report = sys.stderr if show_diff or to_stdout else sys.stdout
-    results: list[FileResult] = []
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
-    with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs))) as processed:
-        for result in track(processed, inputs):
-            results.append(result)
-            _deliver(result, show_diff, output_dir)
-            _report_applied(result, report, show_diff)
-    results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, color=colored(report))
-    emitters()["text"](results, report, options)
-    failed = checked_nothing(sum(r.source is not None for r in results), selection) or failed
+    with user_errors(), report_target(sys.stderr if show_diff or to_stdout else sys.stdout) as report:
+        results = _fix_files(inputs, plan, job, _workers(jobs), report, show_diff, output_dir)
+        results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
+        options = ReportOptions(
+            unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, quiet=quiet(), color=colored(report)
+        )
+        emitters()["text"](results, report, options)
+    failed = failed or checked_nothing(sum(r.source is not None for r in results), selection)
     if failed:
         sys.exit(EXIT_ERROR)
     if show_diff:
@@ -494,6 +502,33 @@ def fix(
         sys.exit(EXIT_FINDINGS)
     if any(r.findings for r in results) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _fix_files(inputs, plan: Plan, job: Job, workers: int, report, show_diff: bool, output_dir) -> list[FileResult]:
+    """Fix each input and print, write or copy it, telling on `report` what was fixed.
+    Stopped by a signal, it tells how many files it had already written."""
+    results: list[FileResult] = []
+    written: list[str] = []
+    try:
+        with contextlib.closing(process(inputs, plan.rules_for, job, workers)) as processed:
+            for result in track(processed, inputs, hushed()):
+                results.append(result)
+                _deliver(result, show_diff, output_dir, written)
+                if not quiet():
+                    _report_applied(result, report, show_diff)
+    except Stopped as stopped:
+        if not show_diff:
+            stopped.detail = _written_before_stop(len(written), output_dir is not None)
+        raise
+    return results
+
+
+def _written_before_stop(count: int, copies: bool) -> str:
+    if copies:
+        message = ngettext("{count} cleaned copy was written", "{count} cleaned copies were written", count)
+    else:
+        message = ngettext("{count} file was already rewritten", "{count} files were already rewritten", count)
+    return message.format(count=count)
 
 
 _FIX_PARAMETERS = {parameter.name for parameter in fix.params}
@@ -523,8 +558,9 @@ def _distinct_files(inputs: list[Input]) -> list[Input]:
     return kept
 
 
-def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> None:
-    """Print, write or copy one file's fixed text. When that fails, or the input
+def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None, written: list[str]) -> None:
+    """Print, write or copy one file's fixed text; a file written is added to
+    `written` before a signal can stop the run. When that fails, or the input
     could not be fixed, the file becomes an error and none of its fixes count;
     a filter passes what it could not fix through unchanged. Edits that leave
     the text as it was are no fixes."""
@@ -544,10 +580,14 @@ def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> No
         elif show_diff:
             sys.stdout.write(diff(result))
         elif output_dir is not None:
-            copy = write_copy(result, output_dir)
+            with deferred():
+                copy = write_copy(result, output_dir)
+                written.append(str(copy))
             result.input = dataclasses.replace(result.input, display=str(copy))  # findings are told in the copy
         else:
-            write_in_place(result)
+            with deferred():
+                if write_in_place(result):
+                    written.append(result.input.display)
     except UserError as error:
         result.error = error
         result.applied, result.findings, result.fixed_text = [], [], None
@@ -689,7 +729,7 @@ def run() -> None:
     """Console entry point: report user errors without a traceback; Ctrl-C,
     SIGTERM and SIGHUP end the run cleanly with 128 + the signal's number; a
     standard output that cannot be written is an error (exit 2), not a success."""
-    from tqa.signals import Stopped, stop_on_signals
+    from tqa.signals import stop_on_signals
 
     stop_on_signals()
     code: int | str | None = EXIT_CLEAN
@@ -698,7 +738,7 @@ def run() -> None:
             main(prog_name="tqa")
     except Stopped as stopped:
         _leave_stdout()
-        click.echo(f"tqa: {_('interrupted')}", err=True)
+        click.echo(f"tqa: {_('interrupted')}" + (f": {stopped.detail}" if stopped.detail else ""), err=True)
         sys.exit(128 + stopped.signum)
     except SystemExit as exit:
         code = exit.code
@@ -716,7 +756,7 @@ def run() -> None:
 
 
 def _output_failed(error: OSError) -> int:
-    fail(_("cannot write the output: {reason}").format(reason=error.strerror or error))
+    fail(_("cannot write the output: {reason}").format(reason=os_reason(error)))
     _leave_stdout()  # so the exit does not fail a second time
     return EXIT_ERROR
 

@@ -156,11 +156,12 @@ def link_files(
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )
-            # Another file's majority is a hint; the glossary's spelling of a known person is a fix.
+            # `tqa fix` works file by file and never applies a run-wide fix, so none is
+            # offered (a known person's misspelling has N601's fix in its own file).
             fix = Fix(
                 _("Replace with `{replacement}`").format(replacement=preferred),
                 (Edit(offset, offset + len(found), preferred),),
-                Applicability.UNSAFE if report.known else Applicability.DISPLAY_ONLY,
+                Applicability.DISPLAY_ONLY,
             )
             result.findings.append(
                 Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity, fix)
