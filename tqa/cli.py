@@ -459,9 +459,14 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
 @click.option(
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
+@click.option(
+    "--interactive",
+    is_flag=True,
+    help=_("Review findings one at a time on the terminal: accept, skip or edit each change (see the README)."),
+)
 def fix(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
-    unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
+    unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix, interactive,
 ) -> None:  # fmt: skip
     _refuse_empty_paths(paths)
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
@@ -471,6 +476,15 @@ def fix(
     if show_files(inputs):
         return
     inputs = _distinct_files(inputs)
+    if interactive:
+        if show_diff or output_dir is not None:
+            raise click.UsageError(_("--interactive writes the files it reviews; it takes neither --diff nor --output"))
+        from tqa.pipeline.interactive import run
+
+        for error in errors:
+            fail(error)
+        job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=True)
+        sys.exit(run(inputs, plan.rules_for, job, colored(sys.stdout)) or (EXIT_ERROR if errors else EXIT_CLEAN))
     if output_dir is not None and not show_diff:
         with user_errors():
             check_output_folder(output_dir, inputs)
