@@ -123,8 +123,9 @@ def test_display_only_and_unfixable_findings(tmp_path):
 
 def test_end_of_input_quits_and_keeps_what_was_accepted(tmp_path):
     path = write(tmp_path / "d.txt", "The contact line - held.\n")
-    code, shown = drive(tmp_path, ["y", EOF_KEY], "d.txt", "--select", "T501,P301")
+    code, shown = drive(tmp_path, ["y", EOF_KEY], "d.txt", "--select", "T501,P301", "--color", "always")
     assert code == 0, shown
+    assert "\x1b[1;31mT501\x1b[0m" in shown and "\x1b[32m  + `line of contact`\x1b[0m" in shown  # coloured as asked
     assert path.read_text(encoding="utf-8") == "The line of contact - held.\n"
     assert "Accepted 1 change in 1 file; skipped 0." in shown
 

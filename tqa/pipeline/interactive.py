@@ -27,7 +27,7 @@ from tqa.i18n import _, ngettext
 from tqa.model import Applicability, Edit, Finding, Rule
 from tqa.pipeline.check import FixSettings, check_document
 from tqa.pipeline.fix import apply_edits
-from tqa.pipeline.one_file import read_input
+from tqa.pipeline.one_file import _original, read_input
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.write import write_in_place
 from tqa.report import Located, ReportOptions
@@ -103,8 +103,6 @@ def review(
 
 
 def _review_file(item: Input, rules: Sequence[Rule], job: Job, terminal: Terminal, outcome: Outcome) -> None:
-    from tqa.pipeline.one_file import _original
-
     if item.is_stdin:
         raise UserError(_("standard input cannot be reviewed interactively: the terminal is for your answers"), "-")
     if item.path.lower().endswith(".po"):
