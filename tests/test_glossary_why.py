@@ -205,3 +205,17 @@ def test_import_reports_a_conflict_with_the_built_in_glossary(runner, tmp_path):
     result = runner.invoke(main, ["glossary", "import", str(path)])
     assert result.exit_code == 2
     assert f"{path}:" in result.stderr and "avoid-form `line of contact` is the preferred form" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_run_wide_name_check_names_the_glossary_person(runner, tmp_path, jobs):
+    write(tmp_path / "1.txt", "Sergei Shoigu spoke. Shoigu left.\n")
+    write(tmp_path / "2.txt", "Sergei Shoigu spoke again.\n")
+    write(tmp_path / "3.txt", "Sergei Shoygu said. Shoygu came.\n")
+    write(tmp_path / "4.txt", "Ivan Petrovskiy said it.\n")
+    write(tmp_path / "5.txt", "Ivan Petrovsky said it. Petrovsky left.\n")
+    paths = [str(tmp_path / f"{n}.txt") for n in range(1, 6)]
+    result = runner.invoke(main, ["check", "--select", "N602", "--jobs", jobs, "--output-format", "json", *paths])
+    findings = {(f["filename"][-5:], f["message"].split("`")[1]): f["glossary"] for f in json.loads(result.stdout)}
+    assert findings[("3.txt", "Shoygu")] == _entry("person-sergei-shoigu")
+    assert findings[("4.txt", "Petrovskiy")] is None  # the majority's spelling, not the glossary's

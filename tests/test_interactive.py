@@ -159,7 +159,7 @@ def test_a_file_changed_during_review_is_not_overwritten(tmp_path):
     code, shown = drive(tmp_path, ["y", edit_elsewhere, "q"], "g.txt")
     assert code == 2, shown
     assert path.read_text(encoding="utf-8") == "Someone else's edit.\n"
-    assert "tqa: error: g.txt: " in shown and "Accepted 1 change in 0 files" in shown
+    assert "tqa: error: g.txt: " in shown and "Accepted 0 changes in 0 files" in shown
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)

@@ -375,6 +375,7 @@ def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool)
         plan.rules,
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
+        glossary_files=plan.settings.glossary,
     )
     changed = any(r.changed for r in results)
     if show_diff:
@@ -408,7 +409,7 @@ def _stream(
         names.add(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
-    link_files(seen, plan.rules, names, context)
+    link_files(seen, plan.rules, names, context, glossary_files=plan.settings.glossary)
     for result in seen:
         if result.findings:
             emit_file(result, sys.stdout, options)

@@ -41,7 +41,7 @@ ACCEPT, SKIP, EDIT, ALL, QUIT = "y", "n", "e", "a", "q"
 
 @dataclass
 class Outcome:
-    """What a review did, for the closing line and the exit code."""
+    """What a review did, for the closing line and the exit code: changes accepted (and written), findings skipped."""
 
     accepted: int = 0
     skipped: int = 0
@@ -151,11 +151,10 @@ def _review_file(item: Input, rules: Sequence[Rule], job: Job, terminal: Termina
         else:
             answered.append(_Span(finding.code, finding.start, finding.end))
             outcome.skipped += 1
-    outcome.accepted += accepted
     if text != source.text:
-        result = FileResult(item, source=source, fixed_text=text)
-        write_in_place(result)
+        write_in_place(FileResult(item, source=source, fixed_text=text))
         outcome.files_changed += 1
+        outcome.accepted += accepted
         terminal.out.write(
             ngettext("{path}: wrote {count} change.", "{path}: wrote {count} changes.", accepted).format(
                 path=item.display, count=accepted
