@@ -171,10 +171,9 @@ def test_import_of_a_foreign_tbx_gives_valid_entries(runner, tmp_path, tbx):
     assert [f["glossary"]["id"] for f in json.loads(check.stdout)] == [entry.id]
 
 
-def test_import_says_what_each_concept_lacks(runner, tmp_path):
-    lacking = FOREIGN_V3.replace(
-        "  </body></text>",
-        """    <conceptEntry id="C-18">
+LACKING = FOREIGN_V3.replace(
+    "  </body></text>",
+    """    <conceptEntry id="C-18">
       <langSec xml:lang="en"><termSec><term>air raid alert</term>
         <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>
     </conceptEntry>
@@ -184,8 +183,11 @@ def test_import_says_what_each_concept_lacks(runner, tmp_path):
         <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
     </conceptEntry>
   </body></text>""",
-    )
-    path = write(tmp_path / "foreign.tbx", lacking)
+)
+
+
+def test_import_says_what_each_concept_lacks(runner, tmp_path):
+    path = write(tmp_path / "foreign.tbx", LACKING)
     out = tmp_path / "imported.toml"
     result = runner.invoke(main, ["glossary", "import", str(path), "-o", str(out)])
     assert result.exit_code == 2 and not out.exists()
@@ -197,6 +199,21 @@ def test_import_says_what_each_concept_lacks(runner, tmp_path):
     assert lines[1].startswith(f"{path}:15: conceptEntry `C-18`: no English term to avoid")
     assert lines[2].startswith(f"{path}:19: conceptEntry `C-19`: no preferred English term: add to")
     assert "preferredTerm-admn-sts" in lines[2] and len(lines) == 3
+
+
+def test_import_can_leave_out_what_cannot_be_an_entry(runner, tmp_path):
+    path = write(tmp_path / "foreign.tbx", LACKING.replace("<term>бронежилет</term>", "<term>body armor</term>"))
+    result = runner.invoke(main, ["glossary", "import", "--skip-incomplete", str(path)])
+    assert result.exit_code == 2 and "is not written in Cyrillic" in result.stderr  # nothing left to import
+    path = write(tmp_path / "foreign.tbx", LACKING)
+    out = tmp_path / "imported.toml"
+    result = runner.invoke(main, ["glossary", "import", "--skip-incomplete", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    entries, _matcher, problems = check_files([out])
+    assert not problems and [e.en for e in entries] == ["body armour"]
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 3 and all(w.startswith(f"tqa: warning: {path}:") for w in warnings)
+    assert "`C-18`: no Russian term" in warnings[0] and "`C-19`: no preferred English term" in warnings[2]
 
 
 def test_import_reports_a_conflict_with_the_built_in_glossary(runner, tmp_path):

@@ -180,3 +180,22 @@ def test_a_span_edits_leave_alone_is_followed_to_the_same_text(data):
             position = edit.end + 1
     changed = apply_edits(text, edits)
     assert changed[_moved(start, edits) : _moved(end, edits, at_end=True)] == text[start:end]
+
+
+def test_display_only_suggestions_are_accepted_one_by_one(tmp_path):
+    text = (
+        "Moscow keeps an increased degree in relations with Kyiv. Tensions rose along the contact line. "
+        "Again an increased degree in relations was seen.\n"
+    )
+    path = write(tmp_path / "h.txt", text)
+    # `a` on a display-only suggestion accepts it and the rule's other fixes, but
+    # the next display-only suggestion of the rule is still asked about.
+    code, shown = drive(tmp_path, ["a", "n"], "h.txt")
+    assert code == 0, shown
+    assert "fix (display only): Replace with `a heightened tension`" in shown
+    assert "T501: Replace with `line of contact` (accepted with the rule)" in shown
+    assert shown.count("[a] accept all T501 in this file") == 2
+    assert path.read_text(encoding="utf-8") == (
+        "Moscow keeps a heightened tension with Kyiv. Tensions rose along the line of contact. "
+        "Again an increased degree in relations was seen.\n"
+    )

@@ -122,15 +122,22 @@ def export(fmt: str, output: Path | None, only_files: tuple[str, ...], glossary_
     type=click.Path(dir_okay=False, path_type=Path),
     help=_("Write the TOML here instead of standard output."),
 )
-def import_tbx(path: Path, output: Path | None) -> None:
+@click.option(
+    "--skip-incomplete",
+    is_flag=True,
+    help=_("Leave out the concepts that cannot become valid entries, with a warning for each, instead of failing."),
+)
+def import_tbx(path: Path, output: Path | None, skip_incomplete: bool) -> None:
     from tqa.glossary import exchange
 
     with user_errors():
         from tqa.text.textio import read_regular
 
         data = read_regular(path)
-        entries = exchange.imported_tbx(data, str(path), _entries(()))
+        entries, warnings = exchange.imported_tbx(data, str(path), _entries(()), skip_incomplete)
         _refuse_own_input(output, [path])
+    for warning in warnings:
+        click.echo(f"tqa: {_('warning')}: {warning}", err=True)
     _write(exchange.to_toml(entries), output)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -95,11 +96,21 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
     note saying what the termbase says and the termbase itself as the reference.
     A concept that lacks what an entry needs is a UserError naming the file, the
     concept's line and the missing element (every such concept is listed)."""
+    entries, missing = _read_tbx(data, name)
+    if missing:
+        raise _all_of(name, missing)
+    return entries
+
+
+def _read_tbx(data: bytes, name: str) -> tuple[list[Entry], list[tuple[int, str]]]:
+    """The entries of the complete concepts, and (line, what is missing) for the others."""
     root, lines = _parse(data, name)
     termbase = _termbase(root, name)
     entries = []
     missing: list[tuple[int, str]] = []
     concepts = [element for element in root.iter() if _local(element.tag) in ("conceptEntry", "termEntry")]
+    if not concepts:
+        raise UserError(_("no conceptEntry (or termEntry) in the file: is it TBX?"), name, 1)
     ids: set[str] = set()
     for number, concept in enumerate(concepts, start=1):
         line = lines.get(id(concept), 1)
@@ -122,27 +133,33 @@ def from_tbx(data: bytes, name: str) -> list[Entry]:
                 line=line,
             )
         )
-    if missing:
-        raise _all_of(name, missing)
-    if not concepts:
-        raise UserError(_("no conceptEntry (or termEntry) in the file: is it TBX?"), name, 1)
-    return entries
+    return entries, missing
 
 
-def imported_tbx(data: bytes, name: str, base: Sequence[Entry]) -> list[Entry]:
+def imported_tbx(
+    data: bytes, name: str, base: Sequence[Entry], skip_incomplete: bool = False
+) -> tuple[list[Entry], list[str]]:
     """Entries from a TBX file (see `from_tbx`), validated as a glossary file
-    layered over the `base` entries: a conflict or an example the entry does
-    not match is a UserError at the concept's line."""
+    layered over the `base` entries, and warnings. A concept that cannot become
+    a valid entry (it lacks an element; it conflicts with another entry; an
+    example does not match) is a UserError at its line, or, `skip_incomplete`,
+    left out with a warning `FILE:LINE: what` (an error still when none is left)."""
     from tqa.glossary.load import layered
     from tqa.glossary.matcher import Matcher
     from tqa.glossary.validate import validate_entries
 
-    entries = from_tbx(data, name)
+    entries, problems = _read_tbx(data, name)
     merged = layered(list(base), entries)
-    problems = [p for p in validate_entries(merged, Matcher(merged)) if p.path == name]
-    if problems:
-        raise _all_of(name, [(p.line, p.message) for p in problems])
-    return entries
+    invalid = [(p.line, p.message) for p in validate_entries(merged, Matcher(merged)) if p.path == name]
+    problems = sorted(problems + invalid, key=lambda problem: problem[0])
+    if problems and (not skip_incomplete or not entries):
+        raise _all_of(name, problems)
+    starts = [entry.line for entry in entries]  # in file order: a problem belongs to the last entry begun before it
+    wrong = {bisect.bisect_right(starts, line) - 1 for line, _message in invalid}
+    kept = [entry for index, entry in enumerate(entries) if index not in wrong]
+    if not kept:
+        raise _all_of(name, problems)
+    return kept, [f"{name}:{line}: {message}" for line, message in problems]
 
 
 def _all_of(name: str, problems: list[tuple[int, str]]) -> UserError:
