@@ -219,7 +219,7 @@ def test_tbx_concept_without_language_sections(tmp_path, runner):
         "</body></text></tbx>\n",
     )
     result = runner.invoke(main, ["glossary", "import", str(tbx)])
-    assert result.exit_code == 2 and f"{tbx}:3: conceptEntry `c1` has no ru or en term" in result.stderr
+    assert result.exit_code == 2 and f"{tbx}:3: conceptEntry `c1`: no Russian term" in result.stderr
 
 
 def test_tbx_entity_expansion_is_refused(tmp_path, runner):

@@ -238,7 +238,9 @@ _TBX = """<?xml version="1.0" encoding="UTF-8"?>
   <text><body>
     <conceptEntry id="c1">
       <langSec xml:lang="ru"><termSec><term>Совет Федерации</term></termSec></langSec>
-      <langSec xml:lang="en"><termSec><term>Federation Council</term></termSec></langSec>
+      <langSec xml:lang="en"><termSec><term>Federation Council</term></termSec>
+        <termSec><term>Federal Council</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
     </conceptEntry>
   </body></text>
 </tbx>

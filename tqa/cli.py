@@ -379,6 +379,7 @@ def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool)
         plan.rules,
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
+        glossary_files=plan.settings.glossary,
     )
     reach = fix_codes(plan.settings)
     for result in results:
@@ -415,7 +416,7 @@ def _stream(
         names.add(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
-    link_files(seen, plan.rules, names, context)
+    link_files(seen, plan.rules, names, context, glossary_files=plan.settings.glossary)
     reach = fix_codes(plan.settings)
     for result in seen:
         if result.findings:
@@ -469,9 +470,14 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
 @fix_report_options
+@click.option(
+    "--interactive",
+    is_flag=True,
+    help=_("Review findings one at a time on the terminal: accept, skip or edit each change (see the README)."),
+)
 def fix(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
-    unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
+    unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix, interactive,
 ) -> None:  # fmt: skip
     _refuse_empty_paths(paths)
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
@@ -481,6 +487,15 @@ def fix(
     if show_files(inputs):
         return
     inputs = _distinct_files(inputs)
+    if interactive:
+        if show_diff or output_dir is not None:
+            raise click.UsageError(_("--interactive writes the files it reviews; it takes neither --diff nor --output"))
+        from tqa.pipeline.interactive import run
+
+        for error in errors:
+            fail(error)
+        job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=True)
+        sys.exit(run(inputs, plan.rules_for, job, colored(sys.stdout)) or (EXIT_ERROR if errors else EXIT_CLEAN))
     if output_dir is not None and not show_diff:
         with user_errors():
             check_output_folder(output_dir, inputs)

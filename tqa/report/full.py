@@ -2,7 +2,8 @@
 
 As ruff shows code: the `path:line:col: CODE message` heading, then the line
 (cut to a window around the span when it is long, as paragraphs often are) with
-`^` under the reported words, then the fix. The default on a terminal.
+`^` under the reported words, then the fix and the glossary entry it comes
+from. The default on a terminal.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, located
 from tqa.report.color import paint
-from tqa.report.text import emit_end, fix_line, heading
+from tqa.report.text import emit_end, fix_line, glossary_line, heading
 
 CONTEXT = 40  # characters shown either side of the span on a long line
 ELLIPSIS = "…"
@@ -49,6 +50,8 @@ def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> Non
         stream.write(f"{gutter} {' ' * caret_at}{caret} {paint(item.finding.code, 'code', color)}\n")
         if item.finding.fix is not None:
             stream.write(f"{gutter}\n{' ' * len(number)} = {fix_line(item.finding, options)}\n")
+        if item.finding.glossary is not None:
+            stream.write(f"{' ' * len(number)} = {glossary_line(item.finding.glossary, options)}\n")
         stream.write("\n")
 
 

@@ -222,6 +222,7 @@ class GlossaryPeople:
     compared with the few people it could be a misspelling of, not with all."""
 
     surnames: dict[str, str]  # surname skeleton -> the glossary's spelling
+    entries: dict[str, Entry]  # surname skeleton -> the glossary's entry of that spelling
     first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
     buckets: dict[tuple[str, int], tuple[Person, ...]]
     written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
@@ -236,6 +237,7 @@ def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
 @lru_cache(maxsize=8)
 def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeople:
     surnames: dict[str, str] = {}
+    by_surname: dict[str, Entry] = {}
     first_names: dict[tuple[str, str], str] = {}
     buckets: dict[tuple[str, int], list[Person]] = {}
     written: dict[str, list[Person]] = {}
@@ -244,6 +246,7 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
         words = entry.en.split()
         surname = skeleton(words[-1])
         surnames.setdefault(surname, words[-1])
+        by_surname.setdefault(surname, entry)
         if len(words) > 1:
             first_names.setdefault((surname, skeleton(words[0])), words[0])
         person = Person(entry, skeleton(words[0]) if len(words) > 1 else "", surname)
@@ -252,6 +255,7 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
         buckets.setdefault((surname[:1], len(surname)), []).append(person)
     return GlossaryPeople(
         surnames,
+        by_surname,
         first_names,
         {key: tuple(people) for key, people in buckets.items()},
         {key: tuple(people) for key, people in written.items()},
@@ -349,6 +353,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
                 (Edit(start, end, replacement),),
                 Applicability.UNSAFE,
             ),
+            person.entry.why,
         )
 
 
@@ -438,9 +443,10 @@ def _spelled_two_ways(group: list[Mention]) -> bool:
     return any(m.surname != surname for m in group) or len(firsts) > len(set(map(skeleton, firsts)))
 
 
-def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, found, preferred) for each name spelled against another
-    mention of the same person in this document."""
+def _variants(doc: Document) -> Iterator[tuple[int, int, str, str, Entry | None]]:
+    """(start, end, found, preferred, the glossary entry when the preferred
+    spelling is its) for each name spelled against another mention of the
+    same person in this document."""
     people = glossary_people(doc.glossary_files)
     by_skeleton: dict[str, list[Mention]] = {}
     for mention in mentions(doc):
@@ -455,9 +461,10 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
                 for m in person:
                     first_use.setdefault(m.surname, m.start)
                 preferred = preferred_spelling(counts, people.surnames.get(key), first_use, doc.transliteration)
+                entry = people.entries.get(key) if preferred == people.surnames.get(key) else None
                 for m in person:
                     if differs_by_transliteration(m.surname, preferred):
-                        yield m.start, m.end, m.surname, preferred
+                        yield m.start, m.end, m.surname, preferred, entry
             firsts = Counter(m.first for m in person if len(m.first) > 1)
             for first_key, spellings in itertools.groupby(sorted(firsts, key=skeleton), key=skeleton):
                 spellings = list(spellings)
@@ -466,9 +473,10 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
                 counts = {s: firsts[s] for s in spellings}
                 glossary = people.first_names.get((key, first_key))
                 preferred = preferred_spelling(counts, glossary, {}, doc.transliteration)
+                entry = people.entries.get(key) if preferred == glossary else None
                 for m in person:
                     if m.first in counts and differs_by_transliteration(m.first, preferred):
-                        yield m.first_start, m.first_start + len(m.first), m.first, preferred
+                        yield m.first_start, m.first_start + len(m.first), m.first, preferred, entry
 
 
 def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
@@ -496,7 +504,7 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         Unsafe: the other spellings are replaced by the preferred one; check
         it is the same person.
     """
-    for start, end, found, preferred in _variants(doc):
+    for start, end, found, preferred, entry in _variants(doc):
         if glossary_covers(doc, start, end, _PERSON) or doc.is_protected(start, end):
             continue  # person-name-spelling reports it
         yield Violation(
@@ -508,6 +516,7 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
                 (Edit(start, end, preferred),),
                 Applicability.UNSAFE,
             ),
+            entry.why if entry is not None else None,
         )
 
 
