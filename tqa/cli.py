@@ -309,7 +309,7 @@ def check(
         target_lang,
         fix=show_diff,
         unsafe=unsafe_fixes,
-        keep_text=False,
+        keep_text=settings.output_format == "html",  # the report shows each text
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
@@ -345,6 +345,10 @@ def check(
             failed = _baseline(results, baseline, write_baseline) or failed
         if statistics:
             report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
+        elif settings.output_format == "html":
+            from tqa.report import html
+
+            html.emit(results, report, options, html.Review(plan.rules_for, job))
         else:
             emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)
