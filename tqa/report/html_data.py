@@ -77,7 +77,7 @@ def interface_labels() -> dict[str, str]:
     """Every string the page's script shows, in the message language."""
     return {
         "title": _("tqa review report"),
-        "summary": _("{files} files, {words} words, {findings} findings"),
+        "summary": _("Files: {files} · words: {words} · findings: {findings}"),
         "overview": _("Overview"),
         "chart": _("Findings per rule"),
         "chartEmpty": _("No findings match the filters."),
@@ -104,7 +104,7 @@ def interface_labels() -> dict[str, str]:
         "translation": _("Translation"),
         "sourceText": _("Russian source"),
         "noChange": _("`tqa fix` would change nothing here (safe fixes)."),
-        "unchanged": _("{count} unchanged lines"),
+        "unchanged": _("Unchanged lines: {count}"),
         "line": _("line {line}, column {column}"),
         "message": _("Message"),
         "suggestion": _("Suggestion"),
@@ -120,7 +120,7 @@ def interface_labels() -> dict[str, str]:
         "documentation": _("Rule documentation"),
         "choose": _("Choose a highlighted finding to see what it means."),
         "noFindings": _("No findings in this file."),
-        "hiddenByFilters": _("{count} findings hidden by the filters."),
+        "hiddenByFilters": _("Hidden by the filters: {count}"),
         "keys": _("Keys: j or n next finding, k or p previous, Escape back to the overview."),
         "readError": _("Not checked"),
         "open": _("Open {path}"),
