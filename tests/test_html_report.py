@@ -44,7 +44,8 @@ def embedded(html: str) -> dict:
 def report(tmp_path: Path, *arguments: str) -> tuple[str, dict]:
     out = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["check", "--no-cache", "--output-format", "html", "-o", str(out), *arguments])
-    assert result.exit_code in (0, 1) and result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     html = out.read_text(encoding="utf-8")
     return html, embedded(html)
 
