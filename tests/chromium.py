@@ -143,9 +143,7 @@ class Browser:
     # ---- page ----
 
     def open(self, path: Path, width: int = 1280, height: int = 900, mobile: bool = False) -> None:
-        self.send(
-            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile
-        )
+        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
         seen = len(self.events)
         self.send("Page.navigate", url=path.resolve().as_uri())
         if not any(e["method"] == "Page.loadEventFired" for e in self.events[seen:]):

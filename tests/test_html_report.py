@@ -158,7 +158,9 @@ def test_report_command_writes_report_html(tmp_path, monkeypatch):
 def test_labels_follow_lang(tmp_path, lang, word):
     write(tmp_path / "a.txt", "He said - yes.\n")
     out = tmp_path / "report.html"
-    CliRunner().invoke(main, ["--lang", lang, "check", "--no-cache", "--output-format", "html", "-o", str(out), str(tmp_path)])
+    CliRunner().invoke(
+        main, ["--lang", lang, "check", "--no-cache", "--output-format", "html", "-o", str(out), str(tmp_path)]
+    )
     html = out.read_text(encoding="utf-8")
     data = embedded(html)
     assert data["lang"] == lang and data["labels"]["overview"] == word

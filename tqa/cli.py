@@ -361,7 +361,11 @@ def check(
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(help=_("Write the HTML review report of files or folders (report.html, or -o FILE); as `check --output-format html`."))
+@main.command(
+    help=_(
+        "Write the HTML review report of files or folders (report.html, or -o FILE); as `check --output-format html`."
+    )
+)
 @click.argument("paths", nargs=-1, required=True)
 @_selection_options
 @_cache_options

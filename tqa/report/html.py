@@ -68,4 +68,3 @@ def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions, 
 
         review = Review(make_plan(Settings()).rules_for)
     stream.write(page(report_data(results, review)))
-
