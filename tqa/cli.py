@@ -348,8 +348,12 @@ def check(
             report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
         elif settings.output_format == "html":
             from tqa.report import html
+            from tqa.report.html_data import Review, fixed_texts
 
-            html.emit(results, report, options, html.Review(plan.rules_for, job))
+            review = Review(plan.rules_for, job)
+            html.emit(
+                results, report, options, dataclasses.replace(review, cleaned=fixed_texts(results, review, workers))
+            )
         else:
             emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)

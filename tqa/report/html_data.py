@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 import inspect
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqa import __version__
@@ -54,10 +54,23 @@ def family(code: str) -> str:
 @dataclass(frozen=True)
 class Review:
     """How the report's cleaned texts are made: each file's rules and the run's job
-    (reading options, fix selection, the Russian originals)."""
+    (reading options, fix selection, the Russian originals); `cleaned` holds those
+    already made, by path (see `fixed_texts`)."""
 
     rules_for: Callable[[str], Sequence[Rule]]
     job: Job = DEFAULT_JOB
+    cleaned: Mapping[str, str] = field(default_factory=dict)
+
+
+def fixed_texts(results: Sequence[FileResult], review: Review, workers: int) -> dict[str, str]:
+    """What `tqa fix` would write (safe fixes) for each file read from disk without
+    error: the files fixed again, as `tqa fix` does, in `workers` processes."""
+    from tqa.pipeline.engine import process
+
+    inputs = [r.input for r in results if r.source is not None and r.error is None and not r.input.is_stdin]
+    fixing = replace(review.job, fix=True, unsafe=False, keep_text=True, detect_language=False)
+    fixed = process(inputs, review.rules_for, fixing, workers)
+    return {result.input.path: result.fixed_text for result in fixed if result.fixed_text is not None}
 
 
 def family_labels() -> dict[str, str]:
@@ -185,7 +198,9 @@ def _original(result: FileResult, job: Job) -> Document | None:
 
 
 def cleaned_text(result: FileResult, text: str, review: Review, original: Document | None) -> str:
-    """What `tqa fix` (safe fixes only) would write for this file."""
+    """What `tqa fix` (safe fixes only) would write for this file: made already, or made here."""
+    if result.input.path in review.cleaned:
+        return review.cleaned[result.input.path]
     job, name = review.job, result.input.display
     rules = review.rules_for(name)
     if name.lower().endswith(".po"):
