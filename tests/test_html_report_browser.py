@@ -16,6 +16,7 @@ from chromium import CHROMIUM, Browser
 from conftest import SEED, write
 from test_html_report import HOSTILE, PAIRED_EN, PAIRED_RU, embedded
 from tqa.cli import main
+from tqa.report.html import page
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.is_file(), reason=f"{CHROMIUM} is missing: install Debian's chromium to test the HTML report"
@@ -295,4 +296,54 @@ def test_labels_in_russian(browser, articles, tmp_path):
     open_article(browser, "article.en.txt")
     assert "Русский оригинал" in browser.evaluate("document.body.textContent")
     browser.screenshot(tmp_path / "ru.png")
+    assert browser.errors == []
+
+
+def test_chart_bar_sets_the_rule_filter(browser, articles):
+    folder, data = articles
+    opened(browser, folder / "report.html")
+    code = browser.evaluate("document.querySelector('#chart g.bar').dataset.code")
+    browser.evaluate("document.querySelector('#chart g.bar').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+    assert browser.evaluate("document.getElementById('rule-filter').value") == code
+    assert count(browser, "#chart g.bar") == 1
+    with_rule = sum(any(f["code"] == code for f in item.get("findings", ())) for item in data["files"])
+    counts = browser.evaluate(
+        "[...document.querySelectorAll('#files tbody td:nth-child(3)')].map(td => td.textContent)"
+    )
+    assert sum(value != "0" for value in counts) == with_rule
+
+
+def test_filtered_out_highlights_are_plain_text_to_assistive_technology(browser, articles):
+    folder, _data = articles
+    opened(browser, folder / "report.html")
+    open_article(browser, "seed.txt")
+    browser.evaluate(
+        "[...document.querySelectorAll('.filters label')].find(l => l.textContent.trim() === 'quotes')"
+        ".querySelector('input').click()"
+    )
+    hidden = browser.evaluate(
+        "[...document.querySelectorAll('#article mark.hl.off[data-primary]')]"
+        ".map(m => [m.getAttribute('role'), m.getAttribute('aria-label'), m.tabIndex])"
+    )
+    assert hidden and all(item == [None, None, -1] for item in hidden)
+    assert count(browser, "#article [aria-hidden=true]:not(.swatch)") == 0
+
+
+def test_panel_shows_the_glossary_entry(browser, articles, tmp_path):
+    """A finding from a glossary entry names it: id, note and reference."""
+    data = json.loads(json.dumps(articles[1]))
+    index = next(i for i, item in enumerate(data["files"]) if item.get("findings"))
+    entry = {
+        "id": "foreign-minister",
+        "note": "The minister, not the ministry's head.",
+        "ref": "https://example.org/</script>",
+    }
+    data["files"][index]["findings"][0]["glossary"] = entry
+    out = tmp_path / "glossary.html"
+    out.write_text(page(data), encoding="utf-8")
+    opened(browser, out)
+    open_article(browser, Path(data["files"][index]["path"]).name)
+    browser.evaluate("document.querySelector('#article mark.hl[data-i=\"0\"][data-primary]').click()")
+    panel = browser.evaluate("document.getElementById('panel').textContent")
+    assert all(value in panel for value in entry.values())
     assert browser.errors == []

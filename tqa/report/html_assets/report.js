@@ -224,8 +224,6 @@
     const node = el("mark", { class: `hl fam-${rule.family}` + (finding.start === finding.end ? " empty" : ""), "data-i": index });
     if (primary) {
       node.setAttribute("data-primary", "");
-      node.setAttribute("role", "button");
-      node.setAttribute("aria-label", fmt(L.highlight, { code: finding.code, name: rule.name, severity: L[finding.severity], message: finding.message }));
       state.marks[index] = node;
     }
     return node;
@@ -447,10 +445,7 @@
     for (const mark of document.querySelectorAll("#article mark.hl")) {
       const on = visible(file.findings[Number(mark.getAttribute("data-i"))]);
       mark.classList.toggle("off", !on);
-      if (mark.hasAttribute("data-primary")) {
-        mark.tabIndex = on ? 0 : -1;
-        mark.setAttribute("aria-hidden", on ? "false" : "true");
-      }
+      if (mark.hasAttribute("data-primary")) labelled(mark, file.findings[Number(mark.getAttribute("data-i"))], on);
     }
     const list = document.getElementById("finding-list");
     const shownFindings = ordered(file);
@@ -463,6 +458,20 @@
     const hidden = file.findings.length - shownFindings.length;
     document.getElementById("hidden-count").textContent = hidden ? fmt(L.hiddenByFilters, { count: hidden }) : "";
     if (state.finding >= 0 && !visible(file.findings[state.finding])) clearSelection();
+  }
+
+  // A highlight shown is a button named by its finding; one filtered out is plain text again.
+  function labelled(mark, finding, on) {
+    if (on) {
+      const rule = RULES[finding.code];
+      mark.tabIndex = 0;
+      mark.setAttribute("role", "button");
+      mark.setAttribute("aria-label", fmt(L.highlight, { code: finding.code, name: rule.name, severity: L[finding.severity], message: finding.message }));
+    } else {
+      mark.removeAttribute("tabindex");
+      mark.removeAttribute("role");
+      mark.removeAttribute("aria-label");
+    }
   }
 
   function clearSelection() {
