@@ -28,6 +28,7 @@ from tqa.cli_options import (
     for_terminal,
     hushed,
     isolated,
+    keep_option,
     language_option,
     quiet,
     report_options,
@@ -313,7 +314,7 @@ def check(
         target_lang,
         fix=show_diff,
         unsafe=unsafe_fixes,
-        keep_text=False,
+        keep_text=settings.output_format == "html",  # the report shows each text
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
@@ -349,6 +350,14 @@ def check(
             failed = _baseline(results, baseline, write_baseline) or failed
         if statistics:
             report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
+        elif settings.output_format == "html":
+            from tqa.report import html
+            from tqa.report.html_data import Review, fixed_texts
+
+            review = Review(plan.rules_for, job)
+            html.emit(
+                results, report, options, dataclasses.replace(review, cleaned=fixed_texts(results, review, workers))
+            )
         else:
             emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)
@@ -358,6 +367,32 @@ def check(
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command(
+    help=_(
+        "Write the HTML review report of files or folders (report.html, or -o FILE); as `check --output-format html`."
+    )
+)
+@click.argument("paths", nargs=-1, required=True)
+@_selection_options
+@_cache_options
+@click.option("--no-cache", is_flag=True, help=_("Check every file afresh and leave the results cache alone."))
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False),
+    default="report.html",
+    show_default=True,
+    callback=keep_option,
+    help=_("Write the report to this file."),
+)
+def report(paths, output_file, **options) -> None:
+    try:
+        click.get_current_context().invoke(check, paths=paths, output_format="html", **options)
+    finally:
+        if Path(output_file).is_file():
+            click.echo(_("tqa: review report written to {path}").format(path=output_file), err=True)
 
 
 def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):

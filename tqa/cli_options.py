@@ -27,14 +27,15 @@ from tqa.report.color import is_terminal, wanted
 _KEY = "tqa.overrides"
 
 
-def _keep(context: click.Context, parameter: click.Parameter, value):
+def keep_option(context: click.Context, parameter: click.Parameter, value):
+    """An option's callback that keeps its value among the run's chosen options."""
     if value is not None and value != ():
         context.meta.setdefault(_KEY, {})[parameter.name] = value
     return value
 
 
 def _keep_codes(context: click.Context, parameter: click.Parameter, value: tuple[str, ...]):
-    return _keep(context, parameter, _patterns(value))
+    return keep_option(context, parameter, _patterns(value))
 
 
 def _patterns(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -48,7 +49,7 @@ def file_selection_options(function):
             "--exclude",
             multiple=True,
             metavar="PATTERNS",
-            callback=lambda c, p, v: _keep(c, p, _patterns(v)),
+            callback=lambda c, p, v: keep_option(c, p, _patterns(v)),
             expose_value=False,
             help=_("Leave out files and folders matching these globs (replaces the default excludes: {names}).").format(
                 names=", ".join(DEFAULT_EXCLUDE)
@@ -58,14 +59,14 @@ def file_selection_options(function):
             "--extend-exclude",
             multiple=True,
             metavar="PATTERNS",
-            callback=lambda c, p, v: _keep(c, p, _patterns(v)),
+            callback=lambda c, p, v: keep_option(c, p, _patterns(v)),
             expose_value=False,
             help=_("Leave out these globs too, besides the excludes already set."),
         ),
         click.option(
             "--respect-gitignore/--no-respect-gitignore",
             default=None,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Skip files that .gitignore or .ignore files ignore (default: yes)."),
         ),
@@ -73,14 +74,14 @@ def file_selection_options(function):
             "--force-exclude",
             is_flag=True,
             default=None,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Apply excludes and ignore files to files named on the command line too (for pre-commit)."),
         ),
         click.option(
             "--min-severity",
             type=click.Choice(SEVERITIES),
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Only rules of this severity or higher (error > warning > info)."),
         ),
@@ -104,28 +105,28 @@ def file_selection_options(function):
             "--per-file-ignores",
             multiple=True,
             metavar="GLOB:CODES",
-            callback=lambda c, p, v: _keep(c, p, _per_file_ignores(v)),
+            callback=lambda c, p, v: keep_option(c, p, _per_file_ignores(v)),
             expose_value=False,
             help=_("Skip these rules in files matching the glob, e.g. `notes/*.md:T5,N6`; repeatable."),
         ),
         click.option(
             "--isolated",
             is_flag=True,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Read no configuration file."),
         ),
         click.option(
             "--stdin-filename",
             metavar="NAME",
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Name standard input (`-`) goes by: its format (.md, .po) and per-file ignores follow it."),
         ),
         click.option(
             "--color",
             type=click.Choice(["auto", "always", "never"]),
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_(
                 "Colour the report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never."
@@ -134,7 +135,7 @@ def file_selection_options(function):
         click.option(
             "--show-files",
             is_flag=True,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Print the files a run would check, and check nothing."),
         ),
@@ -229,18 +230,18 @@ def _report_flags(output_file: tuple[str, ...]) -> tuple:
         click.option(
             *output_file,
             type=click.Path(dir_okay=False),
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Write the report to this file instead of standard output."),
         ),
         click.option(
-            "-q", "--quiet", is_flag=True, callback=_keep, expose_value=False, help=_("Print findings, and no summary.")
+            "-q", "--quiet", is_flag=True, callback=keep_option, expose_value=False, help=_("Print findings, and no summary.")
         ),
         click.option(
             "-s",
             "--silent",
             is_flag=True,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Print nothing but errors; the exit code still tells."),
         ),

@@ -26,7 +26,7 @@ TRANSLITERATIONS = ("wire", "bgn-pcgn")
 # (Kyiv, Kharkiv; the built-in glossary) or the traditional English exonyms (Kiev,
 # Kharkov; glossary/styles/places_traditional.toml replaces those entries by id).
 PLACE_STYLES = ("ukrainian", "traditional")
-OUTPUT_FORMATS = ("text", "full", "json", "json-lines", "concise", "github", "sarif", "junit", "gitlab")
+OUTPUT_FORMATS = ("text", "full", "json", "json-lines", "concise", "github", "sarif", "junit", "gitlab", "html")
 
 
 @dataclass(frozen=True)
