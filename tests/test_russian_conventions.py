@@ -34,6 +34,11 @@ FIXED = [
         "The agency announced about the destruction of two systems.",
         "The agency announced the destruction of two systems.",
     ),
+    (
+        "T514",
+        '"People here are wonderful," Mikhail Degtyarev shared.',
+        '"People here are wonderful," Mikhail Degtyarev said.',
+    ),
     ("T510", "About 12 thousand people came.", "About 12,000 people came."),
     ("T510", "Another 600,3 thousand recovered.", "Another 600,300 recovered."),
     ("P307", "The state got 25 000 euros, or 2,75% of it.", "The state got 25,000 euros, or 2.75% of it."),
@@ -75,6 +80,7 @@ QUIET = [
     ("T513", "It is not known whether he will run. In the end, it was noted by everyone."),
     ("T514", "He was told about the plan; they were informed that it failed; she had been told about it."),
     ("T514", "He told reporters about the trip and informed residents that the road was closed."),
+    ("T514", "She posted a video her brother shared. The costs were shared, he said."),
     (
         "T513",
         "Though details are scarce, it is known that it landed. Two men were held in connection with this week's attack.",
