@@ -106,6 +106,8 @@ class Rule:
     severity: Severity
     # Rules this one refines: where both report the same span, only this one's finding stays.
     replaces: tuple[str, ...] = ()
+    # Patterns one of which matches wherever the rule can report; none: it always runs (see tqa.pipeline.scan).
+    triggers: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str:

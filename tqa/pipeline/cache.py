@@ -161,11 +161,13 @@ class ResultCache:
 
 
 def remove_caches(root: Path) -> int:
-    """Remove the results cache and the compiled glossaries under `root`; how many files went."""
+    """Remove the results cache, the compiled glossaries and scan databases under `root`; how many files went."""
     from tqa.glossary.compiled import GLOSSARY_CACHE_PREFIX
+    from tqa.pipeline.scan import SCAN_CACHE_PREFIX
 
     removed = 0
-    for path in [*results_dir(root).glob("*"), *root.glob(f"{GLOSSARY_CACHE_PREFIX}*")]:
+    compiled = [*root.glob(f"{GLOSSARY_CACHE_PREFIX}*"), *root.glob(f"{SCAN_CACHE_PREFIX}*")]
+    for path in [*results_dir(root).glob("*"), *compiled]:
         try:
             path.unlink()
         except OSError:
