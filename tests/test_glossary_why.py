@@ -184,6 +184,8 @@ def test_import_of_a_foreign_tbx_gives_valid_entries(runner, tmp_path, tbx):
         ("body armour",),
     )
     assert "foreign.tbx" in entry.ref and "`body armour`" in entry.note and "`armored vest`" in entry.note
+    if tbx is not FOREIGN_V3:
+        return  # the same entry: checking with it once is enough
     article = write(tmp_path / "a.txt", "Soldiers wore an armored vest.\n")
     check = runner.invoke(main, ["check", "--glossary", str(out), "--output-format", "json", str(article)])
     assert [f["glossary"]["id"] for f in json.loads(check.stdout)] == [entry.id]
