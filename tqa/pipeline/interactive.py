@@ -52,10 +52,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Terminal:
-    """Where the review talks: `ask` shows a prompt and returns the line typed
-    (EOFError at the end of input), `out` takes everything else."""
+    """Where the review talks: `ask(prompt, prefill)` shows a prompt with
+    `prefill` ready to edit and returns the line typed (EOFError at the end of
+    input), `out` takes everything else."""
 
-    ask: Callable[[str], str]
+    ask: Callable[[str, str], str]
     out: TextIO
     color: bool = False
 
@@ -213,7 +214,7 @@ def _ask(finding: Finding, fix, text: str, terminal: Terminal) -> tuple[str, lis
     prompt = keys.format(code=finding.code)
     while True:
         try:
-            answer = terminal.ask(prompt).strip().lower()
+            answer = terminal.ask(prompt, "").strip().lower()
         except EOFError:
             return QUIT, []
         if answer in (ACCEPT, ALL) and fix is not None:
@@ -230,16 +231,15 @@ def _ask(finding: Finding, fix, text: str, terminal: Terminal) -> tuple[str, lis
 
 def _edited(finding: Finding, fix, text: str, terminal: Terminal) -> Edit | None:
     """The editor's own replacement for the span a one-edit fix replaces (else the
-    finding's span); an empty answer goes back to the question."""
+    finding's span), typed over the proposal (or the span's text) laid ready on
+    the line; an empty answer goes back to the question."""
     if fix is not None and len(fix.edits) == 1:
         start, end, proposed = fix.edits[0].start, fix.edits[0].end, fix.edits[0].content
     else:
         start, end, proposed = finding.start, finding.end, text[finding.start : finding.end]
-    prompt = _("Replace {found} with (proposed: {proposed}; empty: back): ").format(
-        found=_shown(text[start:end]), proposed=_shown(proposed)
-    )
+    prompt = _("Replace {found} with (edit the proposal; empty: back): ").format(found=_shown(text[start:end]))
     try:
-        typed = terminal.ask(prompt)
+        typed = terminal.ask(prompt, proposed)
     except EOFError:
         return None
     return Edit(start, end, typed) if typed else None
@@ -270,7 +270,7 @@ def run(inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job
         )
         return EXIT_ERROR
     try:
-        outcome = review(inputs, rules_for, job, Terminal(input, sys.stdout, color))
+        outcome = review(inputs, rules_for, job, Terminal(line_with, sys.stdout, color))
     except KeyboardInterrupt:
         sys.stdout.write("\n" + _("Interrupted: the file under review was left as it was.") + "\n")
         return EXIT_ERROR
@@ -278,3 +278,17 @@ def run(inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job
         fail(error)
     sys.stdout.write(summary(outcome) + "\n")
     return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+
+
+def line_with(prompt: str, prefill: str) -> str:
+    """A line read on the terminal with `prefill` already typed (line editing by
+    readline where Python has it; else the prompt shows nothing typed)."""
+    try:
+        import readline
+    except ImportError:
+        return input(prompt)
+    readline.set_startup_hook(lambda: readline.insert_text(prefill))
+    try:
+        return input(prompt)
+    finally:
+        readline.set_startup_hook(None)
