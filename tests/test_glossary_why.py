@@ -265,3 +265,10 @@ def test_the_run_wide_name_check_names_the_glossary_person(runner, tmp_path, job
     findings = {(f["filename"][-5:], f["message"].split("`")[1]): f["glossary"] for f in json.loads(result.stdout)}
     assert findings[("3.txt", "Shoygu")] == _entry("person-sergei-shoigu")
     assert findings[("4.txt", "Petrovskiy")] is None  # the majority's spelling, not the glossary's
+
+
+def test_full_format_of_standard_input_and_catalogs(runner, tmp_path):
+    """`full` shows the line of a text read whole (standard input, a catalog), not only of a snapshot."""
+    result = runner.invoke(main, ["check", "--output-format", "full", "-"], input="The contact line held.\n")
+    assert result.exit_code == 1 and "1 | The contact line held.\n  |     ^^^^^^^^^^^^ T501" in result.stdout
+    assert "  = glossary (line-of-contact): " in result.stdout

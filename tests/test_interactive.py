@@ -8,6 +8,7 @@ import select
 import subprocess
 import sys
 
+import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -140,6 +141,31 @@ def test_several_files_and_localized_prompts(tmp_path):
     for name in ("e1.txt", "e2.txt"):
         assert (tmp_path / name).read_text(encoding="utf-8") == "The line of contact held.\n"
     assert "[q]" in shown and "quit" not in shown
+
+
+CATALOG = r"""msgid ""
+msgstr ""
+"Language: en\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Напряжённость выросла на линии соприкосновения."
+msgstr "Tensions rose along the contact line."
+
+msgid "Он снова сказал «провокация»."
+msgstr "He said провокация again."
+"""
+
+
+def test_a_catalog_is_reviewed_in_its_msgstr_and_typed_text_escaped(tmp_path):
+    path = write(tmp_path / "news.po", CATALOG)
+    # Accept the calque, skip the untranslated paragraph (A706), edit the Cyrillic word (C402).
+    code, shown = drive(tmp_path, ["y", "n", "e", '\x15a "provocation"'], "news.po")
+    assert code == 0, shown
+    assert "news.po:7:" in shown and "news.po:10:" in shown
+    assert path.read_text(encoding="utf-8") == CATALOG.replace("the contact line", "the line of contact").replace(
+        "said провокация", 'said a \\"provocation\\"'
+    )
+    assert polib.pofile(str(path)).find("Он снова сказал «провокация».").msgstr == 'He said a "provocation" again.'
 
 
 def test_refused_without_a_terminal(runner, tmp_path):
