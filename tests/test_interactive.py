@@ -136,8 +136,8 @@ def test_end_of_input_quits_and_keeps_what_was_accepted(tmp_path):
 def test_several_files_and_localized_prompts(tmp_path):
     write(tmp_path / "e1.txt", "The contact line held.\n")
     write(tmp_path / "e2.txt", "The contact line held.\n")
-    code, shown = drive(tmp_path, ["y", "y"], "e1.txt", "e2.txt", env={"TQA_LANG": "ru"})
-    assert code == 0, shown
+    code, shown = drive(tmp_path, ["y", "y"], "e1.txt", "missing.txt", "e2.txt", env={"TQA_LANG": "ru"})
+    assert code == 2 and "missing.txt" in shown, shown  # a path that is not there is an error; the rest is reviewed
     for name in ("e1.txt", "e2.txt"):
         assert (tmp_path / name).read_text(encoding="utf-8") == "The line of contact held.\n"
     assert "[q]" in shown and "quit" not in shown

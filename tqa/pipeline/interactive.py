@@ -18,6 +18,7 @@ or the editor quits, atomically and only if it still holds what was read
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -276,8 +277,15 @@ def summary(outcome: Outcome) -> str:
     return f"{accepted} {files}; {skipped}"
 
 
-def run(inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, color: bool) -> int:
-    """`tqa fix --interactive` on a terminal: the review, its errors and its closing line; the exit code."""
+def run(
+    inputs: Sequence[Input],
+    errors: Sequence[UserError],
+    rules_for: Callable[[str], Sequence[Rule]],
+    job: Job,
+    color: bool,
+) -> int:
+    """`tqa fix --interactive` on a terminal: the review, the errors of the inputs
+    (`errors`: those that could not be found) and the closing line; the exit code."""
     import sys
 
     from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, fail
@@ -296,10 +304,10 @@ def run(inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job
     except KeyboardInterrupt:
         sys.stdout.write("\n" + _("Interrupted: the file under review was left as it was.") + "\n")
         return EXIT_ERROR
-    for error in outcome.errors:
+    for error in [*errors, *outcome.errors]:
         fail(error)
     sys.stdout.write(summary(outcome) + "\n")
-    return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+    return EXIT_ERROR if outcome.errors or errors else EXIT_CLEAN
 
 
 def line_with(prompt: str, prefill: str) -> str:
