@@ -286,8 +286,6 @@ def run(
 ) -> int:
     """`tqa fix --interactive` on a terminal: the review, the errors of the inputs
     (`errors`: those that could not be found) and the closing line; the exit code."""
-    import sys
-
     from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, fail
     from tqa.report.color import is_terminal
 
