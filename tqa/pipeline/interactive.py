@@ -13,7 +13,8 @@ again, so the findings that remain point into the text as it now is (a fix
 can remove or create others); skipped findings are carried along by the same
 edit and not asked about again. A file is written once, when its review ends
 or the editor quits, atomically and only if it still holds what was read
-(tqa.pipeline.write), with its encoding, BOM and line endings.
+(tqa.pipeline.write), with its encoding, BOM and line endings. In a `.po`
+catalog the findings are those of its msgstrs, and typed text is escaped.
 """
 
 from __future__ import annotations
