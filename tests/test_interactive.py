@@ -8,6 +8,7 @@ import select
 import subprocess
 import sys
 
+import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,8 @@ from tqa.pipeline.interactive import _moved
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
-PROMPT = re.compile(r"\S: $")  # a question waits on the last, unfinished line (in any language)
+# A question waits on the last, unfinished line (in any language), maybe with text laid ready after it.
+PROMPT = re.compile(r"\S: ")
 EOF_KEY = "\x04"  # Ctrl-D: the end of input on a terminal
 # In text order: T501 (unsafe fix, glossary), P301 (unsafe), N601 (unsafe, glossary), Q101 (safe).
 # CRLF line endings and a BOM, which the review must keep.
@@ -53,7 +55,7 @@ def drive(folder, answers: list, *args: str, env: dict | None = None) -> tuple[i
         while until is None or not until.search(shown[start:].decode("utf-8", "replace").rsplit("\n", 1)[-1]):
             ready, _w, _x = select.select([master], [], [], 30)
             if not ready:
-                raise AssertionError("no prompt came:\n" + shown.decode("utf-8", "replace"))
+                raise AssertionError("no prompt came:\n" + repr(shown[-400:]))
             try:
                 chunk = os.read(master, 65536)
             except OSError:  # the other end closed (Linux)
@@ -81,7 +83,8 @@ def drive(folder, answers: list, *args: str, env: dict | None = None) -> tuple[i
 def test_accept_skip_edit_quit(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     # Accept the calque, skip the dash, edit the name, quit before the quote.
-    code, shown = drive(tmp_path, ["y", "n", "e", "Sergei Yermakov, PhD", "q"], "a.txt")
+    # The proposal is laid ready on the line: typing adds to it.
+    code, shown = drive(tmp_path, ["y", "n", "e", ", PhD", "q"], "a.txt")
     assert code == 0, shown
     assert path.read_bytes().decode("utf-8") == (
         "\ufeffTensions rose along the line of contact - officials said.\r\n"
@@ -93,7 +96,7 @@ def test_accept_skip_edit_quit(tmp_path):
     assert "  glossary (line-of-contact): Reuters and AP write" in shown
     # After the accepted edit the dash is found again where it now is (three characters on).
     assert "[3 left] a.txt:1:41: P301" in shown
-    assert "Replace `Sergei Ermakov` with (proposed: `Sergei Yermakov`; empty: back): " in shown
+    assert "Replace `Sergei Ermakov` with (edit the proposal; empty: back): Sergei Yermakov" in shown
     assert "a.txt: wrote 2 changes.\nAccepted 2 changes in 1 file; skipped 1.\n" in shown
 
 
@@ -112,9 +115,9 @@ def test_accept_all_of_a_rule_and_skipped_findings_stay_answered(tmp_path):
 
 
 def test_display_only_and_unfixable_findings(tmp_path):
-    # Leftover Cyrillic has no fix: it can only be edited by hand.
     path = write(tmp_path / "c.txt", "The word провокация stayed.\n")
-    code, shown = drive(tmp_path, ["y", "e", "provocation"], "c.txt")
+    # Leftover Cyrillic has no fix: the span's own text is laid on the line; Ctrl-U clears it.
+    code, shown = drive(tmp_path, ["y", "e", "\x15provocation"], "c.txt")
     assert code == 0, shown
     assert "no automatic fix: edit the text by hand (e) or skip it (n)" in shown
     assert "Answer with one of the letters in brackets." in shown  # `y` means nothing without a fix
@@ -133,11 +136,36 @@ def test_end_of_input_quits_and_keeps_what_was_accepted(tmp_path):
 def test_several_files_and_localized_prompts(tmp_path):
     write(tmp_path / "e1.txt", "The contact line held.\n")
     write(tmp_path / "e2.txt", "The contact line held.\n")
-    code, shown = drive(tmp_path, ["y", "y"], "e1.txt", "e2.txt", env={"TQA_LANG": "ru"})
-    assert code == 0, shown
+    code, shown = drive(tmp_path, ["y", "y"], "e1.txt", "missing.txt", "e2.txt", env={"TQA_LANG": "ru"})
+    assert code == 2 and "missing.txt" in shown, shown  # a path that is not there is an error; the rest is reviewed
     for name in ("e1.txt", "e2.txt"):
         assert (tmp_path / name).read_text(encoding="utf-8") == "The line of contact held.\n"
     assert "[q]" in shown and "quit" not in shown
+
+
+CATALOG = r"""msgid ""
+msgstr ""
+"Language: en\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Напряжённость выросла на линии соприкосновения."
+msgstr "Tensions rose along the contact line."
+
+msgid "Он снова сказал «провокация»."
+msgstr "He said провокация again."
+"""
+
+
+def test_a_catalog_is_reviewed_in_its_msgstr_and_typed_text_escaped(tmp_path):
+    path = write(tmp_path / "news.po", CATALOG)
+    # Accept the calque, skip the untranslated paragraph (A706), edit the Cyrillic word (C402).
+    code, shown = drive(tmp_path, ["y", "n", "e", '\x15a "provocation"'], "news.po")
+    assert code == 0, shown
+    assert "news.po:7:" in shown and "news.po:10:" in shown
+    assert path.read_text(encoding="utf-8") == CATALOG.replace("the contact line", "the line of contact").replace(
+        "said провокация", 'said a \\"provocation\\"'
+    )
+    assert polib.pofile(str(path)).find("Он снова сказал «провокация».").msgstr == 'He said a "provocation" again.'
 
 
 def test_refused_without_a_terminal(runner, tmp_path):

@@ -527,10 +527,8 @@ def fix(
             raise click.UsageError(_("--interactive writes the files it reviews; it takes neither --diff nor --output"))
         from tqa.pipeline.interactive import run
 
-        for error in errors:
-            fail(error)
         job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=True)
-        sys.exit(run(inputs, plan.rules_for, job, colored(sys.stdout)) or (EXIT_ERROR if errors else EXIT_CLEAN))
+        sys.exit(run(inputs, errors, plan.rules_for, job, colored(sys.stdout)))
     if output_dir is not None and not show_diff:
         with user_errors():
             check_output_folder(output_dir, inputs)

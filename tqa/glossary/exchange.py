@@ -274,7 +274,8 @@ def _concept_fields(concept: ET.Element, number: int, termbase: str) -> tuple[di
             key, _sep, value = note[len(EXTENSION) :].partition(":")
             if key.strip() in EXTENSION_FIELDS:
                 fields[key.strip()] = value.strip()
-    fields["ref"] = ""
+    sources = _typed(concept, "admin", "source") + _typed(concept, "descrip", "source")
+    fields["ref"] = sources[0] if sources else ""
     untyped: list[str] = []
     for section in _children(concept, "langSec", "langSet"):
         language = _language(section)
@@ -284,6 +285,9 @@ def _concept_fields(concept: ET.Element, number: int, termbase: str) -> tuple[di
                 continue
             status = _status(term_section)
             contexts = _typed(term_section, "descrip", "context")
+            # Another tool's notes on a term (`MT calque; use the preferred term`) join the entry's note.
+            said = [" ".join((n.text or "").split()) for n in _children(term_section, "note")]
+            fields["note"] = " ".join(n for n in (fields["note"], *said) if n and not n.startswith(EXTENSION))
             if language.startswith("ru"):
                 fields.setdefault("ru", term)
             elif not language.startswith("en"):

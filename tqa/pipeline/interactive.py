@@ -13,11 +13,13 @@ again, so the findings that remain point into the text as it now is (a fix
 can remove or create others); skipped findings are carried along by the same
 edit and not asked about again. A file is written once, when its review ends
 or the editor quits, atomically and only if it still holds what was read
-(tqa.pipeline.write), with its encoding, BOM and line endings.
+(tqa.pipeline.write), with its encoding, BOM and line endings. In a `.po`
+catalog the findings are those of its msgstrs, and typed text is escaped.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -52,10 +54,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Terminal:
-    """Where the review talks: `ask` shows a prompt and returns the line typed
-    (EOFError at the end of input), `out` takes everything else."""
+    """Where the review talks: `ask(prompt, prefill)` shows a prompt with
+    `prefill` ready to edit and returns the line typed (EOFError at the end of
+    input), `out` takes everything else."""
 
-    ask: Callable[[str], str]
+    ask: Callable[[str, str], str]
     out: TextIO
     color: bool = False
 
@@ -105,32 +108,26 @@ def review(
 def _review_file(item: Input, rules: Sequence[Rule], job: Job, terminal: Terminal, outcome: Outcome) -> None:
     if item.is_stdin:
         raise UserError(_("standard input cannot be reviewed interactively: the terminal is for your answers"), "-")
-    if item.path.lower().endswith(".po"):
-        raise UserError(_("catalogs (.po) are not reviewed interactively; use `tqa fix` or `tqa check`"), item.display)
     source = read_input(item, job.encoding)
-    markdown = item.path.lower().endswith((".md", ".markdown"))
-    original = _original(item, source.text, job.source, markdown, job.segmentation, job.encoding)
-    settings = FixSettings(
-        True, markdown, job.segmentation, job.glossary_files, original, job.fix_codes, job.transliteration
-    )
+    kind = _kind(item, source.text, rules, job)
     text = source.text
     answered: list[_Span] = []
     accept_all: set[str] = set()
     accepted = 0
     while True:
-        findings = check_document(settings.document(item.display, text), rules)
+        findings = kind.findings(text)
         pending = [f for f in findings if not any(_same(f, span) for span in answered)]
         if not pending:
             break
         finding = pending[0]
-        fix = finding.fix if finding.fix is not None and _fixable(finding, settings) else None
+        fix = finding.fix if finding.fix is not None and _fixable(finding, job) else None
         if fix is not None and finding.code in accept_all and fix.applicability is not Applicability.DISPLAY_ONLY:
             answer, edits = ACCEPT, list(fix.edits)
             terminal.out.write(_("{code}: {title} (accepted with the rule)").format(code=finding.code, title=fix.title))
             terminal.out.write("\n")
         else:
             _show(item, text, finding, fix, len(pending), terminal)
-            answer, edits = _ask(finding, fix, text, terminal)
+            answer, edits = _ask(finding, fix, text, kind, terminal)
         if answer == QUIT:
             outcome.quit = True
             break
@@ -167,9 +164,37 @@ def _same(finding: Finding, span: _Span) -> bool:
     return finding.code == span.code and finding.start == span.start and finding.end == span.end
 
 
-def _fixable(finding: Finding, settings: FixSettings) -> bool:
+def _fixable(finding: Finding, job: Job) -> bool:
     """Whether the configuration lets this rule's fixes be applied (--fixable, --unfixable)."""
-    return settings.fix_codes is None or finding.code in settings.fix_codes
+    return job.fix_codes is None or finding.code in job.fix_codes
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How a kind of file is checked, and how text typed for it is written into
+    it and read out of it (a catalog's msgstr is escaped)."""
+
+    findings: Callable[[str], list[Finding]]
+    escape: Callable[[str], str] = str
+    unescape: Callable[[str], str] = str
+
+
+def _kind(item: Input, text: str, rules: Sequence[Rule], job: Job) -> _Kind:
+    name = item.path.lower()
+    if name.endswith(".po"):
+        import polib
+
+        from tqa.catalog_check import check_catalog
+
+        return _Kind(
+            lambda current: check_catalog(current, item.display, rules, job.glossary_files, job.catalogs),
+            polib.escape,
+            polib.unescape,
+        )
+    markdown = name.endswith((".md", ".markdown"))
+    original = _original(item, text, job.source, markdown, job.segmentation, job.encoding)
+    settings = FixSettings(True, markdown, job.segmentation, job.glossary_files, original, None, job.transliteration)
+    return _Kind(lambda current: check_document(settings.document(item.display, current), rules))
 
 
 def _show(item: Input, text: str, finding: Finding, fix, left: int, terminal: Terminal) -> None:
@@ -204,7 +229,7 @@ def _shown(text: str) -> str:
     return "`" + text.replace("\r", "\\r").replace("\n", "\\n") + "`" if text else _("(nothing)")
 
 
-def _ask(finding: Finding, fix, text: str, terminal: Terminal) -> tuple[str, list[Edit]]:
+def _ask(finding: Finding, fix, text: str, kind: _Kind, terminal: Terminal) -> tuple[str, list[Edit]]:
     """The editor's answer and the edits it makes."""
     if fix is not None:
         keys = _("[y] accept, [n] skip, [e] edit, [a] accept all {code} in this file, [q] quit: ")
@@ -213,7 +238,7 @@ def _ask(finding: Finding, fix, text: str, terminal: Terminal) -> tuple[str, lis
     prompt = keys.format(code=finding.code)
     while True:
         try:
-            answer = terminal.ask(prompt).strip().lower()
+            answer = terminal.ask(prompt, "").strip().lower()
         except EOFError:
             return QUIT, []
         if answer in (ACCEPT, ALL) and fix is not None:
@@ -221,28 +246,27 @@ def _ask(finding: Finding, fix, text: str, terminal: Terminal) -> tuple[str, lis
         if answer in (SKIP, QUIT):
             return answer, []
         if answer == EDIT:
-            edit = _edited(finding, fix, text, terminal)
+            edit = _edited(finding, fix, text, kind, terminal)
             if edit is not None:
                 return EDIT, [edit]
             continue
         terminal.out.write(_("Answer with one of the letters in brackets.") + "\n")
 
 
-def _edited(finding: Finding, fix, text: str, terminal: Terminal) -> Edit | None:
+def _edited(finding: Finding, fix, text: str, kind: _Kind, terminal: Terminal) -> Edit | None:
     """The editor's own replacement for the span a one-edit fix replaces (else the
-    finding's span); an empty answer goes back to the question."""
+    finding's span), typed over the proposal (or the span's text) laid ready on
+    the line; an empty answer goes back to the question."""
     if fix is not None and len(fix.edits) == 1:
         start, end, proposed = fix.edits[0].start, fix.edits[0].end, fix.edits[0].content
     else:
         start, end, proposed = finding.start, finding.end, text[finding.start : finding.end]
-    prompt = _("Replace {found} with (proposed: {proposed}; empty: back): ").format(
-        found=_shown(text[start:end]), proposed=_shown(proposed)
-    )
+    prompt = _("Replace {found} with (edit the proposal; empty: back): ").format(found=_shown(text[start:end]))
     try:
-        typed = terminal.ask(prompt)
+        typed = terminal.ask(prompt, kind.unescape(proposed))
     except EOFError:
         return None
-    return Edit(start, end, typed) if typed else None
+    return Edit(start, end, kind.escape(typed)) if typed else None
 
 
 def summary(outcome: Outcome) -> str:
@@ -254,10 +278,15 @@ def summary(outcome: Outcome) -> str:
     return f"{accepted} {files}; {skipped}"
 
 
-def run(inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, color: bool) -> int:
-    """`tqa fix --interactive` on a terminal: the review, its errors and its closing line; the exit code."""
-    import sys
-
+def run(
+    inputs: Sequence[Input],
+    errors: Sequence[UserError],
+    rules_for: Callable[[str], Sequence[Rule]],
+    job: Job,
+    color: bool,
+) -> int:
+    """`tqa fix --interactive` on a terminal: the review, the errors of the inputs
+    (`errors`: those that could not be found) and the closing line; the exit code."""
     from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, fail
     from tqa.report.color import is_terminal
 
@@ -270,11 +299,25 @@ def run(inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job
         )
         return EXIT_ERROR
     try:
-        outcome = review(inputs, rules_for, job, Terminal(input, sys.stdout, color))
+        outcome = review(inputs, rules_for, job, Terminal(line_with, sys.stdout, color))
     except KeyboardInterrupt:
         sys.stdout.write("\n" + _("Interrupted: the file under review was left as it was.") + "\n")
         return EXIT_ERROR
-    for error in outcome.errors:
+    for error in [*errors, *outcome.errors]:
         fail(error)
     sys.stdout.write(summary(outcome) + "\n")
-    return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+    return EXIT_ERROR if outcome.errors or errors else EXIT_CLEAN
+
+
+def line_with(prompt: str, prefill: str) -> str:
+    """A line read on the terminal with `prefill` already typed (line editing by
+    readline where Python has it; else the prompt shows nothing typed)."""
+    try:
+        import readline
+    except ImportError:
+        return input(prompt)
+    readline.set_startup_hook(lambda: readline.insert_text(prefill))
+    try:
+        return input(prompt)
+    finally:
+        readline.set_startup_hook(None)

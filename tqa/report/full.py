@@ -16,6 +16,7 @@ from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, located
 from tqa.report.color import paint
 from tqa.report.text import emit_end, fix_line, glossary_line, heading
+from tqa.text.document import Document
 
 CONTEXT = 40  # characters shown either side of the span on a long line
 ELLIPSIS = "…"
@@ -25,7 +26,8 @@ def excerpt(item: Located) -> tuple[str, int, int]:
     """The finding's line, cut around the span: (text, where the caret starts, its length)."""
     finding = item.finding
     line_start = finding.start - (item.column - 1)
-    window = item.doc[line_start : finding.end + CONTEXT + 1]
+    text = item.doc.text if isinstance(item.doc, Document) else item.doc  # a whole text, or a snapshot of its lines
+    window = text[line_start : finding.end + CONTEXT + 1]
     line = window.splitlines()[0] if window else ""
     span_start = item.column - 1
     span_end = max(min(finding.end - line_start, len(line)), span_start + 1)
