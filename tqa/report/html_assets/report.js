@@ -574,8 +574,8 @@
   document.getElementById("summary").textContent = fmt(L.summary, { files: FILES.length, words, findings }) + " · " + L.generator;
   const overview = el("section", { id: "overview", "aria-labelledby": "overview-title" },
     el("h2", { id: "overview-title" }, L.overview),
-    el("h3", {}, L.chart), el("div", { class: "chart", id: "chart" }),
-    el("h3", {}, L.findings + ", " + L.per1000), el("div", { class: "table-wrap" }, el("table", { id: "files" })));
+    el("h3", {}, L.findings + ", " + L.per1000), el("div", { class: "table-wrap" }, el("table", { id: "files" })),
+    el("h3", {}, L.chart), el("div", { class: "chart", id: "chart" }));
   app.replaceChildren(filters(), el("main", {}, overview, el("section", { id: "article", hidden: true, "aria-live": "off" })));
   renderOverview();
   document.documentElement.setAttribute("data-ready", performance.now().toFixed(1));
