@@ -13,7 +13,7 @@ from tqa.cli import main
 from tqa.model import Applicability
 from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
-from tqa.rules.names import NameIndex, is_ordinary_word, single_spellings, standard_score
+from tqa.rules.names import NameIndex, _mentions, is_ordinary_word, mentions_of, single_spellings, standard_score
 from tqa.text.document import Document
 
 N602 = select_rules(("N602",))
@@ -205,3 +205,22 @@ def test_cross_file_never_replaces_a_spelling_the_glossary_accepts():
 
 def test_a_bare_surname_with_a_glossary_skeleton_is_a_near_miss():
     assert near_misses("Later Shoygu inspected the troops.") == [("Shoygu", "Shoigu")]
+
+
+_NAME_TEXTS = [
+    "Later Yermakov met Sergei Ryabkov, Ursula von der Leyen and Rimsky-Korsakov's heirs.",
+    "XErmakov, S. Yermakov and Anna-Maria Abcd-Efgh-Ijkl Putin spoke. McDonald Putin left.",
+    "President Vladimir Zelensky. Volodymyr Zelenskyy, Oliver Nääs and Ōtani met Karolina Gałecka.",
+    "Jury Chairman Yuri Ivanov told Dmitriy Ivanov: Ivanov, ivanov, IVANOV.",
+]
+
+
+@given(st.lists(st.sampled_from([*_NAME_TEXTS, " ", "\n\n", ", ", " de ", " von der "]), max_size=8))
+@settings(max_examples=60, derandomize=True, deadline=None)
+def test_mentions_read_around_a_word_are_the_documents(parts):
+    """The near-miss rule reads names only around its candidate words; it finds what the whole scan finds."""
+    text = "".join(parts)
+    everything = _mentions(text)
+    surnames = {m.surname for m in everything} | {"Putin", "Ivanov"}
+    assert mentions_of(text, surnames) == sorted(everything)
+    assert mentions_of(text, {"Ivanov"}) == [m for m in sorted(everything) if m.surname == "Ivanov"]
