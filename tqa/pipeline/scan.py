@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Sequence
 
 from tqa.model import Rule
@@ -36,6 +35,7 @@ from tqa.resources import user_cache_dir
 # Python's `\s` on text, written out for triggers: every character str.isspace() accepts.
 SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 SCAN_CACHE_PREFIX = "scan-"
+KEPT_DATABASES = 8
 ENGINES = ("hyperscan", "python")
 # The engine in use; None picks hyperscan when it imports (tests set it to compare engines).
 engine: str | None = None
@@ -128,12 +128,22 @@ def _database(hyperscan, expressions: list[bytes], ids: list[int], flags: int):
         pass  # not compiled yet, or unreadable: compiled afresh
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=[flags] * len(expressions))
+    import tempfile
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             stream.write(hyperscan.dumpb(database))
         os.replace(temporary, path)
+        _evict(folder)
     except OSError:
         pass  # a cache that cannot be written is skipped
     return database
+
+
+def _evict(folder) -> None:
+    """Keep the newest databases only: each selection of rules makes another."""
+    kept = sorted(folder.glob(f"{SCAN_CACHE_PREFIX}*.hsdb"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in kept[KEPT_DATABASES:]:
+        path.unlink(missing_ok=True)

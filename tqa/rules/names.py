@@ -28,6 +28,7 @@ from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_covers
 from tqa.rules.terms import person_name_spelling as listed_name_spelling
 from tqa.text.document import Document
+from tqa.text.kept import built, installed_version
 
 # Latin letters with their accented forms (`Nääs`, `Gałecka`); Latin Extended-A
 # mixes cases, so a name is also checked to start upper-case.
@@ -95,7 +96,12 @@ def skeleton(name: str) -> str:
 
 @cache
 def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
-    """(lower-case words, capitalised words) of a large English word list."""
+    """(lower-case words, capitalised words) of a large English word list (kept
+    between runs: building it costs more than checking a megabyte)."""
+    return built("english-words", installed_version("english_words"), _build_dictionary, tuple)
+
+
+def _build_dictionary() -> tuple[frozenset[str], frozenset[str]]:
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False)
