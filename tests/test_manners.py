@@ -560,6 +560,28 @@ def test_readme_flags_exist(runner):
     assert len(absent) >= 9 and not [flag for flag in absent if re.search(rf"(?<![\w-]){flag}\b", helps)]
 
 
+def test_readme_names_every_option(runner):
+    import click
+
+    readme = _readme()
+
+    def commands(group: click.Group, prefix: tuple[str, ...] = ()):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from commands(command, (*prefix, name))
+            else:
+                yield (*prefix, name), command
+
+    missing = [
+        (" ".join(path), option)
+        for path, command in commands(main)
+        for parameter in command.params
+        for option in parameter.opts + parameter.secondary_opts
+        if option.startswith("--") and option != "--help" and re.search(rf"`[^`]*{option}\b", readme) is None
+    ]
+    assert missing == []
+
+
 # Russian and Ukrainian: click's own strings, LANGUAGE.
 
 
