@@ -12,6 +12,7 @@ import shutil
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -505,7 +506,9 @@ def fix(
         sys.exit(EXIT_FINDINGS)
 
 
-def _fix_files(inputs, plan: Plan, job: Job, workers: int, report, show_diff: bool, output_dir) -> list[FileResult]:
+def _fix_files(
+    inputs: list[Input], plan: Plan, job: Job, workers: int, report: TextIO, show_diff: bool, output_dir: Path | None
+) -> list[FileResult]:
     """Fix each input and print, write or copy it, telling on `report` what was fixed.
     Stopped by a signal, it tells how many files it had already written."""
     results: list[FileResult] = []
