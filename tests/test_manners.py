@@ -354,6 +354,18 @@ def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):
     assert configured.stderr.endswith(": en, ru, uk\n")
 
 
+def test_every_command_takes_lang_after_it(runner):
+    from tqa.cli import config_group, glossary_group
+
+    commands = [[name] for name in main.commands if name not in ("config", "glossary")]
+    commands += [["config", name] for name in config_group.commands] + [["glossary", name] for name in glossary_group.commands]
+    assert len(commands) >= 12
+    for command in commands:
+        assert "--lang [en|ru|uk]" in runner.invoke(main, [*command, "--help"]).stdout, command
+    assert "статей" in runner.invoke(main, ["glossary", "stats", "--lang", "ru"]).stdout
+    assert "# типово" in runner.invoke(main, ["config", "show", "--lang", "uk"]).stdout
+
+
 def test_rule_all_as_json(runner):
     from tqa.rules import ALL_RULES
 

@@ -30,6 +30,7 @@ from tqa.cli_options import (
     for_terminal,
     hushed,
     isolated,
+    language_everywhere,
     language_option,
     quiet,
     report_options,
@@ -774,3 +775,4 @@ from tqa.cli_metrics import evaluate, score  # noqa: E402
 
 main.add_command(score)
 main.add_command(evaluate, "eval")
+language_everywhere(main)
