@@ -181,6 +181,7 @@ def _selection_options(function):
             "--jobs",
             "-j",
             type=click.IntRange(0),
+            metavar="N",
             default=0,
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
