@@ -340,6 +340,9 @@ def test_check_fix_is_tqa_fix(runner, tmp_path):
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said - yes.\n"
     runner.invoke(main, ["check", "--fix", "--unsafe-fixes", str(path)])
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said — yes.\n"
+    for option in (["--statistics"], ["--output-format", "json"], ["--baseline", "b.json"]):
+        refused = runner.invoke(main, ["check", "--fix", *option, str(path)])
+        assert refused.exit_code == 2 and f"--fix does not combine with {option[0]}" in refused.stderr
 
 
 def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):

@@ -292,6 +292,7 @@ def check(
 ) -> None:  # fmt: skip
     if apply_fixes:
         context = click.get_current_context()
+        _refuse_with_fix(context.params)
         context.invoke(fix, **{name: value for name, value in context.params.items() if name in _FIX_PARAMETERS})
         return
     _refuse_empty_paths(paths)
@@ -362,6 +363,26 @@ def check(
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+# `check` options that `check --fix` (which is `tqa fix`) could not honour.
+_CHECK_ONLY = {
+    "output_format": "--output-format",
+    "statistics": "--statistics",
+    "baseline": "--baseline",
+    "write_baseline": "--write-baseline",
+}
+
+
+def _refuse_with_fix(params: dict) -> None:
+    """A check-only option beside --fix is a usage error, not silently dropped."""
+    given = [flag for name, flag in _CHECK_ONLY.items() if params.get(name)]
+    if given:
+        raise click.UsageError(
+            _("--fix does not combine with {options}: run `tqa fix`, then `tqa check` with them").format(
+                options=", ".join(given)
+            )
+        )
 
 
 def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):
