@@ -347,6 +347,9 @@ def test_check_fix_is_tqa_fix(runner, tmp_path):
 
 def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):
     path = write(tmp_path / "c.txt", TWO)
+    variable = runner.invoke(main, ["check", str(path)], env={"TQA_LANG": "de"})
+    assert variable.exit_code == 2 and "unknown language `de` in TQA_LANG; use one of: en, ru, uk" in variable.stderr
+    assert runner.invoke(main, ["check", str(path)], env={"TQA_LANG": "C", "LANG": "de_DE.UTF-8"}).exit_code == 1
     russian = runner.invoke(main, ["check", "--lang", "ru", str(path)])
     assert "Найдено 2 замечания" in russian.stdout
     for arguments in (["--lang", "xx", "check", str(path)], ["check", "--lang", "fr", str(path)]):

@@ -254,6 +254,24 @@ def main(lang: str | None) -> None:
     """The tqa command line."""
     if lang:
         set_language(lang)
+    _refuse_unknown_tqa_lang()
+
+
+def _refuse_unknown_tqa_lang() -> None:
+    """TQA_LANG is set for tqa alone, so a value it has no messages for is an
+    error, as with --lang (LANG and the others serve every program: not theirs)."""
+    from tqa.i18n import available_languages, normalize_language
+
+    value = os.environ.get("TQA_LANG", "")
+    code = normalize_language(value)
+    if code is not None and code not in available_languages():
+        from tqa.suggest import did_you_mean
+
+        message = _("unknown language `{value}` in TQA_LANG; use one of: {allowed}").format(
+            value=value, allowed=", ".join(available_languages())
+        )
+        fail(message + did_you_mean(code, available_languages()))
+        sys.exit(EXIT_ERROR)
 
 
 @main.command(help=_("Report findings in files, folders (recursing into .txt, .md and .po) or `-` (standard input)."))
