@@ -342,10 +342,16 @@ def test_check_fix_is_tqa_fix(runner, tmp_path):
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said - yes.\n"
     runner.invoke(main, ["check", "--fix", "--unsafe-fixes", str(path)])
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said — yes.\n"
+    for option in (["--statistics"], ["--output-format", "json"], ["--baseline", "b.json"]):
+        refused = runner.invoke(main, ["check", "--fix", *option, str(path)])
+        assert refused.exit_code == 2 and f"--fix does not combine with {option[0]}" in refused.stderr
 
 
 def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):
     path = write(tmp_path / "c.txt", TWO)
+    variable = runner.invoke(main, ["check", str(path)], env={"TQA_LANG": "de"})
+    assert variable.exit_code == 2 and "unknown language `de` in TQA_LANG; use one of: en, ru, uk" in variable.stderr
+    assert runner.invoke(main, ["check", str(path)], env={"TQA_LANG": "C", "LANG": "de_DE.UTF-8"}).exit_code == 1
     russian = runner.invoke(main, ["check", "--lang", "ru", str(path)])
     assert "Найдено 2 замечания" in russian.stdout
     for arguments in (["--lang", "xx", "check", str(path)], ["check", "--lang", "fr", str(path)]):
@@ -354,6 +360,18 @@ def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):
     configured = runner.invoke(main, ["check", "--config", 'lang = "de"', str(path)])
     assert configured.exit_code == 2 and "--config:1:" in configured.stderr and "`lang`" in configured.stderr
     assert configured.stderr.endswith(": en, ru, uk\n")
+
+
+def test_every_command_takes_lang_after_it(runner):
+    from tqa.cli import config_group, glossary_group
+
+    commands = [[name] for name in main.commands if name not in ("config", "glossary")]
+    commands += [["config", name] for name in config_group.commands] + [["glossary", name] for name in glossary_group.commands]
+    assert len(commands) >= 12
+    for command in commands:
+        assert "--lang [en|ru|uk]" in runner.invoke(main, [*command, "--help"]).stdout, command
+    assert "статей" in runner.invoke(main, ["glossary", "stats", "--lang", "ru"]).stdout
+    assert "# типово" in runner.invoke(main, ["config", "show", "--lang", "uk"]).stdout
 
 
 def test_rule_all_as_json(runner):
@@ -563,6 +581,28 @@ def test_readme_flags_exist(runner):
     unshared = [row.split("|")[1] for row in table.splitlines() if "| no |" in row]
     absent = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)\b", "\n".join(unshared)))
     assert len(absent) >= 9 and not [flag for flag in absent if re.search(rf"(?<![\w-]){flag}\b", helps)]
+
+
+def test_readme_names_every_option(runner):
+    import click
+
+    readme = _readme()
+
+    def commands(group: click.Group, prefix: tuple[str, ...] = ()):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from commands(command, (*prefix, name))
+            else:
+                yield (*prefix, name), command
+
+    missing = [
+        (" ".join(path), option)
+        for path, command in commands(main)
+        for parameter in command.params
+        for option in parameter.opts + parameter.secondary_opts
+        if option.startswith("--") and option != "--help" and re.search(rf"`[^`]*{option}\b", readme) is None
+    ]
+    assert missing == []
 
 
 # Russian and Ukrainian: click's own strings, LANGUAGE.

@@ -11,6 +11,7 @@ import shutil
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -29,6 +30,7 @@ from tqa.cli_options import (
     hushed,
     isolated,
     keep_option,
+    language_everywhere,
     language_option,
     quiet,
     report_options,
@@ -179,6 +181,7 @@ def _selection_options(function):
             "--jobs",
             "-j",
             type=click.IntRange(0),
+            metavar="N",
             default=0,
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
@@ -251,6 +254,24 @@ def main(lang: str | None) -> None:
     """The tqa command line."""
     if lang:
         set_language(lang)
+    _refuse_unknown_tqa_lang()
+
+
+def _refuse_unknown_tqa_lang() -> None:
+    """TQA_LANG is set for tqa alone, so a value it has no messages for is an
+    error, as with --lang (LANG and the others serve every program: not theirs)."""
+    from tqa.i18n import available_languages, normalize_language
+
+    value = os.environ.get("TQA_LANG", "")
+    code = normalize_language(value)
+    if code is not None and code not in available_languages():
+        from tqa.suggest import did_you_mean
+
+        message = _("unknown language `{value}` in TQA_LANG; use one of: {allowed}").format(
+            value=value, allowed=", ".join(available_languages())
+        )
+        fail(message + did_you_mean(code, available_languages()))
+        sys.exit(EXIT_ERROR)
 
 
 @main.command(help=_("Report findings in files, folders (recursing into .txt, .md and .po) or `-` (standard input)."))
@@ -289,6 +310,7 @@ def check(
 ) -> None:  # fmt: skip
     if apply_fixes:
         context = click.get_current_context()
+        _refuse_with_fix(context.params)
         context.invoke(fix, **{name: value for name, value in context.params.items() if name in _FIX_PARAMETERS})
         return
     _refuse_empty_paths(paths)
@@ -393,6 +415,24 @@ def report(paths, output_file, **options) -> None:
     finally:
         if Path(output_file).is_file():
             click.echo(_("tqa: review report written to {path}").format(path=output_file), err=True)
+# `check` options that `check --fix` (which is `tqa fix`) could not honour.
+_CHECK_ONLY = {
+    "output_format": "--output-format",
+    "statistics": "--statistics",
+    "baseline": "--baseline",
+    "write_baseline": "--write-baseline",
+}
+
+
+def _refuse_with_fix(params: dict) -> None:
+    """A check-only option beside --fix is a usage error, not silently dropped."""
+    given = [flag for name, flag in _CHECK_ONLY.items() if params.get(name)]
+    if given:
+        raise click.UsageError(
+            _("--fix does not combine with {options}: run `tqa fix`, then `tqa check` with them").format(
+                options=", ".join(given)
+            )
+        )
 
 
 def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):
@@ -552,7 +592,9 @@ def fix(
         sys.exit(EXIT_FINDINGS)
 
 
-def _fix_files(inputs, plan: Plan, job: Job, workers: int, report, show_diff: bool, output_dir) -> list[FileResult]:
+def _fix_files(
+    inputs: list[Input], plan: Plan, job: Job, workers: int, report: TextIO, show_diff: bool, output_dir: Path | None
+) -> list[FileResult]:
     """Fix each input and print, write or copy it, telling on `report` what was fixed.
     Stopped by a signal, it tells how many files it had already written."""
     results: list[FileResult] = []
@@ -823,3 +865,4 @@ from tqa.cli_metrics import evaluate, score  # noqa: E402
 
 main.add_command(score)
 main.add_command(evaluate, "eval")
+language_everywhere(main)

@@ -154,16 +154,28 @@ def choose_language(context: click.Context, _parameter, value: str | None) -> No
         context.meta["tqa.language"] = value  # beats the configuration file
 
 
+def _language_settings() -> dict:
+    return {
+        "type": LANGUAGES,
+        "callback": choose_language,
+        "expose_value": False,
+        "is_eager": True,
+        "help": _("Language of messages (en, ru, uk), as before the command."),
+    }
+
+
 def language_option(function):
     """--lang on a command, as on `tqa` itself."""
-    return click.option(
-        "--lang",
-        type=LANGUAGES,
-        callback=choose_language,
-        expose_value=False,
-        is_eager=True,
-        help=_("Language of messages (en, ru, uk), as before the command."),
-    )(function)
+    return click.option("--lang", **_language_settings())(function)
+
+
+def language_everywhere(group: click.Group) -> None:
+    """--lang after every command of `group` (and of its groups) that lacks it."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            language_everywhere(command)
+        elif not any(parameter.name == "lang" for parameter in command.params):
+            command.params.append(click.Option(["--lang"], **_language_settings()))
 
 
 def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
