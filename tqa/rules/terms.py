@@ -72,7 +72,7 @@ def glossary_fix(doc: Document, match: Match) -> Fix:
 def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:
     for match in glossary_matches(doc):
         entry = match.entry
-        if entry.kind not in kinds:
+        if entry.kind not in kinds or entry.is_info(match.form.avoid):
             continue
         found = doc.text[match.start : match.end]
         fix = glossary_fix(doc, match)
@@ -183,6 +183,42 @@ def person_name_spelling(doc: Document) -> Iterator[Violation]:
         As the glossary entry says; usually unsafe, as a namesake may be meant.
     """
     yield from _violations(doc, ("person",), _("`{found}` is not the usual English spelling of {ru}; write `{en}`"))
+
+
+def translationese(doc: Document) -> Iterator[Violation]:
+    """Phrase that is ordinary English but often betrays a Russian source.
+
+    What it does:
+        Reports the glossary's avoid-forms marked `level = "info"`: phrases
+        professional English writers also use (`Recall that`, `the head of the
+        Health Ministry`), which MT from Russian produces far more often. The
+        rules of the entries' kinds leave them alone; this one is opt-in
+        (select T505 or `translationese`).
+
+    Why is this bad?
+        It is not wrong, so it is off by default; an editor polishing MT from
+        Russian may still want the idiomatic form (`Earlier,`, `Health
+        Minister`).
+
+    Example:
+        Bad: Recall that the talks were suspended in March.
+        Good: The talks were suspended in March.
+
+    Fix safety:
+        As the glossary entry (or its avoid-form) says, like `calque`.
+    """
+    for match in glossary_matches(doc):
+        if not match.entry.is_info(match.form.avoid):
+            continue
+        fix = glossary_fix(doc, match)
+        yield Violation(
+            match.start,
+            match.end,
+            _("Often translationese for «{ru}»: `{found}`; consider `{en}`").format(
+                found=doc.text[match.start : match.end], ru=match.entry.ru, en=suggestion(match, fix)
+            ),
+            fix,
+        )
 
 
 def overused_connector(doc: Document) -> Iterator[Violation]:
