@@ -190,19 +190,19 @@ def translationese(doc: Document) -> Iterator[Violation]:
 
     What it does:
         Reports the glossary's avoid-forms marked `level = "info"`: phrases
-        professional English writers also use (`Recall that`, `the head of the
-        Health Ministry`), which MT from Russian produces far more often. The
-        rules of the entries' kinds leave them alone; this one is opt-in
+        professional English writers also use (`the head of the region`,
+        `with a length of`), which MT from Russian produces far more often.
+        The rules of the entries' kinds leave them alone; this one is opt-in
         (select T505 or `translationese`).
 
     Why is this bad?
         It is not wrong, so it is off by default; an editor polishing MT from
-        Russian may still want the idiomatic form (`Earlier,`, `Health
-        Minister`).
+        Russian may still want the idiomatic form (`the governor`, `20 km
+        long`).
 
     Example:
-        Bad: Recall that the talks were suspended in March.
-        Good: The talks were suspended in March.
+        Bad: The head of the region instructed officials to repair the road.
+        Good: The governor instructed officials to repair the road.
 
     Fix safety:
         As the glossary entry (or its avoid-form) says, like `calque`.
