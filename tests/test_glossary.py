@@ -119,7 +119,7 @@ domain = "economy"
 note = "House style."
 ref = "House style guide, 2024"
 fix = "unsafe"
-flag = [{ text = "The recovery bounce slowed.", fixed = "The rebound slowed." }, { text = "The restorative bounce slowed.", fixed = "The rebound slowed." }]
+flag = ["The recovery bounce slowed.", { text = "The restorative bounce slowed.", fixed = "The rebound slowed." }]
 ok = ["The rebound slowed."]
 
 [[entry]]

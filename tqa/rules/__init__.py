@@ -56,7 +56,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T502", "non-standard-institution-name", terms.non_standard_institution_name, F.SOMETIMES, S.WARNING),
     Rule("T503", "non-standard-treaty-or-acronym", terms.non_standard_treaty_or_acronym, F.SOMETIMES, S.WARNING),
     Rule("T504", "overused-connector", terms.overused_connector, F.NEVER, S.INFO),
-    Rule("T505", "translationese", terms.translationese, F.SOMETIMES, S.INFO),
+    Rule("T505", "translationese", terms.translationese, F.NEVER, S.INFO),
     Rule("T510", "thousand-after-figures", numbers.number_word_after_digits, F.SOMETIMES, S.WARNING),
     Rule("T511", "nationality-side", metonymy.nationality_side, F.ALWAYS, S.WARNING),
     Rule("T512", "office-metonymy", metonymy.office_metonymy, F.ALWAYS, S.WARNING),

@@ -4,6 +4,7 @@ titles, treaties and acronyms, overused connectors."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 from collections.abc import Collection, Iterator
 
@@ -205,12 +206,13 @@ def translationese(doc: Document) -> Iterator[Violation]:
         Good: The governor instructed officials to repair the road.
 
     Fix safety:
-        As the glossary entry (or its avoid-form) says, like `calque`.
+        Display-only: the phrase is English, so the rewrite (computed as
+        for `calque`) is the editor's choice and never applied.
     """
     for match in glossary_matches(doc):
         if not match.entry.is_info(match.form.avoid):
             continue
-        fix = glossary_fix(doc, match)
+        fix = dataclasses.replace(glossary_fix(doc, match), applicability=Applicability.DISPLAY_ONLY)
         yield Violation(
             match.start,
             match.end,
