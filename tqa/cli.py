@@ -183,6 +183,19 @@ def _selection_options(function):
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
         ),
+        click.option(
+            "--dask-scheduler",
+            metavar="ADDRESS",
+            help=_(
+                "Check on the Dask cluster of this scheduler (tcp://HOST:8786), whose workers see the files at the same paths; needs `pip install 'tqa[dask]'`."
+            ),
+        ),
+        click.option(
+            "--dask-local",
+            type=click.IntRange(1),
+            metavar="N",
+            help=_("Check on a local Dask cluster of N worker processes; needs `pip install 'tqa[dask]'`."),
+        ),
         click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when there are findings.")),
     )
     for option in reversed(options):
@@ -224,6 +237,17 @@ def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **
 def _workers(jobs: int) -> int:
     """--jobs as a number of processes: 0 means one per CPU."""
     return jobs or os.cpu_count() or 1
+
+
+def _cluster(scheduler: str | None, local_workers: int | None):
+    """--dask-scheduler or --dask-local as the Dask cluster to check on; None: this machine."""
+    if scheduler and local_workers:
+        raise click.UsageError(_("give --dask-scheduler or --dask-local, not both"))
+    if not scheduler and not local_workers:
+        return None
+    from tqa.pipeline.dask_run import Cluster
+
+    return Cluster(scheduler, local_workers or 0)
 
 
 def _overrides(select, ignore, extend_select, glossary_files, segmentation, **more) -> dict:
@@ -284,7 +308,7 @@ def main(lang: str | None) -> None:
 @click.option("--fix", "apply_fixes", is_flag=True, help=_("Apply fixes, as `tqa fix` does (with --unsafe-fixes too)."))
 @report_options
 def check(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, dask_scheduler, dask_local, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache, apply_fixes,
 ) -> None:  # fmt: skip
     if apply_fixes:
@@ -318,6 +342,7 @@ def check(
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
+    cluster = _cluster(dask_scheduler, dask_local)
     report = sys.stderr if show_diff else sys.stdout
     options = ReportOptions(
         unsafe_fixes=unsafe_fixes,
@@ -334,11 +359,11 @@ def check(
     cache = None if no_cache or show_diff else _results_cache(plan, job, output)
     if streamed:
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format, options=options))
-        results = track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed())
+        results = track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
         failed, found, checked = _stream(results, errors, plan, streaming, options, context)
     else:
-        results = list(track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed()))
+        results = list(track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed()))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -465,7 +490,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
 def fix(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, dask_scheduler, dask_local, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
 ) -> None:  # fmt: skip
     _refuse_empty_paths(paths)
@@ -483,7 +508,8 @@ def fix(
     report = sys.stderr if show_diff or to_stdout else sys.stdout
     results: list[FileResult] = []
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
-    with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs))) as processed:
+    cluster = _cluster(dask_scheduler, dask_local)
+    with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs), cluster=cluster)) as processed:
         for result in track(processed, inputs):
             results.append(result)
             _deliver(result, show_diff, output_dir)

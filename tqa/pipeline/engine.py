@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqa.alignment import is_target_name, paired_source
 from tqa.errors import UserError
@@ -24,6 +25,9 @@ from tqa.rules.names import NameIndex, first_occurrence, single_spellings
 from tqa.text.document import Document
 from tqa.text.textio import read_file
 
+if TYPE_CHECKING:
+    from tqa.pipeline.dask_run import Cluster
+
 
 def process(
     inputs: Sequence[Input],
@@ -31,13 +35,15 @@ def process(
     job: Job = DEFAULT_JOB,
     jobs: int = 1,
     cache: ResultCache | None = None,
+    cluster: Cluster | None = None,
 ) -> Iterator[FileResult]:
     """Check (and with `job.fix`, fix) each input, one file in memory at a time
-    per worker; with `jobs` > 1 in worker processes. Results come in input order.
-    With a `cache`, files whose results it holds are not checked again."""
+    per worker; with `jobs` > 1 in worker processes, with a `cluster` on Dask's
+    workers. Results come in input order. With a `cache`, files whose results
+    it holds are not checked again."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
     if cache is None:
-        yield from _process(inputs, rules_for, job, jobs)
+        yield from _process(inputs, rules_for, job, jobs, cluster)
         return
     keys = _RulesKeys(rules_for)
     cached: dict[int, FileResult] = {}
@@ -46,7 +52,7 @@ def process(
             result = cache.get(item.path, item.display, keys(item.display))
             if isinstance(result, FileResult):
                 cached[index] = result.detached(item)
-    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs)
+    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs, cluster)
     for index, item in enumerate(inputs):
         if index in cached:
             yield cached[index]
@@ -59,9 +65,18 @@ def process(
 
 
 def _process(
-    inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, jobs: int
+    inputs: Sequence[Input],
+    rules_for: Callable[[str], Sequence[Rule]],
+    job: Job,
+    jobs: int,
+    cluster: Cluster | None = None,
 ) -> Iterator[FileResult]:
     files = [item for item in inputs if not item.is_stdin]
+    if cluster is not None and files:
+        from tqa.pipeline.dask_run import process_on_cluster
+
+        yield from process_on_cluster(inputs, rules_for, job, cluster)
+        return
     if jobs > 1 and len(files) > 1:
         from tqa.pipeline.workers import process_parallel
 
