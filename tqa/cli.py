@@ -240,14 +240,16 @@ def _workers(jobs: int) -> int:
 
 
 def _cluster(scheduler: str | None, local_workers: int | None):
-    """--dask-scheduler or --dask-local as the Dask cluster to check on; None: this machine."""
+    """--dask-scheduler or --dask-local: a client of the Dask cluster to check on,
+    closed with the command; None: this machine."""
     if scheduler and local_workers:
         raise click.UsageError(_("give --dask-scheduler or --dask-local, not both"))
     if not scheduler and not local_workers:
         return None
     from tqa.pipeline.dask_run import Cluster
 
-    return Cluster(scheduler, local_workers or 0)
+    with user_errors():  # connected now, so an unreachable scheduler is an error before any work
+        return click.get_current_context().with_resource(Cluster(scheduler, local_workers or 0).client())
 
 
 def _overrides(select, ignore, extend_select, glossary_files, segmentation, **more) -> dict:

@@ -1,8 +1,9 @@
 """`--dask-scheduler` and `--dask-local`: the per-file work on a Dask cluster, results in input order.
 
 Batches of files go to the cluster's workers, which read each file by its path
-(the workers of a cluster must see the files where this machine names them: a
-shared folder) and check or fix it exactly as `process_one` does here. Dask
+from this process's working folder (the workers of a cluster must see the
+files where this machine does: a shared folder mounted at the same place) and
+check or fix it exactly as `process_one` does here. Dask
 runs a batch whose worker died again on another worker; a batch that still
 cannot be run is checked in this process, so no file is lost. The findings
 only the whole run can see (a name spelled two ways across files) are found
@@ -11,12 +12,14 @@ here, from the name spellings each result brings back.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
+import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,7 +52,7 @@ class Cluster:
     scheduler: str | None = None
     local_workers: int = 0
 
-    @contextmanager
+    @contextlib.contextmanager
     def client(self) -> Iterator[Client]:
         """A Dask client of this cluster, closed (and a local cluster stopped) at the end."""
         try:
@@ -81,22 +84,30 @@ class Cluster:
             yield client
 
 
-def check_batch(items: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, language: str):
-    """On a worker: each file of a batch, as this process would check it."""
-    set_language(language)
-    return [process_one(item, rules_for(item.display), job) for item in items]
+# A worker works in the folder of the run that sent the batch: one batch at a
+# time per worker process (tqa's work holds Python's lock anyway).
+_IN_FOLDER = threading.Lock()
+
+
+def check_batch(
+    items: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, language: str, folder: str
+) -> list[FileResult]:
+    """On a worker: each file of a batch, as this process would check it, from
+    the same working folder (paths, glossaries and originals read as named)."""
+    with _IN_FOLDER, contextlib.chdir(folder):
+        set_language(language)
+        return [process_one(item, rules_for(item.display), job) for item in items]
 
 
 def process_on_cluster(
-    inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, cluster: Cluster
+    inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, client: Client
 ) -> Iterator[FileResult]:
     """Each input's result, in input order; standard input is read here."""
     files = [item for item in inputs if not item.is_stdin]
     batches = [files[start : start + BATCH_FILES] for start in range(0, len(files), BATCH_FILES)]
-    with cluster.client() as client:
-        done = _gathered(client, batches, rules_for, job)
-        for item in inputs:
-            yield process_one(item, rules_for(item.display), job) if item.is_stdin else next(done)
+    done = _gathered(client, batches, rules_for, job)
+    for item in inputs:
+        yield process_one(item, rules_for(item.display), job) if item.is_stdin else next(done)
 
 
 def _gathered(
@@ -104,14 +115,14 @@ def _gathered(
 ) -> Iterator[FileResult]:
     """The batches' results in order, a few batches a worker in flight at a time."""
     window = BATCHES_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
-    language = current_language()
+    language, folder = current_language(), os.getcwd()
     run = uuid.uuid4().hex
     pending: deque[tuple[list[Input], Future]] = deque()
     waiting = iter(enumerate(batches))
     while True:
         while len(pending) < window and (batch := next(waiting, None)) is not None:
             index, items = batch
-            future = client.submit(check_batch, items, rules_for, job, language, key=f"tqa-{run}-{index}")
+            future = client.submit(check_batch, items, rules_for, job, language, folder, key=f"tqa-{run}-{index}")
             pending.append((items, future))
         if not pending:
             return

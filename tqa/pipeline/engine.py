@@ -26,7 +26,7 @@ from tqa.text.document import Document
 from tqa.text.textio import read_file
 
 if TYPE_CHECKING:
-    from tqa.pipeline.dask_run import Cluster
+    from distributed import Client
 
 
 def process(
@@ -35,11 +35,11 @@ def process(
     job: Job = DEFAULT_JOB,
     jobs: int = 1,
     cache: ResultCache | None = None,
-    cluster: Cluster | None = None,
+    cluster: Client | None = None,
 ) -> Iterator[FileResult]:
     """Check (and with `job.fix`, fix) each input, one file in memory at a time
-    per worker; with `jobs` > 1 in worker processes, with a `cluster` on Dask's
-    workers. Results come in input order. With a `cache`, files whose results
+    per worker; with `jobs` > 1 in worker processes, with a `cluster` (a Dask
+    client) on its workers. Results come in input order. With a `cache`, files whose results
     it holds are not checked again."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
     if cache is None:
@@ -69,7 +69,7 @@ def _process(
     rules_for: Callable[[str], Sequence[Rule]],
     job: Job,
     jobs: int,
-    cluster: Cluster | None = None,
+    cluster: Client | None = None,
 ) -> Iterator[FileResult]:
     files = [item for item in inputs if not item.is_stdin]
     if cluster is not None and files:
