@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ distributed = pytest.importorskip("distributed", reason="Dask is not installed: 
 pytestmark = pytest.mark.dask
 
 CASES = DATA / "cases"
-ARTICLES = 300
+ARTICLES = 200
 
 
 def pieces() -> list[str]:
@@ -169,3 +170,79 @@ def test_dask_local_and_bad_options(runner, tmp_path, monkeypatch):
     unreachable = runner.invoke(main, ["check", "--dask-scheduler", "tcp://127.0.0.1:1", "few"])
     assert unreachable.exit_code == 2
     assert "tqa: error: cannot reach the Dask scheduler at tcp://127.0.0.1:1" in unreachable.stderr
+
+
+def articles_of(folder: str) -> list[dict]:
+    """The readable files under `folder` as articles, in the order `tqa check` takes them."""
+    from tqa.errors import UserError
+    from tqa.pipeline.discover import discover
+    from tqa.text.textio import read_file
+
+    articles = []
+    for item in discover([folder])[0]:
+        try:
+            articles.append({"path": item.display, "text": read_file(Path(item.path)).text})
+        except UserError:
+            continue  # the binary file: an error, not findings
+    return articles
+
+
+def test_a_bag_of_articles_gives_the_findings_of_check(runner, cluster, in_archive):
+    import dask.bag
+
+    from tqa.dask import check_bag
+
+    articles = dask.bag.from_sequence(articles_of(in_archive), npartitions=7)
+    expected = json.loads(invoke(runner, "check", "--no-cache", "--output-format", "json", in_archive)[1])
+    assert check_bag(articles).compute() == expected
+    assert any(row["code"] == "N602" for row in expected)
+    one_pass = check_bag(articles, ignore="N602").compute()
+    assert one_pass == [row for row in expected if row["code"] != "N602"]
+
+
+def test_a_bag_names_its_fields_and_says_which_is_missing(cluster):
+    import dask.bag
+
+    from tqa.dask import check_bag
+    from tqa.errors import UserError
+
+    pairs = dask.bag.from_sequence([("a.txt", "The NATO International Secretariat was told.\n")], npartitions=1)
+    assert {row["filename"] for row in check_bag(pairs).compute()} == {"a.txt"}
+    named = dask.bag.from_sequence(
+        [{"id": "a.txt", "body": "The NATO International Secretariat was told.\n"}], npartitions=1
+    )
+    assert check_bag(named, path="id", text="body").compute() == check_bag(pairs).compute() != []
+    with pytest.raises(UserError, match="an article has no text field `text`"):
+        check_bag(named, path="id").compute()
+
+
+def test_the_archive_example_writes_the_findings_to_parquet(cluster, in_archive, tmp_path):
+    import pyarrow.parquet
+
+    articles = articles_of(in_archive)[:80]
+    archive = tmp_path / "articles.jsonl"
+    archive.write_text("".join(json.dumps(article, ensure_ascii=False) + "\n" for article in articles), "utf-8")
+    script = Path(__file__).resolve().parent.parent / "examples" / "check_archive.py"
+    address = cluster[0].scheduler_address
+    command = [
+        sys.executable,
+        str(script),
+        str(archive),
+        str(tmp_path / "out"),
+        "--scheduler",
+        address,
+        "--blocksize",
+        "8KiB",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = pyarrow.parquet.read_table(tmp_path / "out").to_pylist()
+    import dask.bag
+
+    from tqa.dask import check_bag
+
+    expected = check_bag(dask.bag.from_sequence(articles, npartitions=3)).compute()
+    assert len(list((tmp_path / "out").glob("part-*.parquet"))) > 1
+    assert [(r["filename"], r["code"], r["row"], r["column"], r["message"]) for r in rows] == [
+        (r["filename"], r["code"], r["location"]["row"], r["location"]["column"], r["message"]) for r in expected
+    ]

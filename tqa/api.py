@@ -27,6 +27,7 @@ from tqa.pipeline.plan import Plan, fix_codes, make_plan
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.report import Located, located
 from tqa.report.json_output import finding_object
+from tqa.rules.names import single_spellings
 from tqa.text.document import Document
 from tqa.text.linediff import unified_diff
 from tqa.text.textio import Source
@@ -174,11 +175,21 @@ def check_text(
     in `.md`); `config` names a tqa.toml whose settings apply."""
     name = path or TEXT_NAME
     chosen = plan(select=select, ignore=ignore, glossary=glossary, config=config)
+    return [Finding.of(item) for item in located([checked(name, text, chosen, source=source, markdown=markdown)])]
+
+
+def checked(name: str, text: str, chosen: Plan, *, source: str | None = None, markdown: bool = False) -> FileResult:
+    """One text checked with a plan's rules, as a file of a run: its findings and,
+    when the run checks names across files, its name spellings (see `link_files`)."""
     markdown = markdown or name.lower().endswith((".md", ".markdown"))
     job = _job(chosen)
     original = _original(name, text, source, markdown, job.segmentation)
-    settings = fix_settings(job, markdown, original)
-    return _findings(name, text, check_document(settings.document(name, text), chosen.rules_for(name)))
+    doc = fix_settings(job, markdown, original).document(name, text)
+    rules = chosen.rules_for(name)
+    result = FileResult(Input(name, name), Source(text), check_document(doc, rules))
+    if any(rule.code == CROSS_FILE_RULE for rule in rules):
+        result.name_spellings = single_spellings(doc)
+    return result
 
 
 def fix_text(

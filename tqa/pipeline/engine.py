@@ -21,7 +21,7 @@ from tqa.pipeline.cache import ResultCache
 from tqa.pipeline.discover import discover
 from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
 from tqa.pipeline.run import DEFAULT_JOB, FileResult, Input, Job
-from tqa.rules.names import NameIndex, first_occurrence, single_spellings
+from tqa.rules.names import CrossFileReport, NameIndex, first_occurrence, single_spellings
 from tqa.text.document import Document
 from tqa.text.textio import read_file
 
@@ -153,33 +153,34 @@ def link_files(
     for spellings in context:
         names.add(spellings)
     for index, reports in sorted(names.reports(context_from=len(results)).items()):
-        if index >= len(results):
+        if index < len(results):
+            add_name_findings(results[index], reports, rule)
+
+
+def add_name_findings(result: FileResult, reports: Sequence[CrossFileReport], rule: Rule) -> None:
+    """A file's findings of names the rest of the run spells otherwise (see `link_files`)."""
+    if result.source is None:
+        return
+    text = result.fixed_text if result.fixed_text is not None else result.source.text
+    if result.snapshot is not None:
+        text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
+    kept = []
+    for report in reports:
+        found, preferred = report.found, report.preferred
+        offset = first_occurrence(text, found)
+        if offset is None:
             continue
-        result = results[index]
-        if result.source is None:
-            continue
-        text = result.fixed_text if result.fixed_text is not None else result.source.text
-        if result.snapshot is not None:
-            text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
-        kept = []
-        for report in reports:
-            found, preferred = report.found, report.preferred
-            offset = first_occurrence(text, found)
-            if offset is None:
-                continue
-            kept.append((offset, offset + len(found)))
-            message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
-                found=found, preferred=preferred
-            )
-            # Another file's majority is a hint; the glossary's spelling of a known person is a fix.
-            fix = Fix(
-                _("Replace with `{replacement}`").format(replacement=preferred),
-                (Edit(offset, offset + len(found), preferred),),
-                Applicability.UNSAFE if report.known else Applicability.DISPLAY_ONLY,
-            )
-            result.findings.append(
-                Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity, fix)
-            )
-        if result.snapshot is not None:
-            result.snapshot.keep(text, kept)
-        result.findings.sort(key=lambda f: (f.start, f.code, f.end))
+        kept.append((offset, offset + len(found)))
+        message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
+            found=found, preferred=preferred
+        )
+        # Another file's majority is a hint; the glossary's spelling of a known person is a fix.
+        fix = Fix(
+            _("Replace with `{replacement}`").format(replacement=preferred),
+            (Edit(offset, offset + len(found), preferred),),
+            Applicability.UNSAFE if report.known else Applicability.DISPLAY_ONLY,
+        )
+        result.findings.append(Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity, fix))
+    if result.snapshot is not None:
+        result.snapshot.keep(text, kept)
+    result.findings.sort(key=lambda f: (f.start, f.code, f.end))
