@@ -22,6 +22,7 @@ pytestmark = pytest.mark.dask
 
 CASES = DATA / "cases"
 ARTICLES = 200
+SMALL = 40
 
 
 def pieces() -> list[str]:
@@ -48,22 +49,27 @@ def make_archive(folder: Path, count: int = ARTICLES) -> Path:
 @pytest.fixture(scope="module")
 def cluster():
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local,
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local,
         distributed.Client(local) as client,
     ):
         yield local, client
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    return make_archive(tmp_path_factory.mktemp("archive"))
+def archives(tmp_path_factory):
+    """`archive`, of ARTICLES articles, and `small`, of SMALL, in one folder."""
+    folder = tmp_path_factory.mktemp("archives")
+    make_archive(folder / "archive")
+    make_archive(folder / "small", SMALL)
+    return folder
 
 
 @pytest.fixture
-def in_archive(archive, monkeypatch, tmp_path):
-    monkeypatch.chdir(archive.parent)
+def in_archive(archives, monkeypatch, tmp_path):
+    """The archive's name, from the working folder it is in; `small` beside it."""
+    monkeypatch.chdir(archives)
     monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "cache"))
-    return archive.name
+    return "archive"
 
 
 def invoke(runner, *arguments: str):
@@ -73,11 +79,11 @@ def invoke(runner, *arguments: str):
 
 @pytest.mark.parametrize("output_format", FORMATS)
 def test_cluster_output_is_byte_identical(runner, cluster, in_archive, output_format):
+    """Every format; the whole archive for the two most used, a smaller one for the rest."""
+    folder = in_archive if output_format in ("text", "json") else "small"
     address = cluster[0].scheduler_address
-    here = invoke(runner, "check", "--no-cache", "--output-format", output_format, in_archive)
-    there = invoke(
-        runner, "check", "--no-cache", "--output-format", output_format, "--dask-scheduler", address, in_archive
-    )
+    here = invoke(runner, "check", "--no-cache", "--output-format", output_format, folder)
+    there = invoke(runner, "check", "--no-cache", "--output-format", output_format, "--dask-scheduler", address, folder)
     assert here[0] == 2 and "binary.txt: binary file" in here[2]  # findings, and one file that is no text
     assert there == here
 
@@ -246,3 +252,14 @@ def test_the_archive_example_writes_the_findings_to_parquet(cluster, in_archive,
     assert [(r["filename"], r["code"], r["row"], r["column"], r["message"]) for r in rows] == [
         (r["filename"], r["code"], r["location"]["row"], r["location"]["column"], r["message"]) for r in expected
     ]
+
+
+def test_check_paths_on_a_cluster(cluster, in_archive):
+    import tqa
+
+    _local, client = cluster
+    on_cluster = [
+        (r.path, [f.to_dict() for f in r.findings], str(r.error)) for r in tqa.check_paths([in_archive], client=client)
+    ]
+    here = [(r.path, [f.to_dict() for f in r.findings], str(r.error)) for r in tqa.check_paths([in_archive])]
+    assert on_cluster == here and len(here) == ARTICLES + 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tqa.alignment import check_alignment
 from tqa.config import load_settings
@@ -31,6 +32,9 @@ from tqa.rules.names import single_spellings
 from tqa.text.document import Document
 from tqa.text.linediff import unified_diff
 from tqa.text.textio import Source
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 Codes = str | Iterable[str] | None
 TEXT_NAME = "<text>"
@@ -229,6 +233,7 @@ def check_paths(
     glossary: Iterable[str | os.PathLike[str]] = (),
     config: str | os.PathLike[str] | None = None,
     jobs: int = 1,
+    client: Client | None = None,
 ) -> Iterator[FileReport]:
     """Check files and folders (recursing into .txt, .md and .po files, as
     `tqa check` does), one report a file, in the order `tqa check` prints them.
@@ -236,8 +241,9 @@ def check_paths(
     With the run-wide name check (N602, selected by default) a file's report
     can come only once every file is checked: one name spelled two ways across
     files is found then. Without it, reports come as files are checked. `jobs`
-    > 1 checks in that many worker processes. Paths that cannot be read come
-    first, as reports with an error."""
+    > 1 checks in that many worker processes; a Dask `client` (the dask extra)
+    checks on its cluster's workers, which must see the files at the same
+    paths. Paths that cannot be read come first, as reports with an error."""
     chosen = plan(select=select, ignore=ignore, glossary=glossary, config=config)
     settings = chosen.settings
     selection = selection_of(settings)
@@ -245,7 +251,7 @@ def check_paths(
     for error in errors:
         yield FileReport(error.path or "", [], error)
     job = _job(chosen, source=str(source) if source else None, keep_text=False, detect_language=True)
-    results = process([item for item in inputs if not item.is_stdin], chosen.rules_for, job, jobs)
+    results = process([item for item in inputs if not item.is_stdin], chosen.rules_for, job, jobs, cluster=client)
     if not any(rule.code == CROSS_FILE_RULE for rule in chosen.rules):
         yield from (_report(result) for result in results)
         return

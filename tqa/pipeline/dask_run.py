@@ -76,7 +76,7 @@ class Cluster:
                 n_workers=self.local_workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: other clusters may run on this machine
                 silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,
