@@ -83,15 +83,19 @@ _digests = _FileDigests()
 
 
 @cache
-def _builtin_digests() -> tuple[bytes, ...]:
+def _builtin_hash() -> hashlib._Hash:
     """The built-in glossary ships with tqa: read once per process."""
-    return tuple(_file_digest(path) for path in builtin_files())
+    digest = hashlib.sha256()
+    for path in builtin_files():
+        digest.update(_file_digest(path))
+    return digest
 
 
 def _fingerprint(extra: Sequence[Path]) -> str:
-    digest = hashlib.sha256()
-    for part in (*_builtin_digests(), *(_digests(path) for path in extra)):
-        digest.update(part)
+    """The content of the built-in glossary and the user's files (asked for every document: cheap)."""
+    digest = _builtin_hash().copy()
+    for path in extra:
+        digest.update(_digests(path))
     return digest.hexdigest()[:12]
 
 
