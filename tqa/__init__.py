@@ -8,10 +8,11 @@ imported on first use, so `import tqa` stays cheap for the command line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 __version__ = "0.1.0"
 
+# Type checkers take this name as typing.TYPE_CHECKING; importing typing itself
+# would cost `import tqa` (and every start of the command line) a few milliseconds.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from tqa.api import FileReport, Finding, FixResult, check_paths, check_text, fix_text
     from tqa.errors import UserError
