@@ -159,3 +159,19 @@ def test_the_package_is_typed():
     assert set(tqa.__all__) <= set(dir(tqa))
     with pytest.raises(AttributeError):
         tqa.no_such_name  # noqa: B018
+
+
+def test_check_text_with_its_russian_original(tmp_path, runner):
+    """The source-aware rules, as `tqa check` runs them on a file paired with its original."""
+    target, source = (
+        "About 10,000 people came.\n\nThey stayed 3 days.\n",
+        "Пришли около 10 тыс. человек.\n\nОни пробыли 4 дня.\n",
+    )
+    findings = tqa.check_text(target, path="a.en.txt", source=source, select="A")
+    assert [f.code for f in findings] == ["A702"]
+    assert tqa.check_text(target, select="A") == []
+    write(tmp_path / "a.en.txt", target)
+    write(tmp_path / "a.ru.txt", source)
+    result = runner.invoke(main, ["check", "--select", "A", "--output-format", "json", str(tmp_path / "a.en.txt")])
+    [row] = json.loads(result.stdout)
+    assert {**findings[0].to_dict(), "filename": row["filename"]} == row

@@ -24,8 +24,8 @@ from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import link_files, process
 from tqa.pipeline.ignore import selection_of
 from tqa.pipeline.one_file import CROSS_FILE_RULE, fix_settings
-from tqa.pipeline.plan import Plan, fix_codes, make_plan
-from tqa.pipeline.run import FileResult, Input, Job
+from tqa.pipeline.plan import Plan, job_of, make_plan
+from tqa.pipeline.run import FileResult, Input
 from tqa.report import Located, located
 from tqa.report.json_output import finding_object
 from tqa.rules.names import single_spellings
@@ -134,17 +134,6 @@ def plan(
     return chosen
 
 
-def _job(chosen: Plan, **more) -> Job:
-    settings = chosen.settings
-    return Job(
-        segmentation=settings.segmentation,
-        glossary_files=settings.glossary,
-        transliteration=settings.transliteration,
-        fix_codes=fix_codes(settings),
-        **more,
-    )
-
-
 def _findings(path: str, text: str, findings: list[RuleFinding]) -> list[Finding]:
     result = FileResult(Input(path, path), Source(text), findings)
     return [Finding.of(item) for item in located([result])]
@@ -186,7 +175,7 @@ def checked(name: str, text: str, chosen: Plan, *, source: str | None = None, ma
     """One text checked with a plan's rules, as a file of a run: its findings and,
     when the run checks names across files, its name spellings (see `link_files`)."""
     markdown = markdown or name.lower().endswith((".md", ".markdown"))
-    job = _job(chosen)
+    job = job_of(chosen.settings)
     original = _original(name, text, source, markdown, job.segmentation)
     doc = fix_settings(job, markdown, original).document(name, text)
     rules = chosen.rules_for(name)
@@ -213,7 +202,7 @@ def fix_text(
     name = path or TEXT_NAME
     chosen = plan(select=select, ignore=ignore, glossary=glossary, config=config)
     markdown = markdown or name.lower().endswith((".md", ".markdown"))
-    job = _job(chosen, fix=True, unsafe=unsafe)
+    job = job_of(chosen.settings, fix=True, unsafe=unsafe)
     original = _original(name, text, source, markdown, job.segmentation)
     fixed, applied, remaining = fix_loop(text, name, chosen.rules_for(name), fix_settings(job, markdown, original))
     return FixResult(
@@ -250,7 +239,7 @@ def check_paths(
     inputs, errors = discover([str(p) for p in paths], selection)
     for error in errors:
         yield FileReport(error.path or "", [], error)
-    job = _job(chosen, source=str(source) if source else None, keep_text=False, detect_language=True)
+    job = job_of(chosen.settings, source=str(source) if source else None, keep_text=False, detect_language=True)
     results = process([item for item in inputs if not item.is_stdin], chosen.rules_for, job, jobs, cluster=client)
     if not any(rule.code == CROSS_FILE_RULE for rule in chosen.rules):
         yield from (_report(result) for result in results)

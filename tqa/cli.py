@@ -42,7 +42,7 @@ from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
 from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import context_spellings, link_files, process
-from tqa.pipeline.plan import Plan, fix_codes
+from tqa.pipeline.plan import Plan, job_of
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
@@ -222,14 +222,11 @@ def _cache_options(function):
 
 def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **more) -> Job:
     """What `check` and `fix` do to each file: the settings, the reading options and `more`."""
-    return Job(
-        segmentation=settings.segmentation,
-        glossary_files=settings.glossary,
-        transliteration=settings.transliteration,
+    return job_of(
+        settings,
         encoding=encoding,
         source=source,
         catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
-        fix_codes=fix_codes(settings),
         **more,
     )
 
