@@ -22,7 +22,7 @@ pytestmark = pytest.mark.dask
 
 CASES = DATA / "cases"
 ARTICLES = 200
-SMALL = 40
+SMALL = 30
 
 
 def pieces() -> list[str]:
@@ -225,7 +225,7 @@ def test_a_bag_names_its_fields_and_says_which_is_missing(cluster):
 def test_the_archive_example_writes_the_findings_to_parquet(cluster, in_archive, tmp_path):
     import pyarrow.parquet
 
-    articles = articles_of(in_archive)[:80]
+    articles = articles_of(in_archive)[:40]
     archive = tmp_path / "articles.jsonl"
     archive.write_text("".join(json.dumps(article, ensure_ascii=False) + "\n" for article in articles), "utf-8")
     script = Path(__file__).resolve().parent.parent / "examples" / "check_archive.py"
@@ -238,7 +238,7 @@ def test_the_archive_example_writes_the_findings_to_parquet(cluster, in_archive,
         "--scheduler",
         address,
         "--blocksize",
-        "8KiB",
+        "4KiB",
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
