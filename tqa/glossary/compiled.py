@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -162,22 +163,25 @@ def _evict(folder: Path) -> None:
 class _Loaded:
     """Compiled glossaries of this process by content: an edited glossary file
     gives a new fingerprint and is compiled afresh, while the same content, under
-    any path, is compiled once. Only the last few are kept."""
+    any path, is compiled once. Only the last few are kept. A program's threads
+    may share it."""
 
     def __init__(self, size: int = KEPT_GLOSSARIES) -> None:
         self.size = size
         self.glossaries: OrderedDict[str, Glossary] = OrderedDict()
+        self.lock = threading.Lock()
 
     def __call__(self, extra: tuple[Path, ...]) -> Glossary:
         fingerprint = _fingerprint(extra)
-        glossary = self.glossaries.get(fingerprint)
-        if glossary is None:
-            glossary = _compile(extra, fingerprint)
-            self.glossaries[fingerprint] = glossary
-            while len(self.glossaries) > self.size:
-                self.glossaries.popitem(last=False)
-        self.glossaries.move_to_end(fingerprint)
-        return glossary
+        with self.lock:
+            glossary = self.glossaries.get(fingerprint)
+            if glossary is None:
+                glossary = _compile(extra, fingerprint)
+                self.glossaries[fingerprint] = glossary
+                while len(self.glossaries) > self.size:
+                    self.glossaries.popitem(last=False)
+            self.glossaries.move_to_end(fingerprint)
+            return glossary
 
 
 def _compile(extra: tuple[Path, ...], fingerprint: str) -> Glossary:
