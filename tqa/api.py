@@ -22,6 +22,7 @@ from tqa.pipeline.check import check_document
 from tqa.pipeline.check import fix_text as fix_loop
 from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import link_files, process
+from tqa.pipeline.fix import within_reach
 from tqa.pipeline.ignore import selection_of
 from tqa.pipeline.one_file import CROSS_FILE_RULE, fix_settings
 from tqa.pipeline.plan import Plan, job_of, make_plan
@@ -179,7 +180,7 @@ def checked(name: str, text: str, chosen: Plan, *, source: str | None = None, ma
     original = _original(name, text, source, markdown, job.segmentation)
     doc = fix_settings(job, markdown, original).document(name, text)
     rules = chosen.rules_for(name)
-    result = FileResult(Input(name, name), Source(text), check_document(doc, rules))
+    result = FileResult(Input(name, name), Source(text), within_reach(check_document(doc, rules), job.fix_codes))
     if any(rule.code == CROSS_FILE_RULE for rule in rules):
         result.name_spellings = single_spellings(doc)
     return result
@@ -245,8 +246,10 @@ def check_paths(
         yield from (_report(result) for result in results)
         return
     checked = list(results)
-    link_files(checked, chosen.rules, transliteration=settings.transliteration)
-    yield from (_report(result) for result in checked)
+    link_files(checked, chosen.rules, transliteration=settings.transliteration, glossary_files=settings.glossary)
+    for result in checked:
+        result.findings = within_reach(result.findings, job.fix_codes)  # the run-wide findings too
+        yield _report(result)
 
 
 def _report(result: FileResult) -> FileReport:

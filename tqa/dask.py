@@ -23,8 +23,9 @@ from tqa.i18n import _, current_language, set_language
 from tqa.model import Finding as RuleFinding
 from tqa.model import Rule
 from tqa.pipeline.engine import add_name_findings
+from tqa.pipeline.fix import within_reach
 from tqa.pipeline.one_file import CROSS_FILE_RULE
-from tqa.pipeline.plan import Plan
+from tqa.pipeline.plan import Plan, fix_codes
 from tqa.pipeline.run import FileResult, Input
 from tqa.report import located
 from tqa.report.json_output import finding_object
@@ -151,6 +152,7 @@ def _second_pass(
         set_language(run.language)
         result = FileResult(Input(path, path), Source(run.fields.read(article)[1]), list(findings))
         if rule is not None and path in reports:
-            add_name_findings(result, reports[path], rule)
+            add_name_findings(result, reports[path], rule, run.plan.settings.glossary)
+            result.findings = within_reach(result.findings, fix_codes(run.plan.settings))
         rows.extend(_rows(result))
     return rows
