@@ -87,9 +87,10 @@ def _plan(config: tuple[str, ...], overrides: dict) -> Plan:
         if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
             set_language(settings.lang)
         if plan.needs_glossary:
-            from tqa.glossary.compiled import load_glossary
+            from tqa.glossary.compiled import load_glossary, validated_fingerprint
 
-            load_glossary(settings.glossary)
+            if validated_fingerprint(settings.glossary) is None:  # else loaded when a file is checked
+                load_glossary(settings.glossary)
     return plan
 
 

@@ -52,6 +52,11 @@ def _fingerprint(paths: Sequence[Path]) -> str:
     return digest.hexdigest()[:12]
 
 
+@cache
+def _content_fingerprint(extra: tuple[Path, ...]) -> str:
+    return _fingerprint(builtin_files() + list(extra))
+
+
 def problems_error(problems: list[Problem]) -> UserError:
     first = problems[0]
     more = len(problems) - 1
@@ -117,7 +122,7 @@ def _load(extra: tuple[Path, ...]) -> Glossary:
     """Validated and compiled once per content: the same files (by hash) reuse the
     result a previous run validated; any change is validated afresh."""
     files = builtin_files()
-    fingerprint = _fingerprint(files + list(extra))
+    fingerprint = _content_fingerprint(extra)
     glossary = _cached(fingerprint)
     if glossary is None:
         entries, matcher, problems = check_files(extra, files)
@@ -134,3 +139,14 @@ def _load(extra: tuple[Path, ...]) -> Glossary:
 def load_glossary(extra: Sequence[str | Path] = ()) -> Glossary:
     """The built-in glossary with user files layered over it; raises UserError on any problem."""
     return _load(tuple(Path(p) for p in extra))
+
+
+def validated_fingerprint(extra: Sequence[str | Path] = ()) -> str | None:
+    """The fingerprint of the built-in glossary with these user files, when an
+    earlier run validated and compiled that very content (its compiled form is
+    in the cache): a run that finds every result cached need not load it."""
+    try:
+        fingerprint = _content_fingerprint(tuple(Path(p) for p in extra))
+    except (OSError, UserError):
+        return None
+    return fingerprint if _cache_path(fingerprint).is_file() else None

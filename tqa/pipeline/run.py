@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,14 +53,11 @@ class FileResult:
     def detached(self, item: Input | None = None) -> FileResult:
         """A copy to change (findings added, fields reset) without changing this
         one; with `item`, the copy is of that input."""
-        return dataclasses.replace(
-            self,
-            input=item or self.input,
-            findings=list(self.findings),
-            applied=list(self.applied),
-            snapshot=self.snapshot.copy() if self.snapshot is not None else None,
-            tally=self.tally.copy() if self.tally is not None else None,
-        )
+        clone = copy.copy(self)  # dataclasses.replace would run __init__: a warm run makes thousands
+        clone.input = item or self.input
+        clone.findings, clone.applied = list(self.findings), list(self.applied)
+        clone.snapshot = self.snapshot.copy() if self.snapshot is not None else None
+        return clone  # the tally is shared: it is only ever read (merged into a run's)
 
     def detected_language(self) -> str:
         """The language of the checked text, detected once and kept on the result."""

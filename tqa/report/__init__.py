@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TextIO
 
-from tqa.model import Finding
+from tqa.model import Edit, Finding
 from tqa.pipeline.fingerprint import fingerprints
 from tqa.pipeline.run import FileResult, checked_text
 from tqa.pipeline.tally import Tally
@@ -67,6 +67,14 @@ def fingerprinted(results: Sequence[FileResult]) -> Iterator[tuple[Located, str]
             continue
         prints = fingerprints(checked_text(result), result.findings)
         yield from zip(located([result]), prints, strict=True)
+
+
+def ordered(edits: Sequence[Edit]) -> Sequence[Edit]:
+    """Edits in order (start, end, content), as sorted() orders them, without
+    the dataclass comparisons that make sorting a report's fixes slow."""
+    if len(edits) < 2:
+        return edits
+    return sorted(edits, key=lambda edit: (edit.start, edit.end, edit.content))
 
 
 def posix_path(path: str) -> str:

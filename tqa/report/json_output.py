@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.pipeline.run import FileResult
-from tqa.report import Located, ReportOptions, json_text, located
+from tqa.report import Located, ReportOptions, json_text, located, ordered
 
 
 def finding_object(item: Located) -> dict:
@@ -16,7 +16,7 @@ def finding_object(item: Located) -> dict:
     fix = None
     if finding.fix is not None:
         edits = []
-        for edit in sorted(finding.fix.edits):
+        for edit in ordered(finding.fix.edits):
             row, column = item.doc.position(edit.start)
             end_row, end_column = item.doc.position(edit.end)
             edits.append(

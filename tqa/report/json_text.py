@@ -23,6 +23,11 @@ def dumps(value: object) -> str:
     return _Writer().text(value, "\n")
 
 
+def dumps_at(value: object, newline: str) -> str:
+    """`value` as it is written where `newline` (a line break and the indentation) is the line's."""
+    return _Writer().text(value, newline)
+
+
 def dump(value: object, stream: TextIO) -> None:
     """`json.dump(value, stream, ensure_ascii=False, indent=2)`."""
     stream.write(dumps(value))
@@ -57,12 +62,23 @@ class _Writer:
             template = self.templates.get((keys, newline))
             if template is None:
                 template = self.templates[keys, newline] = _template(keys, newline)
-            return template % tuple([self.text(item, inner) for item in value.values()])
+            # Strings and integers, most of a report, written here rather than by a call each.
+            return template % tuple(
+                [
+                    encode_basestring(item)
+                    if type(item) is str
+                    else int.__repr__(item)
+                    if type(item) is int
+                    else self.text(item, inner)
+                    for item in value.values()
+                ]
+            )
         if kind is list or kind is tuple:
             if not value:
                 return "[]"
             inner = newline + INDENT
-            return "[" + inner + ("," + inner).join([self.text(item, inner) for item in value]) + newline + "]"
+            items = [encode_basestring(item) if type(item) is str else self.text(item, inner) for item in value]
+            return "[" + inner + ("," + inner).join(items) + newline + "]"
         if value is None:
             return "null"
         if value is True:
