@@ -102,7 +102,8 @@ def test_sarif_validates_against_the_schema(workdir):
 
 
 def test_sarif_is_written_as_indented_json_writes_it(workdir):
-    (workdir / "styles.txt").write_text('He said "yes" and “no” and "maybe".\n', encoding="utf-8")  # a fix of three edits
+    # A fix of three edits, and an input that fails (a notification).
+    (workdir / "styles.txt").write_text('He said "yes" and “no” and "maybe".\n', encoding="utf-8")
     for paths in (["seed.txt", "sub/small.txt", "styles.txt", "/dev/null"], ["clean.txt"]):
         output = check("sarif", *paths, code=0 if paths == ["clean.txt"] else 2)
         assert output == json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"
