@@ -110,6 +110,16 @@ def test_sarif_is_written_as_indented_json_writes_it(workdir):
     assert len(json.loads(output)["runs"][0]["results"]) == 0
 
 
+def test_json_is_written_as_indented_json_writes_it_and_holds_the_json_lines_objects(workdir):
+    (workdir / "styles.txt").write_text('He said "yes" and “no” and "maybe".\n', encoding="utf-8")
+    paths = ["seed.txt", "sub/small.txt", "styles.txt"]
+    output = check("json", *paths)
+    assert output == json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(output) == [json.loads(line) for line in check("json-lines", *paths).splitlines()]
+    assert any(len(item["fix"]["edits"]) > 2 for item in json.loads(output) if item["fix"])
+    assert check("json", "clean.txt", code=0) == "[]\n"
+
+
 def test_sarif_content(workdir):
     log = json.loads(check("sarif", "seed.txt", "sub/small.txt"))
     assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"

@@ -97,7 +97,7 @@ class ResultCache:
             return cache
         finally:
             gc.enable()
-        if isinstance(entries, dict):  # each entry is checked when it is looked up
+        if isinstance(entries, dict) and all(type(entry) is Entry for entry in entries.values()):
             cache.entries = entries
             gc.freeze()  # kept for the whole run: the collector need not walk them again and again
         else:
@@ -114,7 +114,7 @@ class ResultCache:
         except OSError:
             return None
         stamp = (status.st_size, status.st_mtime_ns)
-        if not isinstance(entry, Entry) or entry.rules != rules or status.st_size != entry.size:
+        if entry is None or entry.rules != rules or status.st_size != entry.size:
             self.missed[key] = stamp
             return None
         if stamp != (entry.size, entry.mtime_ns):

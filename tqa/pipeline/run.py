@@ -45,6 +45,9 @@ class FileResult:
     language: str | None = None
     # Set when the run prints file by file: the findings already as text, and their counts.
     rendered: str | None = None
+    # (start, code, end) of each finding rendered, in order, with Job.keep_order: where a late finding goes
+    # (see json_output.Assembly).
+    rendered_keys: list[tuple[int, str, int]] = field(default_factory=list)
     tally: Tally | None = None
     name_spellings: str = ""  # see tqa.rules.names.single_spellings
     # Standard input as read, when fixing it: a filter passes on what it cannot fix.
@@ -89,6 +92,8 @@ class Job:
     fix_codes: frozenset[str] | None = None  # see FixSettings
     # Print each file's findings where it is checked (in the worker) and let them go.
     render: Callable[[FileResult], str] | None = None
+    # Keep where each rendered finding sorts (FileResult.rendered_keys): one JSON list is put together later.
+    keep_order: bool = False
 
 
 DEFAULT_JOB = Job()

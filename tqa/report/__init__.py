@@ -95,13 +95,15 @@ def render(output_format: str, result: FileResult, options: ReportOptions | None
 
 
 def streaming_emitters() -> dict[str, tuple[FileEmitter, EndEmitter]]:
-    """Formats that print file by file, so a run need not hold every finding."""
-    from tqa.report import concise, full, json_lines, text
+    """Formats that print file by file, so a run need not hold every finding
+    (JSON's list is put together by `json_output.Assembly`)."""
+    from tqa.report import concise, full, json_lines, json_output, text
 
     return {
         "text": (text.emit_file, text.emit_end),
         "full": (full.emit_file, text.emit_end),
         "concise": (concise.emit_file, text.emit_end),
+        "json": (json_output.emit_file, json_output.emit_end),
         "json-lines": (json_lines.emit_file, json_lines.emit_end),
     }
 
