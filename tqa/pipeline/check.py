@@ -53,6 +53,7 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                     violation.end,
                     rule.severity,
                     _effective(doc.text, violation.fix),
+                    violation.glossary,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))

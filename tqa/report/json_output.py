@@ -1,6 +1,7 @@
 """JSON output: a list of findings shaped like ruff's `--output-format json`,
 each also naming the language of its document, detected once per file
-(`FileResult.detected_language`)."""
+(`FileResult.detected_language`), and the glossary entry a finding comes from
+(`glossary`: id, note, ref; null for findings of other rules)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def finding_object(item: Located) -> dict:
         "location": {"row": item.row, "column": item.column},
         "end_location": {"row": item.end_row, "column": item.end_column},
         "fix": fix,
+        "glossary": finding.glossary.to_dict() if finding.glossary is not None else None,
     }
 
 
@@ -85,13 +87,14 @@ def finding_text(item: Located) -> str:
             f'{{{n2}"applicability": {encode(finding.fix.applicability.value)},'
             f'{n2}"message": {encode(finding.fix.title)},{n2}"edits": {listed}{n1}}}'
         )
+    glossary = "null" if finding.glossary is None else json_text.dumps_at(finding.glossary.to_dict(), n1)
     return (
         f'{{{n1}"code": {encode(finding.code)},{n1}"document_language": {encode(item.result.detected_language())},'
         f'{n1}"name": {encode(finding.name)},{n1}"message": {encode(finding.message)},'
         f'{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {encode(item.path)},'
         f'{n1}"location": {{{n2}"row": {item.row},{n2}"column": {item.column}{n1}}},'
         f'{n1}"end_location": {{{n2}"row": {item.end_row},{n2}"column": {item.end_column}{n1}}},'
-        f'{n1}"fix": {fix}{n0}}}'
+        f'{n1}"fix": {fix},{n1}"glossary": {glossary}{n0}}}'
     )
 
 
