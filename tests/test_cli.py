@@ -169,6 +169,24 @@ def test_name_spelled_two_ways_across_files(runner, tmp_path):
     assert "b.txt" not in result.output
 
 
+def test_json_puts_a_name_spelled_across_files_in_its_place(runner, tmp_path, monkeypatch):
+    """JSON streams file by file, yet the run-wide finding stands where the whole list
+    puts it: in its file, by position, as `--baseline` (which builds the list whole) writes it."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", 'Analyst Ivan Petrovskiy spoke - he said.\nThe minister\u2019s "yes" came.\n')
+    write(tmp_path / "b.txt", "Petrovsky spoke again.\n")
+    write(tmp_path / "c.txt", "Petrovsky left - he said.\n")
+    write(tmp_path / "empty.json", '{"files": {}}')
+    streamed = runner.invoke(main, ["check", "--output-format", "json", "a.txt", "b.txt", "c.txt"])
+    whole = runner.invoke(
+        main, ["check", "--output-format", "json", "--baseline", "empty.json", "a.txt", "b.txt", "c.txt"]
+    )
+    assert streamed.exit_code == whole.exit_code == 1
+    assert streamed.stdout == whole.stdout
+    found = [(item["filename"], item["location"]["row"], item["code"]) for item in json.loads(streamed.stdout)]
+    assert ("a.txt", 1, "N602") in found and found == sorted(found, key=lambda item: item[0])
+
+
 def test_a_huge_file_is_refused_not_read(runner, tmp_path, monkeypatch):
     import tqa.text.textio
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 from hypothesis import given, settings
@@ -24,8 +23,7 @@ def test_fast_indented_json_is_exactly_the_standard_one(value):
 
 
 @settings(max_examples=100, deadline=None, derandomize=True)
-@given(st.lists(JSON_VALUES, max_size=5))
-def test_a_list_written_item_by_item_is_the_same(values):
-    stream = io.StringIO()
-    json_text.dump_list(iter(values), stream)
-    assert stream.getvalue() == json.dumps(values, ensure_ascii=False, indent=2)
+@given(JSON_VALUES, st.integers(min_value=0, max_value=4))
+def test_a_value_written_further_in_is_the_same_indented_further(value, depth):
+    newline = "\n" + json_text.INDENT * depth
+    assert json_text.dumps_at(value, newline) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)

@@ -19,9 +19,8 @@ from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import process
 from tqa.pipeline.fingerprint import fingerprints
 from tqa.pipeline.run import FileResult, Input
-from tqa.report import FORMATS, ReportOptions, emitters
+from tqa.report import FORMATS, ReportOptions, emitters, sarif
 from tqa.report import github as github_report
-from tqa.report.sarif import sarif_log
 from tqa.rules import ALL_RULES
 from tqa.text.textio import Source
 
@@ -100,6 +99,25 @@ def test_sarif_validates_against_the_schema(workdir):
     for paths in (["seed.txt", "sub/small.txt"], ["clean.txt"]):
         log = json.loads(check("sarif", *paths, code=1 if "seed.txt" in paths else 0))
         jsonschema.validate(log, schema)
+
+
+def test_sarif_is_written_as_indented_json_writes_it(workdir):
+    # A fix of three edits, and an input that fails (a notification).
+    (workdir / "styles.txt").write_text('He said "yes" and “no” and "maybe".\n', encoding="utf-8")
+    for paths in (["seed.txt", "sub/small.txt", "styles.txt", "/dev/null"], ["clean.txt"]):
+        output = check("sarif", *paths, code=0 if paths == ["clean.txt"] else 2)
+        assert output == json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"
+    assert len(json.loads(output)["runs"][0]["results"]) == 0
+
+
+def test_json_is_written_as_indented_json_writes_it_and_holds_the_json_lines_objects(workdir):
+    (workdir / "styles.txt").write_text('He said "yes" and “no” and "maybe".\n', encoding="utf-8")
+    paths = ["seed.txt", "sub/small.txt", "styles.txt"]
+    output = check("json", *paths)
+    assert output == json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(output) == [json.loads(line) for line in check("json-lines", *paths).splitlines()]
+    assert any(len(item["fix"]["edits"]) > 2 for item in json.loads(output) if item["fix"])
+    assert check("json", "clean.txt", code=0) == "[]\n"
 
 
 def test_sarif_content(workdir):
@@ -292,7 +310,9 @@ def test_fix_edits_survive_into_sarif_replacements():
     text = "abc def\n"
     fix = Fix("Swap", (Edit(4, 7, "xyz"), Edit(0, 3, "ABC")), Applicability.UNSAFE)
     finding = Finding("T501", "calque", "calque", 0, 7, Severity.WARNING, fix)
-    [result] = sarif_log([by_hand(text, [finding])])["runs"][0]["results"]
+    stream = io.StringIO()
+    sarif.emit([by_hand(text, [finding])], stream, ReportOptions())
+    [result] = json.loads(stream.getvalue())["runs"][0]["results"]
     [change] = result["fixes"][0]["artifactChanges"]
     assert [(r["deletedRegion"]["startColumn"], r["insertedContent"]["text"]) for r in change["replacements"]] == [
         (1, "ABC"),

@@ -95,9 +95,10 @@ def _plan(config: tuple[str, ...], overrides: dict) -> Plan:
         if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
             set_language(settings.lang)
         if plan.needs_glossary:
-            from tqa.glossary.compiled import load_glossary
+            from tqa.glossary.compiled import load_glossary, validated_fingerprint
 
-            load_glossary(settings.glossary)
+            if validated_fingerprint(settings.glossary) is None:  # else loaded when a file is checked
+                load_glossary(settings.glossary)
             # The glossary lives as long as this command: the garbage collector need
             # not walk its tens of thousands of objects again and again. (Only here:
             # a program that imports tqa keeps its own heap as it likes.)
@@ -384,10 +385,12 @@ def check(
     output = (settings.output_format, options.color, streamed)
     cache = None if no_cache or show_diff else _results_cache(plan, job, output)
     if streamed:
-        job = dataclasses.replace(job, render=functools.partial(render, settings.output_format, options=options))
+        render_file = functools.partial(render, settings.output_format, options=options)
+        job = dataclasses.replace(job, render=render_file, keep_order=settings.output_format == "json")
         results = track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
-        failed, found, checked = _stream(results, errors, plan, streaming, options, context)
+        as_list = settings.output_format == "json"
+        failed, found, checked = _stream(results, errors, plan, streaming, options, context, as_list)
     else:
         results = list(track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed()))
         if show_diff:
@@ -444,6 +447,8 @@ def report(paths, output_file, **options) -> None:
     finally:
         if Path(output_file).is_file():
             click.echo(_("tqa: review report written to {path}").format(path=output_file), err=True)
+
+
 # `check` options that `check --fix` (which is `tqa fix`) could not honour.
 _CHECK_ONLY = {
     "output_format": "--output-format",
@@ -503,19 +508,26 @@ def _context(paths: tuple[str, ...], inputs, plan: Plan):
 
 
 def _stream(
-    results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions, context=()
+    results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions, context=(), as_list=False
 ) -> tuple[bool, bool, int]:
     """Print each file's findings, rendered where the file was checked, and let
     them go; the findings only the whole run can see (one name spelled two ways
-    across files) come last. Returns (an input failed, anything found, files checked)."""
+    across files) come last, or, for one JSON list (`as_list`), in their files'
+    places. Returns (an input failed, anything found, files checked)."""
+    from tqa.report.json_output import Assembly
+
     emit_file, emit_end = streaming
+    listing = Assembly(sys.stdout) if as_list else None
     failed = _report_errors([], errors)
     tally = Tally()
     names = NameIndex(plan.settings.transliteration)
     seen: list[FileResult] = []
     for result in results:
         failed = _report_errors([result], []) or failed
-        sys.stdout.write(result.rendered)
+        if listing is not None:
+            listing.add(result)
+        else:
+            sys.stdout.write(result.rendered)
         tally.merge(result.tally)
         names.add(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
@@ -525,8 +537,11 @@ def _stream(
     for result in seen:
         if result.findings:
             result.findings = within_reach(result.findings, reach)
-            emit_file(result, sys.stdout, options)
+            if listing is None:
+                emit_file(result, sys.stdout, options)
             tally.count_findings(result.findings)
+    if listing is not None:
+        listing.finish(seen, options)
     emit_end(tally, sys.stdout, options)
     return failed, tally.findings > 0, tally.files
 

@@ -203,3 +203,14 @@ _loaded = _Loaded()
 def load_glossary(extra: Sequence[str | Path] = ()) -> Glossary:
     """The built-in glossary with user files layered over it; raises UserError on any problem."""
     return _loaded(tuple(Path(p) for p in extra))
+
+
+def validated_fingerprint(extra: Sequence[str | Path] = ()) -> str | None:
+    """The fingerprint of the built-in glossary with these user files, when an
+    earlier run validated and compiled that very content (its compiled form is
+    in the cache): a run that finds every result cached need not load it."""
+    try:
+        fingerprint = _fingerprint(tuple(Path(p) for p in extra))
+    except (OSError, UserError):
+        return None
+    return fingerprint if _cache_path(fingerprint).is_file() else None

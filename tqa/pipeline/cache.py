@@ -52,9 +52,10 @@ def content_key(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _key(path: str, display: str) -> str:
-    """A file by its absolute path and how it is shown (output names it so)."""
-    return f"{os.path.abspath(path)}\0{display}"
+def _key(path: str, display: str, working_folder: str) -> str:
+    """A file by its absolute path and how it is shown (output names it so);
+    os.path.abspath would ask for the working folder once a file."""
+    return f"{os.path.normpath(os.path.join(working_folder, path))}\0{display}"
 
 
 @dataclass
@@ -76,6 +77,7 @@ class ResultCache:
     # Size and modification time of each file missed, when it was looked up: a
     # file that changes while it is checked is not cached.
     missed: dict[str, tuple[int, int]] = field(default_factory=dict)
+    working_folder: str = field(default_factory=os.getcwd)
 
     @classmethod
     def open(cls, folder: Path, settings: str) -> ResultCache:
@@ -95,8 +97,9 @@ class ResultCache:
             return cache
         finally:
             gc.enable()
-        if isinstance(entries, dict) and all(isinstance(entry, Entry) for entry in entries.values()):
+        if isinstance(entries, dict) and all(type(entry) is Entry for entry in entries.values()):
             cache.entries = entries
+            gc.freeze()  # kept for the whole run: the collector need not walk them again and again
         else:
             cache.changed = True
         return cache
@@ -104,7 +107,7 @@ class ResultCache:
     def get(self, path: str, display: str, rules: tuple[tuple[str, str], ...]) -> object | None:
         """The cached result for the file at `path`, shown as `display` and checked
         with `rules`, if its content is unchanged."""
-        key = _key(path, display)
+        key = _key(path, display, self.working_folder)
         entry = self.entries.get(key)
         try:
             status = os.stat(path)
@@ -129,7 +132,7 @@ class ResultCache:
 
     def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: object) -> None:
         """Remember `result` for the file at `path`, unless the file changed since it was looked up."""
-        key = _key(path, display)
+        key = _key(path, display, self.working_folder)
         try:
             with open(path, "rb") as stream:
                 status = os.fstat(stream.fileno())

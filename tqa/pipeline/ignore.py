@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
-
 if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
     from tqa.config import Settings
 
 DEFAULT_EXCLUDE = (".git", "node_modules", "build", "dist", ".venv", "venv", "__pycache__")
@@ -98,17 +100,35 @@ def _own_rules(folder: str, git: bool) -> list[tuple[str, GitIgnoreSpec]]:
     for name in IGNORE_FILES if git else IGNORE_FILES[1:]:
         try:
             with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
-                rules.append((folder, GitIgnoreSpec.from_lines(handle.read().splitlines())))
+                rules.append((folder, _spec(handle.read().splitlines())))
         except OSError:
             continue
     return rules
 
 
+def _spec(lines: list[str]) -> GitIgnoreSpec:
+    """An ignore file's patterns, matched in Python: pathspec would otherwise
+    compile each file for hyperscan when it is installed, which costs more per
+    ignore file than matching a folder's entries saves."""
+    from pathspec import GitIgnoreSpec
+
+    try:
+        return GitIgnoreSpec.from_lines(lines, backend="simple")
+    except TypeError:  # pathspec before 1.0 has no other backend
+        return GitIgnoreSpec.from_lines(lines)
+
+
 def _matches(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
-    return any(
-        fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) or (path and fnmatch.fnmatch(path, p))
-        for p in patterns
-    )
+    """Whether a glob matches the path relative to the walk, the name, or the whole path (as fnmatch.fnmatch)."""
+    match = _compiled(tuple(patterns)).match
+    normcase = os.path.normcase
+    return bool(match(normcase(relative)) or match(normcase(name)) or (path and match(normcase(path))))
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
+    """The globs as one pattern: a walk asks every entry against every glob."""
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns) or "(?!)")
 
 
 def selection_of(settings: Settings, stdin_filename: str | None = None) -> FileSelection:

@@ -54,6 +54,8 @@ def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult
         result.findings = within_reach(result.findings, job.fix_codes)
         if job.render is not None:
             result.rendered = job.render(result)
+            if job.keep_order:
+                result.rendered_keys = [(finding.start, finding.code, finding.end) for finding in result.findings]
             result.tally = Tally.of([result])
             result.findings = []
             if result.snapshot is not None:

@@ -45,9 +45,10 @@ class Plan:
 
         parts = [f"tqa {__version__}"]
         if self.needs_glossary:
-            from tqa.glossary.compiled import load_glossary
+            from tqa.glossary.compiled import load_glossary, validated_fingerprint
 
-            parts.append(f"glossary:{load_glossary(self.settings.glossary).fingerprint}")
+            fingerprint = validated_fingerprint(self.settings.glossary)
+            parts.append(f"glossary:{fingerprint or load_glossary(self.settings.glossary).fingerprint}")
         parts.append("rules:" + ",".join(rule.code for rule in self.rules))
         return "|".join(parts)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +44,9 @@ class FileResult:
     language: str | None = None
     # Set when the run prints file by file: the findings already as text, and their counts.
     rendered: str | None = None
+    # (start, code, end) of each finding rendered, in order, with Job.keep_order: where a late finding goes
+    # (see json_output.Assembly).
+    rendered_keys: list[tuple[int, str, int]] = field(default_factory=list)
     tally: Tally | None = None
     name_spellings: str = ""  # see tqa.rules.names.single_spellings
     # Standard input as read, when fixing it: a filter passes on what it cannot fix.
@@ -53,14 +55,12 @@ class FileResult:
     def detached(self, item: Input | None = None) -> FileResult:
         """A copy to change (findings added, fields reset) without changing this
         one; with `item`, the copy is of that input."""
-        return dataclasses.replace(
-            self,
-            input=item or self.input,
-            findings=list(self.findings),
-            applied=list(self.applied),
-            snapshot=self.snapshot.copy() if self.snapshot is not None else None,
-            tally=self.tally.copy() if self.tally is not None else None,
-        )
+        clone = object.__new__(FileResult)  # not dataclasses.replace or copy.copy: a warm run makes thousands
+        clone.__dict__.update(self.__dict__)
+        clone.input = item or self.input
+        clone.findings, clone.applied = list(self.findings), list(self.applied)
+        clone.snapshot = self.snapshot.copy() if self.snapshot is not None else None
+        return clone  # the tally is shared: it is only ever read (merged into a run's)
 
     def detected_language(self) -> str:
         """The language of the checked text, detected once and kept on the result."""
@@ -92,6 +92,8 @@ class Job:
     fix_codes: frozenset[str] | None = None  # see FixSettings
     # Print each file's findings where it is checked (in the worker) and let them go.
     render: Callable[[FileResult], str] | None = None
+    # Keep where each rendered finding sorts (FileResult.rendered_keys): one JSON list is put together later.
+    keep_order: bool = False
 
 
 DEFAULT_JOB = Job()

@@ -35,18 +35,6 @@ class Tally:
     by_rule: Counter = field(default_factory=Counter)
     fixable_codes: set = field(default_factory=set)
 
-    def copy(self) -> Tally:
-        return Tally(
-            self.files,
-            self.findings,
-            self.safe,
-            self.unsafe,
-            self.applied,
-            self.changed,
-            Counter(self.by_rule),
-            set(self.fixable_codes),
-        )
-
     def count_file(self, result: FileResult) -> None:
         if result.source is not None and result.error is None:  # read, but not checked (alignment): no "No findings"
             self.files += 1

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TextIO
 
-from tqa.model import Finding
+from tqa.model import Edit, Finding
 from tqa.pipeline.fingerprint import fingerprints
 from tqa.pipeline.run import FileResult, checked_text
 from tqa.pipeline.tally import Tally
@@ -70,6 +70,14 @@ def fingerprinted(results: Sequence[FileResult]) -> Iterator[tuple[Located, str]
         yield from zip(located([result]), prints, strict=True)
 
 
+def ordered(edits: Sequence[Edit]) -> Sequence[Edit]:
+    """Edits in order (start, end, content), as sorted() orders them, without
+    the dataclass comparisons that make sorting a report's fixes slow."""
+    if len(edits) < 2:
+        return edits
+    return sorted(edits, key=lambda edit: (edit.start, edit.end, edit.content))
+
+
 def posix_path(path: str) -> str:
     """A displayed path with forward slashes, for formats read on other systems."""
     return path.replace(os.sep, "/") if os.sep != "/" else path
@@ -88,13 +96,15 @@ def render(output_format: str, result: FileResult, options: ReportOptions | None
 
 
 def streaming_emitters() -> dict[str, tuple[FileEmitter, EndEmitter]]:
-    """Formats that print file by file, so a run need not hold every finding."""
-    from tqa.report import concise, full, json_lines, text
+    """Formats that print file by file, so a run need not hold every finding
+    (JSON's list is put together by `json_output.Assembly`)."""
+    from tqa.report import concise, full, json_lines, json_output, text
 
     return {
         "text": (text.emit_file, text.emit_end),
         "full": (full.emit_file, text.emit_end),
         "concise": (concise.emit_file, text.emit_end),
+        "json": (json_output.emit_file, json_output.emit_end),
         "json-lines": (json_lines.emit_file, json_lines.emit_end),
     }
 

@@ -5,11 +5,14 @@ each also naming the language of its document, detected once per file
 
 from __future__ import annotations
 
+import io
+import tempfile
 from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.pipeline.run import FileResult
-from tqa.report import Located, ReportOptions, json_text, located
+from tqa.pipeline.tally import Tally
+from tqa.report import Located, ReportOptions, json_text, located, ordered
 
 
 def finding_object(item: Located) -> dict:
@@ -17,7 +20,7 @@ def finding_object(item: Located) -> dict:
     fix = None
     if finding.fix is not None:
         edits = []
-        for edit in sorted(finding.fix.edits):
+        for edit in ordered(finding.fix.edits):
             row, column = item.doc.position(edit.start)
             end_row, end_column = item.doc.position(edit.end)
             edits.append(
@@ -43,5 +46,104 @@ def finding_object(item: Located) -> dict:
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    json_text.dump_list((finding_object(item) for item in located(results)), stream)
-    stream.write("\n")
+    separator = "[" + json_text.ITEM
+    for item in located(results):
+        stream.write(separator + finding_text(item))
+        separator = ITEM
+    stream.write("[]\n" if separator[0] == "[" else "\n]\n")
+
+
+# Before each finding of a streamed run: the list's separator and the item's line.
+ITEM = "," + json_text.ITEM
+
+
+def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:
+    """One file's findings, each after ITEM: the run's list is these pieces in
+    file order, put together by `Assembly`."""
+    for item in located([result]):
+        stream.write(ITEM + finding_text(item))
+
+
+def finding_text(item: Located) -> str:
+    """`finding_object(item)` as a list item of indented JSON, written directly:
+    a report has one per finding, and the generic writer walking its small
+    objects costs more than the finding did."""
+    encode = json_text.encode_basestring
+    n0, n1, n2, n3, n4, n5 = (json_text.ITEM + json_text.INDENT * level for level in range(6))
+    finding = item.finding
+    fix = "null"
+    if finding.fix is not None:
+        edits = []
+        for edit in ordered(finding.fix.edits):
+            row, column = item.doc.position(edit.start)
+            end_row, end_column = item.doc.position(edit.end)
+            edits.append(
+                f'{n3}{{{n4}"content": {encode(edit.content)},'
+                f'{n4}"location": {{{n5}"row": {row},{n5}"column": {column}{n4}}},'
+                f'{n4}"end_location": {{{n5}"row": {end_row},{n5}"column": {end_column}{n4}}}{n3}}}'
+            )
+        listed = f"[{','.join(edits)}{n2}]" if edits else "[]"
+        fix = (
+            f'{{{n2}"applicability": {encode(finding.fix.applicability.value)},'
+            f'{n2}"message": {encode(finding.fix.title)},{n2}"edits": {listed}{n1}}}'
+        )
+    glossary = "null" if finding.glossary is None else json_text.dumps_at(finding.glossary.to_dict(), n1)
+    return (
+        f'{{{n1}"code": {encode(finding.code)},{n1}"document_language": {encode(item.result.detected_language())},'
+        f'{n1}"name": {encode(finding.name)},{n1}"message": {encode(finding.message)},'
+        f'{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {encode(item.path)},'
+        f'{n1}"location": {{{n2}"row": {item.row},{n2}"column": {item.column}{n1}}},'
+        f'{n1}"end_location": {{{n2}"row": {item.end_row},{n2}"column": {item.end_column}{n1}}},'
+        f'{n1}"fix": {fix},{n1}"glossary": {glossary}{n0}}}'
+    )
+
+
+def emit_end(tally: Tally, stream: TextIO, options: ReportOptions) -> None:
+    """Nothing: `Assembly` closes the list."""
+
+
+class Assembly:
+    """The list of a streamed run, file by file: each file's pieces wait in a
+    temporary file, not in memory, until the findings only the whole run sees
+    (one name spelled two ways across files) are known; a file that has some
+    gets them in its place, as `emit` orders them."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.spool = tempfile.TemporaryFile()
+        self.pieces: list[tuple[int, int]] = []  # (offset, length) in the spool, per file
+        self.written = False
+
+    def add(self, result: FileResult) -> None:
+        data = (result.rendered or "").encode("utf-8", "surrogatepass")
+        self.pieces.append((self.spool.tell(), len(data)))
+        self.spool.write(data)
+
+    def finish(self, results: Sequence[FileResult], options: ReportOptions) -> None:
+        """Write the list: each file's pieces, with the run's late findings (in
+        `results`, one per file added) merged in where they sort."""
+        for (offset, length), result in zip(self.pieces, results, strict=True):
+            self.spool.seek(offset)
+            piece = self.spool.read(length).decode("utf-8", "surrogatepass")
+            if result.findings:
+                late = io.StringIO()
+                emit_file(result, late, options)
+                keyed = list(zip(result.rendered_keys, _items(piece), strict=True))
+                late_keys = [(finding.start, finding.code, finding.end) for finding in result.findings]
+                keyed += zip(late_keys, _items(late.getvalue()), strict=True)
+                keyed.sort(key=lambda pair: pair[0])  # stable: a file's own finding before a late one at one key
+                piece = "".join(text for _key, text in keyed)
+            self._write(piece)
+        self.stream.write("\n]\n" if self.written else "[]\n")
+        self.spool.close()
+
+    def _write(self, piece: str) -> None:
+        if piece and not self.written:
+            piece, self.written = "[" + piece[1:], True
+        self.stream.write(piece)
+
+
+def _items(piece: str) -> list[str]:
+    """A file's pieces one by one, each with its ITEM: an item opens with `{`
+    at the list's indentation, which nothing inside an item does."""
+    return [ITEM + "{" + text for text in piece.split(ITEM + "{")[1:]]

@@ -10,12 +10,11 @@ laid out once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C function when _json is built, as json.dumps uses
 from typing import TextIO
 
 INDENT = "  "
-_ITEM = "\n" + INDENT  # where a top-level list item starts
+ITEM = "\n" + INDENT  # where a top-level list item starts
 
 
 def dumps(value: object) -> str:
@@ -23,18 +22,14 @@ def dumps(value: object) -> str:
     return _Writer().text(value, "\n")
 
 
+def dumps_at(value: object, newline: str) -> str:
+    """`value` as it is written where `newline` (a line break and the indentation) is the line's."""
+    return _SHARED.text(value, newline)
+
+
 def dump(value: object, stream: TextIO) -> None:
     """`json.dump(value, stream, ensure_ascii=False, indent=2)`."""
     stream.write(dumps(value))
-
-
-def dump_list(items: Iterable[object], stream: TextIO) -> None:
-    """`dump(list(items), stream)`, written item by item: the list is never held."""
-    writer, separator = _Writer(), "[" + _ITEM
-    for item in items:
-        stream.write(separator + writer.text(item, _ITEM))
-        separator = "," + _ITEM
-    stream.write("[]" if separator[0] == "[" else "\n]")
 
 
 class _Writer:
@@ -57,12 +52,23 @@ class _Writer:
             template = self.templates.get((keys, newline))
             if template is None:
                 template = self.templates[keys, newline] = _template(keys, newline)
-            return template % tuple([self.text(item, inner) for item in value.values()])
+            # Strings and integers, most of a report, written here rather than by a call each.
+            return template % tuple(
+                [
+                    encode_basestring(item)
+                    if type(item) is str
+                    else int.__repr__(item)
+                    if type(item) is int
+                    else self.text(item, inner)
+                    for item in value.values()
+                ]
+            )
         if kind is list or kind is tuple:
             if not value:
                 return "[]"
             inner = newline + INDENT
-            return "[" + inner + ("," + inner).join([self.text(item, inner) for item in value]) + newline + "]"
+            items = [encode_basestring(item) if type(item) is str else self.text(item, inner) for item in value]
+            return "[" + inner + ("," + inner).join(items) + newline + "]"
         if value is None:
             return "null"
         if value is True:
@@ -83,3 +89,6 @@ def _template(keys: tuple[object, ...], newline: str) -> str:
     inner = newline + INDENT
     items = ("," + inner).join(encode_basestring(key).replace("%", "%%") + ": %s" for key in keys)
     return "{" + inner + items + newline + "}"
+
+
+_SHARED = _Writer()  # its layouts serve every call of dumps_at

@@ -12,6 +12,7 @@ counted in Unicode code points, as tqa counts them, and the run says so.
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -21,13 +22,15 @@ from urllib.parse import quote
 import tqa
 from tqa.model import Rule, Severity
 from tqa.pipeline.run import FileResult, display_root
-from tqa.report import Located, ReportOptions, fingerprinted, json_text, posix_path
+from tqa.report import Located, ReportOptions, fingerprinted, json_text, ordered, posix_path
 from tqa.rules import ALL_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
 SRCROOT = "%SRCROOT%"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# Stands for the results in the log until they are written (no finding writes NUL bytes and a random name).
+RESULTS = f"\0results-{os.urandom(8).hex()}\0"
 FAMILY = {
     "Q": "quotes",
     "S": "structure",
@@ -89,59 +92,64 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(posix_path(path), safe="/"), "uriBaseId": SRCROOT}
 
 
-def _region(item: Located, start: int, end: int) -> dict:
+# Where results stand in the log: runs[0].results, items four levels in.
+_RESULT = "\n" + json_text.INDENT * 4
+
+
+def _lines(newline: str, depth: int) -> list[str]:
+    """Line breaks with the indentation of `depth` levels below `newline`."""
+    return [newline + json_text.INDENT * level for level in range(depth + 1)]
+
+
+def _region_text(item: Located, start: int, end: int, newline: str) -> str:
     row, column = item.doc.position(start)
     end_row, end_column = item.doc.position(end)
-    return {"startLine": row, "startColumn": column, "endLine": end_row, "endColumn": end_column}
+    n0, n1 = _lines(newline, 1)
+    return f'{{{n1}"startLine": {row},{n1}"startColumn": {column},{n1}"endLine": {end_row},{n1}"endColumn": {end_column}{n0}}}'
 
 
-def result_object(item: Located, fingerprint: str, rule_index: dict[str, int]) -> dict:
+def result_text(item: Located, fingerprint: str, rule_index: dict[str, int], newline: str = _RESULT) -> str:
+    """One result as indented JSON (what json_text writes of it), written
+    directly: a report has one per finding, and a generic writer walking
+    twenty small objects a result costs more than finding it."""
     finding = item.finding
-    result: dict = {"ruleId": finding.code}
+    encode = json_text.encode_basestring
+    n = _lines(newline, 8)
+    location = _location_text(item.path, n[4])
+    parts = [f'{{{n[1]}"ruleId": {encode(finding.code)},']
     if finding.code in rule_index:
-        result["ruleIndex"] = rule_index[finding.code]
-    result.update(
-        {
-            "level": LEVEL[finding.severity],
-            "message": {"text": finding.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": artifact_location(item.path),
-                        "region": {
-                            "startLine": item.row,
-                            "startColumn": item.column,
-                            "endLine": item.end_row,
-                            "endColumn": item.end_column,
-                        },
-                    }
-                }
-            ],
-            "partialFingerprints": {"primaryLocationLineHash": fingerprint},
-        }
+        parts.append(f'{n[1]}"ruleIndex": {rule_index[finding.code]},')
+    parts.append(
+        f'{n[1]}"level": "{LEVEL[finding.severity]}",{n[1]}"message": {{{n[2]}"text": {encode(finding.message)}{n[1]}}},'
+        f'{n[1]}"locations": [{n[2]}{{{n[3]}"physicalLocation": {{{n[4]}"artifactLocation": {location},'
+        f'{n[4]}"region": {{{n[5]}"startLine": {item.row},{n[5]}"startColumn": {item.column},'
+        f'{n[5]}"endLine": {item.end_row},{n[5]}"endColumn": {item.end_column}{n[4]}}}{n[3]}}}{n[2]}}}{n[1]}],'
+        f'{n[1]}"partialFingerprints": {{{n[2]}"primaryLocationLineHash": {encode(fingerprint)}{n[1]}}}'
     )
     if finding.glossary is not None:
-        result["properties"] = {"glossary": finding.glossary.to_dict()}
-    if finding.fix is not None:
-        result["fixes"] = [
-            {
-                "description": {"text": finding.fix.title},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": artifact_location(item.path),
-                        "replacements": [
-                            {
-                                "deletedRegion": _region(item, edit.start, edit.end),
-                                "insertedContent": {"text": edit.content},
-                            }
-                            for edit in sorted(finding.fix.edits)
-                        ],
-                    }
-                ],
-                "properties": {"applicability": finding.fix.applicability.value},
-            }
-        ]
-    return result
+        glossary = json_text.dumps_at(finding.glossary.to_dict(), n[2])
+        parts.append(f',{n[1]}"properties": {{{n[2]}"glossary": {glossary}{n[1]}}}')
+    fix = finding.fix
+    if fix is not None:
+        replacements = ",".join(
+            f'{n[6]}{{{n[7]}"deletedRegion": {_region_text(item, edit.start, edit.end, n[7])},'
+            f'{n[7]}"insertedContent": {{{n[8]}"text": {encode(edit.content)}{n[7]}}}{n[6]}}}'
+            for edit in ordered(fix.edits)
+        )
+        replacements = f"[{replacements}{n[5]}]" if fix.edits else "[]"
+        parts.append(
+            f',{n[1]}"fixes": [{n[2]}{{{n[3]}"description": {{{n[4]}"text": {encode(fix.title)}{n[3]}}},'
+            f'{n[3]}"artifactChanges": [{n[4]}{{{n[5]}"artifactLocation": {_location_text(item.path, n[5])},'
+            f'{n[5]}"replacements": {replacements}{n[4]}}}{n[3]}],'
+            f'{n[3]}"properties": {{{n[4]}"applicability": {encode(fix.applicability.value)}{n[3]}}}{n[2]}}}{n[1]}]'
+        )
+    parts.append(f"{n[0]}}}")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def _location_text(path: str, newline: str) -> str:
+    return json_text.dumps_at(artifact_location(path), newline)
 
 
 def _notification(result: FileResult) -> dict:
@@ -156,7 +164,7 @@ def _notification(result: FileResult) -> dict:
 
 
 def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
-    rule_index = {rule.code: index for index, rule in enumerate(ALL_RULES)}
+    """The log but its results, which `emit` writes in place of RESULTS."""
     run: dict = {
         "tool": {
             "driver": {
@@ -174,7 +182,7 @@ def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
             }
         ],
         "columnKind": "unicodeCodePoints",
-        "results": [result_object(item, fingerprint, rule_index) for item, fingerprint in fingerprinted(results)],
+        "results": RESULTS,
     }
     if not any(r.error for r in results):
         del run["invocations"][0]["toolExecutionNotifications"]
@@ -186,5 +194,13 @@ def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    json_text.dump(sarif_log(results, options.signature), stream)
-    stream.write("\n")
+    """The log, its results written one by one where the placeholder stands."""
+    head, tail = json_text.dumps(sarif_log(results, options.signature)).split(json_text.encode_basestring(RESULTS))
+    rule_index = {rule.code: index for index, rule in enumerate(ALL_RULES)}
+    stream.write(head)
+    separator = "[" + _RESULT
+    for item, fingerprint in fingerprinted(results):
+        stream.write(separator + result_text(item, fingerprint, rule_index))
+        separator = "," + _RESULT
+    stream.write("[]" if separator[0] == "[" else _RESULT[: -len(json_text.INDENT)] + "]")
+    stream.write(tail + "\n")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from tqa.glossary.compiled import load_glossary
 from tqa.glossary.entry import Entry
@@ -23,8 +24,10 @@ from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
 from tqa.rules.names import CAPITALISED, accepted_spellings, is_name_variant, skeleton, surname_of
 from tqa.rules.terms import glossary_fix, glossary_matches
-from tqa.russian_numbers import Number, english_dates, english_numbers, russian_dates, russian_numbers
 from tqa.text.document import Document, Paragraph
+
+if TYPE_CHECKING:
+    from tqa.russian_numbers import Number
 
 _WORD = re.compile(r"\w+")
 CALQUE_KINDS = ("calque", "term")
@@ -428,6 +431,8 @@ def number_mismatch(doc: Document) -> Iterator[Violation]:
         No fix: check the figure against the source.
     """
     for target, source in doc.aligned:
+        from tqa.russian_numbers import english_numbers, russian_numbers  # only with a source: not at start-up
+
         ours, theirs = english_numbers(target.text), russian_numbers(source.text)
         if not ours and not theirs:
             continue
@@ -544,6 +549,8 @@ def date_mismatch(doc: Document) -> Iterator[Violation]:
         No fix: check the date against the source.
     """
     for target, source in doc.aligned:
+        from tqa.russian_numbers import english_dates, russian_dates  # only with a source: not at start-up
+
         theirs = russian_dates(source.text)
         if not theirs:
             continue
