@@ -6,16 +6,20 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
-from contextlib import ExitStack, redirect_stdout
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import fields, replace
 from functools import wraps
 from pathlib import Path
+from typing import TextIO
 
 import click
 
+from tqa.cli_errors import user_errors
 from tqa.config import SEVERITIES, Settings, parse_settings
 from tqa.errors import UserError
 from tqa.i18n import _, set_language
+from tqa.os_errors import os_reason
 from tqa.pipeline.ignore import DEFAULT_EXCLUDE, FileSelection
 from tqa.pipeline.run import Input
 from tqa.report.color import is_terminal, wanted
@@ -150,16 +154,28 @@ def choose_language(context: click.Context, _parameter, value: str | None) -> No
         context.meta["tqa.language"] = value  # beats the configuration file
 
 
+def _language_settings() -> dict:
+    return {
+        "type": LANGUAGES,
+        "callback": choose_language,
+        "expose_value": False,
+        "is_eager": True,
+        "help": _("Language of messages (en, ru, uk), as before the command."),
+    }
+
+
 def language_option(function):
     """--lang on a command, as on `tqa` itself."""
-    return click.option(
-        "--lang",
-        type=LANGUAGES,
-        callback=choose_language,
-        expose_value=False,
-        is_eager=True,
-        help=_("Language of messages (en, ru, uk), as before the command."),
-    )(function)
+    return click.option("--lang", **_language_settings())(function)
+
+
+def language_everywhere(group: click.Group) -> None:
+    """--lang after every command of `group` (and of its groups) that lacks it."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            language_everywhere(command)
+        elif not any(parameter.name == "lang" for parameter in command.params):
+            command.params.append(click.Option(["--lang"], **_language_settings()))
 
 
 def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -221,27 +237,10 @@ def file_selection(settings: Settings) -> FileSelection:
     )
 
 
-def report_options(function):
-    """`check`'s -o/--output-file, -q/--quiet and -s/--silent: where the report goes."""
-
-    @wraps(function)
-    def run(*args, **kwargs):
-        chosen = _chosen()
-        with ExitStack() as stack:
-            if chosen.get("silent"):
-                stack.enter_context(redirect_stdout(stack.enter_context(open(os.devnull, "w"))))
-            elif chosen.get("output_file"):
-                try:
-                    handle = stack.enter_context(open(chosen["output_file"], "w", encoding="utf-8"))
-                except OSError as error:
-                    raise UserError(error.strerror or str(error), chosen["output_file"]) from None
-                stack.enter_context(redirect_stdout(handle))
-            return function(*args, **kwargs)
-
-    options = (
+def _report_flags(output_file: tuple[str, ...]) -> tuple:
+    return (
         click.option(
-            "-o",
-            "--output-file",
+            *output_file,
             type=click.Path(dir_okay=False),
             callback=keep_option,
             expose_value=False,
@@ -259,9 +258,48 @@ def report_options(function):
             help=_("Print nothing but errors; the exit code still tells."),
         ),
     )
-    for option in reversed(options):
+
+
+@contextmanager
+def report_target(default: TextIO) -> Iterator[TextIO]:
+    """Where the report goes: `default`, the --output-file, or nowhere with --silent."""
+    chosen = _chosen()
+    if chosen.get("silent"):
+        with open(os.devnull, "w") as nowhere:
+            yield nowhere
+    elif chosen.get("output_file"):
+        try:
+            handle = open(chosen["output_file"], "w", encoding="utf-8")
+        except OSError as error:
+            raise UserError(os_reason(error), chosen["output_file"]) from None
+        with handle:
+            yield handle
+    else:
+        yield default
+
+
+def report_options(function):
+    """`check`'s -o/--output-file, -q/--quiet and -s/--silent: where its output goes."""
+
+    @wraps(function)
+    def run(*args, **kwargs):
+        if kwargs.get("apply_fixes"):  # `check --fix` is `fix`, which sends its report itself
+            return function(*args, **kwargs)
+        with user_errors(), report_target(sys.stdout) as target, redirect_stdout(target):
+            return function(*args, **kwargs)
+
+    for option in reversed(_report_flags(("-o", "--output-file"))):
         run = option(run)
     return run
+
+
+def fix_report_options(function):
+    """`fix`'s --output-file, -q/--quiet and -s/--silent: where its report goes (`report_target`).
+    Only the long name: `fix -o` is the folder for cleaned copies, and the fixed
+    text of `-` and the patch of --diff stay on standard output."""
+    for option in reversed(_report_flags(("--output-file",))):
+        function = option(function)
+    return function
 
 
 def quiet() -> bool:
