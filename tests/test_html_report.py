@@ -100,6 +100,9 @@ def test_findings_match_the_json_report(tmp_path):
     findings = data["files"][0]["findings"]
     assert len(findings) == len(listed) > 10
     assert [f["code"] for f in findings] == [item["code"] for item in listed]
+    # The glossary entry behind each finding, as JSON output names it: some findings have one.
+    assert [f["glossary"] for f in findings] == [item["glossary"] for item in listed]
+    assert any(f["glossary"] and f["glossary"]["id"] and f["glossary"]["ref"] for f in findings)
     assert set(data["rules"]) == {item["code"] for item in listed}
     assert all(rule["doc"] and rule["summary"] for rule in data["rules"].values())
     text = data["files"][0]["text"]

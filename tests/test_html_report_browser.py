@@ -347,3 +347,15 @@ def test_panel_shows_the_glossary_entry(browser, articles, tmp_path):
     panel = browser.evaluate("document.getElementById('panel').textContent")
     assert all(value in panel for value in entry.values())
     assert browser.errors == []
+
+
+def test_panel_shows_the_glossary_entry_of_a_real_finding(browser, articles):
+    folder, data = articles
+    opened(browser, folder / "report.html")
+    index = open_article(browser, "seed.txt")
+    findings = data["files"][index]["findings"]
+    number = next(i for i, f in enumerate(findings) if f["glossary"])
+    browser.evaluate(f"document.querySelector('#article mark.hl[data-i=\"{number}\"][data-primary]').click()")
+    panel = browser.evaluate("document.getElementById('panel').textContent")
+    entry = findings[number]["glossary"]
+    assert entry["id"] in panel and entry["note"] in panel and entry["ref"] in panel

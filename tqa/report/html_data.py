@@ -11,7 +11,6 @@ their colours, and the interface's labels in the message language.
 from __future__ import annotations
 
 import bisect
-import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +22,7 @@ from tqa.i18n import _, current_language
 from tqa.model import Finding, Rule
 from tqa.pipeline.check import FixSettings, fix_text
 from tqa.pipeline.run import DEFAULT_JOB, FileResult, Job, checked_text, display_path
+from tqa.rule_docs import explanation
 from tqa.rules import find_rule
 from tqa.text.document import Document
 from tqa.text.linediff import opcodes, split_lines
@@ -152,16 +152,6 @@ def utf16_offsets(text: str) -> Callable[[int], int]:
     return lambda offset: offset + bisect.bisect_left(astral, offset)
 
 
-def glossary_entry(finding: Finding) -> dict | None:
-    """The glossary entry behind a finding (id, note, reference), when it carries one."""
-    entry = getattr(finding, "glossary", None)
-    if entry is None:
-        return None
-    if isinstance(entry, dict):
-        return {key: str(entry.get(key) or "") for key in ("id", "note", "ref")}
-    return {key: str(getattr(entry, key, "") or "") for key in ("id", "note", "ref")}
-
-
 def finding_data(finding: Finding, utf16: Callable[[int], int]) -> dict:
     fix = None
     if finding.fix is not None:
@@ -177,7 +167,7 @@ def finding_data(finding: Finding, utf16: Callable[[int], int]) -> dict:
         "severity": finding.severity.value,
         "message": finding.message,
         "fix": fix,
-        "glossary": glossary_entry(finding),
+        "glossary": finding.glossary.to_dict() if finding.glossary is not None else None,
     }
 
 
@@ -272,7 +262,7 @@ def rule_data(code: str) -> dict:
         "name": rule.name,
         "family": family(code),
         "summary": _(rule.summary),
-        "doc": inspect.cleandoc(rule.doc) if rule.doc else rule.summary,
+        "doc": explanation(rule),
         "severity": rule.severity.value,
     }
 
