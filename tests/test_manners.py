@@ -617,6 +617,9 @@ def test_click_speaks_russian_and_ukrainian(runner):
     help_text = runner.invoke(main, ["rules", "--lang", "ru", "--help"]).stdout
     assert "Параметры:" in help_text and "[по умолчанию: text]" in help_text
     assert "Показать эту справку и выйти." in help_text
+    placeholders = runner.invoke(main, ["fix", "--lang", "uk", "--help"]).stdout
+    assert "--per-file-ignores ШАБЛОН:КОДИ" in placeholders and "--output-file ФАЙЛ" in placeholders
+    assert "--select CODES" in runner.invoke(main, ["check", "--lang", "en", "--help"]).stdout
 
 
 def test_click_messages_are_in_the_catalogs():

@@ -34,6 +34,8 @@ def install() -> None:
     ):
         if not getattr(getattr(cls, method), "translated", False):
             setattr(cls, method, _shown_translated(getattr(cls, method)))
+    if not getattr(click.Option.make_metavar, "translated", False):
+        click.Option.make_metavar = _metavar_translated(click.Option.make_metavar)
     if not getattr(click.Command.get_help_option, "translated", False):
         click.Command.get_help_option = _english_help_option(click.Command.get_help_option)
 
@@ -50,6 +52,20 @@ def _english_help_option(method):
 
     get_help_option.translated = True
     return get_help_option
+
+
+def _metavar_translated(method):
+    """An option's placeholder (`CODES`, `FILE`) in the language of the moment it is shown."""
+
+    @functools.wraps(method)
+    def make_metavar(self, *args, **kwargs):
+        shown = method(self, *args, **kwargs)
+        if self.metavar is None and shown == self.type.name.upper():  # click's own: FILE, DIRECTORY
+            return _(self.type.name).upper()
+        return _(shown)
+
+    make_metavar.translated = True
+    return make_metavar
 
 
 def _shown_translated(method):
