@@ -611,7 +611,7 @@ def test_readme_names_every_option(runner):
 def test_click_speaks_russian_and_ukrainian(runner):
     usage = runner.invoke(main, ["--lang", "ru", "check", "--bogus", "x"])
     assert usage.exit_code == 2
-    assert "Использование: main check [OPTIONS]" in usage.stderr and "Ошибка: Нет параметра '--bogus'." in usage.stderr
+    assert "Использование: main check [ПАРАМЕТРЫ] ПУТИ..." in usage.stderr and "Ошибка: Нет параметра '--bogus'." in usage.stderr
     choice = runner.invoke(main, ["check", "--lang", "uk", "--output-format", "xx", "x"])
     assert "Помилка: Неприпустиме значення '--output-format': 'xx' — не одне з:" in choice.stderr
     help_text = runner.invoke(main, ["rules", "--lang", "ru", "--help"]).stdout
