@@ -126,6 +126,13 @@ def near_misses(text: str) -> list[tuple[str, str]]:
         ("Ukrainian President Vladimir Zelensky visited Italy.", [("Vladimir", "Volodymyr")]),
         ("Fr. Vladimir Zelensky, a priest, wrote it.", []),
         ("The call between Vladimir Putin and Vladimir Zelensky took place.", []),
+        # a spelling reported after a title is reported again where no title stands
+        (
+            "Ukrainian President Vladimir Zelensky spoke. Vladimir Putin called Vladimir Zelensky.",
+            [("Vladimir", "Volodymyr"), ("Vladimir", "Volodymyr")],
+        ),
+        ("Chancellor Sholz flew to Kyiv. Sholz met the mayor.", [("Sholz", "Scholz"), ("Sholz", "Scholz")]),
+        ("Sholz is a village. Chancellor Sholz came.", [("Sholz", "Scholz")]),
         # quiet: the right spelling, another person, no first name or title, another vowel
         ("German Chancellor Olaf Scholz arrived in Kyiv.", []),
         ("Olaf Schulz, a local farmer, spoke.", []),

@@ -358,8 +358,9 @@ def _vowel_changed(a: str, b: str) -> bool:
     )
 
 
-def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Person | None:
-    """The glossary person a name misspells, if exactly one fits."""
+def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople, titled: bool) -> Person | None:
+    """The glossary person a name misspells, if exactly one fits; `titled`
+    when the same spelling had a title earlier in the document."""
     if mention.surname.lower() in people.written:
         return None
     person = _closest(mention.surname, mention.first, doc.glossary_files)
@@ -367,7 +368,7 @@ def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Perso
         return None  # `Shoygu` for `Shoigu`: a spelling the standard allows; N602 keeps one document consistent
     if person is None or mention.first or person.key == skeleton(mention.surname):
         return person  # the same skeleton is the same name transliterated another way
-    return person if _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
+    return person if titled or _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
 
 
 def _y_for_i(spelling: str, glossary: str, standard: str) -> bool:
@@ -384,10 +385,11 @@ def _y_for_i(spelling: str, glossary: str, standard: str) -> bool:
     return standard_score(spelling, standard) == 0
 
 
-def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeople) -> Person | None:
+def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeople, titled: bool) -> Person | None:
     """The glossary person whose surname this is, written with a first name a
     letter or two off (`President Vladimir Zelensky` for Volodymyr), after a
-    title: a surname alone may be a namesake's."""
+    title here or (`titled`) at an earlier mention of the same spelling: a
+    surname alone may be a namesake's."""
     if len(mention.first) < 2:
         return None
     known = people.written.get(mention.surname.lower(), ())
@@ -398,6 +400,8 @@ def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeopl
         return None
     if distance(key, person.first, _NEAR_FIRST_NAME) > _NEAR_FIRST_NAME:
         return None
+    if titled:
+        return person
     return person if _TITLE_BEFORE.search(doc.text, max(0, mention.first_start - 60), mention.first_start) else None
 
 
@@ -500,12 +504,14 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
     candidates = _near_miss_candidates(set(_NAME.findall(doc.text)), people, doc.glossary_files)
     if not candidates:
         return
+    reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
     for mention in mentions_of(doc.text, candidates, people.words):
-        person = _near_miss(doc, mention, people)
+        titled = (mention.first, mention.surname) in reported
+        person = _near_miss(doc, mention, people, titled)
         if person is not None:
             start, end, replacement = mention.start, mention.end, surname_of(person.entry)
         else:
-            person = _first_name_near_miss(doc, mention, people)
+            person = _first_name_near_miss(doc, mention, people, titled)
             if person is None:
                 continue
             start, end = mention.first_start, mention.first_start + len(mention.first)
@@ -513,6 +519,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
         whole = mention.first_start if mention.first_start >= 0 else mention.start
         if glossary_covers(doc, whole, mention.end, _PERSON) or doc.is_protected(whole, mention.end):
             continue  # the listed variant is reported, or the name is in a comment or code
+        reported.add((mention.first, mention.surname))
         yield Violation(
             start,
             end,
