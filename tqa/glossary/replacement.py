@@ -232,7 +232,7 @@ def _plural_noun(phrase: str) -> bool:
 
 def replacement(text: str, match: Match) -> Replacement:
     """The edit that puts the entry's English in place of a match."""
-    template = match.entry.replacement_for(match.form.avoid)
+    template = match.form.template
     if not template:
         return _drop(text, match)
     found = text[match.start : match.end]

@@ -11,6 +11,7 @@ standard prefers, then the majority.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -115,6 +116,10 @@ class Mention(NamedTuple):
     first_start: int = -1
 
 
+# A Mention from all five fields at C speed: a tqa run makes one per capitalised name.
+_mention = functools.partial(tuple.__new__, Mention)
+
+
 def first_name_key(first: str) -> str:
     """What two first names must share to be one person's: the skeleton, or
     the initial for an initial (`S.`)."""
@@ -152,18 +157,29 @@ def _mentions(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
     names someone with it (`Rishi` Sunak, a rishi being a sage)."""
     found: list[Mention] = []
     run: list[re.Match] = []
+    run_end = 0
     ordinary = is_ordinary_word
     joined = _NAME_JOINER.fullmatch
     for match in _NAME.finditer(text):
         start = match.start()
-        if not text[start].isupper() or (start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE)):
+        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE):
             continue  # `XErmakov`, `Rimsky-Korsakov`: part of another word
-        is_word = ordinary(match.group()) and match.group() not in known
-        if run and (is_word or not joined(text, run[-1].end(), start)):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        if ordinary(word) and word not in known:
+            if run:
+                found.append(_run_mention(text, run))
+                run = []
+            continue
+        # One space joins the words of a name; anything longer is read by the joiner.
+        if run and not (
+            text[run_end] in " \u00a0" if start == run_end + 1 else joined(text, run_end, start) is not None
+        ):
             found.append(_run_mention(text, run))
             run = []
-        if not is_word:
-            run.append(match)
+        run.append(match)
+        run_end = match.end()
     if run:
         found.append(_run_mention(text, run))
     return found
@@ -172,10 +188,10 @@ def _mentions(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
 def _run_mention(text: str, run: list[re.Match]) -> Mention:
     last = run[-1]
     if len(run) > 1:
-        return Mention(last.start(), last.end(), last.group(), run[0].group(), run[0].start())
+        return _mention((last.start(), last.end(), last.group(), run[0].group(), run[0].start()))
     start = last.start()
     initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start) if text[start - 2 : start - 1] == "." else None
-    return Mention(start, last.end(), last.group(), initial.group(1) if initial else "")
+    return _mention((start, last.end(), last.group(), initial.group(1) if initial else "", -1))
 
 
 CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:-[A-Z][a-zà-ž]+)?\b")
@@ -322,10 +338,31 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=65536)
+def _may_misspell(surname: str, glossary_files: tuple[str, ...]) -> bool:
+    """Whether a mention with this surname can be a near miss at all: a surname
+    a letter from a glossary person's, or a known one whose person has a first
+    name to misspell. Most capitalised words are neither; they cost one lookup."""
+    people = glossary_people(glossary_files)
+    known = people.written.get(surname.lower())
+    if known is not None:
+        return len(known) == 1 and bool(known[0].first)
+    key = skeleton(surname)
+    if len(key) < _SHORTEST_NEAR_MISS:
+        return False
+    return any(
+        distance(key, person.key, _NEAR_SURNAME) <= _NEAR_SURNAME and not _vowel_changed(key, person.key)
+        for length in range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
+        for person in people.buckets.get((key[:1], length), ())
+    )
+
+
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     for mention in mentions(doc):
+        if not _may_misspell(mention.surname, doc.glossary_files):
+            continue
         person = _near_miss(doc, mention, people)
         if person is not None:
             start, end, replacement = mention.start, mention.end, surname_of(person.entry)

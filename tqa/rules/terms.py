@@ -55,15 +55,11 @@ def glossary_covers(doc: Document, start: int, end: int, kinds: Collection[str] 
 
 def glossary_fix(doc: Document, match: Match) -> Fix:
     """The entry's replacement computed for this place (see tqa.glossary.replacement)."""
-    entry = match.entry
-    found = doc.text[match.start : match.end]
     computed = replacement(doc.text, match)
-    applicability = _APPLICABILITY[entry.fix_of(entry.variant(match.form.avoid))]
-    if not computed.computed:
-        applicability = Applicability.DISPLAY_ONLY
+    applicability = _APPLICABILITY[match.form.fix] if computed.computed else Applicability.DISPLAY_ONLY
     edit = Edit(computed.start, computed.end, computed.content)
-    if not entry.replacement_for(match.form.avoid):
-        title = _("Drop `{found}`").format(found=found)
+    if not match.form.template:
+        title = _("Drop `{found}`").format(found=doc.text[match.start : match.end])
     else:
         title = _("Replace with `{replacement}`").format(replacement=computed.content)
     return Fix(title, (edit,), applicability)
@@ -87,7 +83,7 @@ def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator
 def suggestion(match: Match, fix: Fix) -> str:
     """The English a finding's message proposes: the replacement as computed for
     this place (`taken out of service`, not the entry's `put into service`)."""
-    if not match.entry.replacement_for(match.form.avoid):
+    if not match.form.template:
         return _("(drop it)")
     return fix.edits[0].content
 
