@@ -1,9 +1,11 @@
-"""A seeded random sample of the news glossary's findings on the WMT21 MT outputs, to read by hand.
+"""A seeded random sample of the news glossary's and the news rules' findings on the WMT21 MT outputs, to read by hand.
 
 Usage: python bench/sample_vocab.py [--size N] [--seed S] [--all]
 
-Finds every match of an entry of glossary/news_*.toml or glossary/institutions_*.toml
-(the same matches the T5xx rules report) in the five MT outputs of the dev set,
+Finds every match of an entry of glossary/news_*.toml, glossary/institutions_*.toml
+or glossary/places_russia.toml (the same matches the T5xx rules report), and every
+finding of the rules for phenomena of Russian news (nationality side, sentence
+openers, reporting verbs, near-miss names), in the five MT outputs of the dev set,
 draws a sample, and prints each finding with its sentence, the Russian source
 segment and the fixed sentence the suggestion makes (or the suggestion, when it
 is shown only). bench/sample_vocab.md holds a sample read with verdicts.
@@ -17,17 +19,45 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tqa.model import Applicability
+from tqa.model import Applicability, Violation
+from tqa.rules import metonymy, openers, reporting
+from tqa.rules.names import near_miss_names
 from tqa.rules.terms import glossary_fix, glossary_matches
 from tqa.text.document import Document
 from wmt import SYSTEMS, doc_ids, segments
 
-NEWS_FILES = ("news_", "institutions_")
+NEWS_FILES = ("news_", "institutions_", "places_russia")
+# The rules for phenomena, by the name the sample shows.
+RULES = {
+    "T511 nationality-side": metonymy.nationality_side,
+    "T513 russian-news-opener": openers.russian_news_opener,
+    "T514 russian-reporting-verb": reporting.russian_reporting_verb,
+    "N601 near-miss name": near_miss_names,
+}
 
 
 def is_news_entry(path: str) -> bool:
     stem = Path(path).stem
     return stem.startswith(NEWS_FILES) and stem != "institutions"
+
+
+def _rule_finding(doc: Document, segment: str, russian: str, rule: str, violation: Violation) -> dict:
+    fix = violation.fix
+    fixed = segment
+    if fix is not None:
+        for edit in sorted(fix.edits, key=lambda e: e.start, reverse=True):
+            fixed = fixed[: edit.start] + edit.content + fixed[edit.end :]
+    return {
+        "where": doc.path,
+        "entry": rule,
+        "file": "rule",
+        "found": doc.text[violation.start : violation.end],
+        "suggestion": violation.message,
+        "applied": fix is not None and fix.applicability is not Applicability.DISPLAY_ONLY,
+        "mt": segment,
+        "fixed": fixed,
+        "ru": russian,
+    }
 
 
 def findings() -> list[dict]:
@@ -56,19 +86,22 @@ def findings() -> list[dict]:
                         "ru": source[index],
                     }
                 )
+            for rule, check in RULES.items():
+                found.extend(_rule_finding(doc, segment, source[index], rule, v) for v in check(doc))
     return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=60)
+    parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20261204)
     parser.add_argument("--all", action="store_true", help="print every finding, not a sample")
     args = parser.parse_args()
     found = findings()
     picked = found if args.all else random.Random(args.seed).sample(found, min(args.size, len(found)))
     print(
-        f"{len(found)} findings of {len({f['entry'] for f in found})} news-glossary entries on {len(SYSTEMS)} MT outputs"
+        f"{len(found)} findings of {len({f['entry'] for f in found})} news-glossary entries and rules"
+        f" on {len(SYSTEMS)} MT outputs"
     )
     for number, item in enumerate(picked, start=1):
         print(f"\n{number}. {item['where']}  [{item['entry']}, {item['file']}]")

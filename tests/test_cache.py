@@ -123,12 +123,14 @@ def test_cache_dir_option_and_clean(tmp_path, corpus, monkeypatch):
     folder = tmp_path / "chosen"
     run("--cache-dir", str(folder))
     assert results_files(folder)
-    (folder / "glossary-0-0.pickle").write_bytes(b"")
-    count = len(results_files(folder) + list(folder.glob("glossary-*")))
+    for name in ("glossary-0-0.pickle", "scan-0.hsdb", "kept-words-0.pickle"):
+        (folder / name).write_bytes(b"")
+    compiled = ("glossary-*", "scan-*", "kept-*")
+    count = len(results_files(folder) + [path for pattern in compiled for path in folder.glob(pattern)])
     result = CliRunner().invoke(main, ["clean", "--cache-dir", str(folder)])
     assert result.exit_code == 0, result.output
     assert f"Removed {count} cache files" in result.stderr
-    assert not results_files(folder) and not list(folder.glob("glossary-*"))
+    assert not results_files(folder) and not [path for pattern in compiled for path in folder.glob(pattern)]
 
 
 @pytest.mark.parametrize("output_format", ["text", "json"])

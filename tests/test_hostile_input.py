@@ -219,7 +219,7 @@ def test_tbx_concept_without_language_sections(tmp_path, runner):
         "</body></text></tbx>\n",
     )
     result = runner.invoke(main, ["glossary", "import", str(tbx)])
-    assert result.exit_code == 2 and f"{tbx}:3: conceptEntry `c1` has no ru or en term" in result.stderr
+    assert result.exit_code == 2 and f"{tbx}:3: conceptEntry `c1`: no Russian term" in result.stderr
 
 
 def test_tbx_entity_expansion_is_refused(tmp_path, runner):
@@ -302,7 +302,7 @@ def test_stdout_on_a_full_disk(tmp_path, output_format):
     with open("/dev/full", "wb") as full:
         result = _run_cli("check", "--output-format", output_format, "a.txt", cwd=tmp_path, stdout=full)
     assert result.returncode == 2
-    assert result.stderr.decode().strip() == "tqa: error: cannot write the output: No space left on device"
+    assert result.stderr.decode().strip() == "tqa: error: cannot write the output: no space left on the device"
 
 
 # 6. Glossary patterns cannot blow up

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from conftest import write
 from tqa.cli import main
@@ -60,6 +62,16 @@ def test_missing_path_gives_no_contradicting_summary(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "missing: no such file or folder" in result.stderr and "No findings" not in result.output
+    # A file read but not checked (its original does not align) is no file "with no findings".
+    write(tmp_path / "x.en.txt", "One.\n\nTwo.\n")
+    write(tmp_path / "x.ru.txt", "Один.\n")
+    write(tmp_path / "fine.txt", "Fine.\n")
+    for command in (["check"], ["fix"], ["check", "--output-format", "concise"]):
+        result = runner.invoke(main, [*command, str(tmp_path / "x.en.txt")])
+        assert (result.exit_code, result.stdout) == (2, ""), command
+        assert result.stderr.count("tqa: ") == 1 and "alignment breaks" in result.stderr
+    both = runner.invoke(main, ["check", str(tmp_path / "x.en.txt"), str(tmp_path / "fine.txt")])
+    assert (both.exit_code, both.stdout) == (2, "No findings in 1 file.\n")
 
 
 def test_run_that_checks_no_file_warns_and_exits_2(runner, tmp_path):
@@ -192,6 +204,9 @@ def test_pre_commit_hooks_skip_excluded_files():
     assert hooks.count("--force-exclude") == 2
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "files: ^articles/" in readme
+    from tqa import __version__
+
+    assert f"    rev: v{__version__}\n" in readme  # the tag of this release
 
 
 # Files tqa creates get the usual mode: 0666 less the umask.
@@ -223,7 +238,9 @@ _TBX = """<?xml version="1.0" encoding="UTF-8"?>
   <text><body>
     <conceptEntry id="c1">
       <langSec xml:lang="ru"><termSec><term>Совет Федерации</term></termSec></langSec>
-      <langSec xml:lang="en"><termSec><term>Federation Council</term></termSec></langSec>
+      <langSec xml:lang="en"><termSec><term>Federation Council</term></termSec>
+        <termSec><term>Federal Council</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
     </conceptEntry>
   </body></text>
 </tbx>
@@ -246,6 +263,52 @@ def test_quiet_silent_and_output_file(runner, tmp_path):
     written = runner.invoke(main, ["check", "-o", str(report), "--output-format", "json", str(path)])
     assert (written.exit_code, written.stdout) == (1, "")
     assert [item["code"] for item in json.loads(report.read_text(encoding="utf-8"))] == ["C402", "P301"]
+
+
+def test_fix_quiet_silent_and_output_file(runner, tmp_path):
+    text = "We wait, ”the minister said. He said - yes.\n"
+    path = write(tmp_path / "a.txt", text)
+    loud = runner.invoke(main, ["fix", str(path)])
+    assert "a.txt: fixed 1 × Q101" in loud.stdout and "Applied 1 fix in 1 file." in loud.stdout
+    path.write_text(text, encoding="utf-8")
+    quiet = runner.invoke(main, ["fix", "-q", str(path)])
+    assert quiet.exit_code == 1 and "P301" in quiet.stdout and "fixed" not in quiet.stdout
+    assert "Applied" not in quiet.stdout and "remain" not in quiet.stdout
+    path.write_text(text, encoding="utf-8")
+    silent = runner.invoke(main, ["fix", "--silent", str(path)])
+    assert (silent.exit_code, silent.stdout, silent.stderr) == (1, "", "")
+    assert path.read_text(encoding="utf-8") != text  # silent, not idle
+    path.write_text(text, encoding="utf-8")
+    report = tmp_path / "report.txt"
+    written = runner.invoke(main, ["fix", "--output-file", str(report), str(path)])
+    assert (written.exit_code, written.stdout) == (1, "")
+    assert report.read_text(encoding="utf-8") == loud.stdout
+    # The fixed text of `-` and the patch of --diff stay on standard output; the report goes to the file.
+    filtered = runner.invoke(main, ["fix", "--output-file", str(report), "-"], input=text)
+    assert filtered.stdout == "We wait,” the minister said. He said - yes.\n" and "Applied 1 fix" in report.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    patch = runner.invoke(main, ["fix", "--diff", "-s", str(path)])
+    assert patch.stdout.startswith("--- a/") and patch.stderr == ""
+    through_check = runner.invoke(main, ["check", "--fix", "-o", str(report), str(path)])
+    assert through_check.stdout == "" and "Applied 1 fix" in report.read_text(encoding="utf-8")
+    folder = runner.invoke(main, ["fix", "--help"]).stdout
+    assert "-o, --output DIRECTORY" in folder and "--output-file" in folder
+
+
+def test_os_errors_speak_the_language(runner, tmp_path):
+    missing = tmp_path / "no" / "report.txt"
+    for language, reason in (("en", "no such file or folder"), ("ru", "нет такого файла или папки"),
+                             ("uk", "немає такого файлу або теки")):  # fmt: skip
+        result = runner.invoke(main, ["--lang", language, "check", "-o", str(missing), str(tmp_path)])
+        assert result.exit_code == 2 and result.stderr.endswith(f"{missing}: {reason}\n"), result.stderr
+    from tqa.i18n import set_language
+    from tqa.os_errors import os_reason
+
+    set_language("ru")
+    assert os_reason(PermissionError(13, "Permission denied")) == "доступ запрещён"
+    assert os_reason(OSError(7, "Argument list too long")) == "Argument list too long"  # a rare one as the system says it
+    set_language("uk")
+    assert os_reason(IsADirectoryError(21, "Is a directory")) == "це тека"
 
 
 def test_min_severity_and_per_file_ignores(runner, tmp_path):
@@ -279,15 +342,36 @@ def test_check_fix_is_tqa_fix(runner, tmp_path):
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said - yes.\n"
     runner.invoke(main, ["check", "--fix", "--unsafe-fixes", str(path)])
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said — yes.\n"
+    for option in (["--statistics"], ["--output-format", "json"], ["--baseline", "b.json"]):
+        refused = runner.invoke(main, ["check", "--fix", *option, str(path)])
+        assert refused.exit_code == 2 and f"--fix does not combine with {option[0]}" in refused.stderr
 
 
 def test_lang_after_the_subcommand_and_unknown_languages(runner, tmp_path):
     path = write(tmp_path / "c.txt", TWO)
+    variable = runner.invoke(main, ["check", str(path)], env={"TQA_LANG": "de"})
+    assert variable.exit_code == 2 and "unknown language `de` in TQA_LANG; use one of: en, ru, uk" in variable.stderr
+    assert runner.invoke(main, ["check", str(path)], env={"TQA_LANG": "C", "LANG": "de_DE.UTF-8"}).exit_code == 1
     russian = runner.invoke(main, ["check", "--lang", "ru", str(path)])
     assert "Найдено 2 замечания" in russian.stdout
     for arguments in (["--lang", "xx", "check", str(path)], ["check", "--lang", "fr", str(path)]):
         wrong = runner.invoke(main, arguments)
         assert wrong.exit_code == 2 and "'en', 'ru', 'uk'" in wrong.stderr
+    configured = runner.invoke(main, ["check", "--config", 'lang = "de"', str(path)])
+    assert configured.exit_code == 2 and "--config:1:" in configured.stderr and "`lang`" in configured.stderr
+    assert configured.stderr.endswith(": en, ru, uk\n")
+
+
+def test_every_command_takes_lang_after_it(runner):
+    from tqa.cli import config_group, glossary_group
+
+    commands = [[name] for name in main.commands if name not in ("config", "glossary")]
+    commands += [["config", name] for name in config_group.commands] + [["glossary", name] for name in glossary_group.commands]
+    assert len(commands) >= 12
+    for command in commands:
+        assert "--lang [en|ru|uk]" in runner.invoke(main, [*command, "--help"]).stdout, command
+    assert "статей" in runner.invoke(main, ["glossary", "stats", "--lang", "ru"]).stdout
+    assert "# типово" in runner.invoke(main, ["config", "show", "--lang", "uk"]).stdout
 
 
 def test_rule_all_as_json(runner):
@@ -307,8 +391,10 @@ def test_stdin_filename_gives_the_format(runner):
     assert runner.invoke(main, ["check", "-"], input=markdown).exit_code == 1
     named = runner.invoke(main, ["check", "--stdin-filename", "notes/x.md", "-"], input=markdown)
     assert (named.exit_code, named.stdout) == (0, "No findings in 1 file.\n")
-    fixed = runner.invoke(main, ["fix", "--stdin-filename", "x.md", "-"], input="```\nHe said - yes.\n```\n")
-    assert fixed.stdout == "```\nHe said - yes.\n```\n"
+    fenced = "```\nWe wait, ”the minister said.\n```\n"  # a safe fix, were it text
+    assert runner.invoke(main, ["fix", "-"], input=fenced).stdout != fenced
+    fixed = runner.invoke(main, ["fix", "--stdin-filename", "x.md", "-"], input=fenced)
+    assert fixed.stdout == fenced
     shown = runner.invoke(main, ["check", "--stdin-filename", "x.txt", "-"], input=TWO)
     assert shown.stdout.startswith("x.txt:1:10: C402")
 
@@ -356,6 +442,41 @@ def test_full_format_shows_the_line_and_a_caret(runner, tmp_path):
         "  |\n"
         "  = fix (unsafe): Replace the hyphen with a dash: ` — `",
     ]
+
+
+def test_on_a_terminal_the_full_format_in_colour_is_the_default(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    path = write(tmp_path / "c.txt", TWO)
+    tqa = str(Path(sys.executable).with_name("tqa"))
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
+    leader, terminal = pty.openpty()
+    try:
+        done = subprocess.run([tqa, "check", "--no-cache", str(path)], stdout=terminal, stderr=terminal,
+                              env=environment, timeout=120)  # fmt: skip
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 1
+    text = shown.decode("utf-8")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    assert "\x1b[1;31mC402\x1b[0m" in text and "1 | Left in: провокация. He said - yes." in plain
+    assert "^^^^^^^^^^ C402" in plain
+    assert not [line for line in text.split("\x1b[2K") if "MB/s" in line and "C402" in line]  # a progress line, if any, alone
+    piped = subprocess.run([tqa, "check", "--no-cache", str(path)], capture_output=True, env=environment, timeout=120)
+    assert b"1 | " not in piped.stdout and b"\x1b[" not in piped.stdout
 
 
 def test_full_format_cuts_long_lines_around_the_span(runner, tmp_path):
@@ -406,23 +527,43 @@ def _readme():
     return (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
 
-def test_readme_tqa_commands_run(runner, monkeypatch):
-    import re
-    import shlex
-    from pathlib import Path
+# README commands not run here, and why: they install from the network, or are
+# benchmarks (minutes long, most reading the WMT21 data outside the repository).
+NOT_RUN_HERE = re.compile(r"pip install|(^|/)python3? bench/")
 
-    monkeypatch.chdir(Path(__file__).parent.parent)
+
+def test_readme_commands_run(runner, monkeypatch, tmp_path):
+    import shlex
+    import shutil
+
+    # In a copy of the seeds, so the files the commands write land in the test's folder.
+    shutil.copytree(Path(__file__).parent.parent / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
     commands = [
-        line
+        line.strip()
         for block in re.findall(r"```sh\n(.*?)```", _readme(), re.S)
         for line in block.splitlines()
-        if line.startswith("tqa ")
+        if line.strip()
     ]
-    assert len(commands) >= 8
-    for command in commands:
-        result = runner.invoke(main, shlex.split(command)[1:])
+    run = [command for command in commands if command.startswith("tqa ")]
+    assert [command for command in commands if command not in run and not NOT_RUN_HERE.search(command)] == []
+    assert len(run) >= 10
+    for command in run:
+        result = runner.invoke(main, shlex.split(command, comments=True)[1:])
         assert result.exit_code in (0, 1), (command, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), command
+
+
+def test_readme_configuration_examples_are_valid(runner, tmp_path):
+    blocks = re.findall(r"```toml\n(.*?)```", _readme(), re.S)
+    assert len(blocks) >= 3
+    for index, block in enumerate(blocks):
+        config = write(tmp_path / f"{index}" / "pyproject.toml", block)
+        result = runner.invoke(main, ["config", "show", "--config", str(config)])
+        assert result.exit_code == 0, (block, result.output)
+    hooks = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    for hook in re.findall(r"- id: ([\w-]+)", _readme()):
+        assert f"- id: {hook}\n" in hooks
 
 
 def test_readme_flags_exist(runner):
@@ -437,6 +578,31 @@ def test_readme_flags_exist(runner):
     missing = sorted(flag for flag in flags if re.search(rf"(?<![\w-]){re.escape(flag)}\b", helps) is None)
     assert missing == []
     assert len(flags) > 25
+    unshared = [row.split("|")[1] for row in table.splitlines() if "| no |" in row]
+    absent = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)\b", "\n".join(unshared)))
+    assert len(absent) >= 9 and not [flag for flag in absent if re.search(rf"(?<![\w-]){flag}\b", helps)]
+
+
+def test_readme_names_every_option(runner):
+    import click
+
+    readme = _readme()
+
+    def commands(group: click.Group, prefix: tuple[str, ...] = ()):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from commands(command, (*prefix, name))
+            else:
+                yield (*prefix, name), command
+
+    missing = [
+        (" ".join(path), option)
+        for path, command in commands(main)
+        for parameter in command.params
+        for option in parameter.opts + parameter.secondary_opts
+        if option.startswith("--") and option != "--help" and re.search(rf"`[^`]*{option}\b", readme) is None
+    ]
+    assert missing == []
 
 
 # Russian and Ukrainian: click's own strings, LANGUAGE.
@@ -496,6 +662,13 @@ def test_progress_line_on_a_terminal_only(monkeypatch):
     monkeypatch.setenv("CI", "true")
     terminal = Terminal()
     assert list(progress.track(results, inputs, stream=terminal)) == results and terminal.getvalue() == ""
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(progress.sys, "stdout", Terminal())  # findings printed to the same terminal
+    terminal = Terminal()
+    for index, _result in enumerate(progress.track(results, inputs, stream=terminal)):
+        assert terminal.getvalue().endswith("\r\x1b[2K")  # wiped while the caller prints
+        assert terminal.getvalue().count("files,") == index
+    monkeypatch.setenv("CI", "true")
     monkeypatch.setattr(progress, "DELAY", 60.0)  # a short run shows nothing
     monkeypatch.delenv("CI")
     terminal = Terminal()
@@ -514,6 +687,30 @@ def test_fixable_and_unfixable(runner, tmp_path):
     assert "P301" in result.stdout
     wrong = runner.invoke(main, ["fix", "--unfixable", "Q1O1", str(path)])
     assert wrong.exit_code == 2 and "did you mean" in wrong.stderr
+
+
+def test_fixable_and_unfixable_decide_the_counts_and_the_marks(runner, tmp_path):
+    path = write(tmp_path / "a.txt", "We wait, ”the minister said. He said - yes.\n")  # Q101 safe, P301 unsafe
+    everything = runner.invoke(main, ["check", str(path)])
+    assert "1 is fixable with `tqa fix`. 1 more with `tqa fix --unsafe-fixes`." in everything.stdout
+    result = runner.invoke(main, ["check", "--unfixable", "Q1", str(path)])
+    assert "fix (display only): Move the quote" in result.stdout
+    assert result.stdout.endswith("Found 2 findings in 1 file. 1 more with `tqa fix --unsafe-fixes`.\n")
+    table = runner.invoke(main, ["check", "--statistics", "--unsafe-fixes", "--fixable", "P", str(path)]).stdout
+    assert table.splitlines()[:2] == ["    1  P301  [*] hyphen-as-dash", "    1  Q101      detached-closing-quote"]
+    configured = write(tmp_path / "tqa.toml", 'unfixable = ["Q101", "P301"]\n')
+    rows = runner.invoke(main, ["check", "--config", str(configured), "--statistics", "--output-format", "json", str(path)])
+    assert [row["fixable"] for row in json.loads(rows.stdout)] == [False, False]
+
+
+def test_unfixable_holds_in_po_catalogs(runner, tmp_path):
+    catalog = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Мы ждём, — сказал министр."\nmsgstr "We wait, ”the minister said."\n'
+    path = write(tmp_path / "m.po", catalog)
+    assert "1 is fixable" in runner.invoke(main, ["check", str(path)]).stdout
+    result = runner.invoke(main, ["fix", "--unfixable", "Q101", str(path)])
+    assert path.read_text(encoding="utf-8") == catalog and "fix (display only)" in result.stdout
+    runner.invoke(main, ["fix", str(path)])
+    assert "We wait,” the minister said." in path.read_text(encoding="utf-8")
 
 
 def test_regenerating_the_catalogs_changes_nothing(tmp_path, monkeypatch):

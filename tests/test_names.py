@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -11,7 +13,7 @@ from tqa.cli import main
 from tqa.model import Applicability
 from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
-from tqa.rules.names import NameIndex, is_ordinary_word, single_spellings, standard_score
+from tqa.rules.names import NameIndex, _mentions, is_ordinary_word, mentions_of, single_spellings, standard_score
 from tqa.text.document import Document
 
 N602 = select_rules(("N602",))
@@ -76,7 +78,7 @@ def test_cross_file_groups_surnames_of_one_person_never_bare_first_names():
     assert index.reports() == {}
 
 
-def test_cross_file_suggestion_is_display_only_unless_the_glossary_knows_the_person(tmp_path):
+def test_cross_file_suggestion_is_display_only_as_fix_applies_none(tmp_path):
     runner = CliRunner()
     (tmp_path / "a.txt").write_text("Analyst Ivan Petrovskiy spoke.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Petrovsky spoke again.\n", encoding="utf-8")
@@ -85,10 +87,13 @@ def test_cross_file_suggestion_is_display_only_unless_the_glossary_knows_the_per
     (tmp_path / "e.txt").write_text("Shoigu spoke.\n", encoding="utf-8")
     result = runner.invoke(main, ["check", "--select", "N602", "--output-format", "json", str(tmp_path)])
     assert result.exit_code == 1
-    assert '"applicability": "display-only"' in result.output and '"applicability": "unsafe"' in result.output
+    assert [item["fix"]["applicability"] for item in json.loads(result.output)] == ["display-only"] * 2
     fixed = runner.invoke(main, ["fix", "--unsafe-fixes", "--select", "N602", str(tmp_path)])
-    assert fixed.exit_code in (0, 1)
+    assert fixed.exit_code == 1 and "Applied 0 fixes" in fixed.output and "more with" not in fixed.output
     assert "Petrovskiy" in (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert "Shoygu" in (tmp_path / "d.txt").read_text(encoding="utf-8")
+    table = runner.invoke(main, ["check", "--select", "N602", "--statistics", "--unsafe-fixes", str(tmp_path)])
+    assert "[*]" not in table.output
 
 
 def test_glossary_and_majority_spellings_never_fight():
@@ -200,3 +205,22 @@ def test_cross_file_never_replaces_a_spelling_the_glossary_accepts():
 
 def test_a_bare_surname_with_a_glossary_skeleton_is_a_near_miss():
     assert near_misses("Later Shoygu inspected the troops.") == [("Shoygu", "Shoigu")]
+
+
+_NAME_TEXTS = [
+    "Later Yermakov met Sergei Ryabkov, Ursula von der Leyen and Rimsky-Korsakov's heirs.",
+    "XErmakov, S. Yermakov and Anna-Maria Abcd-Efgh-Ijkl Putin spoke. McDonald Putin left.",
+    "President Vladimir Zelensky. Volodymyr Zelenskyy, Oliver Nääs and Ōtani met Karolina Gałecka.",
+    "Jury Chairman Yuri Ivanov told Dmitriy Ivanov: Ivanov, ivanov, IVANOV.",
+]
+
+
+@given(st.lists(st.sampled_from([*_NAME_TEXTS, " ", "\n\n", ", ", " de ", " von der "]), max_size=8))
+@settings(max_examples=60, derandomize=True, deadline=None)
+def test_mentions_read_around_a_word_are_the_documents(parts):
+    """The near-miss rule reads names only around its candidate words; it finds what the whole scan finds."""
+    text = "".join(parts)
+    everything = _mentions(text)
+    surnames = {m.surname for m in everything} | {"Putin", "Ivanov"}
+    assert mentions_of(text, surnames) == sorted(everything)
+    assert mentions_of(text, {"Ivanov"}) == [m for m in sorted(everything) if m.surname == "Ivanov"]

@@ -23,6 +23,22 @@ FIXED = [
         "He met the head of the Russian Energy Ministry Alexander Novak.",
         "He met Russian Energy Minister Alexander Novak.",
     ),
+    (
+        "T514",
+        "The acting governor told about his trip to the region.",
+        "The acting governor talked about his trip to the region.",
+    ),
+    ("T514", "The ministry informed that the road was closed.", "The ministry said that the road was closed."),
+    (
+        "T514",
+        "The agency announced about the destruction of two systems.",
+        "The agency announced the destruction of two systems.",
+    ),
+    (
+        "T514",
+        '"People here are wonderful," Mikhail Degtyarev shared.',
+        '"People here are wonderful," Mikhail Degtyarev said.',
+    ),
     ("T510", "About 12 thousand people came.", "About 12,000 people came."),
     ("T510", "Another 600,3 thousand recovered.", "Another 600,300 recovered."),
     ("P307", "The state got 25 000 euros, or 2,75% of it.", "The state got 25,000 euros, or 2.75% of it."),
@@ -46,6 +62,8 @@ FOUND_WITHOUT_FIX = [
     ("T513", "It was stressed that the talks went on."),
     ("T513", "In turn, the ministry denied it."),
     ("T513", "Sanctions hit. Against this background, the rouble fell."),
+    ("T513", "At the same time, it is noted that the emphasis will be on new missiles."),
+    ("T513", "In connection with this, the flights were cancelled."),
     ("P308", "They met in December 2019. the Kremlin said so."),
 ]
 QUIET = [
@@ -60,6 +78,13 @@ QUIET = [
     ("P306", 'The series "Chicks" and the song "Ai-yai-yai" won; he said "Yes".'),
     ("P308", "It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30."),
     ("T513", "It is not known whether he will run. In the end, it was noted by everyone."),
+    ("T514", "He was told about the plan; they were informed that it failed; she had been told about it."),
+    ("T514", "He told reporters about the trip and informed residents that the road was closed."),
+    ("T514", "She posted a video her brother shared. The costs were shared, he said."),
+    (
+        "T513",
+        "Though details are scarce, it is known that it landed. Two men were held in connection with this week's attack.",
+    ),
     ("S201", "He left (see below).\n\nThe talks ended.\n\nEd. note: none.\n\n(Photo) The end."),
     ("S201", "The talks (which ended.\n\nThey left.\n\nNew talks) began."),
 ]

@@ -85,15 +85,19 @@ def fix_catalog(
     unsafe: bool,
     glossary_files: tuple[str, ...] = (),
     options: CatalogOptions = DEFAULT_CATALOG_OPTIONS,
+    fix_codes: frozenset[str] | None = None,
 ) -> tuple[str, list[Finding], list[Finding]]:
-    """The catalog with its msgstrs fixed, the fixes applied, and what remains."""
+    """The catalog with its msgstrs fixed (only `fix_codes`' fixes, when given), the
+    fixes applied, and what remains."""
     catalog = po.parse(text, display)
     if not options.translates_into_english(catalog):
         return text, [], []
     changes: list[tuple[po.Unit, str]] = []
     applied: list[Finding] = []
     for unit, source in _documents(catalog, display, options):
-        settings = FixSettings(unsafe, segmentation="blocks", glossary_files=glossary_files, source=source)
+        settings = FixSettings(
+            unsafe, segmentation="blocks", glossary_files=glossary_files, source=source, fix_codes=fix_codes
+        )
         fixed, unit_applied, _remaining = fix_text(unit.msgstr, display, rules, settings)
         if fixed != unit.msgstr:
             changes.append((unit, fixed))

@@ -6,12 +6,12 @@ import contextlib
 import dataclasses
 import errno
 import functools
-import inspect
 import os
 import shutil
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -25,12 +25,16 @@ from tqa.cli_options import (
     config_sources,
     file_selection,
     file_selection_options,
+    fix_report_options,
     for_terminal,
     hushed,
     isolated,
+    keep_option,
+    language_everywhere,
     language_option,
     quiet,
     report_options,
+    report_target,
     show_files,
 )
 from tqa.cli_options import overrides as option_overrides
@@ -39,8 +43,10 @@ from tqa.click_i18n import install as translate_click
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext, set_language
 from tqa.model import Rule
+from tqa.os_errors import os_reason
 from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import context_spellings, link_files, process
+from tqa.pipeline.fix import within_reach
 from tqa.pipeline.plan import Plan, fix_codes
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
@@ -51,6 +57,7 @@ from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
+from tqa.signals import Stopped, deferred
 
 translate_click()
 
@@ -174,6 +181,7 @@ def _selection_options(function):
             "--jobs",
             "-j",
             type=click.IntRange(0),
+            metavar="N",
             default=0,
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
@@ -246,6 +254,24 @@ def main(lang: str | None) -> None:
     """The tqa command line."""
     if lang:
         set_language(lang)
+    _refuse_unknown_tqa_lang()
+
+
+def _refuse_unknown_tqa_lang() -> None:
+    """TQA_LANG is set for tqa alone, so a value it has no messages for is an
+    error, as with --lang (LANG and the others serve every program: not theirs)."""
+    from tqa.i18n import available_languages, normalize_language
+
+    value = os.environ.get("TQA_LANG", "")
+    code = normalize_language(value)
+    if code is not None and code not in available_languages():
+        from tqa.suggest import did_you_mean
+
+        message = _("unknown language `{value}` in TQA_LANG; use one of: {allowed}").format(
+            value=value, allowed=", ".join(available_languages())
+        )
+        fail(message + did_you_mean(code, available_languages()))
+        sys.exit(EXIT_ERROR)
 
 
 @main.command(help=_("Report findings in files, folders (recursing into .txt, .md and .po) or `-` (standard input)."))
@@ -284,6 +310,7 @@ def check(
 ) -> None:  # fmt: skip
     if apply_fixes:
         context = click.get_current_context()
+        _refuse_with_fix(context.params)
         context.invoke(fix, **{name: value for name, value in context.params.items() if name in _FIX_PARAMETERS})
         return
     _refuse_empty_paths(paths)
@@ -309,7 +336,7 @@ def check(
         target_lang,
         fix=show_diff,
         unsafe=unsafe_fixes,
-        keep_text=False,
+        keep_text=settings.output_format == "html",  # the report shows each text
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
@@ -345,15 +372,67 @@ def check(
             failed = _baseline(results, baseline, write_baseline) or failed
         if statistics:
             report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
+        elif settings.output_format == "html":
+            from tqa.report import html
+            from tqa.report.html_data import Review, fixed_texts
+
+            review = Review(plan.rules_for, job)
+            html.emit(
+                results, report, options, dataclasses.replace(review, cleaned=fixed_texts(results, review, workers))
+            )
         else:
             emitters()[settings.output_format](results, report, options)
         found = changed or any(r.findings for r in results)
         checked = sum(r.source is not None for r in results)
-    failed = checked_nothing(checked, selection) or failed
+    failed = failed or checked_nothing(checked, selection)  # the errors told why nothing was checked
     if failed:
         sys.exit(EXIT_ERROR)
     if found and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command(
+    help=_(
+        "Write the HTML review report of files or folders (report.html, or -o FILE); as `check --output-format html`."
+    )
+)
+@click.argument("paths", nargs=-1, required=True)
+@_selection_options
+@_cache_options
+@click.option("--no-cache", is_flag=True, help=_("Check every file afresh and leave the results cache alone."))
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False),
+    default="report.html",
+    show_default=True,
+    callback=keep_option,
+    help=_("Write the report to this file."),
+)
+def report(paths, output_file, **options) -> None:
+    try:
+        click.get_current_context().invoke(check, paths=paths, output_format="html", **options)
+    finally:
+        if Path(output_file).is_file():
+            click.echo(_("tqa: review report written to {path}").format(path=output_file), err=True)
+# `check` options that `check --fix` (which is `tqa fix`) could not honour.
+_CHECK_ONLY = {
+    "output_format": "--output-format",
+    "statistics": "--statistics",
+    "baseline": "--baseline",
+    "write_baseline": "--write-baseline",
+}
+
+
+def _refuse_with_fix(params: dict) -> None:
+    """A check-only option beside --fix is a usage error, not silently dropped."""
+    given = [flag for name, flag in _CHECK_ONLY.items() if params.get(name)]
+    if given:
+        raise click.UsageError(
+            _("--fix does not combine with {options}: run `tqa fix`, then `tqa check` with them").format(
+                options=", ".join(given)
+            )
+        )
 
 
 def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):
@@ -375,7 +454,11 @@ def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool)
         plan.rules,
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
+        glossary_files=plan.settings.glossary,
     )
+    reach = fix_codes(plan.settings)
+    for result in results:
+        result.findings = within_reach(result.findings, reach)  # the run-wide findings too
     changed = any(r.changed for r in results)
     if show_diff:
         results = [on_disk(result) for result in results]
@@ -408,9 +491,11 @@ def _stream(
         names.add(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
-    link_files(seen, plan.rules, names, context)
+    link_files(seen, plan.rules, names, context, glossary_files=plan.settings.glossary)
+    reach = fix_codes(plan.settings)
     for result in seen:
         if result.findings:
+            result.findings = within_reach(result.findings, reach)
             emit_file(result, sys.stdout, options)
             tally.count_findings(result.findings)
     emit_end(tally, sys.stdout, options)
@@ -459,9 +544,15 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
 @click.option(
     "--exit-non-zero-on-fix", is_flag=True, help=_("Exit 1 when anything was fixed, even if nothing remains.")
 )
+@fix_report_options
+@click.option(
+    "--interactive",
+    is_flag=True,
+    help=_("Review findings one at a time on the terminal: accept, skip or edit each change (see the README)."),
+)
 def fix(
     paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
-    unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix,
+    unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix, interactive,
 ) -> None:  # fmt: skip
     _refuse_empty_paths(paths)
     plan = _plan(config, _overrides(select, ignore, extend_select, glossary_files, segmentation))
@@ -471,22 +562,26 @@ def fix(
     if show_files(inputs):
         return
     inputs = _distinct_files(inputs)
+    if interactive:
+        if show_diff or output_dir is not None:
+            raise click.UsageError(_("--interactive writes the files it reviews; it takes neither --diff nor --output"))
+        from tqa.pipeline.interactive import run
+
+        job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=True)
+        sys.exit(run(inputs, errors, plan.rules_for, job, colored(sys.stdout)))
     if output_dir is not None and not show_diff:
         with user_errors():
             check_output_folder(output_dir, inputs)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
-    report = sys.stderr if show_diff or to_stdout else sys.stdout
-    results: list[FileResult] = []
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
-    with contextlib.closing(process(inputs, plan.rules_for, job, _workers(jobs))) as processed:
-        for result in track(processed, inputs):
-            results.append(result)
-            _deliver(result, show_diff, output_dir)
-            _report_applied(result, report, show_diff)
-    results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
-    options = ReportOptions(unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, color=colored(report))
-    emitters()["text"](results, report, options)
-    failed = checked_nothing(sum(r.source is not None for r in results), selection) or failed
+    with user_errors(), report_target(sys.stderr if show_diff or to_stdout else sys.stdout) as report:
+        results = _fix_files(inputs, plan, job, _workers(jobs), report, show_diff, output_dir)
+        results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
+        options = ReportOptions(
+            unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, quiet=quiet(), color=colored(report)
+        )
+        emitters()["text"](results, report, options)
+    failed = failed or checked_nothing(sum(r.source is not None for r in results), selection)
     if failed:
         sys.exit(EXIT_ERROR)
     if show_diff:
@@ -495,6 +590,35 @@ def fix(
         sys.exit(EXIT_FINDINGS)
     if any(r.findings for r in results) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _fix_files(
+    inputs: list[Input], plan: Plan, job: Job, workers: int, report: TextIO, show_diff: bool, output_dir: Path | None
+) -> list[FileResult]:
+    """Fix each input and print, write or copy it, telling on `report` what was fixed.
+    Stopped by a signal, it tells how many files it had already written."""
+    results: list[FileResult] = []
+    written: list[str] = []
+    try:
+        with contextlib.closing(process(inputs, plan.rules_for, job, workers)) as processed:
+            for result in track(processed, inputs, hushed()):
+                results.append(result)
+                _deliver(result, show_diff, output_dir, written)
+                if not quiet():
+                    _report_applied(result, report, show_diff)
+    except Stopped as stopped:
+        if not show_diff:
+            stopped.detail = _written_before_stop(len(written), output_dir is not None)
+        raise
+    return results
+
+
+def _written_before_stop(count: int, copies: bool) -> str:
+    if copies:
+        message = ngettext("{count} cleaned copy was written", "{count} cleaned copies were written", count)
+    else:
+        message = ngettext("{count} file was already rewritten", "{count} files were already rewritten", count)
+    return message.format(count=count)
 
 
 _FIX_PARAMETERS = {parameter.name for parameter in fix.params}
@@ -524,8 +648,9 @@ def _distinct_files(inputs: list[Input]) -> list[Input]:
     return kept
 
 
-def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> None:
-    """Print, write or copy one file's fixed text. When that fails, or the input
+def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None, written: list[str]) -> None:
+    """Print, write or copy one file's fixed text; a file written is added to
+    `written` before a signal can stop the run. When that fails, or the input
     could not be fixed, the file becomes an error and none of its fixes count;
     a filter passes what it could not fix through unchanged. Edits that leave
     the text as it was are no fixes."""
@@ -545,10 +670,14 @@ def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None) -> No
         elif show_diff:
             sys.stdout.write(diff(result))
         elif output_dir is not None:
-            copy = write_copy(result, output_dir)
+            with deferred():
+                copy = write_copy(result, output_dir)
+                written.append(str(copy))
             result.input = dataclasses.replace(result.input, display=str(copy))  # findings are told in the copy
         else:
-            write_in_place(result)
+            with deferred():
+                if write_in_place(result):
+                    written.append(result.input.display)
     except UserError as error:
         result.error = error
         result.applied, result.findings, result.fixed_text = [], [], None
@@ -621,6 +750,8 @@ def show_rule(code: str | None, every: bool, output_format: str) -> None:
 
         fail(_("unknown rule: {code}").format(code=code) + did_you_mean(code, rule_keys()))
         sys.exit(EXIT_ERROR)
+    from tqa.rule_docs import explanation, fix_safety
+
     if output_format == "json":
         from tqa.report import json_text
 
@@ -629,7 +760,8 @@ def show_rule(code: str | None, every: bool, output_format: str) -> None:
                 "code": r.code,
                 "name": r.name,
                 "summary": _(r.summary),
-                "explanation": inspect.cleandoc(r.doc),
+                "explanation": explanation(r),
+                "fix_safety": fix_safety(r),
                 "fix": r.fix.value,
                 "severity": r.severity.value,
             }
@@ -641,7 +773,7 @@ def show_rule(code: str | None, every: bool, output_format: str) -> None:
         if index:
             click.echo()
         click.echo(f"{rule.code} {rule.name}\n")
-        click.echo(inspect.cleandoc(rule.doc))
+        click.echo(explanation(rule))
         click.echo(f"\n{_('Fix')}: {_fix_label(rule)}; {_('severity')}: {_severity_label(rule)}")
 
 
@@ -659,6 +791,8 @@ def config_show(config: str | None) -> None:
 
     with user_errors():
         settings, path = load_settings(config, {})
+    if settings.origin.get("lang") not in (None, "default") and not _language_was_chosen():
+        set_language(settings.lang)
     click.echo(_("configuration file: {path}").format(path=path or _("none found")))
     for name, origin in settings.origin.items():
         value = getattr(settings, name)
@@ -685,7 +819,7 @@ def run() -> None:
     """Console entry point: report user errors without a traceback; Ctrl-C,
     SIGTERM and SIGHUP end the run cleanly with 128 + the signal's number; a
     standard output that cannot be written is an error (exit 2), not a success."""
-    from tqa.signals import Stopped, stop_on_signals
+    from tqa.signals import stop_on_signals
 
     stop_on_signals()
     code: int | str | None = EXIT_CLEAN
@@ -694,7 +828,7 @@ def run() -> None:
             main(prog_name="tqa")
     except Stopped as stopped:
         _leave_stdout()
-        click.echo(f"tqa: {_('interrupted')}", err=True)
+        click.echo(f"tqa: {_('interrupted')}" + (f": {stopped.detail}" if stopped.detail else ""), err=True)
         sys.exit(128 + stopped.signum)
     except SystemExit as exit:
         code = exit.code
@@ -712,7 +846,7 @@ def run() -> None:
 
 
 def _output_failed(error: OSError) -> int:
-    fail(_("cannot write the output: {reason}").format(reason=error.strerror or error))
+    fail(_("cannot write the output: {reason}").format(reason=os_reason(error)))
     _leave_stdout()  # so the exit does not fail a second time
     return EXIT_ERROR
 
@@ -731,3 +865,4 @@ from tqa.cli_metrics import evaluate, score  # noqa: E402
 
 main.add_command(score)
 main.add_command(evaluate, "eval")
+language_everywhere(main)

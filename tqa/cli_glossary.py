@@ -90,16 +90,27 @@ def validate(paths: tuple[str, ...]) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help=_("Write to this file instead of standard output."),
 )
+@click.option(
+    "--only",
+    "only_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help=_("Export only the entries of this glossary file (validated over the built-in one); repeatable."),
+)
 @_glossary_option
-def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> None:
+def export(fmt: str, output: Path | None, only_files: tuple[str, ...], glossary_files: tuple[str, ...]) -> None:
     from tqa.glossary import exchange
 
     writers = {"tbx": exchange.to_tbx, "csv": exchange.to_csv, "po": exchange.to_po, "toml": exchange.to_toml}
     from tqa.glossary.load import builtin_files
 
-    text = writers[fmt](_entries(glossary_files))
+    entries = _entries(tuple(dict.fromkeys(glossary_files + only_files)))
+    if only_files:
+        wanted = {os.path.realpath(path) for path in only_files}
+        entries = tuple(entry for entry in entries if os.path.realpath(entry.path) in wanted)
+    text = writers[fmt](entries)
     with user_errors():
-        _refuse_own_input(output, [*builtin_files(), *map(Path, glossary_files)])
+        _refuse_own_input(output, [*builtin_files(), *map(Path, glossary_files + only_files)])
     _write(text, output)
 
 
@@ -111,15 +122,22 @@ def export(fmt: str, output: Path | None, glossary_files: tuple[str, ...]) -> No
     type=click.Path(dir_okay=False, path_type=Path),
     help=_("Write the TOML here instead of standard output."),
 )
-def import_tbx(path: Path, output: Path | None) -> None:
+@click.option(
+    "--skip-incomplete",
+    is_flag=True,
+    help=_("Leave out the concepts that cannot become valid entries, with a warning for each, instead of failing."),
+)
+def import_tbx(path: Path, output: Path | None, skip_incomplete: bool) -> None:
     from tqa.glossary import exchange
 
     with user_errors():
         from tqa.text.textio import read_regular
 
         data = read_regular(path)
-        entries = exchange.from_tbx(data, str(path))
+        entries, warnings = exchange.imported_tbx(data, str(path), _entries(()), skip_incomplete)
         _refuse_own_input(output, [path])
+    for warning in warnings:
+        click.echo(f"tqa: {_('warning')}: {warning}", err=True)
     _write(exchange.to_toml(entries), output)
 
 

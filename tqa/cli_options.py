@@ -6,16 +6,20 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
-from contextlib import ExitStack, redirect_stdout
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import fields, replace
 from functools import wraps
 from pathlib import Path
+from typing import TextIO
 
 import click
 
+from tqa.cli_errors import user_errors
 from tqa.config import SEVERITIES, Settings, parse_settings
 from tqa.errors import UserError
 from tqa.i18n import _, set_language
+from tqa.os_errors import os_reason
 from tqa.pipeline.ignore import DEFAULT_EXCLUDE, FileSelection
 from tqa.pipeline.run import Input
 from tqa.report.color import is_terminal, wanted
@@ -23,14 +27,15 @@ from tqa.report.color import is_terminal, wanted
 _KEY = "tqa.overrides"
 
 
-def _keep(context: click.Context, parameter: click.Parameter, value):
+def keep_option(context: click.Context, parameter: click.Parameter, value):
+    """An option's callback that keeps its value among the run's chosen options."""
     if value is not None and value != ():
         context.meta.setdefault(_KEY, {})[parameter.name] = value
     return value
 
 
 def _keep_codes(context: click.Context, parameter: click.Parameter, value: tuple[str, ...]):
-    return _keep(context, parameter, _patterns(value))
+    return keep_option(context, parameter, _patterns(value))
 
 
 def _patterns(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -44,7 +49,7 @@ def file_selection_options(function):
             "--exclude",
             multiple=True,
             metavar="PATTERNS",
-            callback=lambda c, p, v: _keep(c, p, _patterns(v)),
+            callback=lambda c, p, v: keep_option(c, p, _patterns(v)),
             expose_value=False,
             help=_("Leave out files and folders matching these globs (replaces the default excludes: {names}).").format(
                 names=", ".join(DEFAULT_EXCLUDE)
@@ -54,14 +59,14 @@ def file_selection_options(function):
             "--extend-exclude",
             multiple=True,
             metavar="PATTERNS",
-            callback=lambda c, p, v: _keep(c, p, _patterns(v)),
+            callback=lambda c, p, v: keep_option(c, p, _patterns(v)),
             expose_value=False,
             help=_("Leave out these globs too, besides the excludes already set."),
         ),
         click.option(
             "--respect-gitignore/--no-respect-gitignore",
             default=None,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Skip files that .gitignore or .ignore files ignore (default: yes)."),
         ),
@@ -69,14 +74,14 @@ def file_selection_options(function):
             "--force-exclude",
             is_flag=True,
             default=None,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Apply excludes and ignore files to files named on the command line too (for pre-commit)."),
         ),
         click.option(
             "--min-severity",
             type=click.Choice(SEVERITIES),
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Only rules of this severity or higher (error > warning > info)."),
         ),
@@ -100,28 +105,28 @@ def file_selection_options(function):
             "--per-file-ignores",
             multiple=True,
             metavar="GLOB:CODES",
-            callback=lambda c, p, v: _keep(c, p, _per_file_ignores(v)),
+            callback=lambda c, p, v: keep_option(c, p, _per_file_ignores(v)),
             expose_value=False,
             help=_("Skip these rules in files matching the glob, e.g. `notes/*.md:T5,N6`; repeatable."),
         ),
         click.option(
             "--isolated",
             is_flag=True,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Read no configuration file."),
         ),
         click.option(
             "--stdin-filename",
             metavar="NAME",
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Name standard input (`-`) goes by: its format (.md, .po) and per-file ignores follow it."),
         ),
         click.option(
             "--color",
             type=click.Choice(["auto", "always", "never"]),
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_(
                 "Colour the report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never."
@@ -130,7 +135,7 @@ def file_selection_options(function):
         click.option(
             "--show-files",
             is_flag=True,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Print the files a run would check, and check nothing."),
         ),
@@ -149,16 +154,28 @@ def choose_language(context: click.Context, _parameter, value: str | None) -> No
         context.meta["tqa.language"] = value  # beats the configuration file
 
 
+def _language_settings() -> dict:
+    return {
+        "type": LANGUAGES,
+        "callback": choose_language,
+        "expose_value": False,
+        "is_eager": True,
+        "help": _("Language of messages (en, ru, uk), as before the command."),
+    }
+
+
 def language_option(function):
     """--lang on a command, as on `tqa` itself."""
-    return click.option(
-        "--lang",
-        type=LANGUAGES,
-        callback=choose_language,
-        expose_value=False,
-        is_eager=True,
-        help=_("Language of messages (en, ru, uk), as before the command."),
-    )(function)
+    return click.option("--lang", **_language_settings())(function)
+
+
+def language_everywhere(group: click.Group) -> None:
+    """--lang after every command of `group` (and of its groups) that lacks it."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            language_everywhere(command)
+        elif not any(parameter.name == "lang" for parameter in command.params):
+            command.params.append(click.Option(["--lang"], **_language_settings()))
 
 
 def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -220,47 +237,69 @@ def file_selection(settings: Settings) -> FileSelection:
     )
 
 
-def report_options(function):
-    """`check`'s -o/--output-file, -q/--quiet and -s/--silent: where the report goes."""
-
-    @wraps(function)
-    def run(*args, **kwargs):
-        chosen = _chosen()
-        with ExitStack() as stack:
-            if chosen.get("silent"):
-                stack.enter_context(redirect_stdout(stack.enter_context(open(os.devnull, "w"))))
-            elif chosen.get("output_file"):
-                try:
-                    handle = stack.enter_context(open(chosen["output_file"], "w", encoding="utf-8"))
-                except OSError as error:
-                    raise UserError(error.strerror or str(error), chosen["output_file"]) from None
-                stack.enter_context(redirect_stdout(handle))
-            return function(*args, **kwargs)
-
-    options = (
+def _report_flags(output_file: tuple[str, ...]) -> tuple:
+    return (
         click.option(
-            "-o",
-            "--output-file",
+            *output_file,
             type=click.Path(dir_okay=False),
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Write the report to this file instead of standard output."),
         ),
         click.option(
-            "-q", "--quiet", is_flag=True, callback=_keep, expose_value=False, help=_("Print findings, and no summary.")
+            "-q", "--quiet", is_flag=True, callback=keep_option, expose_value=False, help=_("Print findings, and no summary.")
         ),
         click.option(
             "-s",
             "--silent",
             is_flag=True,
-            callback=_keep,
+            callback=keep_option,
             expose_value=False,
             help=_("Print nothing but errors; the exit code still tells."),
         ),
     )
-    for option in reversed(options):
+
+
+@contextmanager
+def report_target(default: TextIO) -> Iterator[TextIO]:
+    """Where the report goes: `default`, the --output-file, or nowhere with --silent."""
+    chosen = _chosen()
+    if chosen.get("silent"):
+        with open(os.devnull, "w") as nowhere:
+            yield nowhere
+    elif chosen.get("output_file"):
+        try:
+            handle = open(chosen["output_file"], "w", encoding="utf-8")
+        except OSError as error:
+            raise UserError(os_reason(error), chosen["output_file"]) from None
+        with handle:
+            yield handle
+    else:
+        yield default
+
+
+def report_options(function):
+    """`check`'s -o/--output-file, -q/--quiet and -s/--silent: where its output goes."""
+
+    @wraps(function)
+    def run(*args, **kwargs):
+        if kwargs.get("apply_fixes"):  # `check --fix` is `fix`, which sends its report itself
+            return function(*args, **kwargs)
+        with user_errors(), report_target(sys.stdout) as target, redirect_stdout(target):
+            return function(*args, **kwargs)
+
+    for option in reversed(_report_flags(("-o", "--output-file"))):
         run = option(run)
     return run
+
+
+def fix_report_options(function):
+    """`fix`'s --output-file, -q/--quiet and -s/--silent: where its report goes (`report_target`).
+    Only the long name: `fix -o` is the folder for cleaned copies, and the fixed
+    text of `-` and the patch of --diff stay on standard output."""
+    for option in reversed(_report_flags(("--output-file",))):
+        function = option(function)
+    return function
 
 
 def quiet() -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tqa.errors import UserError
-from tqa.i18n import _
+from tqa.i18n import _, available_languages
 from tqa.resources import glossary_dir
 from tqa.text.textio import MAX_CONFIG_BYTES, read_text_file, toml_data
 
@@ -26,7 +26,7 @@ TRANSLITERATIONS = ("wire", "bgn-pcgn")
 # (Kyiv, Kharkiv; the built-in glossary) or the traditional English exonyms (Kiev,
 # Kharkov; glossary/styles/places_traditional.toml replaces those entries by id).
 PLACE_STYLES = ("ukrainian", "traditional")
-OUTPUT_FORMATS = ("text", "full", "json", "json-lines", "concise", "github", "sarif", "junit", "gitlab")
+OUTPUT_FORMATS = ("text", "full", "json", "json-lines", "concise", "github", "sarif", "junit", "gitlab", "html")
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,11 @@ def parse_settings(raw: dict[str, Any], path: Path, text: str, section: str | No
                     )
                 values[name] = value
             elif name == "lang":
-                if not isinstance(value, str):
-                    raise error(key, _("`{key}` must be a string").format(key=key))
+                if value not in available_languages():
+                    raise error(
+                        key,
+                        _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(available_languages())),
+                    )
                 values[name] = value
             elif name == "output_format":
                 if value not in OUTPUT_FORMATS:

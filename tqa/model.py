@@ -50,13 +50,28 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossaryRef:
+    """The glossary entry behind a finding: its id, why it asks for the rendering
+    (`note`) and where the rendering comes from (`ref`)."""
+
+    id: str
+    note: str
+    ref: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "note": self.note, "ref": self.ref}
+
+
+@dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule function yields: a span, a message and maybe a fix."""
+    """What a rule function yields: a span, a message, maybe a fix and the
+    glossary entry it comes from."""
 
     start: int
     end: int
     message: str
     fix: Fix | None = None
+    glossary: GlossaryRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +85,7 @@ class Finding:
     end: int
     severity: Severity
     fix: Fix | None = None
+    glossary: GlossaryRef | None = None
 
 
 RuleCheck = Callable[["Document"], Iterable[Violation]]
@@ -90,6 +106,8 @@ class Rule:
     severity: Severity
     # Rules this one refines: where both report the same span, only this one's finding stays.
     replaces: tuple[str, ...] = ()
+    # Patterns one of which matches wherever the rule can report; none: it always runs (see tqa.pipeline.scan).
+    triggers: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str:

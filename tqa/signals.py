@@ -25,6 +25,7 @@ class Stopped(BaseException):
     def __init__(self, signum: int):
         super().__init__(signum)
         self.signum = signum
+        self.detail = ""  # what the run had done, told with the interruption
 
 
 def _raise_stopped(signum: int, _frame) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tqa.model import GlossaryRef
+
 KINDS = ("calque", "term", "institution", "title", "person", "treaty", "acronym", "connector")
 DOMAINS = ("diplomacy", "military", "politics", "security", "economy", "law", "media", "general")
 FIX_SAFETY = ("safe", "unsafe", "display-only")
@@ -74,6 +76,11 @@ class Entry:
     def renderings(self) -> tuple[str, ...]:
         """Every accepted English rendering: `en`, then `also`."""
         return ((self.en,) if self.en else ()) + self.also
+
+    @property
+    def why(self) -> GlossaryRef:
+        """What a finding from this entry tells of it: id, note and reference."""
+        return GlossaryRef(self.id, self.note, self.ref)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)

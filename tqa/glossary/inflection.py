@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tqa.text.kept import Answers, installed_version
+
 # Words that never inflect as a form's head and that a replacement must not
 # double at its edges (`the the`, `that that`).
 FUNCTION_WORDS = frozenset(
@@ -39,9 +41,29 @@ def _lemminflect():
 
 
 @cache
+def _answers() -> Answers:
+    """The lexicon's answers kept between runs: loading it costs more than checking a megabyte."""
+    return Answers("lemminflect", installed_version("lemminflect"))
+
+
+def _all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    return _answers().ask(("lemmas", word), lambda: dict(_lemminflect().getAllLemmas(word)))
+
+
+def _all_inflections(lemma: str, word_class: str) -> dict[str, tuple[str, ...]]:
+    return _answers().ask(
+        ("inflections", lemma, word_class), lambda: dict(_lemminflect().getAllInflections(lemma, upos=word_class))
+    )
+
+
+def _inflection(lemma: str, tag: str) -> tuple[str, ...]:
+    return _answers().ask(("inflection", lemma, tag), lambda: tuple(_lemminflect().getInflection(lemma, tag=tag)))
+
+
+@cache
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Lemmas of a word by part of speech (`took` -> {VERB: (take,)}); {} when unknown."""
-    return dict(_lemminflect().getAllLemmas(word))
+    return dict(_all_lemmas(word))
 
 
 @cache
@@ -51,7 +73,7 @@ def surface_forms(lemma: str) -> dict[str, str]:
     a form that serves two tags has both (`realized` -> "VBD VBN")."""
     forms: dict[str, list[str]] = {lemma: []}
     for word_class, tags in _TAGS_BY_CLASS.items():
-        found = _lemminflect().getAllInflections(lemma, upos=word_class)
+        found = _all_inflections(lemma, word_class)
         for tag in tags:
             for form in found.get(tag, ()):
                 if form != lemma:
@@ -64,7 +86,7 @@ def inflected(lemma: str, tag: str) -> str | None:
     lemma itself for no tag; None when English has no such form of it."""
     if not tag or tag in ("VB", "VBP", "NN"):
         return lemma
-    found = _lemminflect().getInflection(lemma, tag=tag)
+    found = _inflection(lemma, tag)
     return found[0] if found else None
 
 
@@ -91,7 +113,7 @@ def plural(word: str) -> str:
         return word
     if word.isupper():
         return word + "s"
-    found = _lemminflect().getInflection(word.lower(), tag="NNS")
+    found = _inflection(word.lower(), "NNS")
     return _keep_case(word, next((form for form in found if form != word.lower()), word.lower() + "s"))
 
 

@@ -227,16 +227,20 @@ class Matcher:
             return position + (removed[index] if index >= 0 else 0)
 
         candidates: list[Match] = []
+        size = len(folded)
         for end, (length, forms) in self._automaton.iter(" " + folded):
-            if end < len(folded) and folded[end].isalnum():
+            if end < size and folded[end].isalnum():
                 continue
             start = end - length
-            o_start, o_end = original(start), original(end - 1) + 1
-            span = text[o_start:o_end]
+            o_start, o_end = (original(start), original(end - 1) + 1) if runs else (start, end)
+            span = None  # the text as written, read only for a case-sensitive form
             literal_found = False
             for form in forms:
-                if form.entry.case_sensitive and span != form.folded and fold(span) != form.folded:
-                    continue
+                if form.entry.case_sensitive:
+                    if span is None:
+                        span = text[o_start:o_end]
+                    if span != form.folded and fold(span) != form.folded:
+                        continue
                 if form.pattern is not None:
                     whole = _slotted(text, o_start, form)
                     if whole is not None:

@@ -161,11 +161,17 @@ class ResultCache:
 
 
 def remove_caches(root: Path) -> int:
-    """Remove the results cache and the compiled glossaries under `root`; how many files went."""
+    """Remove the results cache and the compiled data (glossaries, scan databases,
+    word lists) under `root`; how many files went."""
     from tqa.glossary.compiled import GLOSSARY_CACHE_PREFIX
+    from tqa.pipeline.scan import SCAN_CACHE_PREFIX
+    from tqa.text.kept import KEPT_PREFIX
 
     removed = 0
-    for path in [*results_dir(root).glob("*"), *root.glob(f"{GLOSSARY_CACHE_PREFIX}*")]:
+    compiled = [
+        path for prefix in (GLOSSARY_CACHE_PREFIX, SCAN_CACHE_PREFIX, KEPT_PREFIX) for path in root.glob(f"{prefix}*")
+    ]
+    for path in [*results_dir(root).glob("*"), *compiled]:
         try:
             path.unlink()
         except OSError:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from tqa.model import Finding, Fix, Rule
 from tqa.pipeline import suppress
 from tqa.pipeline.fix import apply_edits, choose_fixes
+from tqa.pipeline.scan import scanner_for
 from tqa.text.document import Document
 
 MAX_FIX_ROUNDS = 10
@@ -32,9 +33,13 @@ def _effective(text: str, fix: Fix | None) -> Fix | None:
 
 
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
-    """Every selected rule's findings, in text order, less those suppressed inline."""
+    """Every selected rule's findings, in text order, less those suppressed inline.
+    Rules whose triggers the scan finds nowhere in the text are not run."""
     findings = []
+    quiet = scanner_for(rules).quiet(doc.text)
     for rule in rules:
+        if rule.code in quiet:
+            continue  # its triggers match nowhere: nothing to report
         for violation in rule.check(doc):
             # Comments are protected from prose rules, not from the rules about comments.
             if rule.code[0] != SUPPRESSION_FAMILY and doc.is_protected(violation.start, violation.end):
@@ -48,6 +53,7 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                     violation.end,
                     rule.severity,
                     _effective(doc.text, violation.fix),
+                    violation.glossary,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code, f.end))

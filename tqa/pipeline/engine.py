@@ -20,7 +20,7 @@ from tqa.pipeline.cache import ResultCache
 from tqa.pipeline.discover import discover
 from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
 from tqa.pipeline.run import DEFAULT_JOB, FileResult, Input, Job
-from tqa.rules.names import NameIndex, first_occurrence, single_spellings
+from tqa.rules.names import NameIndex, first_occurrence, glossary_people, single_spellings, skeleton
 from tqa.text.document import Document
 from tqa.text.textio import read_file
 
@@ -123,11 +123,14 @@ def link_files(
     names: NameIndex | None = None,
     context: Iterable[str] = (),
     transliteration: str = "wire",
+    glossary_files: tuple[str, ...] = (),
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
     across files. `names` is the run's index when it was built file by file;
     `context` adds the spellings of files that are not reported on;
-    `transliteration` is the romanization preferred where files disagree."""
+    `transliteration` is the romanization preferred where files disagree;
+    `glossary_files` are the run's glossary, whose entry a finding names when
+    the preferred spelling is its."""
     rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
     if rule is None:
         return
@@ -156,14 +159,25 @@ def link_files(
             message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
                 found=found, preferred=preferred
             )
-            # Another file's majority is a hint; the glossary's spelling of a known person is a fix.
+            # `tqa fix` works file by file and never applies a run-wide fix, so none is
+            # offered (a known person's misspelling has N601's fix in its own file).
             fix = Fix(
                 _("Replace with `{replacement}`").format(replacement=preferred),
                 (Edit(offset, offset + len(found), preferred),),
-                Applicability.UNSAFE if report.known else Applicability.DISPLAY_ONLY,
+                Applicability.DISPLAY_ONLY,
             )
+            entry = glossary_people(glossary_files).entries.get(skeleton(preferred)) if report.known else None
             result.findings.append(
-                Finding(rule.code, rule.name, message, offset, offset + len(found), rule.severity, fix)
+                Finding(
+                    rule.code,
+                    rule.name,
+                    message,
+                    offset,
+                    offset + len(found),
+                    rule.severity,
+                    fix,
+                    entry.why if entry is not None else None,
+                )
             )
         if result.snapshot is not None:
             result.snapshot.keep(text, kept)

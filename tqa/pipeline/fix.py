@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from tqa.model import Applicability, Edit, Finding
@@ -12,6 +13,20 @@ def is_applicable(applicability: Applicability, unsafe: bool) -> bool:
     if applicability is Applicability.SAFE:
         return True
     return unsafe and applicability is Applicability.UNSAFE
+
+
+def within_reach(findings: list[Finding], fix_codes: frozenset[str] | None) -> list[Finding]:
+    """Findings as `tqa fix` would treat them under --fixable/--unfixable (`fix_codes`,
+    None for every rule): a fix it may not apply stays as a suggestion, display only,
+    so no count or `[*]` promises it."""
+    if fix_codes is None:
+        return findings
+    return [
+        finding
+        if finding.fix is None or finding.code in fix_codes
+        else dataclasses.replace(finding, fix=dataclasses.replace(finding.fix, applicability=Applicability.DISPLAY_ONLY))
+        for finding in findings
+    ]
 
 
 def _overlap(edit: Edit, other: Edit) -> bool:

@@ -13,6 +13,7 @@ from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Rule
 from tqa.pipeline.check import FixSettings, check_document, fix_text
+from tqa.pipeline.fix import within_reach
 from tqa.pipeline.run import FileResult, Input, Job, display_path
 from tqa.pipeline.tally import Tally
 from tqa.rules.names import single_spellings
@@ -50,6 +51,7 @@ def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult
     result = FileResult(item)
     try:
         _check_one(result, file_rules, job)
+        result.findings = within_reach(result.findings, job.fix_codes)
         if job.render is not None:
             result.rendered = job.render(result)
             result.tally = Tally.of([result])
@@ -129,7 +131,7 @@ def _process_catalog(result: FileResult, rules: Sequence[Rule], job: Job) -> Non
     text, display = result.source.text, result.input.display
     if job.fix:
         result.fixed_text, result.applied, result.findings = fix_catalog(
-            text, display, rules, job.unsafe, job.glossary_files, job.catalogs
+            text, display, rules, job.unsafe, job.glossary_files, job.catalogs, job.fix_codes
         )
     else:
         result.findings = check_catalog(text, display, rules, job.glossary_files, job.catalogs)

@@ -14,6 +14,7 @@ class FileResult(Protocol):
     """What a tally reads of a file's result (see `tqa.pipeline.run.FileResult`)."""
 
     source: object | None
+    error: object | None
     findings: list[Finding]
     applied: list[Finding]
 
@@ -47,7 +48,7 @@ class Tally:
         )
 
     def count_file(self, result: FileResult) -> None:
-        if result.source is not None:
+        if result.source is not None and result.error is None:  # read, but not checked (alignment): no "No findings"
             self.files += 1
         self.applied += len(result.applied)
         self.changed += result.changed or bool(result.applied)  # a preview's result keeps no fixed text

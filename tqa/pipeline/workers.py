@@ -57,7 +57,16 @@ def process_parallel(
                     message = _("a worker process stopped unexpectedly; the files it had are checked in this process")
                     sys.stderr.write(f"tqa: {_('warning')}: {message}\n")
             yield process_one(item, rules_for(item.display), job)
+    except BaseException:
+        # An early stop (Ctrl-C, SIGTERM, an error, the caller closing): the workers
+        # write nothing, so they are ended at once rather than left to finish their files.
+        _end_workers(pool)
+        raise
     finally:
-        # On an early stop (Ctrl-C, SIGTERM, an error) wait only for the files
-        # in progress, not for the whole queue.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    for process in list((pool._processes or {}).values()):  # no public way before Python 3.14
+        if process.is_alive():
+            process.terminate()

@@ -2,7 +2,8 @@
 
 text (for people), full (text with the source line and a caret), concise (one line a finding), json and json-lines (ruff's
 shape), sarif (SARIF 2.1.0 for code scanning), github (Actions workflow
-commands and the job summary), gitlab (Code Quality report), junit (JUnit XML).
+commands and the job summary), gitlab (Code Quality report), junit (JUnit XML),
+html (a self-contained review page, see tqa.report.html).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def streaming_emitters() -> dict[str, tuple[FileEmitter, EndEmitter]]:
 
 
 def emitters() -> dict[str, Emitter]:
-    from tqa.report import concise, full, github, gitlab, json_lines, json_output, junit, sarif, text
+    from tqa.report import concise, full, github, gitlab, html, json_lines, json_output, junit, sarif, text
 
     return {
         "text": text.emit,
@@ -111,7 +112,8 @@ def emitters() -> dict[str, Emitter]:
         "github": github.emit,
         "gitlab": gitlab.emit,
         "junit": junit.emit,
+        "html": html.emit,
     }
 
 
-FORMATS = ("text", "full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit")
+FORMATS = ("text", "full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit", "html")

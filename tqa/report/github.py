@@ -18,6 +18,7 @@ from typing import TextIO
 
 from tqa.i18n import _, ngettext
 from tqa.model import Severity
+from tqa.os_errors import os_reason
 from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, located
@@ -85,7 +86,7 @@ def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) 
         except OSError as error:
             sys.stderr.write(
                 _("tqa: warning: cannot write the job summary {path}: {reason}").format(
-                    path=path, reason=error.strerror or error
+                    path=path, reason=os_reason(error)
                 )
                 + "\n"
             )

@@ -1,6 +1,7 @@
 """JSON output: a list of findings shaped like ruff's `--output-format json`,
 each also naming the language of its document, detected once per file
-(`FileResult.detected_language`)."""
+(`FileResult.detected_language`), and the glossary entry a finding comes from
+(`glossary`: id, note, ref; null for findings of other rules)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def finding_object(item: Located) -> dict:
         "location": {"row": item.row, "column": item.column},
         "end_location": {"row": item.end_row, "column": item.end_column},
         "fix": fix,
+        "glossary": finding.glossary.to_dict() if finding.glossary is not None else None,
     }
 
 

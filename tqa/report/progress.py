@@ -35,7 +35,9 @@ def track(
         return
     total, done, read = len(inputs), 0, 0
     started = last = time.monotonic()
-    shown = False
+    line = ""
+    # Output printed to the same terminal between results must not land on the line.
+    make_room = is_terminal(sys.stdout)
     try:
         for result in results:
             done += 1
@@ -44,14 +46,21 @@ def track(
             if now - started >= DELAY and now - last >= EVERY:
                 rate = read / (now - started) / 1e6
                 line = _("{done}/{total} files, {rate:.1f} MB/s").format(done=done, total=total, rate=rate)
-                stream.write(f"\r\x1b[2Ktqa: {line}")
-                stream.flush()
-                shown, last = True, now
+                last = now
+            if line and make_room:
+                _draw(stream, "")
             yield result
+            if line:
+                _draw(stream, f"tqa: {line}")
     finally:
-        if shown:
-            stream.write("\r\x1b[2K")
-            stream.flush()
+        if line:
+            _draw(stream, "")
+
+
+def _draw(stream: TextIO, text: str) -> None:
+    """Rewrite the progress line in place (wipe it with no text)."""
+    stream.write(f"\r\x1b[2K{text}")
+    stream.flush()
 
 
 def _size(item: Input) -> int:

@@ -3,7 +3,8 @@
 One run: the tool with every rule in ALL_RULES (summary, the "What it does"
 paragraph, the whole documentation), then one result a finding with its
 region, a partial fingerprint from tqa.pipeline.fingerprint (stable when lines move)
-and, where tqa has one, the fix as artifact changes. Paths below the working
+and, where tqa has one, the fix as artifact changes and the glossary entry
+behind the finding (`properties.glossary`: id, note, ref). Paths below the working
 folder are relative URIs against %SRCROOT% (the working folder, or the checkout in CI); columns are
 counted in Unicode code points, as tqa counts them, and the run says so.
 """
@@ -53,8 +54,18 @@ def doc_section(doc: str, heading: str) -> str:
     return "\n\n".join(" ".join(part.split()) for part in paragraphs if part.strip())
 
 
+# Rules whose findings come from glossary entries: their results carry the entry.
+GLOSSARY_RULES = frozenset({"T501", "T502", "T503", "T504", "N601", "N602", "A701", "A704", "A707"})
+GLOSSARY_HELP = (
+    "Glossary: a result from a glossary entry names it in properties.glossary: its id, "
+    "its note (why the rendering is asked for) and its ref (where the rendering comes from)."
+)
+
+
 def rule_object(rule: Rule) -> dict:
     doc = inspect.cleandoc(rule.doc) if rule.doc else rule.summary
+    if rule.code in GLOSSARY_RULES:
+        doc += "\n\n" + GLOSSARY_HELP
     return {
         "id": rule.code,
         "name": rule.name,
@@ -109,6 +120,8 @@ def result_object(item: Located, fingerprint: str, rule_index: dict[str, int]) -
             "partialFingerprints": {"primaryLocationLineHash": fingerprint},
         }
     )
+    if finding.glossary is not None:
+        result["properties"] = {"glossary": finding.glossary.to_dict()}
     if finding.fix is not None:
         result["fixes"] = [
             {

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TextIO
 
 from tqa.i18n import _, ngettext
-from tqa.model import Applicability, Finding
+from tqa.model import Applicability, Finding, GlossaryRef
 from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, located
 from tqa.report.color import APPLICABILITY_ROLE, paint
 
+# A glossary line stays short: the note's first sentence and the reference, each cut to these lengths.
+NOTE_LIMIT = 120
+REF_LIMIT = 80
+_SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z«\"(])")
 _APPLICABILITY = {
     Applicability.SAFE: lambda: _("safe"),
     Applicability.UNSAFE: lambda: _("unsafe"),
@@ -24,6 +29,8 @@ def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> Non
         stream.write(heading(item, options) + "\n")
         if item.finding.fix is not None:
             stream.write(f"  {fix_line(item.finding, options)}\n")
+        if item.finding.glossary is not None:
+            stream.write(f"  {glossary_line(item.finding.glossary, options)}\n")
 
 
 def heading(item: Located, options: ReportOptions) -> str:
@@ -37,6 +44,27 @@ def fix_line(finding: Finding, options: ReportOptions) -> str:
     applicability = finding.fix.applicability
     kind = paint(_APPLICABILITY[applicability](), APPLICABILITY_ROLE[applicability], options.color)
     return f"{_('fix')} ({kind}): {finding.fix.title}"
+
+
+def glossary_line(entry: GlossaryRef, options: ReportOptions) -> str:
+    """`glossary (id): the note's first sentence — the reference`, each part cut to stay one short line."""
+    label = paint(_("glossary ({id})").format(id=entry.id), "gutter", options.color)
+    note = _shortened(_first_sentence(entry.note), NOTE_LIMIT)
+    ref = _shortened(entry.ref, REF_LIMIT)
+    return f"{label}: {note} — {ref}" if ref else f"{label}: {note}"
+
+
+def _first_sentence(text: str) -> str:
+    match = _SENTENCE_END.search(text)
+    return text[: match.start() + 1] if match else text
+
+
+def _shortened(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def emit_end(tally: Tally, stream: TextIO, options: ReportOptions) -> None:

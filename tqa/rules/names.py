@@ -11,7 +11,6 @@ standard prefers, then the majority.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import Counter
@@ -29,6 +28,7 @@ from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_covers
 from tqa.rules.terms import person_name_spelling as listed_name_spelling
 from tqa.text.document import Document
+from tqa.text.kept import built, installed_version
 
 # Latin letters with their accented forms (`Nääs`, `Gałecka`); Latin Extended-A
 # mixes cases, so a name is also checked to start upper-case.
@@ -42,6 +42,11 @@ _GLUED_BEFORE = "-_'’"
 _PERSON = ("person",)  # the glossary's listed variants of people: person-name-spelling reports them
 # What may stand between the words of one name: a space, and particles (`Ursula von der Leyen`).
 _NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da|di|dos|del|ter)[ \u00a0])*")
+# The same, read backwards from a word: the joiner and the name word that end where it starts.
+_JOINER_BEFORE = re.compile(_NAME_JOINER.pattern + "$")
+_JOINER_REACH = 40
+_NAME_BEFORE = re.compile(_NAME.pattern + "$")
+_NAME_REACH = 80
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
@@ -91,7 +96,12 @@ def skeleton(name: str) -> str:
 
 @cache
 def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
-    """(lower-case words, capitalised words) of a large English word list."""
+    """(lower-case words, capitalised words) of a large English word list (kept
+    between runs: building it costs more than checking a megabyte)."""
+    return built("english-words", installed_version("english_words"), _build_dictionary, tuple)
+
+
+def _build_dictionary() -> tuple[frozenset[str], frozenset[str]]:
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False)
@@ -114,10 +124,6 @@ class Mention(NamedTuple):
     surname: str
     first: str = ""  # a first name, an initial (`S`) or nothing
     first_start: int = -1
-
-
-# A Mention from all five fields at C speed: a tqa run makes one per capitalised name.
-_mention = functools.partial(tuple.__new__, Mention)
 
 
 def first_name_key(first: str) -> str:
@@ -156,42 +162,78 @@ def _mentions(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
     An ordinary English word ends a run (`Later Yermakov`) unless the glossary
     names someone with it (`Rishi` Sunak, a rishi being a sage)."""
     found: list[Mention] = []
-    run: list[re.Match] = []
-    run_end = 0
+    first = last = None  # the current run's first and last words
     ordinary = is_ordinary_word
     joined = _NAME_JOINER.fullmatch
     for match in _NAME.finditer(text):
-        start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE):
-            continue  # `XErmakov`, `Rimsky-Korsakov`: part of another word
         word = match.group()
-        if not word[0].isupper():
-            continue
         if ordinary(word) and word not in known:
-            if run:
-                found.append(_run_mention(text, run))
-                run = []
+            if last is not None and _stands_alone(text, match.start()):
+                found.append(_run_mention(text, first, last))
+                first = last = None
             continue
-        # One space joins the words of a name; anything longer is read by the joiner.
-        if run and not (
-            text[run_end] in " \u00a0" if start == run_end + 1 else joined(text, run_end, start) is not None
-        ):
-            found.append(_run_mention(text, run))
-            run = []
-        run.append(match)
-        run_end = match.end()
-    if run:
-        found.append(_run_mention(text, run))
+        if not _stands_alone(text, match.start()):
+            continue
+        if last is not None and not joined(text, last.end(), match.start()):
+            found.append(_run_mention(text, first, last))
+            first = None
+        first = first or match
+        last = match
+    if last is not None:
+        found.append(_run_mention(text, first, last))
     return found
 
 
-def _run_mention(text: str, run: list[re.Match]) -> Mention:
-    last = run[-1]
-    if len(run) > 1:
-        return _mention((last.start(), last.end(), last.group(), run[0].group(), run[0].start()))
+def _stands_alone(text: str, start: int) -> bool:
+    """Whether the capitalised word at `start` is a word of its own, not the
+    tail of another (`XErmakov`, `Rimsky-Korsakov`)."""
+    return text[start].isupper() and not (start and (text[start - 1].isalnum() or text[start - 1] in _GLUED_BEFORE))
+
+
+def _run_mention(text: str, first: re.Match, last: re.Match) -> Mention:
+    if first is not last:
+        return Mention(last.start(), last.end(), last.group(), first.group(), first.start())
     start = last.start()
     initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start) if text[start - 2 : start - 1] == "." else None
-    return _mention((start, last.end(), last.group(), initial.group(1) if initial else "", -1))
+    return Mention(start, last.end(), last.group(), initial.group(1) if initial else "")
+
+
+def _is_name_word(match: re.Match | None, known: frozenset[str]) -> bool:
+    return (
+        match is not None
+        and _stands_alone(match.string, match.start())
+        and not (is_ordinary_word(match.group()) and match.group() not in known)
+    )
+
+
+def mentions_of(text: str, surnames: Iterable[str], known: frozenset[str] = frozenset()) -> list[Mention]:
+    """The mentions `_mentions` finds whose surname is one of `surnames`, in
+    text order, read from around each occurrence of those words alone: a
+    document's few candidate names cost less than all its capitalised words."""
+    found = []
+    for surname in surnames:
+        at = text.find(surname)
+        while at >= 0:
+            match = _NAME.match(text, at)
+            if match is not None and match.group() == surname and _is_name_word(match, known):
+                joiner = _NAME_JOINER.match(text, match.end())
+                if not (joiner and _is_name_word(_NAME.match(text, joiner.end()), known)):
+                    found.append(_run_mention(text, _run_start(text, match, known), match))
+            at = text.find(surname, at + 1)
+    return sorted(found)
+
+
+def _run_start(text: str, match: re.Match, known: frozenset[str]) -> re.Match:
+    """The first word of the run of name words that ends with `match`."""
+    first = match
+    while True:
+        joiner = _JOINER_BEFORE.search(text, max(0, first.start() - _JOINER_REACH), first.start())
+        if joiner is None:
+            return first
+        before = _NAME_BEFORE.search(text, max(0, joiner.start() - _NAME_REACH), joiner.start())
+        if not _is_name_word(before, known):
+            return first
+        first = before
 
 
 CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:-[A-Z][a-zà-ž]+)?\b")
@@ -238,10 +280,13 @@ class GlossaryPeople:
     compared with the few people it could be a misspelling of, not with all."""
 
     surnames: dict[str, str]  # surname skeleton -> the glossary's spelling
+    entries: dict[str, Entry]  # surname skeleton -> the glossary's entry of that spelling
     first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
     buckets: dict[tuple[str, int], tuple[Person, ...]]
     written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
     words: frozenset[str]  # every word of the glossary's people's names
+    first_names_by_length: dict[int, tuple[str, ...]]  # skeletons of their first names, by length
+    written_by_first: dict[str, tuple[str, ...]]  # first-name skeleton -> the spellings of one person's surname
 
 
 def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
@@ -252,6 +297,7 @@ def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
 @lru_cache(maxsize=8)
 def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeople:
     surnames: dict[str, str] = {}
+    by_surname: dict[str, Entry] = {}
     first_names: dict[tuple[str, str], str] = {}
     buckets: dict[tuple[str, int], list[Person]] = {}
     written: dict[str, list[Person]] = {}
@@ -260,6 +306,7 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
         words = entry.en.split()
         surname = skeleton(words[-1])
         surnames.setdefault(surname, words[-1])
+        by_surname.setdefault(surname, entry)
         if len(words) > 1:
             first_names.setdefault((surname, skeleton(words[0])), words[0])
         person = Person(entry, skeleton(words[0]) if len(words) > 1 else "", surname)
@@ -268,11 +315,30 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
         buckets.setdefault((surname[:1], len(surname)), []).append(person)
     return GlossaryPeople(
         surnames,
+        by_surname,
         first_names,
         {key: tuple(people) for key, people in buckets.items()},
         {key: tuple(people) for key, people in written.items()},
         frozenset(word for entry in entries for word in entry.en.split()),
+        _by_length({key for _surname, key in first_names}),
+        _by_first(written),
     )
+
+
+def _by_first(written: dict[str, list[Person]]) -> dict[str, tuple[str, ...]]:
+    """The spellings that name one person, by that person's first name."""
+    found: dict[str, list[str]] = {}
+    for spelling, people in written.items():
+        if len(people) == 1 and people[0].first:
+            found.setdefault(people[0].first, []).append(spelling)
+    return {first: tuple(spellings) for first, spellings in found.items()}
+
+
+def _by_length(keys: Iterable[str]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    for key in sorted(keys):
+        found.setdefault(len(key), []).append(key)
+    return {length: tuple(group) for length, group in found.items()}
 
 
 def _first_names_agree(found: str, person: Person) -> bool:
@@ -338,31 +404,87 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
     return found[0] if len(found) == 1 else None
 
 
-@lru_cache(maxsize=65536)
-def _may_misspell(surname: str, glossary_files: tuple[str, ...]) -> bool:
-    """Whether a mention with this surname can be a near miss at all: a surname
-    a letter from a glossary person's, or a known one whose person has a first
-    name to misspell. Most capitalised words are neither; they cost one lookup."""
-    people = glossary_people(glossary_files)
-    known = people.written.get(surname.lower())
-    if known is not None:
-        return len(known) == 1 and bool(known[0].first)
-    key = skeleton(surname)
-    if len(key) < _SHORTEST_NEAR_MISS:
-        return False
-    return any(
-        distance(key, person.key, _NEAR_SURNAME) <= _NEAR_SURNAME and not _vowel_changed(key, person.key)
-        for length in range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
-        for person in people.buckets.get((key[:1], length), ())
-    )
+class _WordRoles:
+    """What each capitalised word can be in a near miss, worked out once per
+    word and glossary: a misspelt surname (a letter from a glossary surname),
+    and the glossary first names (skeletons) it is a letter or two from. A
+    document's words are then sorted out with set operations."""
+
+    _LIMIT = 500_000  # words remembered before starting over
+
+    def __init__(self, people: GlossaryPeople) -> None:
+        self._people = people
+        self._seen: set[str] = set()
+        self.misspelt: set[str] = set()
+        self.close_first_names: dict[str, frozenset[str]] = {}
+
+    def learn(self, words: set[str]) -> None:
+        new = words - self._seen
+        if len(self._seen) + len(new) > self._LIMIT:
+            self._seen.clear(), self.misspelt.clear(), self.close_first_names.clear()
+        for word in new:
+            if self._may_misspell(word):
+                self.misspelt.add(word)
+            if close := self._close_first_names(skeleton(word)):
+                self.close_first_names[word] = close
+        self._seen.update(new)
+
+    def _may_misspell(self, word: str) -> bool:
+        people = self._people
+        if word.lower() in people.written or (is_ordinary_word(word) and word not in people.words):
+            return False
+        key = skeleton(word)
+        return len(key) >= _SHORTEST_NEAR_MISS and any(
+            distance(key, person.key, _NEAR_SURNAME) <= _NEAR_SURNAME
+            for length in range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
+            for person in people.buckets.get((key[:1], length), ())
+        )
+
+    def _close_first_names(self, key: str) -> frozenset[str]:
+        if len(key) < _SHORTEST_NEAR_MISS:
+            return frozenset()
+        lengths = range(max(_SHORTEST_NEAR_MISS, len(key) - _NEAR_FIRST_NAME), len(key) + _NEAR_FIRST_NAME + 1)
+        return frozenset(
+            first
+            for length in lengths
+            for first in self._people.first_names_by_length.get(length, ())
+            if first != key and distance(key, first, _NEAR_FIRST_NAME) <= _NEAR_FIRST_NAME
+        )
+
+
+@lru_cache(maxsize=8)
+def _word_roles(fingerprint: str, glossary_files: tuple[str, ...]) -> _WordRoles:
+    return _WordRoles(glossary_people(glossary_files))
+
+
+def _near_miss_candidates(words: set[str], people: GlossaryPeople, glossary_files: tuple[str, ...]) -> set[str]:
+    """The words of a document that may be the surname of a near miss: a
+    letter from a glossary surname, or a glossary surname whose person's first
+    name is a letter or two from another word of the document (`Zelensky`
+    beside `Vladimir`)."""
+    roles = _word_roles(load_glossary(glossary_files).fingerprint, glossary_files)
+    roles.learn(words)
+    found = words & roles.misspelt
+    close = set().union(*map(roles.close_first_names.__getitem__, words & roles.close_first_names.keys()))
+    if close:
+        spelled = dict(zip(map(str.lower, words), words))
+        found.update(
+            spelled[spelling]
+            for first in close
+            for spelling in people.written_by_first.get(first, ())
+            if spelling in spelled
+        )
+    return found
 
 
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
-    for mention in mentions(doc):
-        if not _may_misspell(mention.surname, doc.glossary_files):
-            continue
+    # Each distinct word is sorted out once; the names are read only around the few that may be near misses.
+    candidates = _near_miss_candidates(set(_NAME.findall(doc.text)), people, doc.glossary_files)
+    if not candidates:
+        return
+    for mention in mentions_of(doc.text, candidates, people.words):
         person = _near_miss(doc, mention, people)
         if person is not None:
             start, end, replacement = mention.start, mention.end, surname_of(person.entry)
@@ -386,6 +508,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
                 (Edit(start, end, replacement),),
                 Applicability.UNSAFE,
             ),
+            person.entry.why,
         )
 
 
@@ -475,9 +598,10 @@ def _spelled_two_ways(group: list[Mention]) -> bool:
     return any(m.surname != surname for m in group) or len(firsts) > len(set(map(skeleton, firsts)))
 
 
-def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, found, preferred) for each name spelled against another
-    mention of the same person in this document."""
+def _variants(doc: Document) -> Iterator[tuple[int, int, str, str, Entry | None]]:
+    """(start, end, found, preferred, the glossary entry when the preferred
+    spelling is its) for each name spelled against another mention of the
+    same person in this document."""
     people = glossary_people(doc.glossary_files)
     by_skeleton: dict[str, list[Mention]] = {}
     for mention in mentions(doc):
@@ -492,9 +616,10 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
                 for m in person:
                     first_use.setdefault(m.surname, m.start)
                 preferred = preferred_spelling(counts, people.surnames.get(key), first_use, doc.transliteration)
+                entry = people.entries.get(key) if preferred == people.surnames.get(key) else None
                 for m in person:
                     if differs_by_transliteration(m.surname, preferred):
-                        yield m.start, m.end, m.surname, preferred
+                        yield m.start, m.end, m.surname, preferred, entry
             firsts = Counter(m.first for m in person if len(m.first) > 1)
             for first_key, spellings in itertools.groupby(sorted(firsts, key=skeleton), key=skeleton):
                 spellings = list(spellings)
@@ -503,9 +628,10 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str]]:
                 counts = {s: firsts[s] for s in spellings}
                 glossary = people.first_names.get((key, first_key))
                 preferred = preferred_spelling(counts, glossary, {}, doc.transliteration)
+                entry = people.entries.get(key) if preferred == glossary else None
                 for m in person:
                     if m.first in counts and differs_by_transliteration(m.first, preferred):
-                        yield m.first_start, m.first_start + len(m.first), m.first, preferred
+                        yield m.first_start, m.first_start + len(m.first), m.first, preferred, entry
 
 
 def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
@@ -533,7 +659,7 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
         Unsafe: the other spellings are replaced by the preferred one; check
         it is the same person.
     """
-    for start, end, found, preferred in _variants(doc):
+    for start, end, found, preferred, entry in _variants(doc):
         if glossary_covers(doc, start, end, _PERSON) or doc.is_protected(start, end):
             continue  # person-name-spelling reports it
         yield Violation(
@@ -545,6 +671,7 @@ def inconsistent_transliteration(doc: Document) -> Iterator[Violation]:
                 (Edit(start, end, preferred),),
                 Applicability.UNSAFE,
             ),
+            entry.why if entry is not None else None,
         )
 
 

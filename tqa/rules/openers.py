@@ -17,16 +17,17 @@ class Opener(NamedTuple):
     pattern: str  # at a sentence start, case as written
     russian: str
     advice: str  # "source", "drop", "amid" or "turn"; see _advice
+    mid_sentence: bool = False  # also found in lower case after a comma (`At the same time, it is noted that`)
 
 
 # Impersonal reporting formulas and discourse openers. «Напомним», «стало известно»,
 # «сообщается» and «при этом» are glossary entries (calque, overused-connector): not repeated
 # here. «Сообщается» is left to the count: translators write `It is reported that` too.
 OPENERS: tuple[Opener, ...] = (
-    Opener(r"It (?:is|was) (?:also )?noted that", "Отмечается, что", "source"),
-    Opener(r"It (?:is|was) (?:also )?(?:emphasi[sz]ed|stressed|underlined) that", "Подчёркивается, что", "source"),
-    Opener(r"It (?:is|was) (?:also )?(?:specified|clarified) that", "Уточняется, что", "source"),
-    Opener(r"It (?:is|was) (?:also )?indicated that", "Указывается, что", "source"),
+    Opener(r"It (?:is|was) (?:also )?noted that", "Отмечается, что", "source", mid_sentence=True),
+    Opener(r"It (?:is|was) (?:also )?(?:emphasi[sz]ed|stressed|underlined) that", "Подчёркивается, что", "source", mid_sentence=True),
+    Opener(r"It (?:is|was) (?:also )?(?:specified|clarified) that", "Уточняется, что", "source", mid_sentence=True),
+    Opener(r"It (?:is|was) (?:also )?indicated that", "Указывается, что", "source", mid_sentence=True),
     Opener(r"It is (?:also )?stated that", "Говорится, что", "source"),
     Opener(r"It is (?:also )?assumed that", "Предполагается, что", "source"),
     Opener(r"It is known that", "Известно, что", "drop"),
@@ -39,14 +40,26 @@ OPENERS: tuple[Opener, ...] = (
     Opener(r"As a reminder,", "Напомним,", "drop"),
     Opener(r"Against (?:this|that) background,?", "На этом фоне", "amid"),
     Opener(r"In this regard,", "В связи с этим", "drop"),
+    Opener(r"In connection with (?:this|that),", "В связи с этим", "drop"),
     Opener(r"In (?:his|her|its|their) turn,", "В свою очередь", "turn"),
     Opener(r"In turn,", "В свою очередь", "drop"),
     Opener(r"As specified", "Как уточняется", "source"),
     Opener(r"As (?:it )?became known,", "Как стало известно,", "source"),
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.!?…»”\"] ))[ \t]*"
+# Impersonal reporting also opens a clause after a comma: `At the same time, it is noted that`.
+_AFTER_COMMA = r"(?<=, )"
 _PATTERN = re.compile(
-    _SENTENCE_START + "(?:" + "|".join(f"(?P<o{i}>{o.pattern})" for i, o in enumerate(OPENERS)) + r")(?!\w)",
+    "(?:"
+    + _SENTENCE_START
+    + "(?:"
+    + "|".join(f"(?P<o{i}>{o.pattern})" for i, o in enumerate(OPENERS))
+    + ")"
+    + "|"
+    + _AFTER_COMMA
+    + "(?:"
+    + "|".join(f"(?P<c{i}>{o.pattern[0].lower()}{o.pattern[1:]})" for i, o in enumerate(OPENERS) if o.mid_sentence)
+    + r"))(?!\w)",
     re.M,
 )
 _OPENER_WORDS = tuple(sorted({o.pattern.split()[0].strip("(?:") for o in OPENERS}))
@@ -61,7 +74,9 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
         Finds sentences that open with a formula of Russian news from one
         table: impersonal reporting (`It is noted that`, `It was stressed
         that` for отмечается, подчёркивается), `As is known,`, `Note
-        that`, `Against this background,`, `In turn,`, and more. Openers the
+        that`, `Against this background,`, `In turn,`, and more; impersonal
+        reporting also where it opens a clause after a comma (`At the same
+        time, it is noted that`). Openers the
         glossary lists as calques (`Recall that`, `It became known`) are
         reported by its rules, not again here; `At the same time` is left
         to overused-connector, which counts it.
@@ -74,17 +89,18 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
         Bad: It is noted that the drone fell on Lebanese territory.
         Bad: Against this background, the rouble fell.
         Bad: In turn, the ministry denied the reports.
+        Bad: At the same time, it is noted that the emphasis will be on new missiles.
         Good: The army said the drone fell on Lebanese territory; the rouble fell against that background.
-        Good: It is not known whether he will run.
+        Good: It is not known whether he will run; though details are scarce, it is known that it landed.
 
     Fix safety:
         No fix: the sentence needs rewording (who said it, or the fact alone).
     """
     text = doc.text
-    if not any(word in text for word in _OPENER_WORDS):
+    if not any(word in text for word in _OPENER_WORDS) and ", it " not in text:
         return
     for match in _PATTERN.finditer(text):
-        group = match.lastgroup or "o0"
+        group = match.lastgroup or "o0"  # `o<i>` at a sentence start, `c<i>` after a comma
         start = match.start(group)
         if glossary_covers(doc, start, match.end(), _NOT_CONNECTORS):
             continue  # a glossary rule reports it (connectors only by density: reported here too)

@@ -260,6 +260,7 @@ def missing_glossary_term(doc: Document) -> Iterator[Violation]:
                 start,
                 end,
                 _("«{ru}» of the source is not rendered `{en}` in this paragraph").format(ru=entry.ru, en=entry.en),
+                glossary=entry.why,
             )
 
 
@@ -318,6 +319,7 @@ def name_transliteration(doc: Document) -> Iterator[Violation]:
                         (Edit(start, end, canonical),),
                         Applicability.UNSAFE,
                     ),
+                    entry.why,
                 )
 
 
@@ -862,4 +864,5 @@ def calque_of_source_term(doc: Document) -> Iterator[Violation]:
                 found=found, ru=match.entry.ru, en=match.entry.en or _("(drop it)")
             ),
             glossary_fix(doc, match),
+            match.entry.why,
         )

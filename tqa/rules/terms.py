@@ -77,6 +77,7 @@ def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator
             match.end,
             message.format(found=found, ru=entry.ru, en=suggestion(match, fix)),
             fix,
+            entry.why,
         )
 
 
@@ -220,5 +221,8 @@ def overused_connector(doc: Document) -> Iterator[Violation]:
         else:
             message = _("`{found}` used {count} times in {words} words (for «{ru}»); vary or drop it")
         yield Violation(
-            first.start, first.end, message.format(found=found, count=len(uses), words=words, ru=entry.ru, en=entry.en)
+            first.start,
+            first.end,
+            message.format(found=found, count=len(uses), words=words, ru=entry.ru, en=entry.en),
+            glossary=entry.why,
         )

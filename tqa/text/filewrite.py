@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tqa.errors import UserError
 from tqa.i18n import _
+from tqa.os_errors import os_reason
 from tqa.signals import deferred
 
 TEMPORARY_SUFFIX = ".tqa"
@@ -32,7 +33,7 @@ class ChangedOnDisk(UserError):
 
 
 def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
+    return os_reason(error)
 
 
 def _cannot_write(error: OSError, shown: str) -> UserError:

@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from tqa.errors import UserError
 from tqa.i18n import _, ngettext
+from tqa.os_errors import os_reason
 
 BOM = "\ufeff"
 _SNIFF = 8192
@@ -325,7 +326,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), name) from None
+        raise UserError(_("cannot read: {reason}").format(reason=os_reason(error)), name) from None
     with os.fdopen(handle, "rb") as stream:
         mode = os.fstat(handle).st_mode
         if stat.S_ISDIR(mode):
@@ -344,7 +345,7 @@ def read_stream(stream: BinaryIO, name: str, limit: int | None = None) -> bytes:
     try:
         data = stream.read(limit + 1)
     except OSError as error:
-        raise UserError(_("cannot read: {reason}").format(reason=error.strerror or error), name) from None
+        raise UserError(_("cannot read: {reason}").format(reason=os_reason(error)), name) from None
     if len(data) > limit:
         raise UserError(_too_large(len(data), limit), name)
     return data

@@ -1,0 +1,47 @@
+"""Trigger patterns of the rules (see tqa.pipeline.scan): for each rule, text
+one of which is in every span it can report, so that a document without any
+is not given to the rule at all. Each is a necessary condition read off the
+rule's own gate or pattern; loose is safe, too tight loses findings (the
+findings fixture in tests/test_scan.py would show it).
+
+Written in what hyperscan and Python's `re` read alike: literal characters,
+classes, alternation, `(?:...)`, `\\d`, `^`; `SPACES` stands for `\\s`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tqa.pipeline.scan import SPACES
+from tqa.rules.openers import OPENERS
+from tqa.rules.structure import _DEBRIS_LINE_STARTS, _DEBRIS_MARKS
+
+# Quotation analysis finds nothing in a text without a double quote mark.
+QUOTE_MARK = ('["“”«»„]',)
+# Quoted names open with one of these.
+OPENING_MARK = ('["“«]',)
+BRACKET = (r"[(\[]",)
+# An intact insertion in brackets with a dash inside, on one line.
+DASH_IN_BRACKETS = (r"[(\[][^()\[\]" "\n" r"]*[-—–]",)
+# A line break, then white space or opening wrappers, then a lowercase letter.
+LOWERCASE_LINE_START = ("\n[" + SPACES + "\"'“‘«„(\\[*_]*[a-zа-яё]",)
+# Bullets, credit marks, and lines that start like a caption, credit or prompt.
+DEBRIS = (
+    "|".join(map(re.escape, _DEBRIS_MARKS)),
+    "(?:^|\n)[ \t]*(?:" + "|".join(map(re.escape, _DEBRIS_LINE_STARTS)) + ")",
+)
+SPACED_HYPHEN = ("[ \u00a0]-",)
+SPACED_SLASH = ("/[ \u00a0]",)
+DASH = ("[-–—]",)
+# Thousands after a space (`25 000`), or a decimal comma before a percent sign or a magnitude.
+GROUPING = (
+    "\\d[ \u00a0\u2009\u202f]\\d\\d\\d",
+    "\\d,\\d\\d?[" + SPACES + "]?(?:%|per|million|billion|trillion)",
+)
+# A capital after a semicolon; a lower-case word after a full stop.
+CASE_AFTER_STOP = ("; [A-Z]", "(?:\\d|[a-z])\\. [a-z]")
+CYRILLIC = ("[\u0400-\u052f]",)
+OFFICE = ("ead of the", "representative of")
+OPENER = tuple(opener.pattern for opener in OPENERS) + tuple(
+    opener.pattern[0].lower() + opener.pattern[1:] for opener in OPENERS if opener.mid_sentence
+)

@@ -1,0 +1,93 @@
+"""Data that costs more to build than to read, kept in the cache folder between runs.
+
+A large word list or a lexicon takes a Python process longer to load than to
+check a megabyte of text. `built` keeps a built value as a pickle; `Answers`
+keeps the answers a lexicon gave, so that a run which asks only what earlier
+runs asked never loads it. Both are keyed by a version string (the library's),
+written atomically, and rebuilt when missing, stale or unreadable: a corrupt
+file is never an error. `tqa clean` removes them.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import importlib.util
+import os
+import pickle
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import TypeVar
+
+from tqa.resources import user_cache_dir
+
+KEPT_PREFIX = "kept-"
+T = TypeVar("T")
+
+
+def _path(name: str, version: str) -> Path:
+    digest = hashlib.sha256(f"{name}\0{version}".encode()).hexdigest()[:12]
+    return user_cache_dir() / f"{KEPT_PREFIX}{name}-{digest}.pickle"
+
+
+def _read(path: Path) -> object | None:
+    gc.disable()  # the collector would walk the new objects again and again while they load
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # missing, partly written by a crashed run, or from another Python: rebuilt
+        return None
+    finally:
+        gc.enable()
+
+
+def _write(path: Path, value: object) -> None:
+    """Atomically; a cache folder that cannot be written is skipped."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
+def installed_version(package: str) -> str:
+    """What tells one installation of a package from another, without importing it."""
+    spec = importlib.util.find_spec(package)
+    return str(os.stat(spec.origin).st_mtime_ns) if spec is not None and spec.origin else ""
+
+
+def built(name: str, version: str, build: Callable[[], T], kind: type) -> T:
+    """`build()`, or the value an earlier run built with the same `version`
+    (it must be of type `kind`)."""
+    path = _path(name, version)
+    value = _read(path)
+    if isinstance(value, kind):
+        return value  # type: ignore[return-value]
+    value = build()
+    _write(path, value)
+    return value
+
+
+class Answers:
+    """A deterministic lookup's answers, kept: `ask(key, compute)` calls
+    `compute()` only for a key no run has asked before."""
+
+    def __init__(self, name: str, version: str):
+        self.path = _path(name, version)
+        self._known: dict | None = None
+
+    def ask(self, key: Hashable, compute: Callable[[], T]) -> T:
+        known = self._known
+        if known is None:
+            read = _read(self.path)
+            known = self._known = read if isinstance(read, dict) else {}
+        if key in known:
+            return known[key]
+        value = known[key] = compute()
+        _write(self.path, known)
+        return value
