@@ -39,6 +39,7 @@ _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
 _PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
 _PRECEDING = re.compile(r"[^\W_][\w'’-]*")
+_CLAUSE_END = re.compile(r"[.;:!?,]")
 _SINGULAR_VERBS = frozenset("is was has does".split())
 _PLURAL_VERBS_AFTER = frozenset("are were have do".split())
 # Descriptions, not titles: lower case even before a name (`Kremlin spokesman Dmitry Peskov`).
@@ -58,7 +59,18 @@ def at_sentence_start(text: str, offset: int) -> bool:
 
 
 def _word_before(text: str, offset: int) -> re.Match[str] | None:
-    return _WORD_BEFORE.search(text[max(0, offset - 40) : offset])
+    """The word and the spaces just before an offset. The search starts at the
+    run of word characters before those spaces: the match cannot begin earlier,
+    and trying every earlier position was the costliest step of a replacement."""
+    window = text[max(0, offset - 40) : offset]
+    body = window[:-1] if window.endswith("\n") else window  # `$` also matches before a final newline
+    trimmed = body.rstrip(" \t\u00a0")
+    if len(trimmed) == len(body):
+        return None
+    start = len(trimmed)
+    while start and (trimmed[start - 1].isalnum() or trimmed[start - 1] in "_'’"):
+        start -= 1
+    return _WORD_BEFORE.search(window, start)
 
 
 def _word_after(text: str, offset: int) -> re.Match[str] | None:
@@ -209,7 +221,7 @@ def _words_before(text: str, offset: int) -> list[str]:
 
 
 def _words_after(text: str, offset: int) -> list[str]:
-    return _PRECEDING.findall(re.split(r"[.;:!?,]", text[offset : offset + 60])[0])[:4]
+    return _PRECEDING.findall(_CLAUSE_END.split(text[offset : offset + 60], 1)[0])[:4]
 
 
 def _breaks_agreement(content: str, found: str, after: re.Match[str] | None) -> bool:
