@@ -199,8 +199,11 @@ def _bare_body_subject(
 def _overlap_before(words: list[str], before: list[str]) -> int:
     """How many of the replacement's first words the text already has just before
     it (`before` nearest first): `the` of `the principle` after `applied the`."""
-    for size in range(min(len(words) - 1, len(before)), 0, -1):
-        if [w.lower() for w in words[:size]] == [w.lower() for w in before[:size][::-1]]:
+    longest = min(len(words) - 1, len(before))
+    ours = [w.lower() for w in words[:longest]]
+    theirs = [w.lower() for w in before[:longest]]
+    for size in range(longest, 0, -1):
+        if ours[:size] == theirs[:size][::-1]:
             return size
     return 0
 
@@ -208,8 +211,13 @@ def _overlap_before(words: list[str], before: list[str]) -> int:
 def _overlap_after(words: list[str], after: list[str]) -> int:
     """How many of the replacement's last words the text already has just after it:
     `in Ukraine` of `Monitoring Mission in Ukraine` before `in Ukraine`."""
-    for size in range(min(len(words) - 1, len(after)), 0, -1):
-        if [w.lower() for w in words[-size:]] == [w.lower() for w in after[:size]]:
+    longest = min(len(words) - 1, len(after))
+    if longest <= 0:
+        return 0
+    ours = [w.lower() for w in words[-longest:]]
+    theirs = [w.lower() for w in after[:longest]]
+    for size in range(longest, 0, -1):
+        if ours[-size:] == theirs[:size]:
             return size
     return 0
 
@@ -274,7 +282,7 @@ def replacement(text: str, match: Match) -> Replacement:
         and not _DESCRIPTIVE_TITLES & {word.lower() for word in words}
     ):
         words = _title_case(words)  # `Russian Foreign Minister Sergey Lavrov`
-    elif _proper_name(found) and content.islower() and not at_sentence_start(text, match.start):
+    elif content.islower() and _proper_name(found) and not at_sentence_start(text, match.start):
         words = _title_case(words)  # `the Murmansk Regional Museum of Local Lore`: a name stays a name
     content = " ".join(words)
     if before and start == match.start and before.group(1).lower() in ("a", "an"):
