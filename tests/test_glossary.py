@@ -108,6 +108,77 @@ def test_user_glossary_is_layered_over_the_built_in_one(tmp_path):
     assert result.exit_code == 1 and "`special military operation`" in result.output
 
 
+LEVELS_GLOSSARY = """
+[[entry]]
+id = "house-recovery"
+ru = "восстановительный рост"
+en = "rebound"
+avoid = [{ form = "recovery bounce", level = "info" }, "restorative bounce"]
+kind = "calque"
+domain = "economy"
+note = "House style."
+ref = "House style guide, 2024"
+fix = "unsafe"
+flag = ["The recovery bounce slowed.", { text = "The restorative bounce slowed.", fixed = "The rebound slowed." }]
+ok = ["The rebound slowed."]
+
+[[entry]]
+id = "house-length"
+ru = "протяжённостью"
+en = "long"
+avoid = ["with a span of"]
+kind = "calque"
+domain = "economy"
+level = "info"
+note = "House style."
+ref = "House style guide, 2024"
+fix = "display-only"
+flag = ["A road with a span of 20 km."]
+ok = ["A 20 km road."]
+"""
+
+
+@pytest.mark.parametrize(
+    ("select", "expected"),
+    [
+        (["T501"], ["restorative bounce"]),  # info forms are not the calque rule's
+        (["T"], ["restorative bounce"]),  # nor the family's: translationese is opt-in
+        (["T505"], ["recovery bounce", "with a span of"]),
+        (["translationese"], ["recovery bounce", "with a span of"]),
+        (["ALL"], ["recovery bounce", "restorative bounce", "with a span of"]),
+    ],
+)
+def test_info_level_forms_are_reported_only_by_translationese(tmp_path, select, expected):
+    glossary_file = tmp_path / "house.toml"
+    glossary_file.write_text(LEVELS_GLOSSARY, encoding="utf-8")
+    doc = Document(
+        "a.txt",
+        "The recovery bounce slowed.\n\nThe restorative bounce slowed.\n\nA road with a span of 20 km.\n",
+        glossary_files=(str(glossary_file),),
+    )
+    found = sorted(doc.text[f.start : f.end] for f in check_document(doc, select_rules(select)) if f.code[0] == "T")
+    assert found == expected
+
+
+def test_info_level_examples_are_fixed_and_levels_validated(tmp_path):
+    glossary_file = tmp_path / "house.toml"
+    glossary_file.write_text(LEVELS_GLOSSARY, encoding="utf-8")
+    entries, _matcher, problems = check_files([glossary_file])
+    assert problems == [] and [e.level for e in entries] == ["warning", "info"]
+    assert example_problems(entries, [str(glossary_file)]) == []
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        LEVELS_GLOSSARY.replace('level = "info" }', 'level = "hint" }').replace('level = "info"\n', "level = 3\n"),
+        encoding="utf-8",
+    )
+    messages = [p.message for p in check_files([broken])[2]]
+    assert any("`level` of avoid-form `recovery bounce` must be one of: warning, info" in m for m in messages)
+    assert any(m == "`level` must be one of: warning, info" for m in messages)
+    again = tmp_path / "again.toml"
+    again.write_text(exchange.to_toml(entries), encoding="utf-8")
+    assert [(e.level, e.variants) for e in check_files([again])[0]] == [(e.level, e.variants) for e in entries]
+
+
 def test_tbx_export_is_well_formed_and_round_trips(glossary, tmp_path):
     tbx = exchange.to_tbx(glossary.entries)
     root = ET.fromstring(tbx.encode("utf-8"))
@@ -115,7 +186,9 @@ def test_tbx_export_is_well_formed_and_round_trips(glossary, tmp_path):
     back = exchange.from_tbx(tbx.encode("utf-8"), "x.tbx")
     assert len(back) == len(glossary.entries)
     fields = ("id", "ru", "en", "avoid", "kind", "domain", "note", "ref", "fix", "flag", "ok", "case", "omit")
-    fields += ("also", "variants", "examples")
+    fields += ("also", "level", "variants", "examples")
+    assert any(e.level == "info" for e in glossary.entries)
+    assert any(v.level == "info" for e in glossary.entries for v in e.variants)
     for original, restored in zip(glossary.entries, back, strict=True):
         assert [getattr(original, f) for f in fields] == [getattr(restored, f) for f in fields]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import re
 import select
+import signal
 import subprocess
 import sys
+import time
 
 import polib
 import pytest
@@ -34,7 +36,8 @@ ARTICLE = (
 
 def drive(folder, answers: list, *args: str, env: dict | None = None) -> tuple[int, str]:
     """Run `tqa fix --interactive` on a pseudo-terminal, answering each prompt in
-    turn (a callable in `answers` is called before the next answer is typed);
+    turn (a callable in `answers` is called with the process before the next
+    answer is typed);
     the exit code and everything the terminal showed."""
     master, slave = os.openpty()
     process = subprocess.Popen(
@@ -65,12 +68,16 @@ def drive(folder, answers: list, *args: str, env: dict | None = None) -> tuple[i
             shown += chunk
 
     try:
+        asked = False  # a question is on the screen, not yet answered
         for answer in answers:
+            if not asked:
+                read(PROMPT)
+                asked = True
             if callable(answer):
-                answer()
+                answer(process)
                 continue
-            read(PROMPT)
             os.write(master, answer.encode("utf-8") + (b"" if answer == EOF_KEY else b"\n"))
+            asked = False
         read(None)
         code = process.wait(30)
     finally:
@@ -178,10 +185,25 @@ def test_refused_without_a_terminal(runner, tmp_path):
     assert result.exit_code == 2 and "neither --diff nor --output" in result.stderr
 
 
+def test_ctrl_c_leaves_the_file_under_review_as_it_was(tmp_path):
+    write(tmp_path / "i1.txt", "The contact line held.\n")
+    write(tmp_path / "i2.txt", "The contact line held.\n")
+
+    def ctrl_c(process) -> None:
+        time.sleep(0.5)  # as a person would: once the question waits for an answer, not as it is printed
+        process.send_signal(signal.SIGINT)
+
+    code, shown = drive(tmp_path, ["y", ctrl_c], "i1.txt", "i2.txt")
+    assert code == 128 + signal.SIGINT, shown
+    assert "Interrupted: the file under review was left as it was." in shown
+    assert (tmp_path / "i1.txt").read_text(encoding="utf-8") == "The line of contact held.\n"  # its review had ended
+    assert (tmp_path / "i2.txt").read_text(encoding="utf-8") == "The contact line held.\n"
+
+
 def test_a_file_changed_during_review_is_not_overwritten(tmp_path):
     path = write(tmp_path / "g.txt", "The contact line held. The contact line moved.\n")
 
-    def edit_elsewhere() -> None:
+    def edit_elsewhere(_process) -> None:
         path.write_text("Someone else's edit.\n", encoding="utf-8")
 
     code, shown = drive(tmp_path, ["y", edit_elsewhere, "q"], "g.txt")

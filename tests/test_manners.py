@@ -611,12 +611,15 @@ def test_readme_names_every_option(runner):
 def test_click_speaks_russian_and_ukrainian(runner):
     usage = runner.invoke(main, ["--lang", "ru", "check", "--bogus", "x"])
     assert usage.exit_code == 2
-    assert "Использование: main check [OPTIONS]" in usage.stderr and "Ошибка: Нет параметра '--bogus'." in usage.stderr
+    assert "Использование: main check [ПАРАМЕТРЫ] ПУТИ..." in usage.stderr and "Ошибка: Нет параметра '--bogus'." in usage.stderr
     choice = runner.invoke(main, ["check", "--lang", "uk", "--output-format", "xx", "x"])
     assert "Помилка: Неприпустиме значення '--output-format': 'xx' — не одне з:" in choice.stderr
     help_text = runner.invoke(main, ["rules", "--lang", "ru", "--help"]).stdout
     assert "Параметры:" in help_text and "[по умолчанию: text]" in help_text
     assert "Показать эту справку и выйти." in help_text
+    placeholders = runner.invoke(main, ["fix", "--lang", "uk", "--help"]).stdout
+    assert "--per-file-ignores ШАБЛОН:КОДИ" in placeholders and "--output-file ФАЙЛ" in placeholders
+    assert "--select CODES" in runner.invoke(main, ["check", "--lang", "en", "--help"]).stdout
 
 
 def test_click_messages_are_in_the_catalogs():

@@ -204,7 +204,7 @@ def test_cross_file_never_replaces_a_spelling_the_glossary_accepts():
 
 
 def test_a_bare_surname_with_a_glossary_skeleton_is_a_near_miss():
-    assert near_misses("Later Shoygu inspected the troops.") == [("Shoygu", "Shoigu")]
+    assert near_misses("Later Evmenov inspected the fleet.") == [("Evmenov", "Yevmenov")]
 
 
 _NAME_TEXTS = [
@@ -224,3 +224,9 @@ def test_mentions_read_around_a_word_are_the_documents(parts):
     surnames = {m.surname for m in everything} | {"Putin", "Ivanov"}
     assert mentions_of(text, surnames) == sorted(everything)
     assert mentions_of(text, {"Ivanov"}) == [m for m in sorted(everything) if m.surname == "Ivanov"]
+
+
+def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():
+    # Шойгу: BGN/PCGN writes й as y; the wire standard avoids nothing in `Shoygu`.
+    assert near_misses("Later Shoygu inspected the troops.") == []
+    assert near_misses("Defence Minister Sergei Shoygu inspected the troops.") == []

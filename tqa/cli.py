@@ -115,19 +115,19 @@ def _selection_options(function):
         click.option(
             "--config",
             multiple=True,
-            metavar="FILE|KEY=VALUE",
+            metavar=_("FILE|KEY=VALUE"),
             help=_("Configuration file (default: found by walking up from here), or a `key = value` setting over it."),
         ),
         click.option(
             "--select",
             multiple=True,
-            metavar="CODES",
+            metavar=_("CODES"),
             help=_("Only these rules (codes, code prefixes or names; comma-separated)."),
         ),
         click.option(
-            "--ignore", multiple=True, metavar="CODES", help=_("Skip these rules (codes, prefixes or names).")
+            "--ignore", multiple=True, metavar=_("CODES"), help=_("Skip these rules (codes, prefixes or names).")
         ),
-        click.option("--extend-select", multiple=True, metavar="CODES", help=_("Add these rules to the selection.")),
+        click.option("--extend-select", multiple=True, metavar=_("CODES"), help=_("Add these rules to the selection.")),
         click.option(
             "--glossary",
             "glossary_files",
@@ -144,7 +144,7 @@ def _selection_options(function):
         ),
         click.option(
             "--encoding",
-            metavar="NAME",
+            metavar=_("NAME"),
             callback=_encoding_option,
             help=_(
                 "Read (and write back) files in this encoding; default: UTF-8, with UTF-16 and Russian legacy encodings detected."
@@ -169,12 +169,12 @@ def _selection_options(function):
         click.option("--include-fuzzy", is_flag=True, help=_("In PO catalogs, also check fuzzy entries.")),
         click.option(
             "--source-lang",
-            metavar="LANG",
+            metavar=_("LANG"),
             help=_("Language of PO msgids (default: from the text); ru makes them the source."),
         ),
         click.option(
             "--target-lang",
-            metavar="LANG",
+            metavar=_("LANG"),
             help=_("Language of PO msgstrs (default: the catalog's Language header); only English is checked."),
         ),
         click.option(

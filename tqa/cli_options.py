@@ -48,7 +48,7 @@ def file_selection_options(function):
         click.option(
             "--exclude",
             multiple=True,
-            metavar="PATTERNS",
+            metavar=_("PATTERNS"),
             callback=lambda c, p, v: keep_option(c, p, _patterns(v)),
             expose_value=False,
             help=_("Leave out files and folders matching these globs (replaces the default excludes: {names}).").format(
@@ -58,7 +58,7 @@ def file_selection_options(function):
         click.option(
             "--extend-exclude",
             multiple=True,
-            metavar="PATTERNS",
+            metavar=_("PATTERNS"),
             callback=lambda c, p, v: keep_option(c, p, _patterns(v)),
             expose_value=False,
             help=_("Leave out these globs too, besides the excludes already set."),
@@ -88,7 +88,7 @@ def file_selection_options(function):
         click.option(
             "--fixable",
             multiple=True,
-            metavar="CODES",
+            metavar=_("CODES"),
             callback=_keep_codes,
             expose_value=False,
             help=_("Apply only these rules' fixes (codes, prefixes or names; default: all)."),
@@ -96,7 +96,7 @@ def file_selection_options(function):
         click.option(
             "--unfixable",
             multiple=True,
-            metavar="CODES",
+            metavar=_("CODES"),
             callback=_keep_codes,
             expose_value=False,
             help=_("Never apply these rules' fixes."),
@@ -104,7 +104,7 @@ def file_selection_options(function):
         click.option(
             "--per-file-ignores",
             multiple=True,
-            metavar="GLOB:CODES",
+            metavar=_("GLOB:CODES"),
             callback=lambda c, p, v: keep_option(c, p, _per_file_ignores(v)),
             expose_value=False,
             help=_("Skip these rules in files matching the glob, e.g. `notes/*.md:T5,N6`; repeatable."),
@@ -118,7 +118,7 @@ def file_selection_options(function):
         ),
         click.option(
             "--stdin-filename",
-            metavar="NAME",
+            metavar=_("NAME"),
             callback=keep_option,
             expose_value=False,
             help=_("Name standard input (`-`) goes by: its format (.md, .po) and per-file ignores follow it."),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 
 import click
 
@@ -34,6 +35,10 @@ def install() -> None:
     ):
         if not getattr(getattr(cls, method), "translated", False):
             setattr(cls, method, _shown_translated(getattr(cls, method)))
+    if not getattr(click.Option.make_metavar, "translated", False):
+        click.Option.make_metavar = _metavar_translated(click.Option.make_metavar)
+    if not getattr(click.Command.collect_usage_pieces, "translated", False):
+        click.Command.collect_usage_pieces = _usage_translated(click.Command.collect_usage_pieces)
     if not getattr(click.Command.get_help_option, "translated", False):
         click.Command.get_help_option = _english_help_option(click.Command.get_help_option)
 
@@ -50,6 +55,31 @@ def _english_help_option(method):
 
     get_help_option.translated = True
     return get_help_option
+
+
+def _usage_translated(method):
+    """The usage line's placeholders (`[OPTIONS]`, `PATHS...`) in the language of the moment."""
+
+    @functools.wraps(method)
+    def collect_usage_pieces(self, context):
+        return [re.sub(r"[A-Z][A-Z_]*", lambda word: _(word.group()), piece) for piece in method(self, context)]
+
+    collect_usage_pieces.translated = True
+    return collect_usage_pieces
+
+
+def _metavar_translated(method):
+    """An option's placeholder (`CODES`, `FILE`) in the language of the moment it is shown."""
+
+    @functools.wraps(method)
+    def make_metavar(self, *args, **kwargs):
+        shown = method(self, *args, **kwargs)
+        if self.metavar is None and shown == self.type.name.upper():  # click's own: FILE, DIRECTORY
+            return _(self.type.name).upper()
+        return _(shown)
+
+    make_metavar.translated = True
+    return make_metavar
 
 
 def _shown_translated(method):
@@ -94,6 +124,15 @@ def messages() -> tuple[str, ...]:
         _("file"),
         _("directory"),
         _("path"),
+        # Placeholders of the usage line and of options (metavars).
+        _("OPTIONS"),
+        _("PATHS"),
+        _("PATH"),
+        _("CODE"),
+        _("TERM"),
+        _("HYP"),
+        _("REF"),
+        _("SRC"),
         _("{name} {filename!r} does not exist."),
         _("{name} {filename!r} is a file."),
         _("{name} {filename!r} is a directory."),

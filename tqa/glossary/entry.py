@@ -9,9 +9,13 @@ from tqa.model import GlossaryRef
 KINDS = ("calque", "term", "institution", "title", "person", "treaty", "acronym", "connector")
 DOMAINS = ("diplomacy", "military", "politics", "security", "economy", "law", "media", "general")
 FIX_SAFETY = ("safe", "unsafe", "display-only")
+# `warning`: reported by the rule of the entry's kind. `info`: the avoid-form is
+# also ordinary English, so it is reported only by the opt-in `translationese`
+# rule (T505), never by default.
+LEVELS = ("warning", "info")
 CASE_SENSITIVE_KINDS = ("person", "institution", "title", "treaty", "acronym")
 REQUIRED = ("id", "ru", "en", "avoid", "kind", "domain", "note", "ref", "fix", "flag", "ok")
-OPTIONAL = ("case", "omit", "also")
+OPTIONAL = ("case", "omit", "also", "level")
 
 
 @dataclass(frozen=True)
@@ -20,12 +24,13 @@ class Variant:
 
     `form` may hold `[optional]` words, `{X}` slots (one word each) and one
     `~word` whose inflection (tense, number) carries over to the `~word` of
-    `en`. `en` is None when the entry's own `en` replaces the form; `fix` is ""
-    when the entry's `fix` applies."""
+    `en`. `en` is None when the entry's own `en` replaces the form; `fix` and
+    `level` are "" when the entry's apply."""
 
     form: str
     en: str | None = None
     fix: str = ""
+    level: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class Entry:
     case: str = ""
     omit: bool = False
     also: tuple[str, ...] = ()
+    level: str = "warning"
     variants: tuple[Variant, ...] = ()
     examples: tuple[Example, ...] = ()
     path: str = ""
@@ -90,6 +96,10 @@ class Entry:
 
     def fix_of(self, variant: Variant) -> str:
         return variant.fix or self.fix
+
+    def is_info(self, avoided: str) -> bool:
+        """Whether this avoid-form is reported only when `translationese` is selected."""
+        return (self.variant(avoided).level or self.level) == "info"
 
     def replacement_for(self, avoided: str) -> str:
         """The template that replaces an avoid-form: the variant's own `en`, else

@@ -19,7 +19,7 @@ from tqa.pipeline.check import FixSettings, fix_text
 from tqa.rules import select_rules
 
 # The rules whose fixes come from glossary entries.
-GLOSSARY_FIX_RULES = ("T501", "T502", "T503", "N601")
+GLOSSARY_FIX_RULES = ("T501", "T502", "T503", "T505", "N601")
 _PARAGRAPH = "\n\n"
 
 

@@ -24,7 +24,7 @@ ADMITTED = "admittedTerm-admn-sts"
 OMITTED = "(omit)"
 # tqa fields with no TBX-Basic data category travel as notes with this prefix.
 EXTENSION = "tqa-"
-EXTENSION_FIELDS = ("fix", "case")
+EXTENSION_FIELDS = ("fix", "case", "level")
 CSV_FIELDS = ("id", "ru", "en", "avoid", "kind", "domain", "note", "ref", "fix", "flag", "ok", "case", "omit")
 LIST_SEPARATOR = " | "
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # as glossary files write ids
@@ -58,6 +58,8 @@ def to_tbx(entries: Iterable[Entry], title: str = "tqa Russian–English diploma
         _sub(concept, ns + "note", f"{EXTENSION}fix: {entry.fix}")
         if entry.case:
             _sub(concept, ns + "note", f"{EXTENSION}case: {entry.case}")
+        if entry.level != "warning":
+            _sub(concept, ns + "note", f"{EXTENSION}level: {entry.level}")
         russian = _sub(concept, ns + "langSec", **{XML_LANG: "ru"})
         _sub(_sub(russian, ns + "termSec"), ns + "term", entry.ru)
         english = _sub(concept, ns + "langSec", **{XML_LANG: "en"})
@@ -75,6 +77,8 @@ def to_tbx(entries: Iterable[Entry], title: str = "tqa Russian–English diploma
                 _sub(deprecated, ns + "note", f"{EXTENSION}en: {variant.en}")
             if variant.fix:
                 _sub(deprecated, ns + "note", f"{EXTENSION}fix: {variant.fix}")
+            if variant.level:
+                _sub(deprecated, ns + "note", f"{EXTENSION}level: {variant.level}")
             if index == 0:
                 for example in entry.examples:
                     _sub(deprecated, ns + "descrip", example.text, type="context")
@@ -260,6 +264,7 @@ def _concept_fields(concept: ET.Element, number: int, termbase: str) -> tuple[di
         "ok": [],
         "fix": "unsafe",
         "case": "",
+        "level": "warning",
         "omit": False,
     }
     subject = " ".join(_typed(concept, "descrip", "subjectField")).lower()
@@ -375,7 +380,7 @@ def _extension_notes(term_section: ET.Element) -> list[tuple[str, str]]:
 
 def _variant(term: str, term_section: ET.Element) -> Variant:
     notes = dict(_extension_notes(term_section))
-    return Variant(term, notes.get("en"), notes.get("fix", ""))
+    return Variant(term, notes.get("en"), notes.get("fix", ""), notes.get("level", ""))
 
 
 def _fixed(term_section: ET.Element) -> list[tuple[str, str]]:
@@ -441,7 +446,7 @@ def _quoted(value: str) -> str:
 def _avoid_toml(entry: Entry) -> str:
     items = []
     for variant in entry.variants:
-        if variant.en is None and not variant.fix:
+        if variant.en is None and not variant.fix and not variant.level:
             items.append(_quoted(variant.form))
             continue
         parts = [f"form = {_quoted(variant.form)}"]
@@ -449,6 +454,8 @@ def _avoid_toml(entry: Entry) -> str:
             parts.append(f"en = {_quoted(variant.en)}")
         if variant.fix:
             parts.append(f"fix = {_quoted(variant.fix)}")
+        if variant.level:
+            parts.append(f"level = {_quoted(variant.level)}")
         items.append("{ " + ", ".join(parts) + " }")
     return "[" + ", ".join(items) + "]"
 
@@ -480,5 +487,7 @@ def to_toml(entries: Iterable[Entry]) -> str:
                 lines.append(f"{field} = {_toml_value(value)}")
             if field == "en" and entry.also:
                 lines.append(f"also = {_toml_value(entry.also)}")
+            if field == "fix" and entry.level != "warning":
+                lines.append(f"level = {_toml_value(entry.level)}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"

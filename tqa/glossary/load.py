@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tqa.errors import UserError
-from tqa.glossary.entry import DOMAINS, FIX_SAFETY, KINDS, OPTIONAL, REQUIRED, Entry, Example, Variant
+from tqa.glossary.entry import DOMAINS, FIX_SAFETY, KINDS, LEVELS, OPTIONAL, REQUIRED, Entry, Example, Variant
 from tqa.i18n import _
 from tqa.resources import glossary_dir
 from tqa.suggest import did_you_mean
@@ -20,7 +20,7 @@ _ENTRY_KEY = re.compile(r"^\s*(?:\[\s*entry\s*\]|entry\s*=)")
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SLOT = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
-_VARIANT_KEYS = ("form", "en", "fix")
+_VARIANT_KEYS = ("form", "en", "fix", "level")
 _EXAMPLE_KEYS = ("text", "fixed")
 _OPTIONAL_WORDS = re.compile(r"\[[^\]]+\]")
 # Limits that keep a hostile glossary from exhausting time or memory: each
@@ -89,6 +89,10 @@ def _variant_problems(item) -> list[str]:
     if "fix" in item and item["fix"] not in FIX_SAFETY:
         problems.append(
             _("`fix` of avoid-form `{form}` must be one of: {allowed}").format(form=form, allowed=", ".join(FIX_SAFETY))
+        )
+    if "level" in item and item["level"] not in LEVELS:
+        problems.append(
+            _("`level` of avoid-form `{form}` must be one of: {allowed}").format(form=form, allowed=", ".join(LEVELS))
         )
     return problems + _template_problems(form, en if isinstance(en, str) else None) + _size_problems(form)
 
@@ -165,7 +169,7 @@ def _example_problems(item) -> list[str]:
 def _variant(item) -> Variant:
     if isinstance(item, str):
         return Variant(item)
-    return Variant(item["form"], item.get("en"), item.get("fix", ""))
+    return Variant(item["form"], item.get("en"), item.get("fix", ""), item.get("level", ""))
 
 
 def _example(item) -> Example:
@@ -218,13 +222,21 @@ def _check_fields(raw: dict, path: str, line: int, key_lines: dict[str, int], li
             problem(key, _("`{key}` is empty").format(key=key))
         elif value != value.strip():
             problem(key, _("`{key}` has leading or trailing spaces").format(key=key))
-    choices = {"kind": KINDS, "domain": DOMAINS, "fix": FIX_SAFETY, "case": ("sensitive", "insensitive")}
+    choices = {
+        "kind": KINDS,
+        "domain": DOMAINS,
+        "fix": FIX_SAFETY,
+        "case": ("sensitive", "insensitive"),
+        "level": LEVELS,
+    }
     for key, allowed in choices.items():
         if isinstance(raw.get(key), str) and raw[key] not in allowed:
             hint = did_you_mean(raw[key], allowed)
             problem(key, _("`{key}` must be one of: {allowed}").format(key=key, allowed=", ".join(allowed)) + hint)
     if "also" in raw and not _string_list(raw["also"]):
         problem("also", _("`also` must be a list of non-empty strings"))
+    if "level" in raw and not isinstance(raw["level"], str):
+        problem("level", _("`{key}` must be one of: {allowed}").format(key="level", allowed=", ".join(LEVELS)))
     if "omit" in raw and not isinstance(raw["omit"], bool):
         problem("omit", _("`omit` must be true or false"))
     if isinstance(raw.get("id"), str) and raw["id"] and not _ID.match(raw["id"]):
@@ -283,6 +295,7 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
                 case=raw.get("case", ""),
                 omit=raw.get("omit", False),
                 also=tuple(raw.get("also", ())),
+                level=raw.get("level", "warning"),
                 variants=tuple(_variant(item) for item in raw["avoid"]),
                 examples=tuple(_example(item) for item in raw["flag"]),
                 path=name,

@@ -289,6 +289,7 @@ def run(
     (`errors`: those that could not be found) and the closing line; the exit code."""
     from tqa.cli_errors import EXIT_CLEAN, EXIT_ERROR, fail
     from tqa.report.color import is_terminal
+    from tqa.signals import Stopped
 
     if not is_terminal(sys.stdin):
         fail(
@@ -300,9 +301,9 @@ def run(
         return EXIT_ERROR
     try:
         outcome = review(inputs, rules_for, job, Terminal(line_with, sys.stdout, color))
-    except KeyboardInterrupt:
+    except Stopped:  # Ctrl-C: the run ends as any run stopped does (128 + the signal)
         sys.stdout.write("\n" + _("Interrupted: the file under review was left as it was.") + "\n")
-        return EXIT_ERROR
+        raise
     for error in [*errors, *outcome.errors]:
         fail(error)
     sys.stdout.write(summary(outcome) + "\n")

@@ -854,7 +854,9 @@ def calque_of_source_term(doc: Document) -> Iterator[Violation]:
     if not doc.aligned:
         return
     for match in glossary_matches(doc):
-        if match.entry.kind not in CALQUE_KINDS or not calque_confirmed(doc, match):
+        if match.entry.kind not in CALQUE_KINDS or match.entry.is_info(match.form.avoid):
+            continue
+        if not calque_confirmed(doc, match):
             continue
         found = doc.text[match.start : match.end]
         yield Violation(

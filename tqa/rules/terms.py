@@ -4,6 +4,7 @@ titles, treaties and acronyms, overused connectors."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 from collections.abc import Collection, Iterator
 
@@ -83,6 +84,8 @@ def glossary_fix(doc: Document, match: Match) -> Fix:
 def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:
     for match in glossary_matches_of(doc, kinds):
         entry = match.form.entry
+        if entry.is_info(match.form.avoid):
+            continue
         found = doc.text[match.start : match.end]
         fix = glossary_fix(doc, match)
         yield Violation(
@@ -193,6 +196,43 @@ def person_name_spelling(doc: Document) -> Iterator[Violation]:
         As the glossary entry says; usually unsafe, as a namesake may be meant.
     """
     yield from _violations(doc, ("person",), _("`{found}` is not the usual English spelling of {ru}; write `{en}`"))
+
+
+def translationese(doc: Document) -> Iterator[Violation]:
+    """Phrase that is ordinary English but often betrays a Russian source.
+
+    What it does:
+        Reports the glossary's avoid-forms marked `level = "info"`: phrases
+        professional English writers also use (`the head of the region`,
+        `with a length of`), which MT from Russian produces far more often.
+        The rules of the entries' kinds leave them alone; this one is opt-in
+        (select T505 or `translationese`).
+
+    Why is this bad?
+        It is not wrong, so it is off by default; an editor polishing MT from
+        Russian may still want the idiomatic form (`the governor`, `20 km
+        long`).
+
+    Example:
+        Bad: The head of the region instructed officials to repair the road.
+        Good: The governor instructed officials to repair the road.
+
+    Fix safety:
+        Display-only: the phrase is English, so the rewrite (computed as
+        for `calque`) is the editor's choice and never applied.
+    """
+    for match in glossary_matches(doc):
+        if not match.entry.is_info(match.form.avoid):
+            continue
+        fix = dataclasses.replace(glossary_fix(doc, match), applicability=Applicability.DISPLAY_ONLY)
+        yield Violation(
+            match.start,
+            match.end,
+            _("Often translationese for «{ru}»: `{found}`; consider `{en}`").format(
+                found=doc.text[match.start : match.end], ru=match.entry.ru, en=suggestion(match, fix)
+            ),
+            fix,
+        )
 
 
 def overused_connector(doc: Document) -> Iterator[Violation]:
