@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import errno
 import functools
+import gc
 import os
 import shutil
 import sys
@@ -47,7 +48,7 @@ from tqa.os_errors import os_reason
 from tqa.pipeline.discover import discover
 from tqa.pipeline.engine import context_spellings, link_files, process
 from tqa.pipeline.fix import within_reach
-from tqa.pipeline.plan import Plan, fix_codes
+from tqa.pipeline.plan import Plan, fix_codes, job_of
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
@@ -97,6 +98,10 @@ def _plan(config: tuple[str, ...], overrides: dict) -> Plan:
             from tqa.glossary.compiled import load_glossary
 
             load_glossary(settings.glossary)
+            # The glossary lives as long as this command: the garbage collector need
+            # not walk its tens of thousands of objects again and again. (Only here:
+            # a program that imports tqa keeps its own heap as it likes.)
+            gc.freeze()
     return plan
 
 
@@ -186,6 +191,19 @@ def _selection_options(function):
             show_default=True,
             help=_("Worker processes; 0 means one per CPU."),
         ),
+        click.option(
+            "--dask-scheduler",
+            metavar="ADDRESS",
+            help=_(
+                "Check on the Dask cluster of this scheduler (tcp://HOST:8786), whose workers see the files at the same paths; needs `pip install 'tqa[dask]'`."
+            ),
+        ),
+        click.option(
+            "--dask-local",
+            type=click.IntRange(1),
+            metavar="N",
+            help=_("Check on a local Dask cluster of N worker processes; needs `pip install 'tqa[dask]'`."),
+        ),
         click.option("--exit-zero", is_flag=True, help=_("Exit 0 even when there are findings.")),
     )
     for option in reversed(options):
@@ -212,14 +230,11 @@ def _cache_options(function):
 
 def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **more) -> Job:
     """What `check` and `fix` do to each file: the settings, the reading options and `more`."""
-    return Job(
-        segmentation=settings.segmentation,
-        glossary_files=settings.glossary,
-        transliteration=settings.transliteration,
+    return job_of(
+        settings,
         encoding=encoding,
         source=source,
         catalogs=CatalogOptions(include_fuzzy, source_lang, target_lang),
-        fix_codes=fix_codes(settings),
         **more,
     )
 
@@ -227,6 +242,19 @@ def _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, **
 def _workers(jobs: int) -> int:
     """--jobs as a number of processes: 0 means one per CPU."""
     return jobs or os.cpu_count() or 1
+
+
+def _cluster(scheduler: str | None, local_workers: int | None):
+    """--dask-scheduler or --dask-local: a client of the Dask cluster to check on,
+    closed with the command; None: this machine."""
+    if scheduler and local_workers:
+        raise click.UsageError(_("give --dask-scheduler or --dask-local, not both"))
+    if not scheduler and not local_workers:
+        return None
+    from tqa.pipeline.dask_run import Cluster
+
+    with user_errors():  # connected now, so an unreachable scheduler is an error before any work
+        return click.get_current_context().with_resource(Cluster(scheduler, local_workers or 0).client())
 
 
 def _overrides(select, ignore, extend_select, glossary_files, segmentation, **more) -> dict:
@@ -305,7 +333,7 @@ def _refuse_unknown_tqa_lang() -> None:
 @click.option("--fix", "apply_fixes", is_flag=True, help=_("Apply fixes, as `tqa fix` does (with --unsafe-fixes too)."))
 @report_options
 def check(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, dask_scheduler, dask_local, exit_zero,
     output_format, statistics, unsafe_fixes, show_diff, baseline, write_baseline, no_cache, apply_fixes,
 ) -> None:  # fmt: skip
     if apply_fixes:
@@ -340,6 +368,7 @@ def check(
         detect_language=settings.output_format in ("json", "json-lines"),
     )
     workers = _workers(jobs)
+    cluster = _cluster(dask_scheduler, dask_local)
     report = sys.stderr if show_diff else sys.stdout
     options = ReportOptions(
         unsafe_fixes=unsafe_fixes,
@@ -356,11 +385,11 @@ def check(
     cache = None if no_cache or show_diff else _results_cache(plan, job, output)
     if streamed:
         job = dataclasses.replace(job, render=functools.partial(render, settings.output_format, options=options))
-        results = track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed())
+        results = track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
         failed, found, checked = _stream(results, errors, plan, streaming, options, context)
     else:
-        results = list(track(process(inputs, plan.rules_for, job, workers, cache), inputs, hushed()))
+        results = list(track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed()))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -551,7 +580,7 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
     help=_("Review findings one at a time on the terminal: accept, skip or edit each change (see the README)."),
 )
 def fix(
-    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, exit_zero,
+    paths, config, select, ignore, extend_select, glossary_files, segmentation, encoding, source, context_paths, include_fuzzy, source_lang, target_lang, jobs, dask_scheduler, dask_local, exit_zero,
     unsafe_fixes, show_diff, output_dir, exit_non_zero_on_fix, interactive,
 ) -> None:  # fmt: skip
     _refuse_empty_paths(paths)
@@ -574,8 +603,9 @@ def fix(
             check_output_folder(output_dir, inputs)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
     job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=unsafe_fixes)
+    cluster = _cluster(dask_scheduler, dask_local)
     with user_errors(), report_target(sys.stderr if show_diff or to_stdout else sys.stdout) as report:
-        results = _fix_files(inputs, plan, job, _workers(jobs), report, show_diff, output_dir)
+        results = _fix_files(inputs, plan, job, _workers(jobs), report, show_diff, output_dir, cluster)
         results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
         options = ReportOptions(
             unsafe_fixes=unsafe_fixes, fixing=True, dry_run=show_diff, quiet=quiet(), color=colored(report)
@@ -593,14 +623,22 @@ def fix(
 
 
 def _fix_files(
-    inputs: list[Input], plan: Plan, job: Job, workers: int, report: TextIO, show_diff: bool, output_dir: Path | None
+    inputs: list[Input],
+    plan: Plan,
+    job: Job,
+    workers: int,
+    report: TextIO,
+    show_diff: bool,
+    output_dir: Path | None,
+    cluster=None,
 ) -> list[FileResult]:
-    """Fix each input and print, write or copy it, telling on `report` what was fixed.
-    Stopped by a signal, it tells how many files it had already written."""
+    """Fix each input (on the Dask `cluster`, if one is given) and print, write or copy
+    it, telling on `report` what was fixed. Stopped by a signal, it tells how many
+    files it had already written."""
     results: list[FileResult] = []
     written: list[str] = []
     try:
-        with contextlib.closing(process(inputs, plan.rules_for, job, workers)) as processed:
+        with contextlib.closing(process(inputs, plan.rules_for, job, workers, cluster=cluster)) as processed:
             for result in track(processed, inputs, hushed()):
                 results.append(result)
                 _deliver(result, show_diff, output_dir, written)

@@ -20,7 +20,7 @@ from tqa.config import SEVERITIES, Settings, parse_settings
 from tqa.errors import UserError
 from tqa.i18n import _, set_language
 from tqa.os_errors import os_reason
-from tqa.pipeline.ignore import DEFAULT_EXCLUDE, FileSelection
+from tqa.pipeline.ignore import DEFAULT_EXCLUDE, FileSelection, selection_of
 from tqa.pipeline.run import Input
 from tqa.report.color import is_terminal, wanted
 
@@ -227,14 +227,7 @@ def config_sources(values: tuple[str, ...]) -> tuple[str | None, dict]:
 
 
 def file_selection(settings: Settings) -> FileSelection:
-    set_by_user = settings.origin.get("exclude") not in (None, "default")
-    exclude = settings.exclude if set_by_user else DEFAULT_EXCLUDE
-    return FileSelection(
-        (*exclude, *settings.extend_exclude),
-        settings.respect_gitignore,
-        settings.force_exclude,
-        stdin_filename=_chosen().get("stdin_filename"),
-    )
+    return selection_of(settings, _chosen().get("stdin_filename"))
 
 
 def _report_flags(output_file: tuple[str, ...]) -> tuple:

@@ -7,6 +7,9 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -44,11 +47,56 @@ def check_files(paths: Sequence[Path], base: Sequence[Path] = ()) -> tuple[list[
     return merged, matcher, problems
 
 
-def _fingerprint(paths: Sequence[Path]) -> str:
+def _file_digest(path: Path) -> bytes:
+    digest = hashlib.sha256(str(path.resolve()).encode())
+    digest.update(read_regular(path, MAX_GLOSSARY_BYTES))
+    return digest.digest()
+
+
+class _FileDigests:
+    """Content digests of glossary files, read again whenever a file's size or
+    times change. A file changed in the last `RECENT_NS` is read every time: a
+    second edit within the same clock tick would leave its times as they were."""
+
+    RECENT_NS = 2_000_000_000
+
+    def __init__(self) -> None:
+        self.known: dict[Path, tuple[tuple[int, ...], bytes]] = {}
+
+    def __call__(self, path: Path) -> bytes:
+        try:
+            info = path.stat()
+        except OSError:
+            return _file_digest(path)  # says what is wrong with the path
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        known = self.known.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        digest = _file_digest(path)
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > self.RECENT_NS:
+            self.known[path] = (stamp, digest)
+        else:
+            self.known.pop(path, None)
+        return digest
+
+
+_digests = _FileDigests()
+
+
+@cache
+def _builtin_hash() -> hashlib._Hash:
+    """The built-in glossary ships with tqa: read once per process."""
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(str(path.resolve()).encode())
-        digest.update(read_regular(path, MAX_GLOSSARY_BYTES))
+    for path in builtin_files():
+        digest.update(_file_digest(path))
+    return digest
+
+
+def _fingerprint(extra: Sequence[Path]) -> str:
+    """The content of the built-in glossary and the user's files (asked for every document: cheap)."""
+    digest = _builtin_hash().copy()
+    for path in extra:
+        digest.update(_digests(path))
     return digest.hexdigest()[:12]
 
 
@@ -112,25 +160,46 @@ def _evict(folder: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-@cache
-def _load(extra: tuple[Path, ...]) -> Glossary:
+class _Loaded:
+    """Compiled glossaries of this process by content: an edited glossary file
+    gives a new fingerprint and is compiled afresh, while the same content, under
+    any path, is compiled once. Only the last few are kept. A program's threads
+    may share it."""
+
+    def __init__(self, size: int = KEPT_GLOSSARIES) -> None:
+        self.size = size
+        self.glossaries: OrderedDict[str, Glossary] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def __call__(self, extra: tuple[Path, ...]) -> Glossary:
+        fingerprint = _fingerprint(extra)
+        with self.lock:
+            glossary = self.glossaries.get(fingerprint)
+            if glossary is None:
+                glossary = _compile(extra, fingerprint)
+                self.glossaries[fingerprint] = glossary
+                while len(self.glossaries) > self.size:
+                    self.glossaries.popitem(last=False)
+            self.glossaries.move_to_end(fingerprint)
+            return glossary
+
+
+def _compile(extra: tuple[Path, ...], fingerprint: str) -> Glossary:
     """Validated and compiled once per content: the same files (by hash) reuse the
     result a previous run validated; any change is validated afresh."""
-    files = builtin_files()
-    fingerprint = _fingerprint(files + list(extra))
     glossary = _cached(fingerprint)
     if glossary is None:
-        entries, matcher, problems = check_files(extra, files)
+        entries, matcher, problems = check_files(extra, builtin_files())
         if problems:
             raise problems_error(problems)
         glossary = Glossary(tuple(entries), matcher, fingerprint)
         _store(glossary)
-    # The glossary lives as long as the process: the garbage collector need
-    # not walk its tens of thousands of objects again and again.
-    gc.freeze()
     return glossary
+
+
+_loaded = _Loaded()
 
 
 def load_glossary(extra: Sequence[str | Path] = ()) -> Glossary:
     """The built-in glossary with user files layered over it; raises UserError on any problem."""
-    return _load(tuple(Path(p) for p in extra))
+    return _loaded(tuple(Path(p) for p in extra))

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqa.alignment import is_target_name, paired_source
 from tqa.errors import UserError
@@ -20,9 +21,19 @@ from tqa.pipeline.cache import ResultCache
 from tqa.pipeline.discover import discover
 from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
 from tqa.pipeline.run import DEFAULT_JOB, FileResult, Input, Job
-from tqa.rules.names import NameIndex, first_occurrence, glossary_people, single_spellings, skeleton
+from tqa.rules.names import (
+    CrossFileReport,
+    NameIndex,
+    first_occurrence,
+    glossary_people,
+    single_spellings,
+    skeleton,
+)
 from tqa.text.document import Document
 from tqa.text.textio import read_file
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 def process(
@@ -31,13 +42,15 @@ def process(
     job: Job = DEFAULT_JOB,
     jobs: int = 1,
     cache: ResultCache | None = None,
+    cluster: Client | None = None,
 ) -> Iterator[FileResult]:
     """Check (and with `job.fix`, fix) each input, one file in memory at a time
-    per worker; with `jobs` > 1 in worker processes. Results come in input order.
-    With a `cache`, files whose results it holds are not checked again."""
+    per worker; with `jobs` > 1 in worker processes, with a `cluster` (a Dask
+    client) on its workers. Results come in input order. With a `cache`, files whose results
+    it holds are not checked again."""
     rules_for = rules if callable(rules) else _FixedRules(tuple(rules))
     if cache is None:
-        yield from _process(inputs, rules_for, job, jobs)
+        yield from _process(inputs, rules_for, job, jobs, cluster)
         return
     keys = _RulesKeys(rules_for)
     cached: dict[int, FileResult] = {}
@@ -46,7 +59,7 @@ def process(
             result = cache.get(item.path, item.display, keys(item.display))
             if isinstance(result, FileResult):
                 cached[index] = result.detached(item)
-    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs)
+    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs, cluster)
     for index, item in enumerate(inputs):
         if index in cached:
             yield cached[index]
@@ -59,9 +72,18 @@ def process(
 
 
 def _process(
-    inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, jobs: int
+    inputs: Sequence[Input],
+    rules_for: Callable[[str], Sequence[Rule]],
+    job: Job,
+    jobs: int,
+    cluster: Client | None = None,
 ) -> Iterator[FileResult]:
     files = [item for item in inputs if not item.is_stdin]
+    if cluster is not None and files:
+        from tqa.pipeline.dask_run import process_on_cluster
+
+        yield from process_on_cluster(inputs, rules_for, job, cluster)
+        return
     if jobs > 1 and len(files) > 1:
         from tqa.pipeline.workers import process_parallel
 
@@ -141,44 +163,49 @@ def link_files(
     for spellings in context:
         names.add(spellings)
     for index, reports in sorted(names.reports(context_from=len(results)).items()):
-        if index >= len(results):
+        if index < len(results):
+            add_name_findings(results[index], reports, rule, glossary_files)
+
+
+def add_name_findings(
+    result: FileResult, reports: Sequence[CrossFileReport], rule: Rule, glossary_files: tuple[str, ...] = ()
+) -> None:
+    """A file's findings of names the rest of the run spells otherwise (see `link_files`)."""
+    if result.source is None:
+        return
+    text = result.fixed_text if result.fixed_text is not None else result.source.text
+    if result.snapshot is not None:
+        text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
+    kept = []
+    for report in reports:
+        found, preferred = report.found, report.preferred
+        offset = first_occurrence(text, found)
+        if offset is None:
             continue
-        result = results[index]
-        if result.source is None:
-            continue
-        text = result.fixed_text if result.fixed_text is not None else result.source.text
-        if result.snapshot is not None:
-            text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
-        kept = []
-        for report in reports:
-            found, preferred = report.found, report.preferred
-            offset = first_occurrence(text, found)
-            if offset is None:
-                continue
-            kept.append((offset, offset + len(found)))
-            message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
-                found=found, preferred=preferred
+        kept.append((offset, offset + len(found)))
+        message = _("`{found}` is spelled `{preferred}` in other files of this run").format(
+            found=found, preferred=preferred
+        )
+        # `tqa fix` works file by file and never applies a run-wide fix, so none is
+        # offered (a known person's misspelling has N601's fix in its own file).
+        fix = Fix(
+            _("Replace with `{replacement}`").format(replacement=preferred),
+            (Edit(offset, offset + len(found), preferred),),
+            Applicability.DISPLAY_ONLY,
+        )
+        entry = glossary_people(glossary_files).entries.get(skeleton(preferred)) if report.known else None
+        result.findings.append(
+            Finding(
+                rule.code,
+                rule.name,
+                message,
+                offset,
+                offset + len(found),
+                rule.severity,
+                fix,
+                entry.why if entry is not None else None,
             )
-            # `tqa fix` works file by file and never applies a run-wide fix, so none is
-            # offered (a known person's misspelling has N601's fix in its own file).
-            fix = Fix(
-                _("Replace with `{replacement}`").format(replacement=preferred),
-                (Edit(offset, offset + len(found), preferred),),
-                Applicability.DISPLAY_ONLY,
-            )
-            entry = glossary_people(glossary_files).entries.get(skeleton(preferred)) if report.known else None
-            result.findings.append(
-                Finding(
-                    rule.code,
-                    rule.name,
-                    message,
-                    offset,
-                    offset + len(found),
-                    rule.severity,
-                    fix,
-                    entry.why if entry is not None else None,
-                )
-            )
-        if result.snapshot is not None:
-            result.snapshot.keep(text, kept)
-        result.findings.sort(key=lambda f: (f.start, f.code, f.end))
+        )
+    if result.snapshot is not None:
+        result.snapshot.keep(text, kept)
+    result.findings.sort(key=lambda f: (f.start, f.code, f.end))

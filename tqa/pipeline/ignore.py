@@ -14,8 +14,12 @@ import fnmatch
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pathspec import GitIgnoreSpec
+
+if TYPE_CHECKING:
+    from tqa.config import Settings
 
 DEFAULT_EXCLUDE = (".git", "node_modules", "build", "dist", ".venv", "venv", "__pycache__")
 IGNORE_FILES = (".gitignore", ".ignore")
@@ -104,4 +108,17 @@ def _matches(relative: str, name: str, path: str, patterns: Sequence[str]) -> bo
     return any(
         fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) or (path and fnmatch.fnmatch(path, p))
         for p in patterns
+    )
+
+
+def selection_of(settings: Settings, stdin_filename: str | None = None) -> FileSelection:
+    """The file selection the settings ask for: `exclude` replaces the default
+    excludes when it was set, `extend-exclude` adds to them."""
+    set_by_user = settings.origin.get("exclude") not in (None, "default")
+    exclude = settings.exclude if set_by_user else DEFAULT_EXCLUDE
+    return FileSelection(
+        (*exclude, *settings.extend_exclude),
+        settings.respect_gitignore,
+        settings.force_exclude,
+        stdin_filename=stdin_filename,
     )

@@ -100,21 +100,11 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
         return
     text = result.source.text
     if job.fix:
-        settings = FixSettings(
-            job.unsafe,
-            markdown,
-            job.segmentation,
-            job.glossary_files,
-            original,
-            fix_codes=job.fix_codes,
-            transliteration=job.transliteration,
-        )
+        settings = fix_settings(job, markdown, original)
         result.fixed_text, result.applied, result.findings = fix_text(text, item.display, file_rules, settings)
         final = Document(item.display, result.fixed_text, markdown, job.segmentation, job.glossary_files)
     else:
-        final = Document(
-            item.display, text, markdown, job.segmentation, job.glossary_files, original, job.transliteration
-        )
+        final = fix_settings(job, markdown, original).document(item.display, text)
         result.findings = check_document(final, file_rules)
     if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
         result.name_spellings = single_spellings(final)
@@ -123,6 +113,19 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
     if not job.fix and not job.keep_text and not item.is_stdin:
         result.snapshot = TextSnapshot(text, result.findings)
         result.source = dataclasses.replace(result.source, text="")
+
+
+def fix_settings(job: Job, markdown: bool, original: Document | None) -> FixSettings:
+    """How a job reads (and fixes) one text: Markdown or not, paired with its original or not."""
+    return FixSettings(
+        job.unsafe,
+        markdown,
+        job.segmentation,
+        job.glossary_files,
+        original,
+        fix_codes=job.fix_codes,
+        transliteration=job.transliteration,
+    )
 
 
 def _process_catalog(result: FileResult, rules: Sequence[Rule], job: Job) -> None:

@@ -11,6 +11,7 @@ from tqa.config import Settings
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Rule, Severity
+from tqa.pipeline.run import Job
 from tqa.rules import rule_keys, select_rules, unknown_selectors
 from tqa.suggest import did_you_mean
 
@@ -60,6 +61,17 @@ def fix_codes(settings: Settings) -> frozenset[str] | None:
     if not settings.fixable and not settings.unfixable:
         return None
     return frozenset(rule.code for rule in select_rules(split_codes(settings.fixable), split_codes(settings.unfixable)))
+
+
+def job_of(settings: Settings, **options) -> Job:
+    """What a run does to each file: the settings' part of a Job, with the run's own `options`."""
+    return Job(
+        segmentation=settings.segmentation,
+        glossary_files=settings.glossary,
+        transliteration=settings.transliteration,
+        fix_codes=fix_codes(settings),
+        **options,
+    )
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
