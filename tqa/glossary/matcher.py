@@ -154,6 +154,9 @@ def slot_pattern(form: str, case_sensitive: bool) -> re.Pattern[str] | None:
 class Form:
     entry: Entry
     avoid: str  # the avoid-form as written in the glossary
+    template: str  # what replaces it (`entry.replacement_for(avoid)`); "" drops it
+    fix: str  # its fix safety (`entry.fix_of` its variant)
+    case_sensitive: bool  # the entry's: the text as written must match the form's case
     folded: str  # the variant with its case, folded (for a form with slots: its words before the first slot)
     inflection: str = ""  # "", "plural", "possessive" or "plural possessive"
     tags: str = ""  # the tags of the `~word` as matched (`VBD`), "" for its base form or none
@@ -181,18 +184,22 @@ class Matcher:
         table: dict[str, list[Form]] = {}
         for entry in entries:
             for avoid in entry.avoid:
+                template, fix = entry.replacement_for(avoid), entry.fix_of(entry.variant(avoid))
+                case_sensitive = entry.case_sensitive
                 for variant in expand_optional(avoid):
                     for headed, tags in heads(fold(variant)):
                         pattern = slot_pattern(headed, entry.case_sensitive)
                         if pattern is not None:
                             prefix = headed[: headed.index("{")].strip()
-                            table.setdefault(prefix.lower(), []).append(Form(entry, avoid, prefix, "", tags, pattern))
+                            table.setdefault(prefix.lower(), []).append(
+                                Form(entry, avoid, template, fix, case_sensitive, prefix, "", tags, pattern)
+                            )
                             continue
                         # A title's last word is the body it heads: `head of the
                         # Foreign Ministry's press service` is not about the minister.
                         for inflected_form, inflection in inflections(headed, possessive=entry.kind != "title"):
                             table.setdefault(inflected_form.lower(), []).append(
-                                Form(entry, avoid, inflected_form, inflection, tags)
+                                Form(entry, avoid, template, fix, case_sensitive, inflected_form, inflection, tags)
                             )
         for key, forms in table.items():
             # Keys begin with a space, and so does the text scanned: a match can
@@ -231,7 +238,7 @@ class Matcher:
             span = None  # the text as written, read only for a case-sensitive form
             literal_found = False
             for form in forms:
-                if form.entry.case_sensitive:
+                if form.case_sensitive:
                     if span is None:
                         span = text[o_start:o_end]
                     if span != form.folded and fold(span) != form.folded:

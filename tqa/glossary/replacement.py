@@ -39,6 +39,7 @@ _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
 _PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
 _PRECEDING = re.compile(r"[^\W_][\w'’-]*")
+_CLAUSE_END = re.compile(r"[.;:!?,]")
 _SINGULAR_VERBS = frozenset("is was has does".split())
 _PLURAL_VERBS_AFTER = frozenset("are were have do".split())
 # Descriptions, not titles: lower case even before a name (`Kremlin spokesman Dmitry Peskov`).
@@ -58,7 +59,18 @@ def at_sentence_start(text: str, offset: int) -> bool:
 
 
 def _word_before(text: str, offset: int) -> re.Match[str] | None:
-    return _WORD_BEFORE.search(text[max(0, offset - 40) : offset])
+    """The word and the spaces just before an offset. The search starts at the
+    run of word characters before those spaces: the match cannot begin earlier,
+    and trying every earlier position was the costliest step of a replacement."""
+    window = text[max(0, offset - 40) : offset]
+    body = window[:-1] if window.endswith("\n") else window  # `$` also matches before a final newline
+    trimmed = body.rstrip(" \t\u00a0")
+    if len(trimmed) == len(body):
+        return None
+    start = len(trimmed)
+    while start and (trimmed[start - 1].isalnum() or trimmed[start - 1] in "_'’"):
+        start -= 1
+    return _WORD_BEFORE.search(window, start)
 
 
 def _word_after(text: str, offset: int) -> re.Match[str] | None:
@@ -187,8 +199,11 @@ def _bare_body_subject(
 def _overlap_before(words: list[str], before: list[str]) -> int:
     """How many of the replacement's first words the text already has just before
     it (`before` nearest first): `the` of `the principle` after `applied the`."""
-    for size in range(min(len(words) - 1, len(before)), 0, -1):
-        if [w.lower() for w in words[:size]] == [w.lower() for w in before[:size][::-1]]:
+    longest = min(len(words) - 1, len(before))
+    ours = [w.lower() for w in words[:longest]]
+    theirs = [w.lower() for w in before[:longest]]
+    for size in range(longest, 0, -1):
+        if ours[:size] == theirs[:size][::-1]:
             return size
     return 0
 
@@ -196,8 +211,13 @@ def _overlap_before(words: list[str], before: list[str]) -> int:
 def _overlap_after(words: list[str], after: list[str]) -> int:
     """How many of the replacement's last words the text already has just after it:
     `in Ukraine` of `Monitoring Mission in Ukraine` before `in Ukraine`."""
-    for size in range(min(len(words) - 1, len(after)), 0, -1):
-        if [w.lower() for w in words[-size:]] == [w.lower() for w in after[:size]]:
+    longest = min(len(words) - 1, len(after))
+    if longest <= 0:
+        return 0
+    ours = [w.lower() for w in words[-longest:]]
+    theirs = [w.lower() for w in after[:longest]]
+    for size in range(longest, 0, -1):
+        if ours[-size:] == theirs[:size]:
             return size
     return 0
 
@@ -209,7 +229,7 @@ def _words_before(text: str, offset: int) -> list[str]:
 
 
 def _words_after(text: str, offset: int) -> list[str]:
-    return _PRECEDING.findall(re.split(r"[.;:!?,]", text[offset : offset + 60])[0])[:4]
+    return _PRECEDING.findall(_CLAUSE_END.split(text[offset : offset + 60], 1)[0])[:4]
 
 
 def _breaks_agreement(content: str, found: str, after: re.Match[str] | None) -> bool:
@@ -232,7 +252,7 @@ def _plural_noun(phrase: str) -> bool:
 
 def replacement(text: str, match: Match) -> Replacement:
     """The edit that puts the entry's English in place of a match."""
-    template = match.entry.replacement_for(match.form.avoid)
+    template = match.form.template
     if not template:
         return _drop(text, match)
     found = text[match.start : match.end]
@@ -262,7 +282,7 @@ def replacement(text: str, match: Match) -> Replacement:
         and not _DESCRIPTIVE_TITLES & {word.lower() for word in words}
     ):
         words = _title_case(words)  # `Russian Foreign Minister Sergey Lavrov`
-    elif _proper_name(found) and content.islower() and not at_sentence_start(text, match.start):
+    elif content.islower() and _proper_name(found) and not at_sentence_start(text, match.start):
         words = _title_case(words)  # `the Murmansk Regional Museum of Local Lore`: a name stays a name
     content = " ".join(words)
     if before and start == match.start and before.group(1).lower() in ("a", "an"):

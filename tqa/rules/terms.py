@@ -40,6 +40,21 @@ def glossary_matches(doc: Document) -> list[Match]:
     return cached
 
 
+def glossary_matches_of(doc: Document, kinds: Collection[str]) -> list[Match]:
+    """The document's glossary matches of entries of these `kinds`, in text
+    order: the matches are sorted by kind once per document, so each rule
+    reads only its own."""
+    by_kind = doc.cache.get("glossary_by_kind")
+    if by_kind is None:
+        by_kind = doc.cache["glossary_by_kind"] = {}
+        for match in glossary_matches(doc):
+            by_kind.setdefault(match.form.entry.kind, []).append(match)
+    found = [match for kind in kinds for match in by_kind.get(kind, ())]
+    if sum(kind in by_kind for kind in kinds) > 1:
+        found.sort(key=lambda m: m.start)
+    return found
+
+
 def glossary_covers(doc: Document, start: int, end: int, kinds: Collection[str] = KINDS) -> bool:
     """Whether a glossary match of an entry of these `kinds` overlaps `start:end`:
     its rule reports that span, so another rule leaves it. Sorted once per document
@@ -47,7 +62,7 @@ def glossary_covers(doc: Document, start: int, end: int, kinds: Collection[str] 
     key = ("glossary_reach", tuple(kinds))
     reach = doc.cache.get(key)
     if reach is None:
-        matches = sorted((m for m in glossary_matches(doc) if m.entry.kind in kinds), key=lambda m: m.start)
+        matches = glossary_matches_of(doc, kinds)
         reach = doc.cache[key] = ([m.start for m in matches], list(itertools.accumulate((m.end for m in matches), max)))
     starts, ends = reach
     before = bisect.bisect_left(starts, end)  # matches that start before the span ends
@@ -56,24 +71,20 @@ def glossary_covers(doc: Document, start: int, end: int, kinds: Collection[str] 
 
 def glossary_fix(doc: Document, match: Match) -> Fix:
     """The entry's replacement computed for this place (see tqa.glossary.replacement)."""
-    entry = match.entry
-    found = doc.text[match.start : match.end]
     computed = replacement(doc.text, match)
-    applicability = _APPLICABILITY[entry.fix_of(entry.variant(match.form.avoid))]
-    if not computed.computed:
-        applicability = Applicability.DISPLAY_ONLY
+    applicability = _APPLICABILITY[match.form.fix] if computed.computed else Applicability.DISPLAY_ONLY
     edit = Edit(computed.start, computed.end, computed.content)
-    if not entry.replacement_for(match.form.avoid):
-        title = _("Drop `{found}`").format(found=found)
+    if not match.form.template:
+        title = _("Drop `{found}`").format(found=doc.text[match.start : match.end])
     else:
         title = _("Replace with `{replacement}`").format(replacement=computed.content)
     return Fix(title, (edit,), applicability)
 
 
 def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:
-    for match in glossary_matches(doc):
-        entry = match.entry
-        if entry.kind not in kinds or entry.is_info(match.form.avoid):
+    for match in glossary_matches_of(doc, kinds):
+        entry = match.form.entry
+        if entry.is_info(match.form.avoid):
             continue
         found = doc.text[match.start : match.end]
         fix = glossary_fix(doc, match)
@@ -89,7 +100,7 @@ def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator
 def suggestion(match: Match, fix: Fix) -> str:
     """The English a finding's message proposes: the replacement as computed for
     this place (`taken out of service`, not the entry's `put into service`)."""
-    if not match.entry.replacement_for(match.form.avoid):
+    if not match.form.template:
         return _("(drop it)")
     return fix.edits[0].content
 
@@ -246,9 +257,8 @@ def overused_connector(doc: Document) -> Iterator[Violation]:
         No fix: vary, drop or rephrase the connectors.
     """
     by_entry: dict[str, list[Match]] = {}
-    for match in glossary_matches(doc):
-        if match.entry.kind == "connector":
-            by_entry.setdefault(match.entry.id, []).append(match)
+    for match in glossary_matches_of(doc, ("connector",)):
+        by_entry.setdefault(match.entry.id, []).append(match)
     for uses in by_entry.values():
         if len(uses) < CONNECTOR_MIN_USES:
             continue
