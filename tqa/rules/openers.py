@@ -19,6 +19,11 @@ class Opener(NamedTuple):
     advice: str  # "source", "drop", "amid" or "turn"; see _advice
     mid_sentence: bool = False  # also found in lower case after a comma (`At the same time, it is noted that`)
 
+    @property
+    def after_comma(self) -> str:
+        """The pattern as it opens a clause after a comma: its first letter in lower case."""
+        return self.pattern[0].lower() + self.pattern[1:]
+
 
 # Impersonal reporting formulas and discourse openers. «Напомним», «стало известно»,
 # «сообщается» and «при этом» are glossary entries (calque, overused-connector): not repeated
@@ -58,7 +63,7 @@ _PATTERN = re.compile(
     + "|"
     + _AFTER_COMMA
     + "(?:"
-    + "|".join(f"(?P<c{i}>{o.pattern[0].lower()}{o.pattern[1:]})" for i, o in enumerate(OPENERS) if o.mid_sentence)
+    + "|".join(f"(?P<c{i}>{o.after_comma})" for i, o in enumerate(OPENERS) if o.mid_sentence)
     + r"))(?!\w)",
     re.M,
 )

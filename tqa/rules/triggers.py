@@ -43,5 +43,5 @@ CASE_AFTER_STOP = ("; [A-Z]", "(?:\\d|[a-z])\\. [a-z]")
 CYRILLIC = ("[\u0400-\u052f]",)
 OFFICE = ("ead of the", "representative of")
 OPENER = tuple(opener.pattern for opener in OPENERS) + tuple(
-    opener.pattern[0].lower() + opener.pattern[1:] for opener in OPENERS if opener.mid_sentence
+    opener.after_comma for opener in OPENERS if opener.mid_sentence
 )
