@@ -11,13 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tqa.model import Finding, Fix, Rule
-from tqa.pipeline import suppress
+from tqa.pipeline import scan, suppress
 from tqa.pipeline.fix import apply_edits, choose_fixes
-from tqa.pipeline.scan import scanner_for
+from tqa.pipeline.scan import Scanner, scanner_for
 from tqa.text.document import Document
 
 MAX_FIX_ROUNDS = 10
 SUPPRESSION_FAMILY = "M"
+# The scanner of each tuple of rules a run checks with, by identity: a run
+# asks for it once a document, and working out its key walks every rule.
+_SCANNERS: dict[int, tuple[tuple[Rule, ...], str | None, Scanner]] = {}
 
 
 def _effective(text: str, fix: Fix | None) -> Fix | None:
@@ -36,7 +39,7 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     """Every selected rule's findings, in text order, less those suppressed inline.
     Rules whose triggers the scan finds nowhere in the text are not run."""
     findings = []
-    quiet = scanner_for(rules).quiet(doc.text)
+    quiet = _scanner(rules).quiet(doc.text)
     for rule in rules:
         if rule.code in quiet:
             continue  # its triggers match nowhere: nothing to report
@@ -60,10 +63,23 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     return suppress.apply(doc, _one_per_span(findings, rules), rules)
 
 
+def _scanner(rules: Sequence[Rule]) -> Scanner:
+    if type(rules) is not tuple:  # a list may change between calls
+        return scanner_for(rules)
+    known = _SCANNERS.get(id(rules))
+    if known is None or known[0] is not rules or known[1] != scan.engine:  # tests choose the engine
+        if len(_SCANNERS) >= 16:
+            _SCANNERS.clear()
+        known = _SCANNERS[id(rules)] = (rules, scan.engine, scanner_for(rules))
+    return known[2]
+
+
 def _one_per_span(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
     """Where a rule that refines another (`Rule.replaces`: the source-aware
     calque rule refines the monolingual one) reports the same span, its finding
     is the one that stays."""
+    if len(findings) < 2:
+        return findings
     replaced = {(code, rule.code) for rule in rules for code in rule.replaces}
     if not replaced:
         return findings

@@ -29,18 +29,17 @@ def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
             path = os.path.join(folder, name)
             relative = path[prefix:]
             path = relative if root == os.curdir else path  # as Path would print it
-            if selection.skips(path, relative, is_dir=False):
-                continue
-            if os.path.isfile(path):
+            if not selection.skips(path, relative, is_dir=False):
                 found.append((relative.replace(os.sep, "/").split("/"), path, relative))
     return [(path, relative) for _parts, path, relative in sorted(found)]
 
 
 def _walk(root: str, keep: Callable[[str], bool]) -> Iterator[tuple[str, list[str]]]:
-    """(folder, names of its files) for `root` and every folder below it that is
-    not hidden, not a symbolic link and kept by `keep`; with a stack, not
-    recursion, so a folder nested thousands deep is walked too. Unreadable
-    folders are skipped."""
+    """(folder, names of its regular files, or links to one) for `root` and
+    every folder below it that is not hidden, not a symbolic link and kept by
+    `keep`; with a stack, not recursion, so a folder nested thousands deep is
+    walked too. Unreadable folders are skipped. The folder listing tells each
+    entry's type: no file is asked for its status."""
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -56,10 +55,18 @@ def _walk(root: str, keep: Callable[[str], bool]) -> Iterator[tuple[str, list[st
             except OSError:
                 is_folder = False
             if not is_folder:
-                files.append(entry.name)
+                if _is_file(entry):
+                    files.append(entry.name)
             elif not entry.name.startswith(".") and not entry.is_symlink() and keep(entry.path):
                 stack.append(entry.path)
         yield folder, files
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def discover(paths: Sequence[str], selection: FileSelection | None = None) -> tuple[list[Input], list[UserError]]:

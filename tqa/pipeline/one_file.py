@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqa.alignment import check_alignment, paired_source
+from tqa.alignment import check_alignment, is_target_name, paired_source
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Rule
@@ -28,7 +29,7 @@ CROSS_FILE_RULE = "N602"
 def read_input(item: Input, encoding: str | None = None) -> Source:
     if item.is_stdin:
         return decode(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>", encoding)
-    return read_file(Path(item.path), encoding)
+    return read_file(item.path, encoding)
 
 
 def read_stdin(result: FileResult, encoding: str | None) -> Source:
@@ -146,8 +147,8 @@ def _original(
     item: Input, text: str, source: str | None, markdown: bool, segmentation: str, encoding: str | None
 ) -> Document | None:
     """The Russian original of an input, read and checked for alignment, if it has one."""
-    if item.is_stdin:
-        return None
+    if item.is_stdin or (source is None and not is_target_name(os.path.basename(item.path))):
+        return None  # no original named, and no name an original could go by
     path = paired_source(Path(item.path), Path(source) if source else None)
     if path is None:
         return None

@@ -12,6 +12,7 @@ import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple, TextIO
 
 from tqa.model import Edit, Finding
@@ -95,9 +96,11 @@ def render(output_format: str, result: FileResult, options: ReportOptions | None
     return stream.getvalue()
 
 
+@cache
 def streaming_emitters() -> dict[str, tuple[FileEmitter, EndEmitter]]:
     """Formats that print file by file, so a run need not hold every finding
-    (JSON's list is put together by `json_output.Assembly`)."""
+    (JSON's list is put together by `json_output.Assembly`); worked out once,
+    as each file is rendered through it."""
     from tqa.report import concise, full, json_lines, json_output, text
 
     return {

@@ -317,26 +317,44 @@ def _forced(data: bytes, name: str, encoding: str) -> Source:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes:
+def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     """The bytes of a regular file, at most `limit` of them: a FIFO, a device
     (a link to /dev/zero) or a folder is refused before it can block or run
     on, and a file that grows past `limit` while read is refused too."""
-    name = str(path)
+    name = os.fspath(path)
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise UserError(_("cannot read: {reason}").format(reason=os_reason(error)), name) from None
-    with os.fdopen(handle, "rb") as stream:
-        mode = os.fstat(handle).st_mode
-        if stat.S_ISDIR(mode):
+    try:
+        status = os.fstat(handle)
+        if stat.S_ISDIR(status.st_mode):
             raise UserError(_("is a folder, not a file"), name)
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(status.st_mode):
             raise UserError(_("not a regular file (a FIFO, socket or device); tqa reads only regular files"), name)
-        size = os.fstat(handle).st_size
-        if size > limit:
-            raise UserError(_too_large(size, limit), name)
-        return read_stream(stream, name, limit)
+        if status.st_size > limit:
+            raise UserError(_too_large(status.st_size, limit), name)
+        return _read_all(handle, name, status.st_size, limit)
+    finally:
+        os.close(handle)
+
+
+def _read_all(handle: int, name: str, size: int, limit: int) -> bytes:
+    """At most `limit` bytes (and one more, to tell a file past it) from a file
+    descriptor whose file had `size` bytes; straight from the descriptor, as a
+    run reads thousands of small files."""
+    parts, total, wanted = [], 0, min(size, limit) + 1
+    try:
+        while chunk := os.read(handle, wanted):
+            parts.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise UserError(_too_large(total, limit), name)
+            wanted = limit + 1 - total
+    except OSError as error:
+        raise UserError(_("cannot read: {reason}").format(reason=os_reason(error)), name) from None
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_stream(stream: BinaryIO, name: str, limit: int | None = None) -> bytes:
@@ -361,8 +379,8 @@ def _too_large(size: int, limit: int) -> str:
     )
 
 
-def read_file(path: Path, encoding: str | None = None, option: bool = True) -> Source:
-    return decode(read_regular(path), str(path), encoding, option)
+def read_file(path: str | os.PathLike[str], encoding: str | None = None, option: bool = True) -> Source:
+    return decode(read_regular(path), os.fspath(path), encoding, option)
 
 
 # Configuration, glossary and baseline files are small; these caps keep a
