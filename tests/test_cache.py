@@ -166,3 +166,33 @@ def test_concurrent_runs_leave_a_whole_cache(cache_dir, corpus):
         assert len(pickle.load(stream)) == 12
     assert not list((cache_dir / "results").glob("*.tmp"))
     assert run("--jobs", "1").encode() == outputs[0][0]
+
+
+def test_a_warm_run_names_the_glossary_entry_without_loading_the_glossary(cache_dir, tmp_path, monkeypatch):
+    """The run-wide name check (N602) cites the glossary's entry of a known person;
+    its note is kept beside the results, so a run whose files all come from the
+    cache reports it the same without loading the glossary."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "docs" / "1.txt", "Sergei Shoigu spoke.\n")
+    write(tmp_path / "docs" / "2.txt", "Sergei Shoigu spoke again.\n")
+    write(tmp_path / "docs" / "3.txt", "Sergei Shoygu said. Shoygu came.\n")
+
+    def names_check() -> str:
+        arguments = ["check", "--select", "N602", "--exit-zero", "--jobs", "1", "--output-format", "json", "docs"]
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = names_check()
+    assert '"id": "person-sergei-shoigu"' in cold
+    from tqa.pipeline import engine
+
+    def fail(*_arguments):
+        raise AssertionError("the glossary was loaded")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "glossary_people", fail)
+        assert names_check() == cold
+    (notes,) = (cache_dir / "results").glob("*.notes")
+    notes.write_bytes(b"not a pickle")
+    assert names_check() == cold  # a corrupt notes file is looked up again, not trusted

@@ -12,7 +12,7 @@ import shutil
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -59,6 +59,9 @@ from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
 from tqa.rules.names import NameIndex
 from tqa.signals import Stopped, deferred
+
+if TYPE_CHECKING:
+    from tqa.pipeline.cache import ResultCache
 
 translate_click()
 
@@ -396,7 +399,7 @@ def check(
         results = track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
         as_list = settings.output_format == "json"
-        failed, found, checked = _stream(results, errors, plan, streaming, options, context, as_list)
+        failed, found, checked = _stream(results, errors, plan, streaming, options, context, as_list, cache)
     else:
         results = list(track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed()))
         if show_diff:
@@ -405,7 +408,7 @@ def check(
                     sys.stdout.write(diff(result))
         # With --diff the file on disk still has the fixable findings too, so a
         # diff alone fails the check; the findings that remain are told in the file on disk.
-        results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
+        results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff, cache)
         if baseline is not None or write_baseline is not None:
             failed = _baseline(results, known, write_baseline) or failed
         if statistics:
@@ -485,7 +488,9 @@ def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):
     return ResultCache.open(results_dir(), repr(settings))
 
 
-def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool) -> tuple[list[FileResult], bool, bool]:
+def _settle(
+    results, errors, plan: Plan, context_paths, inputs, show_diff: bool, cache: ResultCache | None = None
+) -> tuple[list[FileResult], bool, bool]:
     """The run-wide name check, then the results as reported: positions in the file on
     disk after a diff preview, the inputs that could not be read added. Returns the
     results, whether any text changed, and whether the run failed."""
@@ -495,7 +500,10 @@ def _settle(results, errors, plan: Plan, context_paths, inputs, show_diff: bool)
         context=_context(context_paths, inputs, plan),
         transliteration=plan.settings.transliteration,
         glossary_files=plan.settings.glossary,
+        notes=cache.notes if cache is not None else None,
     )
+    if cache is not None:
+        cache.save_notes()
     reach = fix_codes(plan.settings)
     for result in results:
         result.findings = within_reach(result.findings, reach)  # the run-wide findings too
@@ -514,7 +522,14 @@ def _context(paths: tuple[str, ...], inputs, plan: Plan):
 
 
 def _stream(
-    results, errors: list[UserError], plan: Plan, streaming, options: ReportOptions, context=(), as_list=False
+    results,
+    errors: list[UserError],
+    plan: Plan,
+    streaming,
+    options: ReportOptions,
+    context=(),
+    as_list=False,
+    cache: ResultCache | None = None,
 ) -> tuple[bool, bool, int]:
     """Print each file's findings, rendered where the file was checked, and let
     them go; the findings only the whole run can see (one name spelled two ways
@@ -538,7 +553,16 @@ def _stream(
         names.add(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
-    link_files(seen, plan.rules, names, context, glossary_files=plan.settings.glossary)
+    link_files(
+        seen,
+        plan.rules,
+        names,
+        context,
+        glossary_files=plan.settings.glossary,
+        notes=cache.notes if cache is not None else None,
+    )
+    if cache is not None:
+        cache.save_notes()
     reach = fix_codes(plan.settings)
     for result in seen:
         if result.findings:

@@ -6,6 +6,9 @@ the rules and their severities, the glossary's hash, the reading options, the
 output format the results were rendered in and the language of messages. An
 entry is keyed by the file's content (a BLAKE2 hash); its size and
 modification time let an unchanged file be recognised without reading it.
+Beside the entries, a small file keeps the glossary's note on each name the
+run-wide name check has preferred (`notes`), so a run whose files all come
+from the cache need not load the glossary to report a name across files.
 
 The cache is written whole, to a temporary file renamed over the old one, so
 concurrent runs each leave a complete cache (the last one wins). A cache that
@@ -27,6 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from tqa import __version__
+from tqa.model import GlossaryRef
 from tqa.resources import user_cache_dir
 
 FORMAT = 1  # of the cache file; part of every key
@@ -78,6 +82,9 @@ class ResultCache:
     # file that changes while it is checked is not cached.
     missed: dict[str, tuple[int, int]] = field(default_factory=dict)
     working_folder: str = field(default_factory=os.getcwd)
+    # The glossary's note (or None) on a name, by its skeleton: see `tqa.pipeline.engine.link_files`.
+    notes: dict[str, GlossaryRef | None] = field(default_factory=dict)
+    notes_read: int = 0
 
     @classmethod
     def open(cls, folder: Path, settings: str) -> ResultCache:
@@ -99,6 +106,7 @@ class ResultCache:
             gc.enable()
         if isinstance(entries, dict) and all(type(entry) is Entry for entry in entries.values()):
             cache.entries = entries
+            cache._read_notes()
             gc.freeze()  # kept for the whole run: the collector need not walk them again and again
         else:
             cache.changed = True
@@ -161,6 +169,37 @@ class ResultCache:
         except OSError:
             return
         self.changed = False
+
+    @property
+    def notes_path(self) -> Path:
+        return self.path.with_suffix(".notes")
+
+    def _read_notes(self) -> None:
+        try:
+            with self.notes_path.open("rb") as stream:
+                notes = pickle.load(stream)
+        except Exception:  # none yet, or not to be trusted: looked up again
+            return
+        if isinstance(notes, dict) and all(note is None or type(note) is GlossaryRef for note in notes.values()):
+            self.notes, self.notes_read = notes, len(notes)
+
+    def save_notes(self) -> None:
+        """Write the notes (atomically) when the run looked up new ones; skipped when the folder is not writable."""
+        if len(self.notes) == self.notes_read:
+            return
+        try:
+            self.notes_path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.notes_path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    pickle.dump(self.notes, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.notes_path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            return
+        self.notes_read = len(self.notes)
 
 
 def remove_caches(root: Path) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tqa.alignment import is_target_name, paired_source
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.model import Applicability, Edit, Finding, Fix, Rule
+from tqa.model import Applicability, Edit, Finding, Fix, GlossaryRef, Rule
 from tqa.pipeline.cache import ResultCache
 from tqa.pipeline.discover import discover
 from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
@@ -146,13 +146,15 @@ def link_files(
     context: Iterable[str] = (),
     transliteration: str = "wire",
     glossary_files: tuple[str, ...] = (),
+    notes: dict[str, GlossaryRef | None] | None = None,
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
     across files. `names` is the run's index when it was built file by file;
     `context` adds the spellings of files that are not reported on;
     `transliteration` is the romanization preferred where files disagree;
     `glossary_files` are the run's glossary, whose entry a finding names when
-    the preferred spelling is its."""
+    the preferred spelling is its; `notes` keeps those entries' notes by the
+    name's skeleton (the results cache's, so a cached run need not load the glossary)."""
     rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
     if rule is None:
         return
@@ -164,11 +166,26 @@ def link_files(
         names.add(spellings)
     for index, reports in sorted(names.reports(context_from=len(results)).items()):
         if index < len(results):
-            add_name_findings(results[index], reports, rule, glossary_files)
+            add_name_findings(results[index], reports, rule, glossary_files, notes)
+
+
+def _glossary_note(
+    name: str, glossary_files: tuple[str, ...], notes: dict[str, GlossaryRef | None]
+) -> GlossaryRef | None:
+    """The note of the glossary's entry for the person `name` is the spelling of, if any."""
+    key = skeleton(name)
+    if key not in notes:
+        entry = glossary_people(glossary_files).entries.get(key)
+        notes[key] = entry.why if entry is not None else None
+    return notes[key]
 
 
 def add_name_findings(
-    result: FileResult, reports: Sequence[CrossFileReport], rule: Rule, glossary_files: tuple[str, ...] = ()
+    result: FileResult,
+    reports: Sequence[CrossFileReport],
+    rule: Rule,
+    glossary_files: tuple[str, ...] = (),
+    notes: dict[str, GlossaryRef | None] | None = None,
 ) -> None:
     """A file's findings of names the rest of the run spells otherwise (see `link_files`)."""
     if result.source is None:
@@ -193,7 +210,7 @@ def add_name_findings(
             (Edit(offset, offset + len(found), preferred),),
             Applicability.DISPLAY_ONLY,
         )
-        entry = glossary_people(glossary_files).entries.get(skeleton(preferred)) if report.known else None
+        why = _glossary_note(preferred, glossary_files, {} if notes is None else notes) if report.known else None
         result.findings.append(
             Finding(
                 rule.code,
@@ -203,7 +220,7 @@ def add_name_findings(
                 offset + len(found),
                 rule.severity,
                 fix,
-                entry.why if entry is not None else None,
+                why,
             )
         )
     if result.snapshot is not None:
