@@ -114,7 +114,7 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
     if job.detect_language:
         result.language = document_language(final.text)
     if not job.fix and not job.keep_text and not item.is_stdin:
-        result.snapshot = TextSnapshot(text, result.findings)
+        result.snapshot = TextSnapshot(text, result.findings, final.line_starts if result.findings else None)
         result.source = dataclasses.replace(result.source, text="")
 
 

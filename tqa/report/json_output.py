@@ -64,12 +64,16 @@ def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> Non
         stream.write(ITEM + finding_text(item))
 
 
+# A line break and the indent of each level of a finding's object.
+_BREAKS = tuple(json_text.ITEM + json_text.INDENT * level for level in range(6))
+
+
 def finding_text(item: Located) -> str:
     """`finding_object(item)` as a list item of indented JSON, written directly:
     a report has one per finding, and the generic writer walking its small
     objects costs more than the finding did."""
     encode = json_text.encode_basestring
-    n0, n1, n2, n3, n4, n5 = (json_text.ITEM + json_text.INDENT * level for level in range(6))
+    n0, n1, n2, n3, n4, n5 = _BREAKS
     finding = item.finding
     fix = "null"
     if finding.fix is not None:

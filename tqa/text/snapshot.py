@@ -18,7 +18,9 @@ from tqa.text.document import line_starts
 
 
 class TextSnapshot:
-    def __init__(self, text: str, findings: Iterable[Finding]):
+    def __init__(self, text: str, findings: Iterable[Finding], starts: Sequence[int] | None = None):
+        """The lines of `text` that `findings` and their fixes touch; `starts`
+        are the text's line starts, when the checked document has them."""
         self.length = len(text)
         self._starts: list[int] = []  # the kept lines' offsets, in order
         self._lines: dict[int, tuple[int, str]] = {}  # offset: (0-based line number, the line with its break)
@@ -26,7 +28,7 @@ class TextSnapshot:
         for finding in findings:
             spans.append((finding.start, finding.end))
             spans.extend((edit.start, edit.end) for edit in (finding.fix.edits if finding.fix else ()))
-        self.keep(text, spans)
+        self.keep(text, spans, starts)
 
     def keep(self, text: str, spans: Iterable[tuple[int, int]], starts: Sequence[int] | None = None) -> None:
         """Remember the lines of `text` that the (start, end) `spans` touch.
