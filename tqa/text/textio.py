@@ -315,6 +315,9 @@ def _forced(data: bytes, name: str, encoding: str) -> Source:
 # A text this large is an archive, not an article: checking it whole would need
 # gigabytes of memory. Split it (one article a file) instead.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# How much more than its size a file that grows while read is read at a time
+# (below what malloc hands to mmap: a run asks this once a file, to see the end).
+_GROWTH = 64 * 1024
 
 
 def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
@@ -343,7 +346,8 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
 def _read_all(handle: int, name: str, size: int, limit: int) -> bytes:
     """At most `limit` bytes (and one more, to tell a file past it) from a file
     descriptor whose file had `size` bytes; straight from the descriptor, as a
-    run reads thousands of small files."""
+    run reads thousands of small files. Each read asks for what the file should
+    still hold and one byte more (os.read sets aside as much as it is asked for)."""
     parts, total, wanted = [], 0, min(size, limit) + 1
     try:
         while chunk := os.read(handle, wanted):
@@ -351,7 +355,7 @@ def _read_all(handle: int, name: str, size: int, limit: int) -> bytes:
             total += len(chunk)
             if total > limit:
                 raise UserError(_too_large(total, limit), name)
-            wanted = limit + 1 - total
+            wanted = min(size - total if total < size else _GROWTH, limit - total) + 1
     except OSError as error:
         raise UserError(_("cannot read: {reason}").format(reason=os_reason(error)), name) from None
     return parts[0] if len(parts) == 1 else b"".join(parts)
