@@ -115,36 +115,53 @@ class Assembly:
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.spool = tempfile.TemporaryFile()
-        self.pieces: list[tuple[int, int]] = []  # (offset, length) in the spool, per file
+        self.lengths: list[int] = []  # of each file's pieces, one after another in the spool
         self.written = False
 
     def add(self, result: FileResult) -> None:
         data = (result.rendered or "").encode("utf-8", "surrogatepass")
-        self.pieces.append((self.spool.tell(), len(data)))
+        self.lengths.append(len(data))
         self.spool.write(data)
 
     def finish(self, results: Sequence[FileResult], options: ReportOptions) -> None:
         """Write the list: each file's pieces, with the run's late findings (in
-        `results`, one per file added) merged in where they sort."""
-        for (offset, length), result in zip(self.pieces, results, strict=True):
-            self.spool.seek(offset)
+        `results`, one per file added) merged in where they sort. The files
+        between two that have late findings are copied in blocks."""
+        self.spool.seek(0)
+        pending = 0  # bytes of files with no late findings, read and written together
+        for length, result in zip(self.lengths, results, strict=True):
+            if not result.findings:
+                pending += length
+                if pending >= _BLOCK:
+                    pending = self._copy(pending)
+                continue
+            pending = self._copy(pending)
             piece = self.spool.read(length).decode("utf-8", "surrogatepass")
-            if result.findings:
-                late = io.StringIO()
-                emit_file(result, late, options)
-                keyed = list(zip(result.rendered_keys, _items(piece), strict=True))
-                late_keys = [(finding.start, finding.code, finding.end) for finding in result.findings]
-                keyed += zip(late_keys, _items(late.getvalue()), strict=True)
-                keyed.sort(key=lambda pair: pair[0])  # stable: a file's own finding before a late one at one key
-                piece = "".join(text for _key, text in keyed)
-            self._write(piece)
+            late = io.StringIO()
+            emit_file(result, late, options)
+            keyed = list(zip(result.rendered_keys, _items(piece), strict=True))
+            late_keys = [(finding.start, finding.code, finding.end) for finding in result.findings]
+            keyed += zip(late_keys, _items(late.getvalue()), strict=True)
+            keyed.sort(key=lambda pair: pair[0])  # stable: a file's own finding before a late one at one key
+            self._write("".join(text for _key, text in keyed))
+        self._copy(pending)
         self.stream.write("\n]\n" if self.written else "[]\n")
         self.spool.close()
+
+    def _copy(self, size: int) -> int:
+        """Write the next `size` bytes of the spool (whole files' pieces); 0, what is left pending."""
+        if size:
+            self._write(self.spool.read(size).decode("utf-8", "surrogatepass"))
+        return 0
 
     def _write(self, piece: str) -> None:
         if piece and not self.written:
             piece, self.written = "[" + piece[1:], True
         self.stream.write(piece)
+
+
+# Files without late findings are copied from the spool this many bytes at a time (or more: whole files).
+_BLOCK = 1024 * 1024
 
 
 def _items(piece: str) -> list[str]:
