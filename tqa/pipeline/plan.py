@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -54,7 +55,12 @@ class Plan:
 
     @property
     def needs_glossary(self) -> bool:
-        return any(rule.code[0] in "TN" for rule in self.rules)
+        return uses_glossary(self.rules)
+
+
+def uses_glossary(rules: Sequence[Rule]) -> bool:
+    """Whether any of the rules reads the glossary (the term and name families)."""
+    return any(rule.code[0] in "TN" for rule in rules)
 
 
 def fix_codes(settings: Settings) -> frozenset[str] | None:

@@ -11,6 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from tqa.i18n import current_language, set_language
 from tqa.model import Rule
 from tqa.pipeline.one_file import process_one
+from tqa.pipeline.plan import uses_glossary
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.signals import default_in_worker
 
@@ -20,13 +21,14 @@ CHUNK_SIZE = 32
 _WORKER: dict[str, object] = {}
 
 
-def _start_worker(language: str, rules_for: Callable[[str], Sequence[Rule]], job: Job) -> None:
+def _start_worker(language: str, rules_for: Callable[[str], Sequence[Rule]], job: Job, glossary: bool) -> None:
     default_in_worker()
     set_language(language)
     _WORKER.update(rules_for=rules_for, job=job)
-    from tqa.glossary.compiled import load_glossary
+    if glossary:  # loaded already when the worker was forked from a process that had it
+        from tqa.glossary.compiled import load_glossary
 
-    load_glossary(job.glossary_files)
+        load_glossary(job.glossary_files)
 
 
 def _work(item: Input) -> FileResult:
@@ -45,15 +47,17 @@ def process_parallel(
 
     forking = "fork" in multiprocessing.get_all_start_methods()
     files = [item for item in inputs if not item.is_stdin]
+    glossary = bool(files) and uses_glossary(rules_for(files[0].display))
     warmed = None
     if forking and files:
-        from tqa.glossary.compiled import load_glossary
+        if glossary:
+            from tqa.glossary.compiled import load_glossary
 
-        load_glossary(job.glossary_files)
+            load_glossary(job.glossary_files)
         warmed = files[0]
         files = files[1:]
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    initargs = (current_language(), rules_for, job)
+    initargs = (current_language(), rules_for, job, glossary)
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
     try:
         done: Iterator[FileResult] | None = None
