@@ -346,8 +346,9 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
 def _read_all(handle: int, name: str, size: int, limit: int) -> bytes:
     """At most `limit` bytes (and one more, to tell a file past it) from a file
     descriptor whose file had `size` bytes; straight from the descriptor, as a
-    run reads thousands of small files. Each read asks for what the file should
-    still hold and one byte more (os.read sets aside as much as it is asked for)."""
+    run reads thousands of small files. A read asks for one byte more than the
+    file should still hold: a file that grew since shows it, one that did not
+    is read in one call (os.read sets aside as much as it is asked for)."""
     parts, total, wanted = [], 0, min(size, limit) + 1
     try:
         while chunk := os.read(handle, wanted):
@@ -355,6 +356,8 @@ def _read_all(handle: int, name: str, size: int, limit: int) -> bytes:
             total += len(chunk)
             if total > limit:
                 raise UserError(_too_large(total, limit), name)
+            if total == size:
+                break  # fewer bytes than asked for: the end, where the file's status put it
             wanted = min(size - total if total < size else _GROWTH, limit - total) + 1
     except OSError as error:
         raise UserError(_("cannot read: {reason}").format(reason=os_reason(error)), name) from None
