@@ -64,6 +64,9 @@ FOUND_WITHOUT_FIX = [
     ("T513", "Sanctions hit. Against this background, the rouble fell."),
     ("T513", "At the same time, it is noted that the emphasis will be on new missiles."),
     ("T513", "In connection with this, the flights were cancelled."),
+    ("T513", "As the head of state specified, the new ships have no equal."),
+    ("T513", "According to the channel, in her post it was reported that planes spray acid."),
+    ("T513", "In the statement it is said that the talks failed."),
     ("P308", "They met in December 2019. the Kremlin said so."),
 ]
 QUIET = [
@@ -78,6 +81,7 @@ QUIET = [
     ("P306", 'The series "Chicks" and the song "Ai-yai-yai" won; he said "Yes".'),
     ("P308", "It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30."),
     ("T513", "It is not known whether he will run. In the end, it was noted by everyone."),
+    ("T513", "The deadline, as he specified, is Monday. In the post it was a quiet night."),
     ("T514", "He was told about the plan; they were informed that it failed; she had been told about it."),
     ("T514", "He told reporters about the trip and informed residents that the road was closed."),
     ("T514", "She posted a video her brother shared. The costs were shared, he said."),
