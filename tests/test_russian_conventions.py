@@ -67,6 +67,8 @@ FOUND_WITHOUT_FIX = [
     ("T513", "As the head of state specified, the new ships have no equal."),
     ("T513", "According to the channel, in her post it was reported that planes spray acid."),
     ("T513", "In the statement it is said that the talks failed."),
+    ("T515", "The day saw a meeting of acting Degtyarev with protesters."),
+    ("T515", "Head of the region Igor Kobzev met the mayors."),
     ("P308", "They met in December 2019. the Kremlin said so."),
 ]
 QUIET = [
@@ -82,6 +84,9 @@ QUIET = [
     ("P308", "It covered 40 sq. meters, approx. the size of a flat; July 28 at 18:30."),
     ("T513", "It is not known whether he will run. In the end, it was noted by everyone."),
     ("T513", "The deadline, as he specified, is Monday. In the post it was a quiet night."),
+    ("T515", "Acting Governor Degtyarev spoke; the ex-head of the region Sergei Furgal was arrested."),
+    ("T515", "Acting Fast Saves Lives. Acting quickly, police came; acting Irkutsk region governor Igor Kobzev spoke."),
+    ("T515", "The former head of the region Sergei Furgal; the head of the region, Igor Kobzev, spoke."),
     ("T514", "He was told about the plan; they were informed that it failed; she had been told about it."),
     ("T514", "He told reporters about the trip and informed residents that the road was closed."),
     ("T514", "She posted a video her brother shared. The costs were shared, he said."),

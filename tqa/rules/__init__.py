@@ -29,6 +29,7 @@ from tqa.rules import (
     source,
     structure,
     terms,
+    titles,
     typography,
 )
 from tqa.rules import triggers as T
@@ -94,6 +95,14 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T512", "office-metonymy", metonymy.office_metonymy, F.ALWAYS, S.WARNING, triggers=T.OFFICE),
     Rule("T513", "russian-news-opener", openers.russian_news_opener, F.NEVER, S.INFO, triggers=T.OPENER),
     Rule("T514", "russian-reporting-verb", reporting.russian_reporting_verb, F.ALWAYS, S.WARNING),
+    Rule(
+        "T515",
+        "office-before-name",
+        titles.office_before_name,
+        F.SOMETIMES,
+        S.WARNING,
+        triggers=("cting ", "ead of the region "),
+    ),
     Rule("N601", "person-name-spelling", names.person_name_spelling, F.SOMETIMES, S.WARNING),
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
     Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),
