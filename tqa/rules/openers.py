@@ -16,7 +16,7 @@ from tqa.text.document import Document
 class Opener(NamedTuple):
     pattern: str  # at a sentence start, case as written
     russian: str
-    advice: str  # "source", "drop", "amid", "turn", "said" or "document"; see _advice
+    advice: str  # "source", "drop", "amid", "turn", "said", "document" or "more"; see _advice
     mid_sentence: bool = False  # also found in lower case after a comma (`At the same time, it is noted that`)
 
     @property
@@ -52,6 +52,7 @@ OPENERS: tuple[Opener, ...] = (
     Opener(r"As (?:the (?:head of state|head of government|president|minister|governor|mayor|head of the region)|he|she) (?:specified|clarified),", "Как уточнил", "said"),
     Opener(r"In (?:the|his|her|its|their) (?:post|statement|message|publication|letter|appeal|document|press release|telegram) it (?:is|was) (?:also )?(?:said|stated|noted|reported|written|indicated) that", "В сообщении говорится/сообщалось, что", "document", mid_sentence=True),
     Opener(r"As (?:it )?became known,", "Как стало известно,", "source"),
+    Opener(r"More (?:details|(?:on|about) (?:the situation|this|the topic|the subject))\s?[-–—]\s?in", "Подробнее о ситуации — в материале", "more"),
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.!?…»”\"] ))[ \t]*"
 # Impersonal reporting also opens a clause after a comma: `At the same time, it is noted that`.
@@ -133,6 +134,8 @@ def _advice(kind: str) -> str:
         return _("write `Meanwhile,` or `Amid this,`, or drop it")
     if kind == "turn":
         return _("write `For his part,` or drop it")
+    if kind == "more":
+        return _("write `Read more in` with the article's title, or drop the line")
     if kind == "said":
         return _("write `he said` or `he added`, with who said it")
     if kind == "document":
