@@ -133,10 +133,14 @@ def near_misses(text: str) -> list[tuple[str, str]]:
         ),
         ("Chancellor Sholz flew to Kyiv. Sholz met the mayor.", [("Sholz", "Scholz"), ("Sholz", "Scholz")]),
         ("Sholz is a village. Chancellor Sholz came.", [("Sholz", "Scholz")]),
+        # a first name too short for a name word still says who is meant (Joe, not Hunter, Biden)
+        ("Joe Baiden said the talks would go on.", [("Baiden", "Biden")]),
+        ("The envoy Ali Hameney spoke.", [("Hameney", "Khamenei")]),
         # quiet: the right spelling, another person, no first name or title, another vowel
         ("German Chancellor Olaf Scholz arrived in Kyiv.", []),
         ("Olaf Schulz, a local farmer, spoke.", []),
         ("Sholz is a village.", []),
+        ("US President Baiden spoke.", []),  # Joe or Hunter Biden: no first name to tell
         ("Maria Lavrova spoke.", []),
         ("President Volodymyr Zelensky spoke.", []),
     ],
