@@ -34,6 +34,7 @@ def test_fires_on_russian_endings_in_west_slavic_context(text, expected):
     "text",
     [
         "The rally was held on Tverskaya Street in Moscow.",  # a Russian street in Russia
+        "The Polish ambassador was summoned to the ministry on Smolenskaya Square in Moscow.",
         "The bomb was found near Bazylianska Street in Warsaw.",
         "Karolina Gałecka, a spokeswoman for the mayor of Warsaw, spoke.",
         "Belarusian opposition leader Svetlana Tikhanovskaya arrived in Warsaw.",

@@ -22,6 +22,10 @@ _WEST_SLAVIC_CUE = re.compile(
     r"Szczecin|Katowice|Bia[lł]ystok|Rzesz[oó]w|Bydgoszcz|Sejm|Czech(?:ia|s)?|Prague|Brno|Ostrava|Plze[nň]|"
     r"Slovak(?:ia|s)?|Bratislava|Ko[sš]ice)\b"
 )
+# Cities whose streets keep their Russian, Ukrainian or Belarusian names.
+_EAST_SLAVIC_CITY = re.compile(
+    r"\b(?:Moscow|Petersburg|Kaliningrad|Kyiv|Kiev|Kharkiv|Kharkov|Odesa|Odessa|Lviv|Dnipro|Minsk|Brest|Grodno|Hrodna)\b"
+)
 # A Russian feminine adjectival ending: `-skaya`, `-tskaya`, `-ovaya`, `-naya`.
 _RUSSIAN_FEMININE = r"[A-Z][a-z]+(?:sk|tsk|ck|zk|ov|ev|n)(?:aya|aia)"
 # What Polish and Czech put after a street's adjectival name (`ulica Marszałkowska`).
@@ -45,12 +49,17 @@ def _may_have_russian_ending(paragraph: Paragraph) -> bool:
 
 
 def _line_about_west_slavs(text: str, start: int, end: int) -> bool:
-    """Whether the line around `start:end` names Poland, Czechia or Slovakia:
-    a text without blank lines is one paragraph, each of its lines a paragraph
-    of the article."""
+    """Whether the line around `start:end` names Poland, Czechia or Slovakia
+    and no Russian, Ukrainian or Belarusian city (a Polish envoy on Moscow's
+    Tverskaya Street): a text without blank lines is one paragraph, each of
+    its lines a paragraph of the article."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return _WEST_SLAVIC_CUE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        _WEST_SLAVIC_CUE.search(text, line_start, line_end) is not None
+        and _EAST_SLAVIC_CITY.search(text, line_start, line_end) is None
+    )
 
 
 def russian_street_ending(doc: Document) -> Iterator[Violation]:
