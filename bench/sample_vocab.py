@@ -5,7 +5,7 @@ Usage: python bench/sample_vocab.py [--size N] [--seed S] [--all]
 Finds every match of an entry of glossary/news_*.toml, glossary/institutions_*.toml
 or glossary/places_russia.toml (the same matches the T5xx rules report), and every
 finding of the rules for phenomena of Russian news (nationality side, sentence
-openers, reporting verbs, near-miss names), in the five MT outputs of the dev set,
+openers, reporting verbs, an office before a name, near-miss names), in the five MT outputs of the dev set,
 draws a sample, and prints each finding with its sentence, the Russian source
 segment and the fixed sentence the suggestion makes (or the suggestion, when it
 is shown only). bench/sample_vocab.md holds a sample read with verdicts.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tqa.model import Applicability, Violation
-from tqa.rules import metonymy, openers, reporting
+from tqa.rules import metonymy, openers, reporting, titles
 from tqa.rules.names import near_miss_names
 from tqa.rules.terms import glossary_fix, glossary_matches
 from tqa.text.document import Document
@@ -32,6 +32,7 @@ RULES = {
     "T511 nationality-side": metonymy.nationality_side,
     "T513 russian-news-opener": openers.russian_news_opener,
     "T514 russian-reporting-verb": reporting.russian_reporting_verb,
+    "T515 office-before-name": titles.office_before_name,
     "N601 near-miss name": near_miss_names,
 }
 

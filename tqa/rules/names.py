@@ -497,6 +497,21 @@ def _near_miss_candidates(words: set[str], people: GlossaryPeople, glossary_file
     return found
 
 
+# A first name too short for a name word (`Joe`, `Liz`, `Ali`, `Ben`) right before a surname.
+_SHORT_FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{1,2})[ \u00a0]$")
+
+
+def _with_short_first_name(text: str, mention: Mention) -> Mention:
+    """The mention with the short first name before it (`Joe Baiden`), which
+    says which glossary person is meant as a longer one would."""
+    if mention.first:
+        return mention
+    found = _SHORT_FIRST_NAME_BEFORE.search(text, max(0, mention.start - 5), mention.start)
+    if found is None:
+        return mention
+    return mention._replace(first=found.group(1), first_start=found.start(1))
+
+
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
@@ -506,6 +521,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
     for mention in mentions_of(doc.text, candidates, people.words):
+        mention = _with_short_first_name(doc.text, mention)
         titled = (mention.first, mention.surname) in reported
         person = _near_miss(doc, mention, people, titled)
         if person is not None:

@@ -16,7 +16,7 @@ from tqa.text.document import Document
 class Opener(NamedTuple):
     pattern: str  # at a sentence start, case as written
     russian: str
-    advice: str  # "source", "drop", "amid" or "turn"; see _advice
+    advice: str  # "source", "drop", "amid", "turn", "said", "document" or "more"; see _advice
     mid_sentence: bool = False  # also found in lower case after a comma (`At the same time, it is noted that`)
 
     @property
@@ -49,7 +49,10 @@ OPENERS: tuple[Opener, ...] = (
     Opener(r"In (?:his|her|its|their) turn,", "В свою очередь", "turn"),
     Opener(r"In turn,", "В свою очередь", "drop"),
     Opener(r"As specified", "Как уточняется", "source"),
+    Opener(r"As (?:the (?:head of state|head of government|president|minister|governor|mayor|head of the region)|he|she) (?:specified|clarified),", "Как уточнил", "said"),
+    Opener(r"In (?:the|his|her|its|their) (?:post|statement|message|publication|letter|appeal|document|press release|telegram) it (?:is|was) (?:also )?(?:said|stated|noted|reported|written|indicated) that", "В сообщении говорится/сообщалось, что", "document", mid_sentence=True),
     Opener(r"As (?:it )?became known,", "Как стало известно,", "source"),
+    Opener(r"More (?:details|(?:on|about) (?:the situation|this|the topic|the subject))\s?[-–—]\s?in", "Подробнее о ситуации — в материале", "more"),
 )  # fmt: skip
 _SENTENCE_START = r"(?:^|(?<=[.!?…»”\"] ))[ \t]*"
 # Impersonal reporting also opens a clause after a comma: `At the same time, it is noted that`.
@@ -81,7 +84,9 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
         that` for отмечается, подчёркивается), `As is known,`, `Note
         that`, `Against this background,`, `In turn,`, and more; impersonal
         reporting also where it opens a clause after a comma (`At the same
-        time, it is noted that`). Openers the
+        time, it is noted that`), a document spoken of impersonally (`In
+        her post it was reported that`), and `As the head of state
+        specified,` (как уточнил). Openers the
         glossary lists as calques (`Recall that`, `It became known`) are
         reported by its rules, not again here; `At the same time` is left
         to overused-connector, which counts it.
@@ -95,14 +100,17 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
         Bad: Against this background, the rouble fell.
         Bad: In turn, the ministry denied the reports.
         Bad: At the same time, it is noted that the emphasis will be on new missiles.
+        Bad: As the head of state specified, the new systems have no equal.
+        Bad: According to the channel, in her post it was reported that planes spray acid.
         Good: The army said the drone fell on Lebanese territory; the rouble fell against that background.
+        Good: The new systems have no equal, the president added; her post claimed that planes spray acid.
         Good: It is not known whether he will run; though details are scarce, it is known that it landed.
 
     Fix safety:
         No fix: the sentence needs rewording (who said it, or the fact alone).
     """
     text = doc.text
-    if not any(word in text for word in _OPENER_WORDS) and ", it " not in text:
+    if not any(word in text for word in _OPENER_WORDS) and ", it " not in text and ", in " not in text:
         return
     for match in _PATTERN.finditer(text):
         group = match.lastgroup or "o0"  # `o<i>` at a sentence start, `c<i>` after a comma
@@ -126,4 +134,10 @@ def _advice(kind: str) -> str:
         return _("write `Meanwhile,` or `Amid this,`, or drop it")
     if kind == "turn":
         return _("write `For his part,` or drop it")
+    if kind == "more":
+        return _("write `Read more in` with the article's title, or drop the line")
+    if kind == "said":
+        return _("write `he said` or `he added`, with who said it")
+    if kind == "document":
+        return _("let the document speak: `the statement said that`")
     return _("drop it and state the fact")
