@@ -120,7 +120,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    own = _document_dash(text)
+    dash = _document_dash(text)
     for start, end, line_start, line_end in _between_words(
         _HYPHEN_DASHES, doc, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
     ):
@@ -144,7 +144,6 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
                 Fix(_("Replace with an en dash: `–`"), (Edit(start, end, "\u2013"),), Applicability.DISPLAY_ONLY),
             )
             continue
-        dash = own or _SPACED_HYPHEN_DASH
         yield Violation(
             start + 1,
             end - 1,
@@ -158,14 +157,14 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
 
 def _document_dash(text: str) -> str:
-    """The dash the text already uses between words most often; "" if it uses none."""
+    """The dash the text already uses between words most often, else a spaced en dash."""
     counts = {
         dash: len(pattern.findall(text))
         for dash, pattern in _DOCUMENT_DASHES.items()
         if dash.strip() in text or (dash == " — " and " -- " in text)
     }
-    best = max(counts, key=counts.__getitem__, default="")
-    return best if counts.get(best) else ""
+    best = max(counts, key=counts.__getitem__, default=_SPACED_HYPHEN_DASH)
+    return best if counts.get(best) else _SPACED_HYPHEN_DASH
 
 
 def spaced_slash(doc: Document) -> Iterator[Violation]:
