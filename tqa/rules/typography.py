@@ -26,13 +26,17 @@ _YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?!\d)")
 # or a range between names, which English closes up with an en dash or a hyphen.
 _NAME_BEFORE = re.compile(r"(?m)(?:^|[\s(])[\"“]?[A-Z][\w'’.-]*[\"”]?$")
 _NAME_AFTER = re.compile(r"[\"“]?[A-Z][^\W\d_]")
-# The dashes a document may already use between words, each as its own fix writes it.
+# The dashes a document may already use between words, each as its own fix writes it;
+# a typed `--` is an em dash.
 _DOCUMENT_DASHES = {
-    " — ": re.compile(r"(?<=[^\W\d_]) — (?=[^\W\d_])"),
+    " — ": re.compile(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
     " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
     "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
 }
-_DEFAULT_DASH = " — "  # news style (AP): a spaced em dash
+# Where the document has no dash of its own, a spaced hyphen keeps its spaces and
+# becomes the dash set with spaces: the en dash of British and European house
+# styles (the EU Interinstitutional Style Guide) and of translators from Russian.
+_SPACED_HYPHEN_DASH = " – "
 _SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
@@ -91,7 +95,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
     Example:
         Bad: NATO's position on Russia is clear and unchanging - we are based on a dual approach.
-        Good: NATO's position on Russia is clear and unchanging — we are based on a dual approach.
+        Good: NATO's position on Russia is clear and unchanging – we are based on a dual approach.
         Bad: This week is another date - 87 years since the treaty.
         Bad: Inflation will be 4% in 2021 and in 2022 - 2.5-3.5%.
         Bad: The passenger of the Kaliningrad - Moscow flight lit a cigarette.
@@ -102,9 +106,12 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
     Fix safety:
         Unsafe: the hyphen becomes the dash the document already uses
-        between words (a spaced en dash, a spaced or a closed em dash), or a
-        spaced em dash (` — `, news style) in a document that has none.
-        House styles differ, so the change waits for `--unsafe-fixes`.
+        between words (a spaced en dash, a spaced or a closed em dash). In a
+        document that has none, a spaced hyphen keeps its spaces and becomes
+        the dash set with spaces, a spaced en dash (` – `, British and
+        European house style); a typed `--` counts as the document's em
+        dash (` — `). House styles differ, so the change waits for
+        `--unsafe-fixes`.
         Between names the suggestion is display-only: a link or an aside
         (`the Leninists - Putin and others`) is the reader's call, and a
         name of several words (`Union of the Fatherland – Christian
@@ -150,10 +157,14 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
 
 def _document_dash(text: str) -> str:
-    """The dash the text already uses between words most often, else news style's."""
-    counts = {dash: len(pattern.findall(text)) for dash, pattern in _DOCUMENT_DASHES.items() if dash.strip() in text}
-    best = max(counts, key=counts.__getitem__, default=_DEFAULT_DASH)
-    return best if counts.get(best) else _DEFAULT_DASH
+    """The dash the text already uses between words most often, else a spaced en dash."""
+    counts = {
+        dash: len(pattern.findall(text))
+        for dash, pattern in _DOCUMENT_DASHES.items()
+        if dash.strip() in text or (dash == " — " and " -- " in text)
+    }
+    best = max(counts, key=counts.__getitem__, default=_SPACED_HYPHEN_DASH)
+    return best if counts.get(best) else _SPACED_HYPHEN_DASH
 
 
 def spaced_slash(doc: Document) -> Iterator[Violation]:
