@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from tqa.i18n import _, ngettext
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt
+from tqa.rules._shared import excerpt, matches_from
 from tqa.text.document import Document, Paragraph
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]"}
@@ -44,6 +44,9 @@ _OPENING_WRAPPERS = "\"'“‘«„([*_"
 # Matched from the start of a run of white space only: tried from each line
 # break of ten thousand blank lines, it would scan the rest of them each time.
 _SPLIT_HINT = re.compile(r"(?<!\s)(?=\s*\n)\s*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
+# The same from the run's last line feed on: a literal the regex engine jumps to, and
+# from each line feed it reads no further than the next (see _break_runs).
+_LINE_FEED_THEN_LOWERCASE = re.compile(r"\n[^\S\n]*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
@@ -276,6 +279,17 @@ def _is_block_item(paragraph: Paragraph, markdown: bool) -> bool:
     )
 
 
+def _break_runs(text: str) -> Iterator[int]:
+    """Where a match of _SPLIT_HINT can start: where a run of white space that
+    holds a line feed starts (the look-behind rejects any later start), when
+    the run is followed by a lowercase letter; found from its last line feed."""
+    for candidate in _LINE_FEED_THEN_LOWERCASE.finditer(text):
+        start = candidate.start()
+        while start and text[start - 1].isspace():
+            start -= 1
+        yield start
+
+
 def split_sentence(doc: Document) -> Iterator[Violation]:
     """Sentence split across paragraphs.
 
@@ -298,7 +312,8 @@ def split_sentence(doc: Document) -> Iterator[Violation]:
         Unsafe: the paragraphs are merged with a space; check that the pieces
         really are one sentence.
     """
-    if not any(_ends_open_before(doc.text, hint.start()) for hint in _SPLIT_HINT.finditer(doc.text)):
+    text = doc.text
+    if not any(_ends_open_before(text, hint.start()) for hint in matches_from(_SPLIT_HINT, text, _break_runs(text))):
         return
     prose = doc.prose
     chain: list[tuple[Paragraph, Paragraph]] = []

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt
+from tqa.rules._shared import excerpt, matches_from
 from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
@@ -197,11 +197,28 @@ _CAPITAL_AFTER_SEMICOLON = re.compile(
 # `in December 2019. the Kremlin`: a full stop after a year or a long lowercase word, then lower case.
 # The word is a plain one (`write-good`, `n-gram`, `alex:` may be names written in lower case).
 _LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
+# Where it can be: a full stop, a space and a lowercase letter (a literal the regex engine jumps to).
+_STOP_THEN_LOWERCASE = re.compile(r"\. (?=[a-z])")
+_LOWERCASE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ABBREVIATIONS = frozenset(
     ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",
      "cont", "publ", "tech", "intl", "natl", "mins", "hrs", "secs", "sept", "vols", "pers", "fema", "masc", "ibid",
      "misc", "figs", "sect", "para", "paras", "chap", "appx", "supp", "assn", "bros")
 )  # fmt: skip
+
+
+def _starts_before_stops(text: str) -> Iterator[int]:
+    """Where a match of _LOWERCASE_AFTER_STOP can start: four characters before
+    a full stop followed by lower case (a year), and where the run of lowercase
+    letters before the stop starts (the look-behind rejects any later start)."""
+    for stop in _STOP_THEN_LOWERCASE.finditer(text):
+        end = start = stop.start()
+        if end >= 4:
+            yield end - 4
+        while start and text[start - 1] in _LOWERCASE_LETTERS:
+            start -= 1
+        if start < end:
+            yield start
 
 
 def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
@@ -244,7 +261,7 @@ def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
                     Applicability.UNSAFE,
                 ),
             )
-    for match in _LOWERCASE_AFTER_STOP.finditer(text):
+    for match in matches_from(_LOWERCASE_AFTER_STOP, text, _starts_before_stops(text)):
         if match.group().partition(".")[0].lower() in _ABBREVIATIONS:
             continue
         yield Violation(
