@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import matches_from
+from tqa.rules._shared import matches_from, positions
 from tqa.text.document import Document
 
 # `12 thousand`, `1.5 thousand`, `600,3 thousand` (a decimal comma): тыс. carried over.
@@ -73,7 +73,7 @@ def number_word_after_digits(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if "thousand" not in text:
         return
-    for match in _THOUSAND.finditer(text):
+    for match in matches_from(_THOUSAND, text, _starts_before_thousand(text)):
         found = match.group()
         number = match.group("number")
         value = Decimal(number.replace(",", ".")) * 1000
@@ -93,6 +93,17 @@ def number_word_after_digits(doc: Document) -> Iterator[Violation]:
             _("Figures with the word thousand, Russian style: `{found}`").format(found=found),
             fix,
         )
+
+
+def _starts_before_thousand(text: str) -> Iterator[int]:
+    """Where a match of _THOUSAND can start: up to seven characters (`600,300`)
+    before the spaces before the word `thousand`."""
+    for found in positions(text, "thousand"):
+        spaces = found
+        while spaces and text[spaces - 1] in " \u00a0":
+            spaces -= 1
+        if spaces < found:
+            yield from range(max(0, spaces - 7), spaces)
 
 
 def russian_digit_grouping(doc: Document) -> Iterator[Violation]:
