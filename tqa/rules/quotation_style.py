@@ -55,6 +55,9 @@ _MEDIA_ROLE = (
 _QUOTED_NAME = re.compile(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
 _KIND_BEFORE = re.compile(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
 _KIND_REACH = 45
+# The word _KIND_BEFORE ends with, in lower case: a kind, the last word of a media role, or `the`.
+_KIND_LAST_WORDS = frozenset(_NAMED_KINDS) | {"of", "with", "to", "for", "the"}
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # More quoted names in the same list: `, "Pyotr Morgunov", "Korolev"`, ` and "Korolev"`.
 _LISTED_NAME = re.compile(
     r"\s*(?:,|\band\b|,\s*and\b)\s*(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])"
@@ -202,11 +205,23 @@ def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
         )
 
 
+def _kind_may_end(text: str, end: int) -> bool:
+    """Whether the last word before `end` (and white space) is one _KIND_BEFORE
+    can end with: a cheap test before the regex, which tries every position."""
+    last = end
+    while last and text[last - 1].isspace():
+        last -= 1
+    first = last
+    while first and text[first - 1] in _ASCII_LETTERS:
+        first -= 1
+    return text[first:last].lower() in _KIND_LAST_WORDS
+
+
 def _quoted_names(text: str) -> Iterator[re.Match]:
     position = 0
     while (match := _QUOTED_NAME.search(text, position)) is not None:
         start = match.start()
-        if not _KIND_BEFORE.search(text, max(0, start - _KIND_REACH), start):
+        if not _kind_may_end(text, start) or not _KIND_BEFORE.search(text, max(0, start - _KIND_REACH), start):
             position = start + 1  # the mark may close a quotation: the next one may open a name
             continue
         yield match

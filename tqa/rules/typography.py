@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt, matches_from
+from tqa.rules._shared import excerpt, matches_from, positions
 from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
@@ -31,7 +31,7 @@ _DOCUMENT_DASHES = {
     " — ": re.compile(r"(?<=[^\W\d_]) — (?=[^\W\d_])"),
     " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
     "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
-}
+}  # each tried only where its dash stands (a look-behind first is tried at every position)
 _DEFAULT_DASH = " — "  # news style (AP): a spaced em dash
 _SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = re.compile(r"[^\W\d_]")
@@ -151,7 +151,11 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
 def _document_dash(text: str) -> str:
     """The dash the text already uses between words most often, else news style's."""
-    counts = {dash: len(pattern.findall(text)) for dash, pattern in _DOCUMENT_DASHES.items() if dash.strip() in text}
+    counts = {
+        dash: sum(1 for _match in matches_from(pattern, text, positions(text, dash)))
+        for dash, pattern in _DOCUMENT_DASHES.items()
+        if dash.strip() in text
+    }
     best = max(counts, key=counts.__getitem__, default=_DEFAULT_DASH)
     return best if counts.get(best) else _DEFAULT_DASH
 
