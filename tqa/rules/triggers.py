@@ -14,6 +14,7 @@ import re
 
 from tqa.pipeline.scan import SPACES
 from tqa.rules.openers import OPENERS
+from tqa.rules.reporting import _VERB_ANCHORS
 from tqa.rules.structure import _DEBRIS_LINE_STARTS, _DEBRIS_MARKS
 
 # Quotation analysis finds nothing in a text without a double quote mark.
@@ -45,3 +46,5 @@ OFFICE = ("ead of the", "representative of")
 OPENER = tuple(opener.pattern for opener in OPENERS) + tuple(
     opener.after_comma for opener in OPENERS if opener.mid_sentence
 )
+# The words of a reporting verb built the Russian way, and `shared` before a full stop or a comma.
+REPORTING_VERB = (*(literal for literal, _back in _VERB_ANCHORS), " shared[.,]")
