@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
-from tqa.rules._shared import anchored_matches, matches_from, positions
+from tqa.rules._shared import anchored_matches, char_positions, matches_from, positions
 
 PIECES = [
     "word", "on", "was", " ", "  ", "\t", "\u00a0", "\u2009", "\n", "\n\n", " \n", "\r\n", "\u2003", ".", ",", ", ",
@@ -91,6 +91,16 @@ def test_the_word_test_never_rejects_a_kind_the_pattern_finds(text, kind):
         start = max(0, end - quotation_style._KIND_REACH)
         if quotation_style._KIND_BEFORE.search(text, start, end):
             assert quotation_style._kind_may_end(text, end), (text, end)
+
+
+@SETTINGS
+@given(text=TEXTS.map(lambda text: text.replace("word", "the frigate").replace("Z", '"Admiral Gorshkov"')))
+def test_quoted_names_are_found_from_the_opening_marks(text):
+    marks = char_positions(text, quotation_style._OPENING_MARKS)
+    for position in range(len(text) + 1):
+        found = quotation_style._next_quoted_name(text, marks, position)
+        expected = quotation_style._QUOTED_NAME.search(text, position)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 def test_no_opener_word_overlaps_another():

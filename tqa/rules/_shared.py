@@ -35,6 +35,15 @@ def positions(text: str, literal: str) -> Iterator[int]:
         found = text.find(literal, found + 1)
 
 
+def char_positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of any of `chars`: one str.find scan
+    per character the text has, far faster than a character class in a regex
+    (which the engine tests at every position)."""
+    found = [offset for char in chars if char in text for offset in positions(text, char)]
+    found.sort()
+    return found
+
+
 def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, given every offset where one of its
     matches can start (more are harmless): the pattern is tried there only, not

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt
+from tqa.rules._shared import char_positions, excerpt
 from tqa.rules.quote_marks import analyse
 from tqa.text.document import Document
 
@@ -52,6 +52,7 @@ _MEDIA_ROLE = (
 )
 # A quoted name, found from its opening mark (a literal the engine jumps to); the word
 # for what it names is then looked for just before it.
+_OPENING_MARKS = "\"“«"
 _QUOTED_NAME = re.compile(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
 _KIND_BEFORE = re.compile(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
 _KIND_REACH = 45
@@ -217,9 +218,19 @@ def _kind_may_end(text: str, end: int) -> bool:
     return text[first:last].lower() in _KIND_LAST_WORDS
 
 
+def _next_quoted_name(text: str, marks: list[int], position: int) -> re.Match | None:
+    """`_QUOTED_NAME.search(text, position)`, tried only at the opening `marks`
+    of the text: every match starts at one."""
+    for index in range(bisect.bisect_left(marks, position), len(marks)):
+        if match := _QUOTED_NAME.match(text, marks[index]):
+            return match
+    return None
+
+
 def _quoted_names(text: str) -> Iterator[re.Match]:
+    marks = char_positions(text, _OPENING_MARKS)
     position = 0
-    while (match := _QUOTED_NAME.search(text, position)) is not None:
+    while (match := _next_quoted_name(text, marks, position)) is not None:
         start = match.start()
         if not _kind_may_end(text, start) or not _KIND_BEFORE.search(text, max(0, start - _KIND_REACH), start):
             position = start + 1  # the mark may close a quotation: the next one may open a name
