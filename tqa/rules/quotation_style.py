@@ -6,17 +6,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import char_positions, excerpt
 from tqa.rules.quote_marks import analyse
-from tqa.text.document import Document
+from tqa.text.document import Document, Paragraph
 
 # `…here, - Mikhail shared`, `…," - said the governor`, `…, "- said`, `…!!! - she wrote`:
 # the end of a quotation, a dash, then the attribution. The pattern opens with
 # the dash, a literal the engine can jump to; the punctuation is read backwards.
 _DASH = re.compile(r"[-–—]{1,2}(?=\s+[^\W\d_])")
+_DASHES = "-–—"
+_START = attrgetter("start")
 _DIALOGUE_DASH = re.compile(r"[-–—]{1,2}[ \t\u00a0]+")
 _BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
 
@@ -65,6 +68,22 @@ _LISTED_NAME = re.compile(
 )
 
 
+def _paragraphs_with_spaced_dash(doc: Document) -> Iterator[Paragraph]:
+    """The prose paragraphs where _DASH can match: those with a dash (or two)
+    before white space, found from the dashes of the text rather than by
+    reading every paragraph."""
+    text, prose = doc.text, doc.prose
+    last = -1
+    for dash in char_positions(text, _DASHES):
+        after = text[dash + 1 : dash + 2]
+        if not after.isspace() and not (after and after in _DASHES and text[dash + 2 : dash + 3].isspace()):
+            continue
+        number = bisect.bisect_right(prose, dash, key=_START) - 1
+        if number > last and dash < prose[number].end:
+            last = number
+            yield prose[number]
+
+
 def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
     """Quotation attributed with a dash, Russian style.
 
@@ -98,10 +117,8 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "-" not in text and "—" not in text and "–" not in text:
         return
-    for paragraph in doc.prose:
+    for paragraph in _paragraphs_with_spaced_dash(doc):
         body = paragraph.text
-        if "-" not in body and "—" not in body and "–" not in body:
-            continue
         marks: list[int] | None = None  # offsets of the paragraph's double marks, found once when needed
         for match in _DASH.finditer(body):
             start = match.start()
