@@ -29,6 +29,7 @@ for byte: a change made for speed must not change a finding.
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import os
 import shutil
@@ -208,6 +209,7 @@ def stages(folder: Path) -> None:
     from tqa.text.textio import read_file
 
     load_glossary()
+    gc.freeze()  # as `tqa check` does once the glossary is loaded: the collector need not walk it again and again
     files = sorted(folder.rglob("*.txt"))
     started = time.process_time()
     texts = [read_file(path).text for path in files]
