@@ -59,7 +59,7 @@ ALL_RULES: tuple[Rule, ...] = (
         quotation_style.russian_dash_attribution,
         F.ALWAYS,
         S.WARNING,
-        triggers=T.DASH,
+        triggers=T.DASH_ATTRIBUTION,
     ),
     Rule(
         "P304", "quote-glued-to-word", quotation_style.quote_glued_to_word, F.ALWAYS, S.WARNING, triggers=T.QUOTE_MARK
