@@ -14,21 +14,13 @@ import re
 
 from tqa.pipeline.scan import SPACES
 from tqa.rules.openers import OPENERS
-from tqa.rules.quotation_style import _KIND_PATTERN, _MEDIA_ROLE
 from tqa.rules.reporting import _VERB_ANCHORS
 from tqa.rules.structure import _DEBRIS_LINE_STARTS, _DEBRIS_MARKS
 
 # Quotation analysis finds nothing in a text without a double quote mark.
 QUOTE_MARK = ('["“”«»„]',)
-# A quoted proper name follows the word for what it names (`the frigate "Admiral
-# Gorshkov"`): the kind, maybe `the`, white space and an opening mark.
-KIND_THEN_QUOTE = (
-    "(?:"
-    + _KIND_PATTERN
-    + "|"
-    + _MEDIA_ROLE.replace("\\s", f"[{SPACES}]")
-    + f")(?:[{SPACES}]+the)?[{SPACES}]*[\"“«]",
-)
+# Quoted names open with one of these.
+OPENING_MARK = ('["“«]',)
 BRACKET = (r"[(\[]",)
 # An intact insertion in brackets with a dash inside, on one line.
 DASH_IN_BRACKETS = (r"[(\[][^()\[\]" "\n" r"]*[-—–]",)
