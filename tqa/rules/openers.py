@@ -79,10 +79,10 @@ def first_words(pattern: str) -> list[str]:
     return [pattern.split(" ")[0]]
 
 
-# Where an opener can stand: its first word (at a sentence start), and a comma and the
-# word in lower case. One alternation of literals: the regex engine skips to their first
-# letters, where _PATTERN, opening with look-behinds, is tried at every position. No
-# word overlaps another (tests/test_openers.py), so finditer misses none.
+# Where an opener can stand: its first word (at a sentence start), or a comma and the
+# word in lower case. An alternation of literals, which the regex engine jumps between
+# (_PATTERN opens with look-behinds, tried at every position). No word overlaps another
+# (tests/test_rule_anchors.py), so finditer misses none.
 _FIRST_WORDS = tuple(sorted({word for o in OPENERS for word in first_words(o.pattern)}))
 _AFTER_COMMA_WORDS = tuple(
     sorted({", " + word for o in OPENERS if o.mid_sentence for word in first_words(o.after_comma)})
