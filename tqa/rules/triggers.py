@@ -34,7 +34,7 @@ DEBRIS = (
 SPACED_HYPHEN = ("[ \u00a0]-",)
 SPACED_SLASH = ("/[ \u00a0]",)
 # A dash (or two) before white space, right after `,` `!` `?` `…` or `..`, white space and a closing mark.
-DASH_ATTRIBUTION = ("(?:[,!?…]|\\.\\.)[" + SPACES + "]*[\"”»]?[ \t\u00a0]*[-–—]{1,2}[" + SPACES + "]",)
+DASH_ATTRIBUTION = ("(?:[,!?…]|\\.\\.)[" + SPACES + ']*["”»]?[ \t\u00a0]*[-–—]{1,2}[' + SPACES + "]",)
 # Thousands after a space (`25 000`), or a decimal comma before a percent sign or a magnitude.
 GROUPING = (
     "\\d[ \u00a0\u2009\u202f]\\d\\d\\d",
