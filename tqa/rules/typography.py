@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt
+from tqa.rules._shared import excerpt, matches_from, positions
 from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
@@ -32,7 +32,7 @@ _DOCUMENT_DASHES = {
     " — ": re.compile(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
     " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
     "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
-}
+}  # each tried only where its dash stands (a look-behind first is tried at every position)
 # Where the document has no dash of its own, a spaced hyphen keeps its spaces and
 # becomes the dash set with spaces: the en dash of British and European house
 # styles (the EU Interinstitutional Style Guide) and of translators from Russian.
@@ -159,12 +159,19 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 def _document_dash(text: str) -> str:
     """The dash the text already uses between words most often, else a spaced en dash."""
     counts = {
-        dash: len(pattern.findall(text))
+        dash: sum(1 for _match in matches_from(pattern, text, _starts(text, dash)))
         for dash, pattern in _DOCUMENT_DASHES.items()
         if dash.strip() in text or (dash == " — " and " -- " in text)
     }
     best = max(counts, key=counts.__getitem__, default=_SPACED_HYPHEN_DASH)
     return best if counts.get(best) else _SPACED_HYPHEN_DASH
+
+
+def _starts(text: str, dash: str) -> Iterator[int]:
+    """Where a match of `dash`'s pattern can start: the dash, or a typed ` -- ` for the spaced em dash."""
+    yield from positions(text, dash)
+    if dash == " — ":
+        yield from positions(text, " -- ")
 
 
 def spaced_slash(doc: Document) -> Iterator[Violation]:
@@ -208,11 +215,28 @@ _CAPITAL_AFTER_SEMICOLON = re.compile(
 # `in December 2019. the Kremlin`: a full stop after a year or a long lowercase word, then lower case.
 # The word is a plain one (`write-good`, `n-gram`, `alex:` may be names written in lower case).
 _LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
+# Where it can be: a full stop, a space and a lowercase letter (a literal the regex engine jumps to).
+_STOP_THEN_LOWERCASE = re.compile(r"\. (?=[a-z])")
+_LOWERCASE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ABBREVIATIONS = frozenset(
     ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",
      "cont", "publ", "tech", "intl", "natl", "mins", "hrs", "secs", "sept", "vols", "pers", "fema", "masc", "ibid",
      "misc", "figs", "sect", "para", "paras", "chap", "appx", "supp", "assn", "bros")
 )  # fmt: skip
+
+
+def _starts_before_stops(text: str) -> Iterator[int]:
+    """Where a match of _LOWERCASE_AFTER_STOP can start: four characters before
+    a full stop followed by lower case (a year), and where the run of lowercase
+    letters before the stop starts (the look-behind rejects any later start)."""
+    for stop in _STOP_THEN_LOWERCASE.finditer(text):
+        end = start = stop.start()
+        if end >= 4:
+            yield end - 4
+        while start and text[start - 1] in _LOWERCASE_LETTERS:
+            start -= 1
+        if start < end:
+            yield start
 
 
 def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
@@ -255,7 +279,7 @@ def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
                     Applicability.UNSAFE,
                 ),
             )
-    for match in _LOWERCASE_AFTER_STOP.finditer(text):
+    for match in matches_from(_LOWERCASE_AFTER_STOP, text, _starts_before_stops(text)):
         if match.group().partition(".")[0].lower() in _ABBREVIATIONS:
             continue
         yield Violation(
