@@ -13,7 +13,15 @@ from tqa.cli import main
 from tqa.model import Applicability
 from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
-from tqa.rules.names import NameIndex, _mentions, is_ordinary_word, mentions_of, single_spellings, standard_score
+from tqa.rules.names import (
+    NameIndex,
+    _mentions,
+    _name_pairs,
+    is_ordinary_word,
+    mentions_of,
+    single_spellings,
+    standard_score,
+)
 from tqa.text.document import Document
 
 N602 = select_rules(("N602",))
@@ -231,6 +239,31 @@ def test_mentions_read_around_a_word_are_the_documents(parts):
     surnames = {m.surname for m in everything} | {"Putin", "Ivanov"}
     assert mentions_of(text, surnames) == sorted(everything)
     assert mentions_of(text, {"Ivanov"}) == [m for m in sorted(everything) if m.surname == "Ivanov"]
+
+
+_NAME_PARTS = [
+    *_NAME_TEXTS,
+    " ",
+    "\u00a0",
+    "\n\n",
+    ", ",
+    " de ",
+    " von der ",
+    "S. ",
+    "(A. ",
+    "Later ",
+    "Yermakov Later ",
+    "ā",
+]
+
+
+@given(st.lists(st.sampled_from(_NAME_PARTS), max_size=10))
+@settings(max_examples=80, derandomize=True, deadline=None)
+def test_names_without_places_are_the_mentions(parts):
+    """The names of a document read run by run, without their places, are those of its mentions."""
+    text = "".join(parts)
+    for known in (frozenset(), frozenset({"Later", "Rishi"})):
+        assert _name_pairs(text, known) == {(m.first, m.surname) for m in _mentions(text, known)}
 
 
 def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():

@@ -46,6 +46,18 @@ _NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da
 _JOINER_BEFORE = re.compile(_NAME_JOINER.pattern + "$")
 _JOINER_REACH = 40
 _NAME_BEFORE = re.compile(_NAME.pattern + "$")
+# A name word as _mentions keeps it: _NAME beginning upper-case and standing
+# alone (not the tail of another word: `XErmakov`, `Rimsky-Korsakov`).
+_STARTS_NAME = "".join(c for c in map(chr, range(0x17F)) if c.isupper() and re.fullmatch(f"[{_UPPER}]", c))
+_NAME_WORD = f"[{_STARTS_NAME}](?<![\\w\\-_'’].)[{_LOWER}]{{3,}}(?:-[{_UPPER}][{_LOWER}]+)?\\b"
+# A run of name words as written (group 1), and the initial before it (group 2,
+# as _INITIAL_BEFORE reads it; looked for behind the first letter, so that the
+# engine still skips ahead to a capital).
+_NAME_RUN = re.compile(
+    f"([{_STARTS_NAME}](?:(?<=(?<![^\\s(])([A-Z])\\.[ \u00a0].))?{_NAME_WORD[_NAME_WORD.index(']') + 1 :]}"
+    f"(?:{_NAME_JOINER.pattern}{_NAME_WORD})*)"
+)
+_WORD_OF_RUN = re.compile(_NAME_WORD)
 _NAME_REACH = 80
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1")
@@ -147,13 +159,46 @@ def compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     )
 
 
-def mentions(doc: Document) -> list[Mention]:
-    """The names of a document in text order, computed once per document."""
-    cached = doc.cache.get("name-mentions")
+def name_words(doc: Document) -> frozenset[str]:
+    """The distinct words of a document that _NAME reads, found once per document for every name rule."""
+    cached = doc.cache.get("name-words")
     if cached is None:
-        known = glossary_people(doc.glossary_files).words
-        cached = doc.cache["name-mentions"] = _mentions(doc.text, known)
+        cached = doc.cache["name-words"] = frozenset(_NAME.findall(doc.text))
     return cached
+
+
+def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
+    """The distinct (first name or initial, surname) of the document's
+    mentions, computed once per document: what a rule needs that asks
+    which names occur, not where."""
+    cached = doc.cache.get("name-pairs")
+    if cached is None:
+        cached = doc.cache["name-pairs"] = _name_pairs(doc.text, glossary_people(doc.glossary_files).words)
+    return cached
+
+
+def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
+    """`{(m.first, m.surname) for m in _mentions(text, known)}`, read from the
+    distinct runs of name words: one regular-expression pass, and Python work
+    for each distinct run rather than for each word."""
+    ordinary = is_ordinary_word
+    found = set()
+    for run, initial in set(_NAME_RUN.findall(text)):
+        if " " not in run and "\u00a0" not in run:
+            if not ordinary(run) or run in known:
+                found.add((initial, run))
+            continue
+        part: list[str] = []  # the name words since the run began or an ordinary word ended a name
+        for index, word in enumerate([*_WORD_OF_RUN.findall(run), ""]):
+            if word and (not ordinary(word) or word in known):
+                part.append(word)
+                continue
+            if len(part) > 1:
+                found.add((part[0], part[-1]))
+            elif part:
+                found.add((initial if index == 1 else "", part[0]))  # the initial stands before the run
+            part = []
+    return frozenset(found)
 
 
 def _mentions(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
@@ -438,7 +483,7 @@ class _WordRoles:
         self.misspelt: set[str] = set()
         self.close_first_names: dict[str, frozenset[str]] = {}
 
-    def learn(self, words: set[str]) -> None:
+    def learn(self, words: frozenset[str]) -> None:
         new = words - self._seen
         if len(self._seen) + len(new) > self._LIMIT:
             self._seen.clear(), self.misspelt.clear(), self.close_first_names.clear()
@@ -477,14 +522,14 @@ def _word_roles(fingerprint: str, glossary_files: tuple[str, ...]) -> _WordRoles
     return _WordRoles(glossary_people(glossary_files))
 
 
-def _near_miss_candidates(words: set[str], people: GlossaryPeople, glossary_files: tuple[str, ...]) -> set[str]:
+def _near_miss_candidates(words: frozenset[str], people: GlossaryPeople, glossary_files: tuple[str, ...]) -> set[str]:
     """The words of a document that may be the surname of a near miss: a
     letter from a glossary surname, or a glossary surname whose person's first
     name is a letter or two from another word of the document (`Zelensky`
     beside `Vladimir`)."""
     roles = _word_roles(load_glossary(glossary_files).fingerprint, glossary_files)
     roles.learn(words)
-    found = words & roles.misspelt
+    found = roles.misspelt & words
     close = set().union(*map(roles.close_first_names.__getitem__, words & roles.close_first_names.keys()))
     if close:
         spelled = dict(zip(map(str.lower, words), words))
@@ -501,7 +546,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     # Each distinct word is sorted out once; the names are read only around the few that may be near misses.
-    candidates = _near_miss_candidates(set(_NAME.findall(doc.text)), people, doc.glossary_files)
+    candidates = _near_miss_candidates(name_words(doc), people, doc.glossary_files)
     if not candidates:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
@@ -623,13 +668,41 @@ def _spelled_two_ways(group: list[Mention]) -> bool:
     return any(m.surname != surname for m in group) or len(firsts) > len(set(map(skeleton, firsts)))
 
 
+def _spelled_two_ways_somewhere(pairs: frozenset[tuple[str, str]]) -> set[str]:
+    """The surname skeletons whose mentions `_spelled_two_ways` would find
+    spelled two ways, read from the document's distinct names alone (most
+    documents have none: no two of their surnames, nor of their first names,
+    share a skeleton)."""
+    if not pairs:
+        return set()
+    firsts, surnames = map(set, zip(*pairs, strict=True))
+    firsts = {first for first in firsts if len(first) > 1}
+    if len(set(map(skeleton, surnames))) == len(surnames) and len(set(map(skeleton, firsts))) == len(firsts):
+        return set()
+    by_surname: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for first, surname in pairs:
+        key = skeleton(surname)
+        by_surname.setdefault(key, set()).add(surname)
+        if len(first) > 1:
+            by_first.setdefault(key, set()).add(first)
+    return {key for key, spellings in by_surname.items() if len(spellings) > 1} | {
+        key for key, spellings in by_first.items() if len(spellings) > len(set(map(skeleton, spellings)))
+    }
+
+
 def _variants(doc: Document) -> Iterator[tuple[int, int, str, str, Entry | None]]:
     """(start, end, found, preferred, the glossary entry when the preferred
     spelling is its) for each name spelled against another mention of the
     same person in this document."""
     people = glossary_people(doc.glossary_files)
+    pairs = name_pairs(doc)
+    varying = _spelled_two_ways_somewhere(pairs)
+    if not varying:
+        return  # most documents: no surname skeleton is written two ways, so no mention need be placed
     by_skeleton: dict[str, list[Mention]] = {}
-    for mention in mentions(doc):
+    surnames = {surname for _first, surname in pairs if skeleton(surname) in varying}
+    for mention in mentions_of(doc.text, surnames, people.words):
         by_skeleton.setdefault(skeleton(mention.surname), []).append(mention)
     for key, group in by_skeleton.items():
         if len(group) < 2 or not _spelled_two_ways(group):
@@ -723,14 +796,14 @@ def single_spellings(doc: Document) -> str:
     cheaper than hundreds to send from a worker process. A word this document
     uses as a first name is left out: first names alone say nothing of who is meant."""
     people = glossary_people(doc.glossary_files)
-    found = mentions(doc)
-    first_names = {m.first for m in found}
+    found = name_pairs(doc)
+    first_names = {first for first, _surname in found}
     firsts: dict[str, set[str]] = {}
-    for mention in found:
-        if mention.surname not in first_names:
-            keys = firsts.setdefault(mention.surname, set())
-            if mention.first:
-                keys.add(first_name_key(mention.first))
+    for first, surname in sorted(found, key=lambda pair: pair[1]):
+        if surname not in first_names:
+            keys = firsts.setdefault(surname, set())
+            if first:
+                keys.add(first_name_key(first))
     by_skeleton = Counter(map(skeleton, firsts))
     lines = []
     for surname, keys in firsts.items():
