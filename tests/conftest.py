@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,3 +38,22 @@ def write(path: Path, text: str) -> Path:
 def paragraphs(example: str) -> str:
     """Docstring and case examples write a paragraph break as ` ¶ `."""
     return example.replace(" ¶ ", "\n\n")
+
+
+@pytest.fixture
+def run_script():
+    """Start Python with a script in a session of its own; whatever is left of it is killed at the end."""
+    started: list[subprocess.Popen] = []
+
+    def start(script: str, *arguments: str) -> subprocess.Popen:
+        command = [sys.executable, "-c", script, *arguments]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -37,16 +35,13 @@ main()
 
 
 @pytest.fixture
-def hanging_tqa(tmp_path):
+def hanging_tqa(tmp_path, run_script):
     """Start the hanging tqa with `started` as its marker folder; killed at the end whatever happens."""
-    started: list[subprocess.Popen] = []
     markers = tmp_path / "started"
     markers.mkdir()
 
     def start(*arguments: str) -> subprocess.Popen:
-        command = [sys.executable, "-c", HANGING, str(markers), *arguments]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-        started.append(process)
+        process = run_script(HANGING, str(markers), *arguments)
         deadline = time.monotonic() + 60
         while not any(markers.iterdir()) and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -54,12 +49,7 @@ def hanging_tqa(tmp_path):
         return process
 
     start.markers = markers
-    yield start
-    for process in started:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+    return start
 
 
 def _alive(pid: int) -> bool:

@@ -559,25 +559,6 @@ def test_file_whose_encoding_does_not_round_trip_is_not_written(runner, tmp_path
     assert "not a text encoding" in result.output  # refused before any file is read
 
 
-@pytest.fixture
-def run_script():
-    """Start Python with a script in a session of its own; whatever is left of it is killed at the end."""
-    started: list[subprocess.Popen] = []
-
-    def start(script: str, *arguments: str) -> subprocess.Popen:
-        command = [sys.executable, "-c", script, *arguments]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-
-
 KILL_A_WORKER = """
 import os, sys
 import tqa.pipeline.one_file

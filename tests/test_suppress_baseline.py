@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from tqa.cli import main
@@ -61,11 +62,14 @@ def test_baseline_then_only_new_findings(tmp_path, monkeypatch):
     assert "P301" not in result.output
 
 
-def test_broken_baseline_is_an_error(tmp_path):
-    (tmp_path / "base.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+@pytest.mark.parametrize(("content", "message"), [("{}", "not a tqa baseline file"), (None, "cannot read")])
+def test_broken_or_missing_baseline_is_an_error_before_any_finding(tmp_path, content, message):
+    if content is not None:
+        (tmp_path / "base.json").write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("We wait, ”the minister said.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--baseline", str(tmp_path / "base.json"), str(tmp_path / "a.txt")])
-    assert result.exit_code == 2 and "not a tqa baseline file" in result.stderr
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stdout == ""  # no unfiltered findings before the error
 
 
 def test_check_diff_still_fails_when_findings_remain(tmp_path):

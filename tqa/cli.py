@@ -356,6 +356,12 @@ def check(
 
         with user_errors():
             check_baseline_target(write_baseline, [item.path for item in inputs if not item.is_stdin])
+    known = None
+    if baseline is not None:  # read before checking: a broken baseline stops the run with no findings shown
+        from tqa.pipeline.baseline import read_baseline
+
+        with user_errors():
+            known = read_baseline(baseline)
     job = _job(
         settings,
         encoding,
@@ -401,7 +407,7 @@ def check(
         # diff alone fails the check; the findings that remain are told in the file on disk.
         results, changed, failed = _settle(results, errors, plan, context_paths, inputs, show_diff)
         if baseline is not None or write_baseline is not None:
-            failed = _baseline(results, baseline, write_baseline) or failed
+            failed = _baseline(results, known, write_baseline) or failed
         if statistics:
             report_statistics(results, sys.stdout, options, as_json=settings.output_format == "json")
         elif settings.output_format == "html":
@@ -546,9 +552,9 @@ def _stream(
     return failed, tally.findings > 0, tally.files
 
 
-def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: Path | None) -> bool:
-    """Write and/or apply a baseline; True when that failed."""
-    from tqa.pipeline.baseline import filter_baselined, read_baseline
+def _baseline(results: list[FileResult], known: dict[str, set[str]] | None, write_baseline: Path | None) -> bool:
+    """Write a baseline and/or drop the findings of a baseline already read (`known`); True when writing failed."""
+    from tqa.pipeline.baseline import filter_baselined
     from tqa.pipeline.baseline import write_baseline as write
 
     try:
@@ -558,8 +564,8 @@ def _baseline(results: list[FileResult], baseline: Path | None, write_baseline: 
             click.echo(message.format(count=count, path=write_baseline), err=True)
             for result in results:
                 result.findings = []
-        if baseline is not None:
-            filter_baselined(results, read_baseline(baseline))
+        if known is not None:
+            filter_baselined(results, known)
     except UserError as error:
         fail(error)
         return True
