@@ -159,37 +159,54 @@ def compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     )
 
 
-def name_words(doc: Document) -> frozenset[str]:
-    """The distinct words of a document that _NAME reads, found once per document for every name rule."""
-    cached = doc.cache.get("name-words")
+def _runs(doc: Document) -> frozenset[tuple[str, str]]:
+    """The distinct runs of name words of a document with the initial before
+    each: one pass over its text serves every name rule."""
+    cached = doc.cache.get("name-runs")
     if cached is None:
-        cached = doc.cache["name-words"] = frozenset(_NAME.findall(doc.text))
+        cached = doc.cache["name-runs"] = frozenset(_NAME_RUN.findall(doc.text))
     return cached
+
+
+def name_words(doc: Document) -> frozenset[str]:
+    """The distinct name words of a document: the words _NAME reads that stand alone."""
+    if "name-words" not in doc.cache:
+        name_pairs(doc)
+    return doc.cache["name-words"]
 
 
 def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
     """The distinct (first name or initial, surname) of the document's
-    mentions, computed once per document: what a rule needs that asks
-    which names occur, not where."""
+    mentions, computed once per document with its name words: what a rule
+    needs that asks which names occur, not where."""
     cached = doc.cache.get("name-pairs")
     if cached is None:
-        cached = doc.cache["name-pairs"] = _name_pairs(doc.text, glossary_people(doc.glossary_files).words)
+        words: set[str] = set()
+        cached = _pairs_of(_runs(doc), glossary_people(doc.glossary_files).words, words)
+        doc.cache["name-pairs"], doc.cache["name-words"] = cached, frozenset(words)
     return cached
 
 
 def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
-    """`{(m.first, m.surname) for m in _mentions(text, known)}`, read from the
-    distinct runs of name words: one regular-expression pass, and Python work
-    for each distinct run rather than for each word."""
+    """`{(m.first, m.surname) for m in _mentions(text, known)}`."""
+    return _pairs_of(frozenset(_NAME_RUN.findall(text)), known, set())
+
+
+def _pairs_of(runs: frozenset[tuple[str, str]], known: frozenset[str], words: set[str]) -> frozenset[tuple[str, str]]:
+    """The (first name or initial, surname) of the mentions in runs of name
+    words, their words added to `words`: Python work for each distinct run
+    rather than for each word."""
     ordinary = is_ordinary_word
     found = set()
-    for run, initial in set(_NAME_RUN.findall(text)):
+    for run, initial in runs:
         if " " not in run and "\u00a0" not in run:
+            words.add(run)
             if not ordinary(run) or run in known:
                 found.add((initial, run))
             continue
         part: list[str] = []  # the name words since the run began or an ordinary word ended a name
         for index, word in enumerate([*_WORD_OF_RUN.findall(run), ""]):
+            words.add(word)
             if word and (not ordinary(word) or word in known):
                 part.append(word)
                 continue
@@ -198,6 +215,7 @@ def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tup
             elif part:
                 found.add((initial if index == 1 else "", part[0]))  # the initial stands before the run
             part = []
+    words.discard("")
     return frozenset(found)
 
 
@@ -799,7 +817,7 @@ def single_spellings(doc: Document) -> str:
     found = name_pairs(doc)
     first_names = {first for first, _surname in found}
     firsts: dict[str, set[str]] = {}
-    for first, surname in sorted(found, key=lambda pair: pair[1]):
+    for first, surname in found:
         if surname not in first_names:
             keys = firsts.setdefault(surname, set())
             if first:
@@ -811,7 +829,7 @@ def single_spellings(doc: Document) -> str:
         if by_skeleton[key] == 1:
             accepted = "1" if surname.lower() in people.written else ""
             lines.append(f"{surname}\t{' '.join(sorted(keys))}\t{people.surnames.get(key, '')}\t{accepted}")
-    return "\n".join(lines)
+    return "\n".join(sorted(lines))
 
 
 @dataclass(frozen=True)
