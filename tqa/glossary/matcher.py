@@ -216,6 +216,7 @@ class Form:
     inflection: str = ""  # "", "plural", "possessive" or "plural possessive"
     tags: str = ""  # the tags of the `~word` as matched (`VBD`), "" for its base form or none
     pattern: re.Pattern[str] | None = None  # the whole form, for a form with slots
+    info: bool = False  # `entry.is_info(avoid)`: reported only by translationese
 
 
 @dataclass(frozen=True)
@@ -240,21 +241,21 @@ class Matcher:
         for entry in entries:
             for avoid in entry.avoid:
                 template, fix = entry.replacement_for(avoid), entry.fix_of(entry.variant(avoid))
-                case_sensitive = entry.case_sensitive
+                case_sensitive, info = entry.case_sensitive, entry.is_info(avoid)
                 for variant in expand_optional(avoid):
                     for headed, tags in heads(fold(variant)):
                         pattern = slot_pattern(headed, entry.case_sensitive)
                         if pattern is not None:
                             prefix = headed[: headed.index("{")].strip()
                             table.setdefault(prefix.lower(), []).append(
-                                Form(entry, avoid, template, fix, case_sensitive, prefix, "", tags, pattern)
+                                Form(entry, avoid, template, fix, case_sensitive, prefix, "", tags, pattern, info)
                             )
                             continue
                         # A title's last word is the body it heads: `head of the
                         # Foreign Ministry's press service` is not about the minister.
                         for inflected_form, inflection in inflections(headed, possessive=entry.kind != "title"):
                             table.setdefault(inflected_form.lower(), []).append(
-                                Form(entry, avoid, template, fix, case_sensitive, inflected_form, inflection, tags)
+                                Form(entry, avoid, template, fix, case_sensitive, inflected_form, inflection, tags, info=info)
                             )
         # Keys begin with a space, and so does the text scanned: a match can
         # only begin at a word, and the engine reports far fewer hits.

@@ -169,44 +169,42 @@ def _runs(doc: Document) -> frozenset[tuple[str, str]]:
 
 
 def name_words(doc: Document) -> frozenset[str]:
-    """The distinct name words of a document: the words _NAME reads that stand alone."""
-    if "name-words" not in doc.cache:
-        name_pairs(doc)
-    return doc.cache["name-words"]
+    """The distinct words of a document that _NAME reads, found once per document."""
+    cached = doc.cache.get("name-words")
+    if cached is None:
+        cached = doc.cache["name-words"] = frozenset(_NAME.findall(doc.text))
+    return cached
 
 
 def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
     """The distinct (first name or initial, surname) of the document's
-    mentions, computed once per document with its name words: what a rule
-    needs that asks which names occur, not where."""
+    mentions, computed once per document: what a rule needs that asks
+    which names occur, not where."""
     cached = doc.cache.get("name-pairs")
     if cached is None:
-        words: set[str] = set()
-        cached = _pairs_of(_runs(doc), glossary_people(doc.glossary_files).words, words)
-        doc.cache["name-pairs"], doc.cache["name-words"] = cached, frozenset(words)
+        runs = frozenset(_NAME_RUN.findall(doc.text))
+        cached = doc.cache["name-pairs"] = _pairs_of(runs, glossary_people(doc.glossary_files).words)
     return cached
 
 
 def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
     """`{(m.first, m.surname) for m in _mentions(text, known)}`."""
-    return _pairs_of(frozenset(_NAME_RUN.findall(text)), known, set())
+    return _pairs_of(frozenset(_NAME_RUN.findall(text)), known)
 
 
-def _pairs_of(runs: frozenset[tuple[str, str]], known: frozenset[str], words: set[str]) -> frozenset[tuple[str, str]]:
+def _pairs_of(runs: frozenset[tuple[str, str]], known: frozenset[str]) -> frozenset[tuple[str, str]]:
     """The (first name or initial, surname) of the mentions in runs of name
-    words, their words added to `words`: Python work for each distinct run
+    words (with the initial before each): Python work for each distinct run
     rather than for each word."""
     ordinary = is_ordinary_word
     found = set()
     for run, initial in runs:
         if " " not in run and "\u00a0" not in run:
-            words.add(run)
             if not ordinary(run) or run in known:
                 found.add((initial, run))
             continue
         part: list[str] = []  # the name words since the run began or an ordinary word ended a name
         for index, word in enumerate([*_WORD_OF_RUN.findall(run), ""]):
-            words.add(word)
             if word and (not ordinary(word) or word in known):
                 part.append(word)
                 continue
@@ -215,7 +213,6 @@ def _pairs_of(runs: frozenset[tuple[str, str]], known: frozenset[str], words: se
             elif part:
                 found.add((initial if index == 1 else "", part[0]))  # the initial stands before the run
             part = []
-    words.discard("")
     return frozenset(found)
 
 
@@ -490,8 +487,9 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
 class _WordRoles:
     """What each capitalised word can be in a near miss, worked out once per
     word and glossary: a misspelt surname (a letter from a glossary surname),
-    and the glossary first names (skeletons) it is a letter or two from. A
-    document's words are then sorted out with set operations."""
+    and the spellings (lower case) of the glossary surnames whose person's
+    first name it is a letter or two from. A document's words are then sorted
+    out with set operations."""
 
     _LIMIT = 500_000  # words remembered before starting over
 
@@ -499,17 +497,22 @@ class _WordRoles:
         self._people = people
         self._seen: set[str] = set()
         self.misspelt: set[str] = set()
-        self.close_first_names: dict[str, frozenset[str]] = {}
+        self.surnames_near: dict[str, frozenset[str]] = {}
+        self.by_lower: dict[str, set[str]] = {}  # a word in lower case -> the words seen that it is
 
     def learn(self, words: frozenset[str]) -> None:
         new = words - self._seen
         if len(self._seen) + len(new) > self._LIMIT:
-            self._seen.clear(), self.misspelt.clear(), self.close_first_names.clear()
+            self._seen.clear(), self.misspelt.clear(), self.surnames_near.clear(), self.by_lower.clear()
+        written_by_first = self._people.written_by_first
         for word in new:
             if self._may_misspell(word):
                 self.misspelt.add(word)
             if close := self._close_first_names(skeleton(word)):
-                self.close_first_names[word] = close
+                spellings = frozenset(spelling for first in close for spelling in written_by_first.get(first, ()))
+                if spellings:
+                    self.surnames_near[word] = spellings
+            self.by_lower.setdefault(word.lower(), set()).add(word)
         self._seen.update(new)
 
     def _may_misspell(self, word: str) -> bool:
@@ -540,7 +543,7 @@ def _word_roles(fingerprint: str, glossary_files: tuple[str, ...]) -> _WordRoles
     return _WordRoles(glossary_people(glossary_files))
 
 
-def _near_miss_candidates(words: frozenset[str], people: GlossaryPeople, glossary_files: tuple[str, ...]) -> set[str]:
+def _near_miss_candidates(words: frozenset[str], glossary_files: tuple[str, ...]) -> set[str]:
     """The words of a document that may be the surname of a near miss: a
     letter from a glossary surname, or a glossary surname whose person's first
     name is a letter or two from another word of the document (`Zelensky`
@@ -548,15 +551,9 @@ def _near_miss_candidates(words: frozenset[str], people: GlossaryPeople, glossar
     roles = _word_roles(load_glossary(glossary_files).fingerprint, glossary_files)
     roles.learn(words)
     found = roles.misspelt & words
-    close = set().union(*map(roles.close_first_names.__getitem__, words & roles.close_first_names.keys()))
-    if close:
-        spelled = dict(zip(map(str.lower, words), words))
-        found.update(
-            spelled[spelling]
-            for first in close
-            for spelling in people.written_by_first.get(first, ())
-            if spelling in spelled
-        )
+    for spelling in set().union(*map(roles.surnames_near.__getitem__, words & roles.surnames_near.keys())):
+        if spelling in roles.by_lower:
+            found.update(roles.by_lower[spelling] & words)
     return found
 
 
@@ -564,7 +561,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     # Each distinct word is sorted out once; the names are read only around the few that may be near misses.
-    candidates = _near_miss_candidates(name_words(doc), people, doc.glossary_files)
+    candidates = _near_miss_candidates(name_words(doc), doc.glossary_files)
     if not candidates:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
