@@ -17,8 +17,10 @@ from tqa.rules.names import (
     NameIndex,
     _mentions,
     _name_pairs,
+    glossary_people,
     is_ordinary_word,
     mentions_of,
+    name_pairs,
     single_spellings,
     standard_score,
 )
@@ -264,6 +266,9 @@ def test_names_without_places_are_the_mentions(parts):
     text = "".join(parts)
     for known in (frozenset(), frozenset({"Later", "Rishi"})):
         assert _name_pairs(text, known) == {(m.first, m.surname) for m in _mentions(text, known)}
+    # A document's, from runs remembered across documents with the glossary's people.
+    known = glossary_people(()).words
+    assert name_pairs(Document("x", text)) == {(m.first, m.surname) for m in _mentions(text, known)}
 
 
 def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():

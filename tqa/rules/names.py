@@ -182,37 +182,56 @@ def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
     which names occur, not where."""
     cached = doc.cache.get("name-pairs")
     if cached is None:
-        runs = frozenset(_NAME_RUN.findall(doc.text))
-        cached = doc.cache["name-pairs"] = _pairs_of(runs, glossary_people(doc.glossary_files).words)
+        table = _pairs_table(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+        cached = doc.cache["name-pairs"] = frozenset().union(*map(table.__getitem__, _NAME_RUN.findall(doc.text)))
     return cached
+
+
+class _PairsOfRuns(dict[tuple[str, str], frozenset[tuple[str, str]]]):
+    """The (first name or initial, surname) of the mentions in each run of
+    name words with the initial before it, worked out once per run and
+    glossary: the runs of capitalised words news repeats (`Moscow`, `The
+    Kremlin`, `Vladimir Putin`) cost a dictionary lookup, made from C."""
+
+    _LIMIT = 500_000  # runs remembered before starting over
+
+    def __init__(self, known: frozenset[str]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, run: tuple[str, str]) -> frozenset[tuple[str, str]]:
+        if len(self) >= self._LIMIT:
+            self.clear()
+        pairs = self[run] = _pairs_of_run(run[0], run[1], self.known)
+        return pairs
+
+
+@lru_cache(maxsize=8)
+def _pairs_table(fingerprint: str, glossary_files: tuple[str, ...]) -> _PairsOfRuns:
+    return _PairsOfRuns(glossary_people(glossary_files).words)
 
 
 def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
     """`{(m.first, m.surname) for m in _mentions(text, known)}`."""
-    return _pairs_of(frozenset(_NAME_RUN.findall(text)), known)
+    return frozenset().union(*(_pairs_of_run(run, initial, known) for run, initial in _NAME_RUN.findall(text)))
 
 
-def _pairs_of(runs: frozenset[tuple[str, str]], known: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """The (first name or initial, surname) of the mentions in runs of name
-    words (with the initial before each): Python work for each distinct run
-    rather than for each word."""
-    ordinary = is_ordinary_word
+def _pairs_of_run(run: str, initial: str, known: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The (first name or initial, surname) of the mentions in one run of name
+    words: an ordinary English word ends a mention and begins none."""
+    if " " not in run and "\u00a0" not in run:
+        return frozenset({(initial, run)}) if not is_ordinary_word(run) or run in known else frozenset()
     found = set()
-    for run, initial in runs:
-        if " " not in run and "\u00a0" not in run:
-            if not ordinary(run) or run in known:
-                found.add((initial, run))
+    part: list[str] = []  # the name words since the run began or an ordinary word ended a name
+    for index, word in enumerate([*_WORD_OF_RUN.findall(run), ""]):
+        if word and (not is_ordinary_word(word) or word in known):
+            part.append(word)
             continue
-        part: list[str] = []  # the name words since the run began or an ordinary word ended a name
-        for index, word in enumerate([*_WORD_OF_RUN.findall(run), ""]):
-            if word and (not ordinary(word) or word in known):
-                part.append(word)
-                continue
-            if len(part) > 1:
-                found.add((part[0], part[-1]))
-            elif part:
-                found.add((initial if index == 1 else "", part[0]))  # the initial stands before the run
-            part = []
+        if len(part) > 1:
+            found.add((part[0], part[-1]))
+        elif part:
+            found.add((initial if index == 1 else "", part[0]))  # the initial stands before the run
+        part = []
     return frozenset(found)
 
 
