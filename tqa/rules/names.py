@@ -829,23 +829,46 @@ def single_spellings(doc: Document) -> str:
     when the glossary accepts this spelling of someone): one string is far
     cheaper than hundreds to send from a worker process. A word this document
     uses as a first name is left out: first names alone say nothing of who is meant."""
-    people = glossary_people(doc.glossary_files)
     found = name_pairs(doc)
-    first_names = {first for first, _surname in found}
-    firsts: dict[str, set[str]] = {}
+    if not found:
+        return ""
+    first_names, surnames = map(set, zip(*found, strict=True))
+    firsts: dict[str, set[str]] = {surname: set() for surname in surnames - first_names}
     for first, surname in found:
-        if surname not in first_names:
-            keys = firsts.setdefault(surname, set())
-            if first:
-                keys.add(first_name_key(first))
-    by_skeleton = Counter(map(skeleton, firsts))
-    lines = []
-    for surname, keys in firsts.items():
-        key = skeleton(surname)
-        if by_skeleton[key] == 1:
-            accepted = "1" if surname.lower() in people.written else ""
-            lines.append(f"{surname}\t{' '.join(sorted(keys))}\t{people.surnames.get(key, '')}\t{accepted}")
+        if first and surname in firsts:
+            firsts[surname].add(first_name_key(first))
+    ends = _line_ends(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+    by_skeleton = Counter(ends[surname][0] for surname in firsts)
+    lines = [
+        f"{surname}\t{' '.join(sorted(keys))}{ends[surname][1]}"
+        for surname, keys in firsts.items()
+        if by_skeleton[ends[surname][0]] == 1
+    ]
     return "\n".join(sorted(lines))
+
+
+class _LineEnds(dict[str, tuple[str, str]]):
+    """For each surname, worked out once per glossary: its skeleton, and the
+    end of its line in `single_spellings` (the glossary's spelling, accepted or not)."""
+
+    _LIMIT = 500_000
+
+    def __init__(self, people: GlossaryPeople) -> None:
+        super().__init__()
+        self.people = people
+
+    def __missing__(self, surname: str) -> tuple[str, str]:
+        if len(self) >= self._LIMIT:
+            self.clear()
+        key = skeleton(surname)
+        accepted = "1" if surname.lower() in self.people.written else ""
+        found = self[surname] = (key, f"\t{self.people.surnames.get(key, '')}\t{accepted}")
+        return found
+
+
+@lru_cache(maxsize=8)
+def _line_ends(fingerprint: str, glossary_files: tuple[str, ...]) -> _LineEnds:
+    return _LineEnds(glossary_people(glossary_files))
 
 
 @dataclass(frozen=True)
