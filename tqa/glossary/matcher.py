@@ -60,9 +60,12 @@ def _scanned(text: str) -> str:
     _FOLD_PAIRS applied, marks that open a word read as spaces, and the first
     line break of a blank line read as a filler no key contains (a term never
     runs on into the next paragraph)."""
-    for blank in _BLANK_LINES:
-        if blank in text:
-            text = text.replace(blank, _FILLER * (len(blank) - 1) + blank[-1])
+    if "\r" in text:
+        for blank in _BLANK_LINES:
+            if blank in text:
+                text = text.replace(blank, _FILLER * (len(blank) - 1) + blank[-1])
+    elif "\n\n" in text:
+        text = text.replace("\n\n", _FILLER + "\n")
     if text.isascii():
         return text.translate(_ASCII_SCAN)  # one pass; the str.replace calls below cost more on ASCII
     lowered = text.lower()
