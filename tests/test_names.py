@@ -275,3 +275,16 @@ def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():
     # Шойгу: BGN/PCGN writes й as y; the wire standard avoids nothing in `Shoygu`.
     assert near_misses("Later Shoygu inspected the troops.") == []
     assert near_misses("Defence Minister Sergei Shoygu inspected the troops.") == []
+
+
+def test_close_first_names_are_the_same_with_rapidfuzz_and_without():
+    from tqa.rules.names import _WordRoles, skeleton
+
+    people = glossary_people(())
+    fast, slow = _WordRoles(people), _WordRoles(people)
+    slow._within = None
+    words = ["Vladimir", "Volodimir", "Sergej", "Aleksandr", "Evgenii", "Mikhail", "Dmitrii", "Olaf", "Emanuel", "Ursulla"]
+    keys = [skeleton(word) for word in words] + sorted({first for _surname, first in people.first_names})[:300]
+    found = [fast._close_first_names(key) for key in keys]
+    assert found == [slow._close_first_names(key) for key in keys]
+    assert sum(map(bool, found)) > 20

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -518,6 +518,10 @@ class _WordRoles:
         self.misspelt: set[str] = set()
         self.surnames_near: dict[str, frozenset[str]] = {}
         self.by_lower: dict[str, set[str]] = {}  # a word in lower case -> the words seen that it is
+        # The first names of the lengths a near miss of a word's length may be of, compared
+        # all at once by rapidfuzz when it is installed.
+        self._first_names: dict[int, list[str]] = {}
+        self._within = _within_distance(_NEAR_FIRST_NAME)
 
     def learn(self, words: frozenset[str]) -> None:
         new = words - self._seen
@@ -549,12 +553,34 @@ class _WordRoles:
         if len(key) < _SHORTEST_NEAR_MISS:
             return frozenset()
         lengths = range(max(_SHORTEST_NEAR_MISS, len(key) - _NEAR_FIRST_NAME), len(key) + _NEAR_FIRST_NAME + 1)
+        if self._within is not None:
+            choices = self._first_names.get(len(key))
+            if choices is None:
+                by_length = self._people.first_names_by_length
+                choices = self._first_names[len(key)] = [first for n in lengths for first in by_length.get(n, ())]
+            return frozenset(first for first in self._within(key, choices) if first != key)
         return frozenset(
             first
             for length in lengths
             for first in self._people.first_names_by_length.get(length, ())
             if first != key and distance(key, first, _NEAR_FIRST_NAME) <= _NEAR_FIRST_NAME
         )
+
+
+def _within_distance(limit: int) -> Callable[[str, list[str]], list[str]] | None:
+    """rapidfuzz's search of a list for the strings at most `limit` edits
+    from a string (one call, its loop in C); None without rapidfuzz."""
+    try:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+    except ImportError:
+        return None
+
+    def within(key: str, choices: list[str]) -> list[str]:
+        found = process.extract(key, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+        return [choice for choice, _distance, _index in found]
+
+    return within
 
 
 @lru_cache(maxsize=8)
