@@ -187,22 +187,22 @@ def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
     return cached
 
 
-class _PairsOfRuns(dict[tuple[str, str], frozenset[tuple[str, str]]]):
+class _PairsOfRuns(dict[tuple[str, str], tuple[tuple[str, str], ...]]):
     """The (first name or initial, surname) of the mentions in each run of
     name words with the initial before it, worked out once per run and
     glossary: the runs of capitalised words news repeats (`Moscow`, `The
     Kremlin`, `Vladimir Putin`) cost a dictionary lookup, made from C."""
 
-    _LIMIT = 500_000  # runs remembered before starting over
+    _LIMIT = 100_000  # runs remembered before starting over (about 25 MB)
 
     def __init__(self, known: frozenset[str]) -> None:
         super().__init__()
         self.known = known
 
-    def __missing__(self, run: tuple[str, str]) -> frozenset[tuple[str, str]]:
+    def __missing__(self, run: tuple[str, str]) -> tuple[tuple[str, str], ...]:
         if len(self) >= self._LIMIT:
             self.clear()
-        pairs = self[run] = _pairs_of_run(run[0], run[1], self.known)
+        pairs = self[run] = tuple(_pairs_of_run(run[0], run[1], self.known))
         return pairs
 
 
@@ -877,7 +877,7 @@ class _LineEnds(dict[str, tuple[str, str]]):
     """For each surname, worked out once per glossary: its skeleton, and the
     end of its line in `single_spellings` (the glossary's spelling, accepted or not)."""
 
-    _LIMIT = 500_000
+    _LIMIT = 100_000
 
     def __init__(self, people: GlossaryPeople) -> None:
         super().__init__()
