@@ -201,8 +201,12 @@ def _overlap_before(words: list[str], before: list[str]) -> int:
     """How many of the replacement's first words the text already has just before
     it (`before` nearest first): `the` of `the principle` after `applied the`."""
     longest = min(len(words) - 1, len(before))
-    ours = [w.lower() for w in words[:longest]]
+    if longest <= 0:
+        return 0
     theirs = [w.lower() for w in before[:longest]]
+    if words[0].lower() not in theirs:
+        return 0  # an overlap of any size begins with the replacement's first word
+    ours = [w.lower() for w in words[:longest]]
     for size in range(longest, 0, -1):
         if ours[:size] == theirs[:size][::-1]:
             return size
