@@ -5,14 +5,19 @@ Usage: python bench/precision.py [--select PREFIXES] [--verbose] [--chrf]
 Each file of the dev set is rebuilt into articles (see wmt.py) and checked with
 the selected rules (default: the structural families Q, S, P, C). A rule that
 cries wolf shows up as findings on ref.en and ref.B.en, which are professional
-translations. With --chrf it also applies the selected rules' fixes (safe, then
-safe+unsafe) to each MT output, segment by segment, and prints its corpus chrF
-against ref.en before and after: fixes must not move MT away from the reference.
+translations; but a reference has defects of its own, so each finding on a
+reference, read with the Russian source, has a verdict in
+bench/reference_findings.tsv (`defect`: an editor would change the reference
+there; `false alarm`: good English), and the script counts them. With --chrf
+it also applies the selected rules' fixes (safe, then safe+unsafe) to each MT
+output, segment by segment, and prints its corpus chrF against ref.en before
+and after: fixes must not move MT away from the reference.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,20 +28,31 @@ from tqa.rules import select_rules
 from tqa.text.document import Document
 from wmt import REFERENCES, SYSTEMS, articles, segments
 
+VERDICTS = Path(__file__).resolve().parent / "reference_findings.tsv"
 
-def measure(name: str, rules, verbose: bool) -> tuple[int, int, Counter]:
+
+def reference_verdicts() -> dict[str, str]:
+    """`file:doc:line:column:code` -> the verdict on that finding of a reference."""
+    with VERDICTS.open(encoding="utf-8", newline="") as stream:
+        return {row["key"]: row["verdict"] for row in csv.DictReader(stream, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def measure(name: str, rules, verbose: bool) -> tuple[int, int, Counter, list[str]]:
+    """Findings, words, findings by rule and the findings' keys (as in VERDICTS)."""
     words = findings = 0
     by_rule: Counter = Counter()
+    keys = []
     for doc_id, text in articles(name):
         doc = Document(f"{name}:{doc_id}", text)
         words += doc.word_count
         for finding in check_document(doc, rules):
             findings += 1
             by_rule[finding.code] += 1
+            line, column = doc.position(finding.start)
+            keys.append(f"{name}:{doc_id}:{line}:{column}:{finding.code}")
             if verbose:
-                line, column = doc.position(finding.start)
                 print(f"  {name}:{doc_id}:{line}:{column}: {finding.code} {finding.message}")
-    return findings, words, by_rule
+    return findings, words, by_rule, keys
 
 
 def main() -> None:
@@ -49,9 +65,12 @@ def main() -> None:
     print(f"rules: {','.join(r.code for r in rules)}")
     print(f"{'file':<14}{'kind':<6}{'words':>8}{'findings':>10}{'per 1k words':>14}  by rule")
     totals = {"ref": [0, 0], "mt": [0, 0]}
+    read: dict[str, tuple[int, list[str]]] = {}
     for name in REFERENCES + SYSTEMS:
         kind = "ref" if name in REFERENCES else "mt"
-        findings, words, by_rule = measure(name, rules, args.verbose)
+        findings, words, by_rule, keys = measure(name, rules, args.verbose)
+        if kind == "ref":
+            read[name] = (words, keys)
         totals[kind][0] += findings
         totals[kind][1] += words
         rate = 1000 * findings / words
@@ -62,8 +81,20 @@ def main() -> None:
     ref_rate = 1000 * totals["ref"][0] / totals["ref"][1]
     mt_rate = 1000 * totals["mt"][0] / totals["mt"][1]
     print(f"ratio ref/mt: {ref_rate / mt_rate:.3f}" if mt_rate else "ratio ref/mt: n/a")
+    print_verdicts(read)
     if args.chrf:
         print_chrf(rules)
+
+
+def print_verdicts(read: dict[str, tuple[int, list[str]]]) -> None:
+    """How the references' findings were read (bench/reference_findings.tsv)."""
+    verdicts = reference_verdicts()
+    print(f"\nreferences' findings as read with the source ({VERDICTS.name})")
+    for name, (words, keys) in read.items():
+        found = Counter(verdicts.get(key, "not read") for key in keys)
+        alarms = found["false alarm"]
+        detail = ", ".join(f"{verdict} {count}" for verdict, count in sorted(found.items()))
+        print(f"{name:<14}{detail or 'no findings'}; false alarms per 1k words {1000 * alarms / words:.3f}")
 
 
 def fixed_segments(name: str, rules, unsafe: bool) -> list[str]:

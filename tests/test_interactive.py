@@ -114,9 +114,9 @@ def test_accept_all_of_a_rule_and_skipped_findings_stay_answered(tmp_path):
     code, shown = drive(tmp_path, ["n", "a", "n", "n"], "b.txt")
     assert code == 0, shown
     assert path.read_text(encoding="utf-8") == (
-        "Talks - said one — went on — said another — and ended.\nAt the contact line, the contact line held.\n"
+        "Talks - said one – went on – said another – and ended.\nAt the contact line, the contact line held.\n"
     )
-    assert shown.count("P301: Replace the hyphen with a dash: ` — ` (accepted with the rule)") == 2
+    assert shown.count("P301: Replace the hyphen with a dash: ` – ` (accepted with the rule)") == 2
     assert shown.count(": P301 ") == 2 and shown.count(": T501 ") == 2
     assert "Accepted 3 changes in 1 file; skipped 3." in shown
 

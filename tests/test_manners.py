@@ -341,7 +341,7 @@ def test_check_fix_is_tqa_fix(runner, tmp_path):
     assert "a.txt: fixed 1 × Q101 detached-closing-quote" in result.stdout
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said - yes.\n"
     runner.invoke(main, ["check", "--fix", "--unsafe-fixes", str(path)])
-    assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said — yes.\n"
+    assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said – yes.\n"
     for option in (["--statistics"], ["--output-format", "json"], ["--baseline", "b.json"]):
         refused = runner.invoke(main, ["check", "--fix", *option, str(path)])
         assert refused.exit_code == 2 and f"--fix does not combine with {option[0]}" in refused.stderr
@@ -440,7 +440,7 @@ def test_full_format_shows_the_line_and_a_caret(runner, tmp_path):
         "1 | Left in: провокация. He said - yes.\n"
         "  |                              ^ P301\n"
         "  |\n"
-        "  = fix (unsafe): Replace the hyphen with a dash: ` — `",
+        "  = fix (unsafe): Replace the hyphen with a dash: ` – `",
     ]
 
 
@@ -683,7 +683,7 @@ def test_fixable_and_unfixable(runner, tmp_path):
     text = "We wait, ”the minister said. He said - yes.\n"  # Q101 (safe fix), P301 (unsafe fix)
     path = write(tmp_path / "a.txt", text)
     runner.invoke(main, ["fix", "--unsafe-fixes", "--unfixable", "Q1", str(path)])
-    assert path.read_text(encoding="utf-8") == "We wait, ”the minister said. He said — yes.\n"
+    assert path.read_text(encoding="utf-8") == "We wait, ”the minister said. He said – yes.\n"
     path = write(tmp_path / "a.txt", text)
     result = runner.invoke(main, ["check", "--fix", "--unsafe-fixes", "--fixable", "detached-closing-quote", str(path)])
     assert path.read_text(encoding="utf-8") == "We wait,” the minister said. He said - yes.\n"

@@ -13,7 +13,17 @@ from tqa.cli import main
 from tqa.model import Applicability
 from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
-from tqa.rules.names import NameIndex, _mentions, is_ordinary_word, mentions_of, single_spellings, standard_score
+from tqa.rules.names import (
+    NameIndex,
+    _mentions,
+    _name_pairs,
+    glossary_people,
+    is_ordinary_word,
+    mentions_of,
+    name_pairs,
+    single_spellings,
+    standard_score,
+)
 from tqa.text.document import Document
 
 N602 = select_rules(("N602",))
@@ -243,7 +253,48 @@ def test_mentions_read_around_a_word_are_the_documents(parts):
     assert mentions_of(text, {"Ivanov"}) == [m for m in sorted(everything) if m.surname == "Ivanov"]
 
 
+_NAME_PARTS = [
+    *_NAME_TEXTS,
+    " ",
+    "\u00a0",
+    "\n\n",
+    ", ",
+    " de ",
+    " von der ",
+    "S. ",
+    "(A. ",
+    "Later ",
+    "Yermakov Later ",
+    "ā",
+]
+
+
+@given(st.lists(st.sampled_from(_NAME_PARTS), max_size=10))
+@settings(max_examples=80, derandomize=True, deadline=None)
+def test_names_without_places_are_the_mentions(parts):
+    """The names of a document read run by run, without their places, are those of its mentions."""
+    text = "".join(parts)
+    for known in (frozenset(), frozenset({"Later", "Rishi"})):
+        assert _name_pairs(text, known) == {(m.first, m.surname) for m in _mentions(text, known)}
+    # A document's, from runs remembered across documents with the glossary's people.
+    known = glossary_people(()).words
+    assert name_pairs(Document("x", text)) == {(m.first, m.surname) for m in _mentions(text, known)}
+
+
 def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():
     # Шойгу: BGN/PCGN writes й as y; the wire standard avoids nothing in `Shoygu`.
     assert near_misses("Later Shoygu inspected the troops.") == []
     assert near_misses("Defence Minister Sergei Shoygu inspected the troops.") == []
+
+
+def test_close_first_names_are_the_same_with_rapidfuzz_and_without():
+    from tqa.rules.names import _WordRoles, skeleton
+
+    people = glossary_people(())
+    fast, slow = _WordRoles(people), _WordRoles(people)
+    slow._within = None
+    words = ["Vladimir", "Volodimir", "Sergej", "Aleksandr", "Evgenii", "Mikhail", "Dmitrii", "Olaf", "Emanuel", "Ursulla"]
+    keys = [skeleton(word) for word in words] + sorted({first for _surname, first in people.first_names})[:300]
+    found = [fast._close_first_names(key) for key in keys]
+    assert found == [slow._close_first_names(key) for key in keys]
+    assert sum(map(bool, found)) > 20

@@ -47,15 +47,15 @@ def test_fix_rewrites_only_the_changed_msgstr(tmp_path):
     path.write_text(CATALOG, encoding="utf-8")
     CliRunner().invoke(main, ["fix", "--unsafe-fixes", str(path)])
     fixed = path.read_text(encoding="utf-8")
-    expected = CATALOG.replace("We wait, ”the", "We wait,” the").replace("clear - we", "clear — we")
+    expected = CATALOG.replace("We wait, ”the", "We wait,” the").replace("clear - we", "clear – we")
     assert fixed == expected
     entries = {e.msgid: e for e in polib.pofile(str(path))}
-    assert entries["Длинный текст"].msgstr == 'First line is "fine".\nSecond line is clear — we wait.\n'
+    assert entries["Длинный текст"].msgstr == 'First line is "fine".\nSecond line is clear – we wait.\n'
 
 
 def test_catalog_without_fixes_is_byte_identical(tmp_path):
     path = tmp_path / "clean.po"
-    data = CATALOG.replace("We wait, ”the", "“We wait,” the").replace("clear - we", "clear — we").encode("utf-8")
+    data = CATALOG.replace("We wait, ”the", "“We wait,” the").replace("clear - we", "clear – we").encode("utf-8")
     path.write_bytes(data)
     result = CliRunner().invoke(main, ["fix", str(path)])
     assert result.exit_code == 0, result.output

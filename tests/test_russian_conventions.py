@@ -11,7 +11,8 @@ from tqa.rules import select_rules
 from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF
 from tqa.text.document import Document
 
-FIXED = [
+# Display-only suggestions: the sentence as the suggestion would make it.
+SHOWN = [
     ("T511", "The talks were initiated by the Ukrainian side.", "The talks were initiated by Ukraine."),
     ("T511", "The Belarusian side's reply came late.", "Belarus' reply came late."),
     ("T511", "The American side did not respond.", "The United States did not respond."),
@@ -23,6 +24,8 @@ FIXED = [
         "He met the head of the Russian Energy Ministry Alexander Novak.",
         "He met Russian Energy Minister Alexander Novak.",
     ),
+]
+FIXED = [
     (
         "T514",
         "The acting governor told about his trip to the region.",
@@ -111,6 +114,16 @@ def test_found_and_fixed(code, text, fixed):
     assert findings(code, text)
     result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), FixSettings(unsafe=True))
     assert result == fixed + "\n"
+
+
+@pytest.mark.parametrize(("code", "text", "shown"), SHOWN)
+def test_found_with_a_display_only_suggestion(code, text, shown):
+    [finding] = findings(code, text)
+    assert finding.fix.applicability.value == "display-only"
+    [edit] = finding.fix.edits
+    assert text[: edit.start] + edit.content + text[edit.end :] == shown
+    result, _applied, _left = fix_text(text + "\n", "case.txt", select_rules([code]), FixSettings(unsafe=True))
+    assert result == text + "\n"
 
 
 @pytest.mark.parametrize(("code", "text"), FOUND_WITHOUT_FIX)

@@ -136,7 +136,7 @@ def test_a_rule_held_back_on_tricky_text_has_nothing_to_report(text, monkeypatch
 PIECES = [
     "word", " ", "\u00a0", "\u2009", "\n", "\n\n", "\u2003", '"', "“", "”", "«", "»", "„", "(", ")", "[", "-", "—",
     "/", ";", ".", ",", "1", "25", "000", "\u0663", "%", " million", "The", "the", "approx", "It is noted that",
-    "As a reminder,", "head of the", "Russian side", "thousand", "Фото", "Read more", "©", "•", "мир", "ТАСС", "\udcff",
+    "As a reminder,", "head of the", "Russian side", "thousand", "told about", "informed that", " shared.", "he", ", - said", "?\u00bb — ", "Фото", "Read more", "©", "•", "мир", "ТАСС", "\udcff",
 ]  # fmt: skip
 
 

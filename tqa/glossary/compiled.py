@@ -92,8 +92,15 @@ def _builtin_hash() -> hashlib._Hash:
     return digest
 
 
+@cache
+def _builtin_fingerprint() -> str:
+    return _builtin_hash().hexdigest()[:12]
+
+
 def _fingerprint(extra: Sequence[Path]) -> str:
     """The content of the built-in glossary and the user's files (asked for every document: cheap)."""
+    if not extra:
+        return _builtin_fingerprint()
     digest = _builtin_hash().copy()
     for path in extra:
         digest.update(_digests(path))

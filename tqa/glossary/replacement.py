@@ -44,6 +44,7 @@ _SINGULAR_VERBS = frozenset("is was has does".split())
 _PLURAL_VERBS_AFTER = frozenset("are were have do".split())
 # Descriptions, not titles: lower case even before a name (`Kremlin spokesman Dmitry Peskov`).
 _DESCRIPTIVE_TITLES = frozenset("spokesman spokeswoman spokesperson expert analyst".split())
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"))
 
 
 @dataclass(frozen=True)
@@ -200,8 +201,12 @@ def _overlap_before(words: list[str], before: list[str]) -> int:
     """How many of the replacement's first words the text already has just before
     it (`before` nearest first): `the` of `the principle` after `applied the`."""
     longest = min(len(words) - 1, len(before))
-    ours = [w.lower() for w in words[:longest]]
+    if longest <= 0:
+        return 0
     theirs = [w.lower() for w in before[:longest]]
+    if words[0].lower() not in theirs:
+        return 0  # an overlap of any size begins with the replacement's first word
+    ours = [w.lower() for w in words[:longest]]
     for size in range(longest, 0, -1):
         if ours[:size] == theirs[:size][::-1]:
             return size
@@ -291,6 +296,24 @@ def replacement(text: str, match: Match) -> Replacement:
             start -= len(before.group(0))
             written = article.capitalize() if before.group(1)[:1].isupper() else article
             content = written + before.group(2) + content
+    start, end = _whole_quotation(text, start, end)
     if content[:1].islower() and at_sentence_start(text, start):
         content = content[0].upper() + content[1:]
     return Replacement(start, end, content, computed)
+
+
+def _whole_quotation(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the quote mark that closes (or opens) one the match
+    took in alone: `aviation group "Russian Knights` + `"` is replaced whole, so
+    no quote mark is left without its pair."""
+    found = text[start:end]
+    for opening, closing in _QUOTE_PAIRS:
+        if opening == closing:
+            if found.count(opening) % 2 and text[end : end + 1] == closing:
+                return start, end + 1
+            continue
+        if found.count(opening) > found.count(closing) and text[end : end + 1] == closing:
+            return start, end + 1
+        if found.count(closing) > found.count(opening) and text[start - 1 : start] == opening:
+            return start - 1, end
+    return start, end

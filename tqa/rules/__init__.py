@@ -62,7 +62,7 @@ ALL_RULES: tuple[Rule, ...] = (
         quotation_style.russian_dash_attribution,
         F.ALWAYS,
         S.WARNING,
-        triggers=T.DASH,
+        triggers=T.DASH_ATTRIBUTION,
     ),
     Rule(
         "P304", "quote-glued-to-word", quotation_style.quote_glued_to_word, F.ALWAYS, S.WARNING, triggers=T.QUOTE_MARK
@@ -96,7 +96,14 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("T511", "nationality-side", metonymy.nationality_side, F.ALWAYS, S.WARNING, triggers=(" side",)),
     Rule("T512", "office-metonymy", metonymy.office_metonymy, F.ALWAYS, S.WARNING, triggers=T.OFFICE),
     Rule("T513", "russian-news-opener", openers.russian_news_opener, F.NEVER, S.INFO, triggers=T.OPENER),
-    Rule("T514", "russian-reporting-verb", reporting.russian_reporting_verb, F.ALWAYS, S.WARNING),
+    Rule(
+        "T514",
+        "russian-reporting-verb",
+        reporting.russian_reporting_verb,
+        F.ALWAYS,
+        S.WARNING,
+        triggers=T.REPORTING_VERB,
+    ),
     Rule(
         "T515",
         "office-before-name",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 _WORD = re.compile(r"\w+")
 
@@ -24,3 +25,46 @@ def next_word_end(text: str, position: int, limit: int) -> int:
     """End of the word that starts at `position` (at most `limit`)."""
     match = _WORD.match(text, position, limit)
     return match.end() if match else position
+
+
+def positions(text: str, literal: str) -> Iterator[int]:
+    """Every offset where `literal` occurs (overlapping ones too), by str.find."""
+    found = text.find(literal)
+    while found >= 0:
+        yield found
+        found = text.find(literal, found + 1)
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of any of `chars`: one str.find scan
+    per character the text has, far faster than a character class in a regex
+    (which the engine tests at every position)."""
+    found = [offset for char in chars if char in text for offset in positions(text, char)]
+    found.sort()
+    return found
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, given every offset where one of its
+    matches can start (more are harmless): the pattern is tried there only, not
+    at every position of the text. Look-behinds, `\\b` and `^` (with re.M)
+    still see the text before a start."""
+    reached = 0
+    for start in sorted(set(starts)):
+        if start < reached:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            reached = match.end()
+            yield match
+
+
+def anchored_matches(
+    pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[str, int]]
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern each match of which
+    starts `back` characters before one of the literal `anchors` (literal,
+    back): literals found with str.find are far faster to find than the
+    pattern the regex engine tries at every position."""
+    starts = (found - back for literal, back in anchors for found in positions(text, literal) if found >= back)
+    return matches_from(pattern, text, starts)

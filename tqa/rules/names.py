@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -46,6 +46,18 @@ _NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da
 _JOINER_BEFORE = re.compile(_NAME_JOINER.pattern + "$")
 _JOINER_REACH = 40
 _NAME_BEFORE = re.compile(_NAME.pattern + "$")
+# A name word as _mentions keeps it: _NAME beginning upper-case and standing
+# alone (not the tail of another word: `XErmakov`, `Rimsky-Korsakov`).
+_STARTS_NAME = "".join(c for c in map(chr, range(0x17F)) if c.isupper() and re.fullmatch(f"[{_UPPER}]", c))
+_NAME_WORD = f"[{_STARTS_NAME}](?<![\\w\\-_'’].)[{_LOWER}]{{3,}}(?:-[{_UPPER}][{_LOWER}]+)?\\b"
+# A run of name words as written (group 1), and the initial before it (group 2,
+# as _INITIAL_BEFORE reads it; looked for behind the first letter, so that the
+# engine still skips ahead to a capital).
+_NAME_RUN = re.compile(
+    f"([{_STARTS_NAME}](?:(?<=(?<![^\\s(])([A-Z])\\.[ \u00a0].))?{_NAME_WORD[_NAME_WORD.index(']') + 1 :]}"
+    f"(?:{_NAME_JOINER.pattern}{_NAME_WORD})*)"
+)
+_WORD_OF_RUN = re.compile(_NAME_WORD)
 _NAME_REACH = 80
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"(.)\1")
@@ -147,13 +159,80 @@ def compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     )
 
 
-def mentions(doc: Document) -> list[Mention]:
-    """The names of a document in text order, computed once per document."""
-    cached = doc.cache.get("name-mentions")
+def _runs(doc: Document) -> frozenset[tuple[str, str]]:
+    """The distinct runs of name words of a document with the initial before
+    each: one pass over its text serves every name rule."""
+    cached = doc.cache.get("name-runs")
     if cached is None:
-        known = glossary_people(doc.glossary_files).words
-        cached = doc.cache["name-mentions"] = _mentions(doc.text, known)
+        cached = doc.cache["name-runs"] = frozenset(_NAME_RUN.findall(doc.text))
     return cached
+
+
+def name_words(doc: Document) -> frozenset[str]:
+    """The distinct words of a document that _NAME reads, found once per document."""
+    cached = doc.cache.get("name-words")
+    if cached is None:
+        cached = doc.cache["name-words"] = frozenset(_NAME.findall(doc.text))
+    return cached
+
+
+def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
+    """The distinct (first name or initial, surname) of the document's
+    mentions, computed once per document: what a rule needs that asks
+    which names occur, not where."""
+    cached = doc.cache.get("name-pairs")
+    if cached is None:
+        table = _pairs_table(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+        cached = doc.cache["name-pairs"] = frozenset().union(*map(table.__getitem__, _NAME_RUN.findall(doc.text)))
+    return cached
+
+
+class _PairsOfRuns(dict[tuple[str, str], tuple[tuple[str, str], ...]]):
+    """The (first name or initial, surname) of the mentions in each run of
+    name words with the initial before it, worked out once per run and
+    glossary: the runs of capitalised words news repeats (`Moscow`, `The
+    Kremlin`, `Vladimir Putin`) cost a dictionary lookup, made from C."""
+
+    _LIMIT = 100_000  # runs remembered before starting over (about 25 MB)
+
+    def __init__(self, known: frozenset[str]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, run: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+        if len(self) >= self._LIMIT:
+            self.clear()
+        pairs = self[run] = tuple(_pairs_of_run(run[0], run[1], self.known))
+        return pairs
+
+
+@lru_cache(maxsize=8)
+def _pairs_table(fingerprint: str, glossary_files: tuple[str, ...]) -> _PairsOfRuns:
+    return _PairsOfRuns(glossary_people(glossary_files).words)
+
+
+def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
+    """`{(m.first, m.surname) for m in _mentions(text, known)}`."""
+    return frozenset().union(*(_pairs_of_run(run, initial, known) for run, initial in _NAME_RUN.findall(text)))
+
+
+def _pairs_of_run(run: str, initial: str, known: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The (first name or initial, surname) of the mentions in one run of name
+    words: an ordinary English word ends a mention and begins none."""
+    if " " not in run and "\u00a0" not in run:
+        return frozenset({(initial, run)}) if not is_ordinary_word(run) or run in known else frozenset()
+    found = set()
+    part: list[str] = []  # the name words since the run began or an ordinary word ended a name
+    for index, word in enumerate([*_WORD_OF_RUN.findall(run), ""]):
+        if word and (not is_ordinary_word(word) or word in known):
+            part.append(word)
+            continue
+        if len(part) > 1:
+            found.add((part[0], part[-1]))
+        elif part:
+            found.add((initial if index == 1 else "", part[0]))  # the initial stands before the run
+        part = []
+    return frozenset(found)
 
 
 def _mentions(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
@@ -427,8 +506,9 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
 class _WordRoles:
     """What each capitalised word can be in a near miss, worked out once per
     word and glossary: a misspelt surname (a letter from a glossary surname),
-    and the glossary first names (skeletons) it is a letter or two from. A
-    document's words are then sorted out with set operations."""
+    and the spellings (lower case) of the glossary surnames whose person's
+    first name it is a letter or two from. A document's words are then sorted
+    out with set operations."""
 
     _LIMIT = 500_000  # words remembered before starting over
 
@@ -436,17 +516,26 @@ class _WordRoles:
         self._people = people
         self._seen: set[str] = set()
         self.misspelt: set[str] = set()
-        self.close_first_names: dict[str, frozenset[str]] = {}
+        self.surnames_near: dict[str, frozenset[str]] = {}
+        self.by_lower: dict[str, set[str]] = {}  # a word in lower case -> the words seen that it is
+        # The first names of the lengths a near miss of a word's length may be of, compared
+        # all at once by rapidfuzz when it is installed.
+        self._first_names: dict[int, list[str]] = {}
+        self._within = _within_distance(_NEAR_FIRST_NAME)
 
-    def learn(self, words: set[str]) -> None:
+    def learn(self, words: frozenset[str]) -> None:
         new = words - self._seen
         if len(self._seen) + len(new) > self._LIMIT:
-            self._seen.clear(), self.misspelt.clear(), self.close_first_names.clear()
+            self._seen.clear(), self.misspelt.clear(), self.surnames_near.clear(), self.by_lower.clear()
+        written_by_first = self._people.written_by_first
         for word in new:
             if self._may_misspell(word):
                 self.misspelt.add(word)
             if close := self._close_first_names(skeleton(word)):
-                self.close_first_names[word] = close
+                spellings = frozenset(spelling for first in close for spelling in written_by_first.get(first, ()))
+                if spellings:
+                    self.surnames_near[word] = spellings
+            self.by_lower.setdefault(word.lower(), set()).add(word)
         self._seen.update(new)
 
     def _may_misspell(self, word: str) -> bool:
@@ -464,6 +553,12 @@ class _WordRoles:
         if len(key) < _SHORTEST_NEAR_MISS:
             return frozenset()
         lengths = range(max(_SHORTEST_NEAR_MISS, len(key) - _NEAR_FIRST_NAME), len(key) + _NEAR_FIRST_NAME + 1)
+        if self._within is not None:
+            choices = self._first_names.get(len(key))
+            if choices is None:
+                by_length = self._people.first_names_by_length
+                choices = self._first_names[len(key)] = [first for n in lengths for first in by_length.get(n, ())]
+            return frozenset(first for first in self._within(key, choices) if first != key)
         return frozenset(
             first
             for length in lengths
@@ -472,28 +567,38 @@ class _WordRoles:
         )
 
 
+def _within_distance(limit: int) -> Callable[[str, list[str]], list[str]] | None:
+    """rapidfuzz's search of a list for the strings at most `limit` edits
+    from a string (one call, its loop in C); None without rapidfuzz."""
+    try:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+    except ImportError:
+        return None
+
+    def within(key: str, choices: list[str]) -> list[str]:
+        found = process.extract(key, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+        return [choice for choice, _distance, _index in found]
+
+    return within
+
+
 @lru_cache(maxsize=8)
 def _word_roles(fingerprint: str, glossary_files: tuple[str, ...]) -> _WordRoles:
     return _WordRoles(glossary_people(glossary_files))
 
 
-def _near_miss_candidates(words: set[str], people: GlossaryPeople, glossary_files: tuple[str, ...]) -> set[str]:
+def _near_miss_candidates(words: frozenset[str], glossary_files: tuple[str, ...]) -> set[str]:
     """The words of a document that may be the surname of a near miss: a
     letter from a glossary surname, or a glossary surname whose person's first
     name is a letter or two from another word of the document (`Zelensky`
     beside `Vladimir`)."""
     roles = _word_roles(load_glossary(glossary_files).fingerprint, glossary_files)
     roles.learn(words)
-    found = words & roles.misspelt
-    close = set().union(*map(roles.close_first_names.__getitem__, words & roles.close_first_names.keys()))
-    if close:
-        spelled = dict(zip(map(str.lower, words), words))
-        found.update(
-            spelled[spelling]
-            for first in close
-            for spelling in people.written_by_first.get(first, ())
-            if spelling in spelled
-        )
+    found = roles.misspelt & words
+    for spelling in set().union(*map(roles.surnames_near.__getitem__, words & roles.surnames_near.keys())):
+        if spelling in roles.by_lower:
+            found.update(roles.by_lower[spelling] & words)
     return found
 
 
@@ -516,7 +621,7 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     # Each distinct word is sorted out once; the names are read only around the few that may be near misses.
-    candidates = _near_miss_candidates(set(_NAME.findall(doc.text)), people, doc.glossary_files)
+    candidates = _near_miss_candidates(name_words(doc), doc.glossary_files)
     if not candidates:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
@@ -639,13 +744,41 @@ def _spelled_two_ways(group: list[Mention]) -> bool:
     return any(m.surname != surname for m in group) or len(firsts) > len(set(map(skeleton, firsts)))
 
 
+def _spelled_two_ways_somewhere(pairs: frozenset[tuple[str, str]]) -> set[str]:
+    """The surname skeletons whose mentions `_spelled_two_ways` would find
+    spelled two ways, read from the document's distinct names alone (most
+    documents have none: no two of their surnames, nor of their first names,
+    share a skeleton)."""
+    if not pairs:
+        return set()
+    firsts, surnames = map(set, zip(*pairs, strict=True))
+    firsts = {first for first in firsts if len(first) > 1}
+    if len(set(map(skeleton, surnames))) == len(surnames) and len(set(map(skeleton, firsts))) == len(firsts):
+        return set()
+    by_surname: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for first, surname in pairs:
+        key = skeleton(surname)
+        by_surname.setdefault(key, set()).add(surname)
+        if len(first) > 1:
+            by_first.setdefault(key, set()).add(first)
+    return {key for key, spellings in by_surname.items() if len(spellings) > 1} | {
+        key for key, spellings in by_first.items() if len(spellings) > len(set(map(skeleton, spellings)))
+    }
+
+
 def _variants(doc: Document) -> Iterator[tuple[int, int, str, str, Entry | None]]:
     """(start, end, found, preferred, the glossary entry when the preferred
     spelling is its) for each name spelled against another mention of the
     same person in this document."""
     people = glossary_people(doc.glossary_files)
+    pairs = name_pairs(doc)
+    varying = _spelled_two_ways_somewhere(pairs)
+    if not varying:
+        return  # most documents: no surname skeleton is written two ways, so no mention need be placed
     by_skeleton: dict[str, list[Mention]] = {}
-    for mention in mentions(doc):
+    surnames = {surname for _first, surname in pairs if skeleton(surname) in varying}
+    for mention in mentions_of(doc.text, surnames, people.words):
         by_skeleton.setdefault(skeleton(mention.surname), []).append(mention)
     for key, group in by_skeleton.items():
         if len(group) < 2 or not _spelled_two_ways(group):
@@ -738,23 +871,46 @@ def single_spellings(doc: Document) -> str:
     when the glossary accepts this spelling of someone): one string is far
     cheaper than hundreds to send from a worker process. A word this document
     uses as a first name is left out: first names alone say nothing of who is meant."""
-    people = glossary_people(doc.glossary_files)
-    found = mentions(doc)
-    first_names = {m.first for m in found}
-    firsts: dict[str, set[str]] = {}
-    for mention in found:
-        if mention.surname not in first_names:
-            keys = firsts.setdefault(mention.surname, set())
-            if mention.first:
-                keys.add(first_name_key(mention.first))
-    by_skeleton = Counter(map(skeleton, firsts))
-    lines = []
-    for surname, keys in firsts.items():
+    found = name_pairs(doc)
+    if not found:
+        return ""
+    first_names, surnames = map(set, zip(*found, strict=True))
+    firsts: dict[str, set[str]] = {surname: set() for surname in surnames - first_names}
+    for first, surname in found:
+        if first and surname in firsts:
+            firsts[surname].add(first_name_key(first))
+    ends = _line_ends(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+    by_skeleton = Counter(ends[surname][0] for surname in firsts)
+    lines = [
+        f"{surname}\t{' '.join(sorted(keys))}{ends[surname][1]}"
+        for surname, keys in firsts.items()
+        if by_skeleton[ends[surname][0]] == 1
+    ]
+    return "\n".join(sorted(lines))
+
+
+class _LineEnds(dict[str, tuple[str, str]]):
+    """For each surname, worked out once per glossary: its skeleton, and the
+    end of its line in `single_spellings` (the glossary's spelling, accepted or not)."""
+
+    _LIMIT = 100_000
+
+    def __init__(self, people: GlossaryPeople) -> None:
+        super().__init__()
+        self.people = people
+
+    def __missing__(self, surname: str) -> tuple[str, str]:
+        if len(self) >= self._LIMIT:
+            self.clear()
         key = skeleton(surname)
-        if by_skeleton[key] == 1:
-            accepted = "1" if surname.lower() in people.written else ""
-            lines.append(f"{surname}\t{' '.join(sorted(keys))}\t{people.surnames.get(key, '')}\t{accepted}")
-    return "\n".join(lines)
+        accepted = "1" if surname.lower() in self.people.written else ""
+        found = self[surname] = (key, f"\t{self.people.surnames.get(key, '')}\t{accepted}")
+        return found
+
+
+@lru_cache(maxsize=8)
+def _line_ends(fingerprint: str, glossary_files: tuple[str, ...]) -> _LineEnds:
+    return _LineEnds(glossary_people(glossary_files))
 
 
 @dataclass(frozen=True)

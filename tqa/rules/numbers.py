@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import matches_from, positions
 from tqa.text.document import Document
 
 # `12 thousand`, `1.5 thousand`, `600,3 thousand` (a decimal comma): тыс. carried over.
@@ -18,6 +19,8 @@ _SPACED_GROUPS = re.compile(r"(?<![\w.,:/+-])(?P<number>\d{1,3}(?:[ \u00a0\u2009
 _DECIMAL_COMMA = re.compile(
     r"(?<![\w.,])(?P<number>\d{1,3},\d{1,2})(?=\s?(?:%|per ?cent\b|percent\b|million\b|billion\b|trillion\b))"
 )
+# Where a decimal comma can be: a comma before a figure (a literal the regex engine jumps to).
+_COMMA_BEFORE_FIGURE = re.compile(r",(?=\d)")
 # Where such a number can be at all: a figure, a space and three figures.
 _GROUP_GAP = re.compile(r"\d[ \u00a0\u2009\u202f]\d{3}")
 # `8 800 555 35 35`: a phone number or a list of figures goes on after the groups.
@@ -70,7 +73,7 @@ def number_word_after_digits(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if "thousand" not in text:
         return
-    for match in _THOUSAND.finditer(text):
+    for match in matches_from(_THOUSAND, text, _starts_before_thousand(text)):
         found = match.group()
         number = match.group("number")
         value = Decimal(number.replace(",", ".")) * 1000
@@ -90,6 +93,17 @@ def number_word_after_digits(doc: Document) -> Iterator[Violation]:
             _("Figures with the word thousand, Russian style: `{found}`").format(found=found),
             fix,
         )
+
+
+def _starts_before_thousand(text: str) -> Iterator[int]:
+    """Where a match of _THOUSAND can start: up to seven characters (`600,300`)
+    before the spaces before the word `thousand`."""
+    for found in positions(text, "thousand"):
+        spaces = found
+        while spaces and text[spaces - 1] in " \u00a0":
+            spaces -= 1
+        if spaces < found:
+            yield from range(max(0, spaces - 7), spaces)
 
 
 def russian_digit_grouping(doc: Document) -> Iterator[Violation]:
@@ -123,9 +137,16 @@ def russian_digit_grouping(doc: Document) -> Iterator[Violation]:
             replacement = re.sub(r"[ \u00a0\u2009\u202f]", ",", number)
             yield _grouping_violation(match, number, replacement)
     if "," in text:
-        for match in _DECIMAL_COMMA.finditer(text):
+        for match in matches_from(_DECIMAL_COMMA, text, _starts_before_commas(text)):
             number = match.group("number")
             yield _grouping_violation(match, number, number.replace(",", "."))
+
+
+def _starts_before_commas(text: str) -> Iterator[int]:
+    """Where a match of _DECIMAL_COMMA can start: one to three figures before a comma."""
+    for comma in _COMMA_BEFORE_FIGURE.finditer(text):
+        position = comma.start()
+        yield from range(max(0, position - 3), position)
 
 
 def _grouping_violation(match: re.Match, number: str, replacement: str) -> Violation:

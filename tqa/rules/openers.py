@@ -9,6 +9,7 @@ from typing import NamedTuple
 from tqa.glossary.entry import KINDS
 from tqa.i18n import _
 from tqa.model import Violation
+from tqa.rules._shared import matches_from
 from tqa.rules.terms import glossary_covers
 from tqa.text.document import Document
 
@@ -71,6 +72,25 @@ _PATTERN = re.compile(
     re.M,
 )
 _OPENER_WORDS = tuple(sorted({o.pattern.split()[0].strip("(?:") for o in OPENERS}))
+
+
+def first_words(pattern: str) -> list[str]:
+    """The words an opener's pattern opens with: its first word, or the first
+    word of each alternative of an opening `(?:…|…)` group."""
+    if pattern.startswith("(?:"):
+        return [alternative.split(" ")[0] for alternative in pattern[3 : pattern.index(")")].split("|")]
+    return [pattern.split(" ")[0]]
+
+
+# Where an opener can stand: its first word (at a sentence start), or a comma and the
+# word in lower case. An alternation of literals, which the regex engine jumps between
+# (_PATTERN opens with look-behinds, tried at every position). No word overlaps another
+# (tests/test_rule_anchors.py), so finditer misses none.
+_FIRST_WORDS = tuple(sorted({word for o in OPENERS for word in first_words(o.pattern)}))
+_AFTER_COMMA_WORDS = tuple(
+    sorted({", " + word for o in OPENERS if o.mid_sentence for word in first_words(o.after_comma)})
+)
+_CANDIDATE = re.compile("|".join(map(re.escape, _FIRST_WORDS + _AFTER_COMMA_WORDS)))
 # Connectors are counted by overused-connector, not reported where they stand: an opener is reported here too.
 _NOT_CONNECTORS = tuple(kind for kind in KINDS if kind != "connector")
 
@@ -112,7 +132,7 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if not any(word in text for word in _OPENER_WORDS) and ", it " not in text and ", in " not in text:
         return
-    for match in _PATTERN.finditer(text):
+    for match in matches_from(_PATTERN, text, _match_starts(text)):
         group = match.lastgroup or "o0"  # `o<i>` at a sentence start, `c<i>` after a comma
         start = match.start(group)
         if glossary_covers(doc, start, match.end(), _NOT_CONNECTORS):
@@ -125,6 +145,24 @@ def russian_news_opener(doc: Document) -> Iterator[Violation]:
                 ru=opener.russian, found=match.group(group), advice=_advice(opener.advice)
             ),
         )
+
+
+def _match_starts(text: str) -> Iterator[int]:
+    """Every offset where a match of _PATTERN can start: at an opener's first
+    word, or where the run of spaces and tabs before it starts, or one character
+    into that run (after `. `); after a comma, at the word."""
+    for candidate in _CANDIDATE.finditer(text):
+        found = candidate.start()
+        if text[found] == ",":
+            yield found + 2
+            continue
+        start = found
+        while start and text[start - 1] in " \t":
+            start -= 1
+        yield start
+        if start < found:
+            yield start + 1
+            yield found
 
 
 def _advice(kind: str) -> str:

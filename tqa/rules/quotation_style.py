@@ -6,17 +6,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt
+from tqa.rules._shared import char_positions, excerpt
 from tqa.rules.quote_marks import analyse
-from tqa.text.document import Document
+from tqa.text.document import Document, Paragraph
 
 # `…here, - Mikhail shared`, `…," - said the governor`, `…, "- said`, `…!!! - she wrote`:
 # the end of a quotation, a dash, then the attribution. The pattern opens with
 # the dash, a literal the engine can jump to; the punctuation is read backwards.
 _DASH = re.compile(r"[-–—]{1,2}(?=\s+[^\W\d_])")
+_DASHES = "-–—"
+_START = attrgetter("start")
 _DIALOGUE_DASH = re.compile(r"[-–—]{1,2}[ \t\u00a0]+")
 _BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
 
@@ -52,13 +55,33 @@ _MEDIA_ROLE = (
 )
 # A quoted name, found from its opening mark (a literal the engine jumps to); the word
 # for what it names is then looked for just before it.
+_OPENING_MARKS = '"“«'
 _QUOTED_NAME = re.compile(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
 _KIND_BEFORE = re.compile(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
 _KIND_REACH = 45
+# The word _KIND_BEFORE ends with, in lower case: a kind, the last word of a media role, or `the`.
+_KIND_LAST_WORDS = frozenset(_NAMED_KINDS) | {"of", "with", "to", "for", "the"}
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # More quoted names in the same list: `, "Pyotr Morgunov", "Korolev"`, ` and "Korolev"`.
 _LISTED_NAME = re.compile(
     r"\s*(?:,|\band\b|,\s*and\b)\s*(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])"
 )
+
+
+def _paragraphs_with_spaced_dash(doc: Document) -> Iterator[Paragraph]:
+    """The prose paragraphs where _DASH can match: those with a dash (or two)
+    before white space, found from the dashes of the text rather than by
+    reading every paragraph."""
+    text, prose = doc.text, doc.prose
+    last = -1
+    for dash in char_positions(text, _DASHES):
+        after = text[dash + 1 : dash + 2]
+        if not after.isspace() and not (after and after in _DASHES and text[dash + 2 : dash + 3].isspace()):
+            continue
+        number = bisect.bisect_right(prose, dash, key=_START) - 1
+        if number > last and dash < prose[number].end:
+            last = number
+            yield prose[number]
 
 
 def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
@@ -94,10 +117,8 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "-" not in text and "—" not in text and "–" not in text:
         return
-    for paragraph in doc.prose:
+    for paragraph in _paragraphs_with_spaced_dash(doc):
         body = paragraph.text
-        if "-" not in body and "—" not in body and "–" not in body:
-            continue
         marks: list[int] | None = None  # offsets of the paragraph's double marks, found once when needed
         for match in _DASH.finditer(body):
             start = match.start()
@@ -202,11 +223,33 @@ def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
         )
 
 
+def _kind_may_end(text: str, end: int) -> bool:
+    """Whether the last word before `end` (and white space) is one _KIND_BEFORE
+    can end with: a cheap test before the regex, which tries every position."""
+    last = end
+    while last and text[last - 1].isspace():
+        last -= 1
+    first = last
+    while first and text[first - 1] in _ASCII_LETTERS:
+        first -= 1
+    return text[first:last].lower() in _KIND_LAST_WORDS
+
+
+def _next_quoted_name(text: str, marks: list[int], position: int) -> re.Match | None:
+    """`_QUOTED_NAME.search(text, position)`, tried only at the opening `marks`
+    of the text: every match starts at one."""
+    for index in range(bisect.bisect_left(marks, position), len(marks)):
+        if match := _QUOTED_NAME.match(text, marks[index]):
+            return match
+    return None
+
+
 def _quoted_names(text: str) -> Iterator[re.Match]:
+    marks = char_positions(text, _OPENING_MARKS)
     position = 0
-    while (match := _QUOTED_NAME.search(text, position)) is not None:
+    while (match := _next_quoted_name(text, marks, position)) is not None:
         start = match.start()
-        if not _KIND_BEFORE.search(text, max(0, start - _KIND_REACH), start):
+        if not _kind_may_end(text, start) or not _KIND_BEFORE.search(text, max(0, start - _KIND_REACH), start):
             position = start + 1  # the mark may close a quotation: the next one may open a name
             continue
         yield match

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from tqa.rules._shared import char_positions
 from tqa.text.document import Document
 
 DOUBLE_MARKS = '"“”«»„'
-_DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
 OPENING_GLYPHS = "«„"
 CLOSING_GLYPHS = "”»"
 CURLY = "“”"
@@ -106,8 +106,7 @@ def _marks_by_paragraph(doc: Document) -> dict[int, list[int]]:
     protected = doc.is_protected if doc.protected else None
     grouped: dict[int, list[int]] = {}
     number, start, end = -1, -1, -1
-    for match in _DOUBLE_MARK.finditer(doc.text):
-        offset = match.start()
+    for offset in char_positions(doc.text, DOUBLE_MARKS):
         if not start <= offset < end:  # marks come in text order: most share a paragraph with the last
             number = bisect.bisect_right(starts, offset) - 1
             start, end = (prose[number].start, prose[number].end) if number >= 0 else (-1, -1)
@@ -119,13 +118,13 @@ def _marks_by_paragraph(doc: Document) -> dict[int, list[int]]:
 
 def _analyse(doc: Document) -> QuoteAnalysis:
     result = QuoteAnalysis()
-    if not _DOUBLE_MARK.search(doc.text):
+    if not any(mark in doc.text for mark in DOUBLE_MARKS):
         return result
     stack: list[Mark] = []
     carried_paragraphs = 0
     previous = 0
     grouped = _marks_by_paragraph(doc)
-    result.curly_style = _curly_style(doc, grouped)
+    result.curly_style = curly_style = _curly_style(doc, grouped)
     closing_glyphs = {"”“": "“»", "””": "»"}.get(result.curly_style, CLOSING_GLYPHS)
     # Paragraphs without marks change nothing but the count of paragraphs a
     # quotation has been carried over: step from one paragraph with marks to the next.
@@ -158,7 +157,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                     result.carried[offset] = top
                     result.marks.append(mark)
                     continue
-            role = _role(char, side, text, i, _Later(positions, n + 1), stack, paragraph.index, result.curly_style)
+            role = _role(char, side, text, i, _Later(positions, n + 1), stack, paragraph.index, curly_style)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())

@@ -6,10 +6,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from itertools import pairwise
+from operator import attrgetter
 
 from tqa.i18n import _, ngettext
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt
+from tqa.rules._shared import char_positions, excerpt, matches_from
 from tqa.text.document import Document, Paragraph
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]"}
@@ -44,6 +45,9 @@ _OPENING_WRAPPERS = "\"'“‘«„([*_"
 # Matched from the start of a run of white space only: tried from each line
 # break of ten thousand blank lines, it would scan the rest of them each time.
 _SPLIT_HINT = re.compile(r"(?<!\s)(?=\s*\n)\s*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
+# The same from the run's last line feed on: a literal the regex engine jumps to, and
+# from each line feed it reads no further than the next (see _break_runs).
+_LINE_FEED_THEN_LOWERCASE = re.compile(r"\n[^\S\n]*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
@@ -116,6 +120,19 @@ def _styled_inner(inner: str, pattern: re.Pattern | None = None) -> str | None:
     return f"{match.group('body')} — {match.group('tag')}"
 
 
+_START = attrgetter("start")
+
+
+def _paragraphs_with(doc: Document, chars: str) -> list[int]:
+    """Numbers of the prose paragraphs holding any of `chars`, in order."""
+    prose, numbers = doc.prose, []
+    for offset in char_positions(doc.text, chars):
+        number = bisect.bisect_right(prose, offset, key=_START) - 1
+        if number >= 0 and offset < prose[number].end and (not numbers or numbers[-1] != number):
+            numbers.append(number)
+    return numbers
+
+
 def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str, int]]:
     """(start, end, replacement, found, end of the opening paragraph) for each bracket torn across paragraphs."""
     cached = doc.cache.get("torn")
@@ -123,12 +140,15 @@ def _torn_insertions(doc: Document) -> list[tuple[int, int, str, str, int]]:
         return cached
     found: list[tuple[int, int, str, str, int]] = []
     prose = doc.prose if ("(" in doc.text or "[" in doc.text) else []
+    bracketed = _paragraphs_with(doc, "([") if prose else []
     index = 0
     while index < len(prose):
         paragraph = prose[index]
         opener = _unmatched_opener(paragraph.text) if ("(" in paragraph.text or "[" in paragraph.text) else None
         if opener is None:
-            index += 1
+            # Paragraphs without an opening bracket have none left open: on to the next that has one.
+            following = bisect.bisect_right(bracketed, index)
+            index = bracketed[following] if following < len(bracketed) else len(prose)
             continue
         closer_char = _OPEN_TO_CLOSE[paragraph.text[opener]]
         fragments: list[str] = [paragraph.text[opener + 1 :]]
@@ -276,6 +296,17 @@ def _is_block_item(paragraph: Paragraph, markdown: bool) -> bool:
     )
 
 
+def _break_runs(text: str) -> Iterator[int]:
+    """Where a match of _SPLIT_HINT can start: where a run of white space that
+    holds a line feed starts (the look-behind rejects any later start), when
+    the run is followed by a lowercase letter; found from its last line feed."""
+    for candidate in _LINE_FEED_THEN_LOWERCASE.finditer(text):
+        start = candidate.start()
+        while start and text[start - 1].isspace():
+            start -= 1
+        yield start
+
+
 def split_sentence(doc: Document) -> Iterator[Violation]:
     """Sentence split across paragraphs.
 
@@ -298,7 +329,8 @@ def split_sentence(doc: Document) -> Iterator[Violation]:
         Unsafe: the paragraphs are merged with a space; check that the pieces
         really are one sentence.
     """
-    if not any(_ends_open_before(doc.text, hint.start()) for hint in _SPLIT_HINT.finditer(doc.text)):
+    text = doc.text
+    if not any(_ends_open_before(text, hint.start()) for hint in matches_from(_SPLIT_HINT, text, _break_runs(text))):
         return
     prose = doc.prose
     chain: list[tuple[Paragraph, Paragraph]] = []
@@ -402,9 +434,8 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
     )
     prose = doc.prose if hinted else []
     # Only paragraphs with a bullet, a credit or a prompt can be debris.
-    starts = [p.start for p in prose]
     candidates = sorted(
-        {bisect.bisect_right(starts, position) - 1 for position in _debris_seeds(text)} if prose else ()
+        {bisect.bisect_right(prose, position, key=_START) - 1 for position in _debris_seeds(text)} if prose else ()
     )
     kinds_of = {i: _debris_kind(prose[i]) for i in candidates if i >= 0}
     index = 0

@@ -83,9 +83,9 @@ def glossary_fix(doc: Document, match: Match) -> Fix:
 
 def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:
     for match in glossary_matches_of(doc, kinds):
-        entry = match.form.entry
-        if entry.is_info(match.form.avoid):
+        if match.form.info:
             continue
+        entry = match.form.entry
         found = doc.text[match.start : match.end]
         fix = glossary_fix(doc, match)
         yield Violation(
@@ -222,7 +222,7 @@ def translationese(doc: Document) -> Iterator[Violation]:
         for `calque`) is the editor's choice and never applied.
     """
     for match in glossary_matches(doc):
-        if not match.entry.is_info(match.form.avoid):
+        if not match.form.info:
             continue
         fix = dataclasses.replace(glossary_fix(doc, match), applicability=Applicability.DISPLAY_ONLY)
         yield Violation(

@@ -14,6 +14,7 @@ import re
 
 from tqa.pipeline.scan import SPACES
 from tqa.rules.openers import OPENERS
+from tqa.rules.reporting import _VERB_ANCHORS
 from tqa.rules.structure import _DEBRIS_LINE_STARTS, _DEBRIS_MARKS
 
 # Quotation analysis finds nothing in a text without a double quote mark.
@@ -32,7 +33,8 @@ DEBRIS = (
 )
 SPACED_HYPHEN = ("[ \u00a0]-",)
 SPACED_SLASH = ("/[ \u00a0]",)
-DASH = ("[-–—]",)
+# A dash (or two) before white space, right after `,` `!` `?` `…` or `..`, white space and a closing mark.
+DASH_ATTRIBUTION = ("(?:[,!?…]|\\.\\.)[" + SPACES + ']*["”»]?[ \t\u00a0]*[-–—]{1,2}[' + SPACES + "]",)
 # Thousands after a space (`25 000`), or a decimal comma before a percent sign or a magnitude.
 GROUPING = (
     "\\d[ \u00a0\u2009\u202f]\\d\\d\\d",
@@ -45,3 +47,5 @@ OFFICE = ("ead of the", "representative of")
 OPENER = tuple(opener.pattern for opener in OPENERS) + tuple(
     opener.after_comma for opener in OPENERS if opener.mid_sentence
 )
+# The words of a reporting verb built the Russian way, and `shared` before a full stop or a comma.
+REPORTING_VERB = (*(literal for literal, _back in _VERB_ANCHORS), " shared[.,]")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt
+from tqa.rules._shared import excerpt, matches_from, positions
 from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
@@ -26,13 +26,17 @@ _YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?!\d)")
 # or a range between names, which English closes up with an en dash or a hyphen.
 _NAME_BEFORE = re.compile(r"(?m)(?:^|[\s(])[\"“]?[A-Z][\w'’.-]*[\"”]?$")
 _NAME_AFTER = re.compile(r"[\"“]?[A-Z][^\W\d_]")
-# The dashes a document may already use between words, each as its own fix writes it.
+# The dashes a document may already use between words, each as its own fix writes it;
+# a typed `--` is an em dash.
 _DOCUMENT_DASHES = {
-    " — ": re.compile(r"(?<=[^\W\d_]) — (?=[^\W\d_])"),
+    " — ": re.compile(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
     " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
     "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
-}
-_DEFAULT_DASH = " — "  # news style (AP): a spaced em dash
+}  # each tried only where its dash stands (a look-behind first is tried at every position)
+# Where the document has no dash of its own, a spaced hyphen keeps its spaces and
+# becomes the dash set with spaces: the en dash of British and European house
+# styles (the EU Interinstitutional Style Guide) and of translators from Russian.
+_SPACED_HYPHEN_DASH = " – "
 _SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
@@ -91,7 +95,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
     Example:
         Bad: NATO's position on Russia is clear and unchanging - we are based on a dual approach.
-        Good: NATO's position on Russia is clear and unchanging — we are based on a dual approach.
+        Good: NATO's position on Russia is clear and unchanging – we are based on a dual approach.
         Bad: This week is another date - 87 years since the treaty.
         Bad: Inflation will be 4% in 2021 and in 2022 - 2.5-3.5%.
         Bad: The passenger of the Kaliningrad - Moscow flight lit a cigarette.
@@ -102,9 +106,12 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
     Fix safety:
         Unsafe: the hyphen becomes the dash the document already uses
-        between words (a spaced en dash, a spaced or a closed em dash), or a
-        spaced em dash (` — `, news style) in a document that has none.
-        House styles differ, so the change waits for `--unsafe-fixes`.
+        between words (a spaced en dash, a spaced or a closed em dash). In a
+        document that has none, a spaced hyphen keeps its spaces and becomes
+        the dash set with spaces, a spaced en dash (` – `, British and
+        European house style); a typed `--` counts as the document's em
+        dash (` — `). House styles differ, so the change waits for
+        `--unsafe-fixes`.
         Between names the suggestion is display-only: a link or an aside
         (`the Leninists - Putin and others`) is the reader's call, and a
         name of several words (`Union of the Fatherland – Christian
@@ -150,10 +157,21 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
 
 def _document_dash(text: str) -> str:
-    """The dash the text already uses between words most often, else news style's."""
-    counts = {dash: len(pattern.findall(text)) for dash, pattern in _DOCUMENT_DASHES.items() if dash.strip() in text}
-    best = max(counts, key=counts.__getitem__, default=_DEFAULT_DASH)
-    return best if counts.get(best) else _DEFAULT_DASH
+    """The dash the text already uses between words most often, else a spaced en dash."""
+    counts = {
+        dash: sum(1 for _match in matches_from(pattern, text, _starts(text, dash)))
+        for dash, pattern in _DOCUMENT_DASHES.items()
+        if dash.strip() in text or (dash == " — " and " -- " in text)
+    }
+    best = max(counts, key=counts.__getitem__, default=_SPACED_HYPHEN_DASH)
+    return best if counts.get(best) else _SPACED_HYPHEN_DASH
+
+
+def _starts(text: str, dash: str) -> Iterator[int]:
+    """Where a match of `dash`'s pattern can start: the dash, or a typed ` -- ` for the spaced em dash."""
+    yield from positions(text, dash)
+    if dash == " — ":
+        yield from positions(text, " -- ")
 
 
 def spaced_slash(doc: Document) -> Iterator[Violation]:
@@ -197,11 +215,28 @@ _CAPITAL_AFTER_SEMICOLON = re.compile(
 # `in December 2019. the Kremlin`: a full stop after a year or a long lowercase word, then lower case.
 # The word is a plain one (`write-good`, `n-gram`, `alex:` may be names written in lower case).
 _LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
+# Where it can be: a full stop, a space and a lowercase letter (a literal the regex engine jumps to).
+_STOP_THEN_LOWERCASE = re.compile(r"\. (?=[a-z])")
+_LOWERCASE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ABBREVIATIONS = frozenset(
     ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",
      "cont", "publ", "tech", "intl", "natl", "mins", "hrs", "secs", "sept", "vols", "pers", "fema", "masc", "ibid",
      "misc", "figs", "sect", "para", "paras", "chap", "appx", "supp", "assn", "bros")
 )  # fmt: skip
+
+
+def _starts_before_stops(text: str) -> Iterator[int]:
+    """Where a match of _LOWERCASE_AFTER_STOP can start: four characters before
+    a full stop followed by lower case (a year), and where the run of lowercase
+    letters before the stop starts (the look-behind rejects any later start)."""
+    for stop in _STOP_THEN_LOWERCASE.finditer(text):
+        end = start = stop.start()
+        if end >= 4:
+            yield end - 4
+        while start and text[start - 1] in _LOWERCASE_LETTERS:
+            start -= 1
+        if start < end:
+            yield start
 
 
 def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
@@ -244,7 +279,7 @@ def wrong_case_after_punctuation(doc: Document) -> Iterator[Violation]:
                     Applicability.UNSAFE,
                 ),
             )
-    for match in _LOWERCASE_AFTER_STOP.finditer(text):
+    for match in matches_from(_LOWERCASE_AFTER_STOP, text, _starts_before_stops(text)):
         if match.group().partition(".")[0].lower() in _ABBREVIATIONS:
             continue
         yield Violation(

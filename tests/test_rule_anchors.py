@@ -1,0 +1,118 @@
+"""Rules try their patterns only where a literal shows a match can start: the
+matches are exactly those of `finditer` over the whole text, on generated
+text built from the pieces the patterns turn on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
+from tqa.rules._shared import anchored_matches, char_positions, matches_from, positions
+
+PIECES = [
+    "word", "on", "was", " ", "  ", "\t", "\u00a0", "\u2009", "\n", "\n\n", " \n", "\r\n", "\u2003", ".", ",", ", ",
+    ". ", "!", "?", "…", '"', "“", "”", "«", "»", "(", "-", " - ", "—", " — ", " – ", ":", "/", "1", "25", "000",
+    "2019", "\u0663", "%", " per cent", " million", "thousand", " thousands", "told about", "Told about", "was told",
+    "informed that", "notified that", "announced about", "It", "it", "It is noted that", "it is noted that", "As",
+    "In turn,", "Note that", "We note that", "Let's note that", "In", "the", "approx", "head of the", "Head of the",
+    "official", "Press", "representative of", "press representative of", "Ministry", "Pentagon", "a", "Z", "é", "_",
+]  # fmt: skip
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+# Texts a random one seldom is: the places where a match starts away from its literal.
+EXAMPLES = [
+    "Done.  It is noted that x. \tIn turn, y.\nAs a reminder, z, it is noted that w",
+    "He said:  As is known, it was; \u00bb In this regard, no",
+    "in December 2019. the end; approx. the size; A2019. the; naturally. so, ok. fine",
+    "2,5% and 12,75 per cent, 1,5\u00a0million; x2,5%; 600,3 thousand, 1 \u00a0thousands",
+    "open end\n\n \n  lower case; closed.\n\n(\u201cquoted lower\nword\r\n\u2003\u00abnext",
+    "He told about it; she was told about it; Told about; the ministry informed that; announced about",
+    "the head of the Pentagon, Head of the region; official representative of; Press representative of",
+]
+
+
+def spans(matches: Iterable[re.Match]) -> list[tuple[int, int]]:
+    return [match.span() for match in matches]
+
+
+FROM_STARTS: list[tuple[str, re.Pattern, Callable[[str], Iterable[int]]]] = [
+    ("openers", openers._PATTERN, openers._match_starts),
+    ("lower case after a stop", typography._LOWERCASE_AFTER_STOP, typography._starts_before_stops),
+    ("decimal comma", numbers._DECIMAL_COMMA, numbers._starts_before_commas),
+    ("thousand", numbers._THOUSAND, numbers._starts_before_thousand),
+    ("split sentence", structure._SPLIT_HINT, structure._break_runs),
+    *(
+        (f"dash {dash!r}", pattern, lambda text, dash=dash: positions(text, dash))
+        for dash, pattern in typography._DOCUMENT_DASHES.items()
+    ),
+]
+ANCHORED = [
+    ("reporting verb", reporting._VERB, reporting._VERB_ANCHORS),
+    ("head of", metonymy._HEAD_OF, metonymy._HEAD_OF_ANCHORS),
+    ("representative of", metonymy._REPRESENTATIVE, metonymy._REPRESENTATIVE_ANCHORS),
+]
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [case[1:] for case in FROM_STARTS], ids=[c[0] for c in FROM_STARTS])
+@SETTINGS
+@given(text=TEXTS)
+def test_matches_from_the_starts_are_those_of_finditer(pattern, starts, text):
+    assert spans(matches_from(pattern, text, starts(text))) == spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize("text", EXAMPLES)
+def test_tried_only_from_the_starts_on_chosen_text(text):
+    for _name, pattern, starts in FROM_STARTS:
+        assert spans(matches_from(pattern, text, starts(text))) == spans(pattern.finditer(text))
+    for _name, pattern, anchors in ANCHORED:
+        assert spans(anchored_matches(pattern, text, anchors)) == spans(pattern.finditer(text))
+    assert any(spans(pattern.finditer(text)) for _name, pattern, _starts in FROM_STARTS + ANCHORED)
+
+
+@pytest.mark.parametrize(("pattern", "anchors"), [case[1:] for case in ANCHORED], ids=[c[0] for c in ANCHORED])
+@SETTINGS
+@given(text=TEXTS)
+def test_anchored_matches_are_those_of_finditer(pattern, anchors, text):
+    assert spans(anchored_matches(pattern, text, anchors)) == spans(pattern.finditer(text))
+
+
+@SETTINGS
+@given(text=TEXTS, kind=st.sampled_from(["ship", "Bank", "warship", "war-ship", "observer of", "newspaper the"]))
+def test_the_word_test_never_rejects_a_kind_the_pattern_finds(text, kind):
+    text = f"{text}{kind} "
+    for end in range(len(text) + 1):
+        start = max(0, end - quotation_style._KIND_REACH)
+        if quotation_style._KIND_BEFORE.search(text, start, end):
+            assert quotation_style._kind_may_end(text, end), (text, end)
+
+
+@SETTINGS
+@given(text=TEXTS.map(lambda text: text.replace("word", "the frigate").replace("Z", '"Admiral Gorshkov"')))
+def test_quoted_names_are_found_from_the_opening_marks(text):
+    marks = char_positions(text, quotation_style._OPENING_MARKS)
+    for position in range(len(text) + 1):
+        found = quotation_style._next_quoted_name(text, marks, position)
+        expected = quotation_style._QUOTED_NAME.search(text, position)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_no_opener_word_overlaps_another():
+    """The candidate alternation's matches do not overlap, so no word is missed
+    where the end of one is the start of another."""
+    words = openers._FIRST_WORDS + openers._AFTER_COMMA_WORDS
+    for first in words:
+        for second in words:
+            assert not any(second.startswith(first[cut:]) for cut in range(1, len(first))), (first, second)
+
+
+def test_every_opener_opens_with_a_literal_word():
+    for opener in openers.OPENERS:
+        for word in openers.first_words(opener.pattern):
+            assert re.fullmatch(r"[A-Za-z']+", word), opener.pattern
