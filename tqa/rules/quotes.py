@@ -135,10 +135,14 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
         content = mark.char
         if mark.role == "open" and mark.flank in ("right", "none"):
             end = _space_after(text, mark.offset + 1)
+            if end == mark.offset + 1:
+                continue  # no space after it (`Kobi",`): a closing mark whose role was guessed wrong
             if mark.flank == "right":
                 content = " " + mark.char
         elif mark.role == "close" and mark.flank in ("left", "none"):
             start = _space_before(text, mark.offset)
+            if start == mark.offset:
+                continue  # no space before it (`("word`): an opening mark whose role was guessed wrong
             if start > 0 and text[start - 1] in _QUOTATION_END_PUNCTUATION:
                 continue  # detached-closing-quote reports these
             end = mark.offset + 1
