@@ -113,3 +113,17 @@ def test_a_lone_reversed_looking_pair_is_still_misspaced():
     text = "NATO is again pulling the“ Russian threat ”out of a dusty bag."
     fixed, _applied, _remaining = fix_text(text, "x", ALL_RULES, FixSettings(False))
     assert fixed == "NATO is again pulling the “Russian threat” out of a dusty bag."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lone marks read as openers (no quotation is open): none has a space after it
+        'We communicated well with Kobi", - quotes the site.\n',
+        'They called her a beloved woman". Psychologists agree.\n',
+        'The newspaper Komsomolskaya Pravda"\nThe acting governor spoke.\n',
+    ],
+)
+def test_a_mark_with_no_space_on_its_wrong_side_is_not_misspaced(text):
+    doc = Document("x", text)
+    assert not [f for f in select_rules(["Q103"])[0].check(doc)]

@@ -297,7 +297,8 @@ def replacement(text: str, match: Match) -> Replacement:
             written = article.capitalize() if before.group(1)[:1].isupper() else article
             content = written + before.group(2) + content
     start, end = _whole_quotation(text, start, end)
-    if content[:1].islower() and at_sentence_start(text, start):
+    # A capital where the text had one: a quotation may open mid-sentence, lower case (`“according to…`).
+    if content[:1].islower() and text[start : start + 1].isupper() and at_sentence_start(text, start):
         content = content[0].upper() + content[1:]
     return Replacement(start, end, content, computed)
 

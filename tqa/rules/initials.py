@@ -69,8 +69,10 @@ def russian_style_initial(doc: Document) -> Iterator[Violation]:
         Good: The book by J. K. Rowling sold well, George W. Bush said.
 
     Fix safety:
-        Unsafe: a namesake may be meant. Display-only at the first mention
-        of a person the glossary does not know.
+        Display-only: a namesake may be meant, and professional translations
+        keep the initials, so writing the name out is the editor's choice
+        (`tqa fix --interactive` accepts it one finding at a time). At the
+        first mention of a person the glossary does not know, it only reports.
     """
     text = doc.text
     people = glossary_people(doc.glossary_files)
@@ -110,7 +112,7 @@ def russian_style_initial(doc: Document) -> Iterator[Violation]:
             Fix(
                 _("Replace with `{replacement}`").format(replacement=replacement),
                 (Edit(start, end, replacement),),
-                Applicability.UNSAFE,
+                Applicability.DISPLAY_ONLY,
             ),
             entry.why if entry is not None else None,
         )

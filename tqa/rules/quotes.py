@@ -122,8 +122,9 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
 
     Fix safety:
         Safe when the mark's quotation opens and closes in one paragraph:
-        only the spaces around the mark move. Unsafe for a mark without a
-        partner, whose role is a guess.
+        only the spaces around the mark move. A mark without a partner is
+        reported with no fix: whether its space or its partner is missing
+        (`Another Pantsir-S1" in Libya`) is a guess.
     """
     text = doc.text
     analysis = analyse(doc)
@@ -135,10 +136,14 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
         content = mark.char
         if mark.role == "open" and mark.flank in ("right", "none"):
             end = _space_after(text, mark.offset + 1)
+            if end == mark.offset + 1:
+                continue  # no space after it (`Kobi",`): a closing mark whose role was guessed wrong
             if mark.flank == "right":
                 content = " " + mark.char
         elif mark.role == "close" and mark.flank in ("left", "none"):
             start = _space_before(text, mark.offset)
+            if start == mark.offset:
+                continue  # no space before it (`("word`): an opening mark whose role was guessed wrong
             if start > 0 and text[start - 1] in _QUOTATION_END_PUNCTUATION:
                 continue  # detached-closing-quote reports these
             end = mark.offset + 1
@@ -147,13 +152,14 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
         else:
             continue
         if (
-            end == len(text)
+            mark.offset not in paired
+            or end == len(text)
             or text[end] in _NOT_MOVABLE_NEXT_TO
             or start == 0
             or text[start - 1] in _NOT_MOVABLE_NEXT_TO
         ):
-            # A mark alone at a line edge has nothing sound to move to; beside
-            # another mark, moving the space only hands the problem to that one.
+            # An orphan's role is a guess; a mark alone at a line edge has nothing sound
+            # to move to; beside another mark, moving the space only hands the problem on.
             fix = None
         else:
             before = text[max(start - 12, 0) : start].split("\n")[-1]
@@ -163,7 +169,7 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
                     fixed=(before + content + after).strip()
                 ),
                 (Edit(start, end, content),),
-                Applicability.SAFE if mark.offset in paired else Applicability.UNSAFE,
+                Applicability.SAFE,
             )
         left = max(start - 12, 0)
         yield Violation(
