@@ -66,7 +66,7 @@ def suspicious(text: str, may_have_cyrillic: bool = True) -> bool:
     `may_have_cyrillic` False (the document has none) skips that search."""
     if len(text) < MIN_LETTERS:
         return False
-    if may_have_cyrillic and _CYRILLIC.search(text):
+    if may_have_cyrillic and not text.isascii() and _CYRILLIC.search(text):  # isascii is O(1)
         letters = len(_LETTER.findall(text))
         return letters >= MIN_LETTERS and len(_CYRILLIC.findall(text)) > letters / 2
     sample = text[:SAMPLE_CHARACTERS]
