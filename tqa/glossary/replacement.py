@@ -45,6 +45,7 @@ _PLURAL_VERBS_AFTER = frozenset("are were have do".split())
 # Descriptions, not titles: lower case even before a name (`Kremlin spokesman Dmitry Peskov`).
 _DESCRIPTIVE_TITLES = frozenset("spokesman spokeswoman spokesperson expert analyst".split())
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"))
+_QUOTE_MARKS = frozenset("".join(opening + closing for opening, closing in _QUOTE_PAIRS))
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,8 @@ def _whole_quotation(text: str, start: int, end: int) -> tuple[int, int]:
     took in alone: `aviation group "Russian Knights` + `"` is replaced whole, so
     no quote mark is left without its pair."""
     found = text[start:end]
+    if not any(mark in found for mark in _QUOTE_MARKS):
+        return start, end  # most matches: no mark to pair
     for opening, closing in _QUOTE_PAIRS:
         if opening == closing:
             if found.count(opening) % 2 and text[end : end + 1] == closing:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tqa.glossary.inflection import lemmas
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import anchored_matches
 from tqa.rules.terms import glossary_matches
 from tqa.text.document import Document
 
@@ -17,6 +18,7 @@ from tqa.text.document import Document
 _ACTING = re.compile(
     r"\b(?P<acting>[Aa]cting) (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ ,.;:!?)][^A-Z]|[.,;:!?)]?$)", re.M
 )
+_ACTING_ANCHORS = (("cting ", 1),)
 _PLACE_OR_OFFICE_AFTER = re.compile(r" (?:region|territory|province|district|city|republic|oblast|krai)\b", re.I)
 # `Head of the region Igor Kobzev met…`: «глава региона Игорь Кобзев», a title in Russian order,
 # without the article English puts before an apposition. `the ex-head of the region Sergei
@@ -25,6 +27,7 @@ _HEAD_BEFORE_NAME = re.compile(
     r"(?<![-\w])(?<![Ff]ormer )(?:[Tt]he )?(?P<head>[Hh]ead of the region) "
     r"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
+_HEAD_ANCHORS = (("ead of the region ", 1), ("ead of the region ", 5))  # `head …`, `the head …`
 
 
 def _unknown_word(word: str) -> bool:
@@ -69,7 +72,7 @@ def office_before_name(doc: Document) -> Iterator[Violation]:
     """
     text = doc.text
     if "cting " in text:
-        for match in _ACTING.finditer(text):
+        for match in anchored_matches(_ACTING, text, _ACTING_ANCHORS):
             name = match.group("name")
             if not _unknown_word(name) or _PLACE_OR_OFFICE_AFTER.match(text, match.end()):
                 continue
@@ -83,7 +86,7 @@ def office_before_name(doc: Document) -> Iterator[Violation]:
                 ).format(found=match.group(), acting=match.group("acting"), name=name),
             )
     if "ead of the region " in text:
-        for match in _HEAD_BEFORE_NAME.finditer(text):
+        for match in anchored_matches(_HEAD_BEFORE_NAME, text, _HEAD_ANCHORS):
             if not all(_unknown_word(word) for word in match.group("name").split()):
                 continue
             if _reported(doc, *match.span()):

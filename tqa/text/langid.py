@@ -67,7 +67,7 @@ def suspicious(text: str, may_have_cyrillic: bool = True) -> bool:
     `may_have_cyrillic` False (the document has none) skips that search."""
     if len(text) < MIN_LETTERS:
         return False
-    if may_have_cyrillic and _CYRILLIC.search(text):
+    if may_have_cyrillic and not text.isascii() and _CYRILLIC.search(text):  # isascii is O(1)
         letters = len(_LETTER.findall(text))
         return letters >= MIN_LETTERS and len(_CYRILLIC.findall(text)) > letters / 2
     sample = text[:SAMPLE_CHARACTERS]
@@ -92,7 +92,7 @@ def _plainly_english(sample: str) -> bool:
     words = sample.lower().split()
     if len(words) < MIN_WORDS or len(_CYRILLIC.findall(sample)) > MAX_STRAY_CYRILLIC_SHARE * len(sample):
         return False
-    common = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))
+    common = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))  # a bool counts 1: the loop stays in C
     return common >= PLAINLY_ENGLISH_SHARE * len(words)
 
 
