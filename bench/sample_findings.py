@@ -75,9 +75,13 @@ def main() -> None:
     if args.score:
         score(args.score)
         return
-    found = findings(args.select)
-    chosen = sorted(random.Random(args.seed).sample(range(len(found)), min(args.size, len(found))))
-    print(f"# {len(found)} findings of {args.select}; {len(chosen)} drawn with seed {args.seed}")
+    print_sample(findings(args.select), args.size, args.seed, f" of {args.select}")
+
+
+def print_sample(found: list, size: int, seed: int, described: str = "") -> None:
+    """Draw `size` of the findings with `seed` and print them as a TSV, one a line."""
+    chosen = sorted(random.Random(seed).sample(range(len(found)), min(size, len(found))))
+    print(f"# {len(found)} findings{described}; {len(chosen)} drawn with seed {seed}")
     print("n\tfile\tarticle\tat\tcode\tflagged\tfix\tcontext")
     for number, index in enumerate(chosen, 1):
         name, doc_id, doc, finding = found[index]

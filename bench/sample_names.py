@@ -14,13 +14,12 @@ is a real defect and whether its suggestion is right in context.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_findings import context, findings, fixed, score
+from sample_findings import findings, print_sample, score
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "glossary"
 FILES = (
@@ -64,17 +63,7 @@ def main() -> None:
         for item in findings("T5,N,ALL")
         if item[3].code in RULES or (item[3].glossary is not None and item[3].glossary.id in ids)
     ]
-    chosen = sorted(random.Random(args.seed).sample(range(len(found)), min(args.size, len(found))))
-    print(f"# {len(found)} findings; {len(chosen)} drawn with seed {args.seed}")
-    print("n\tfile\tarticle\tat\tcode\tflagged\tfix\tcontext")
-    for number, index in enumerate(chosen, 1):
-        name, doc_id, doc, finding = found[index]
-        line, column = doc.position(finding.start)
-        flagged = " ".join(doc.text[finding.start : finding.end].split())
-        print(
-            f"{number}\t{name}\t{doc_id}\t{line}:{column}\t{finding.code}\t{flagged}\t"
-            f"{fixed(doc.text, finding)}\t{context(doc.text, finding.start, finding.end)}"
-        )
+    print_sample(found, args.size, args.seed)
 
 
 if __name__ == "__main__":

@@ -156,19 +156,8 @@ class ResultCache:
         """Write the cache (atomically) when anything changed; skipped when the folder is not writable."""
         if not self.changed:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(self.entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
-            return
-        self.changed = False
+        if _pickled_atomically(self.entries, self.path):
+            self.changed = False
 
     @property
     def notes_path(self) -> Path:
@@ -187,19 +176,26 @@ class ResultCache:
         """Write the notes (atomically) when the run looked up new ones; skipped when the folder is not writable."""
         if len(self.notes) == self.notes_read:
             return
+        if _pickled_atomically(self.notes, self.notes_path):
+            self.notes_read = len(self.notes)
+
+
+def _pickled_atomically(value: object, path: Path) -> bool:
+    """Pickle `value` to `path` through a temporary file renamed over it; False
+    when the folder is not writable (a cache is then simply not kept)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
-            self.notes_path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.notes_path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(self.notes, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.notes_path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
-            return
-        self.notes_read = len(self.notes)
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return False
+    return True
 
 
 def remove_caches(root: Path) -> int:
