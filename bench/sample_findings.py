@@ -68,14 +68,19 @@ def score(path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--select", default=DEFAULT_SELECT, help="rule codes, comma-separated")
-    parser.add_argument("--size", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--score", type=Path, help="count the verdicts in this file instead")
-    args = parser.parse_args()
+    args = sample_arguments(parser)
     if args.score:
         score(args.score)
         return
     print_sample(findings(args.select), args.size, args.seed, f" of {args.select}")
+
+
+def sample_arguments(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """The options every sampling script shares (--size, --seed, --score), parsed."""
+    parser.add_argument("--size", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--score", type=Path, help="count the verdicts in this file instead")
+    return parser.parse_args()
 
 
 def print_sample(found: list, size: int, seed: int, described: str = "") -> None:

@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_findings import findings, print_sample, score
+from sample_findings import findings, print_sample, sample_arguments, score
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "glossary"
 FILES = (
@@ -49,11 +49,7 @@ def entry_ids() -> set[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--score", type=Path, help="count the verdicts in this file instead")
-    args = parser.parse_args()
+    args = sample_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     if args.score:
         score(args.score)
         return
