@@ -20,7 +20,8 @@ from tqa import __version__
 from tqa.alignment import paired_source
 from tqa.i18n import _, current_language
 from tqa.model import Finding, Rule
-from tqa.pipeline.check import FixSettings, fix_text
+from tqa.pipeline.check import fix_text
+from tqa.pipeline.one_file import fix_settings
 from tqa.pipeline.run import DEFAULT_JOB, FileResult, Job, checked_text, display_path
 from tqa.rule_docs import explanation
 from tqa.rules import find_rule
@@ -198,15 +199,7 @@ def cleaned_text(result: FileResult, text: str, review: Review, original: Docume
 
         return fix_catalog(text, name, rules, False, job.glossary_files, job.catalogs)[0]
     markdown = _is_markdown(result.input.display if result.input.is_stdin else result.input.path)
-    settings = FixSettings(
-        False,
-        markdown,
-        job.segmentation,
-        job.glossary_files,
-        original,
-        fix_codes=job.fix_codes,
-        transliteration=job.transliteration,
-    )
+    settings = replace(fix_settings(job, markdown, original), unsafe=False)  # safe fixes only, as `tqa fix`
     return fix_text(text, name, rules, settings)[0]
 
 
