@@ -861,7 +861,7 @@ def calque_of_source_term(doc: Document) -> Iterator[Violation]:
     if not doc.aligned:
         return
     for match in glossary_matches(doc):
-        if match.entry.kind not in CALQUE_KINDS or match.entry.is_info(match.form.avoid):
+        if match.entry.kind not in CALQUE_KINDS or match.form.info:
             continue
         if not calque_confirmed(doc, match):
             continue

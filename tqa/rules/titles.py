@@ -38,7 +38,7 @@ def _unknown_word(word: str) -> bool:
 def _reported(doc: Document, start: int, end: int) -> bool:
     """Whether a glossary rule reports a span overlapping `start:end` by default
     (`head of the region` alone is translationese, reported only on request)."""
-    return any(m.start < end and m.end > start and not m.entry.is_info(m.form.avoid) for m in glossary_matches(doc))
+    return any(m.start < end and m.end > start and not m.form.info for m in glossary_matches(doc))
 
 
 def office_before_name(doc: Document) -> Iterator[Violation]:
