@@ -27,3 +27,23 @@ def test_fast_indented_json_is_exactly_the_standard_one(value):
 def test_a_value_written_further_in_is_the_same_indented_further(value, depth):
     newline = "\n" + json_text.INDENT * depth
     assert json_text.dumps_at(value, newline) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
+
+
+def test_a_finding_written_directly_is_its_object_written_generically():
+    from conftest import SEED
+    from tqa.pipeline.check import check_document
+    from tqa.pipeline.run import FileResult, Input
+    from tqa.report import located
+    from tqa.report.json_output import finding_object, finding_text
+    from tqa.rules import select_rules
+    from tqa.text.document import Document
+    from tqa.text.textio import Source
+
+    text = SEED.read_text(encoding="utf-8")
+    result = FileResult(
+        Input("seed.txt", "seed.txt"), Source(text), check_document(Document("seed.txt", text), select_rules())
+    )
+    items = list(located([result]))
+    assert items and any(item.finding.fix for item in items) and any(item.finding.glossary for item in items)
+    for item in items:
+        assert finding_text(item) == json_text.dumps_at(finding_object(item), json_text.ITEM)
