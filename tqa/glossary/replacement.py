@@ -118,7 +118,7 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     computed = True
     for name, value in match.slots:
         template = template.replace("{" + name + "}", value)
-    head = _HEAD.search(template)
+    head = _HEAD.search(template) if "~" in template else None
     if head:
         word = inflected(head.group(1), _head_tag(form.tags, _auxiliary(text, match.start), head.group(1)))
         if word is None:
@@ -126,8 +126,8 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
         template = template[: head.start()] + word + template[head.end() :]
     elif form.tags:
         computed = False  # the form was inflected and its replacement has no word to agree
-    if not template:
-        return template, computed
+    if not template or (not form.inflection and match.entry.kind != "acronym" and template[0] != " "):
+        return template, computed  # most forms: nothing to inflect
     found = text[match.start : match.end]
     head_text, _sep, last = template.rpartition(" ")
     prefix = head_text + " " if head_text else ""
@@ -166,6 +166,8 @@ def _title_case(words: list[str]) -> list[str]:
 
 def _proper_name(found: str) -> bool:
     """Every word capitalized, more than one of them: the text names something."""
+    if found.islower():
+        return False  # most matches: not a capital in them
     words = [word for word in found.split() if word.lower() not in _TITLE_SMALL_WORDS]
     return len(words) > 1 and all(word[:1].isupper() for word in words)
 
@@ -198,9 +200,12 @@ def _bare_body_subject(
     return "AUX" in following or ("VERB" in following and "NOUN" not in following)
 
 
-def _overlap_before(words: list[str], before: list[str]) -> int:
+def _overlap_before(words: list[str], text: str, offset: int) -> int:
     """How many of the replacement's first words the text already has just before
-    it (`before` nearest first): `the` of `the principle` after `applied the`."""
+    it: `the` of `the principle` after `applied the`."""
+    if len(words) < 2:
+        return 0  # the replacement keeps at least one word: the text's are not read
+    before = _words_before(text, offset)
     longest = min(len(words) - 1, len(before))
     if longest <= 0:
         return 0
@@ -214,9 +219,12 @@ def _overlap_before(words: list[str], before: list[str]) -> int:
     return 0
 
 
-def _overlap_after(words: list[str], after: list[str]) -> int:
+def _overlap_after(words: list[str], text: str, offset: int) -> int:
     """How many of the replacement's last words the text already has just after it:
     `in Ukraine` of `Monitoring Mission in Ukraine` before `in Ukraine`."""
+    if len(words) < 2:
+        return 0
+    after = _words_after(text, offset)
     longest = min(len(words) - 1, len(after))
     if longest <= 0:
         return 0
@@ -274,8 +282,8 @@ def replacement(text: str, match: Match) -> Replacement:
             words = words[1:]  # the text's article stays; `a`/`an` is chosen again below
     else:
         # no word doubled with the text's: `the the principle`, `in Ukraine in Ukraine`
-        words = words[_overlap_before(words, _words_before(text, start)) :]
-    words = words[: len(words) - _overlap_after(words, _words_after(text, end))]
+        words = words[_overlap_before(words, text, start) :]
+    words = words[: len(words) - _overlap_after(words, text, end)]
     if _bare_body_subject(text, match, words, before, after):
         words = ["the", *words]
     if computed and _breaks_agreement(" ".join(words), found, after):
@@ -309,7 +317,7 @@ def _whole_quotation(text: str, start: int, end: int) -> tuple[int, int]:
     took in alone: `aviation group "Russian Knights` + `"` is replaced whole, so
     no quote mark is left without its pair."""
     found = text[start:end]
-    if not any(mark in found for mark in _QUOTE_MARKS):
+    if _QUOTE_MARKS.isdisjoint(found):
         return start, end  # most matches: no mark to pair
     for opening, closing in _QUOTE_PAIRS:
         if opening == closing:

@@ -517,6 +517,7 @@ class _WordRoles:
         self._seen: set[str] = set()
         self.misspelt: set[str] = set()
         self.surnames_near: dict[str, frozenset[str]] = {}
+        self.either: set[str] = set()  # misspelt or a key of surnames_near: most documents have none
         self.by_lower: dict[str, set[str]] = {}  # a word in lower case -> the words seen that it is
         # The first names of the lengths a near miss of a word's length may be of, compared
         # all at once by rapidfuzz when it is installed.
@@ -527,14 +528,17 @@ class _WordRoles:
         new = words - self._seen
         if len(self._seen) + len(new) > self._LIMIT:
             self._seen.clear(), self.misspelt.clear(), self.surnames_near.clear(), self.by_lower.clear()
+            self.either.clear()
         written_by_first = self._people.written_by_first
         for word in new:
             if self._may_misspell(word):
                 self.misspelt.add(word)
+                self.either.add(word)
             if close := self._close_first_names(skeleton(word)):
                 spellings = frozenset(spelling for first in close for spelling in written_by_first.get(first, ()))
                 if spellings:
                     self.surnames_near[word] = spellings
+                    self.either.add(word)
             self.by_lower.setdefault(word.lower(), set()).add(word)
         self._seen.update(new)
 
@@ -595,10 +599,13 @@ def _near_miss_candidates(words: frozenset[str], glossary_files: tuple[str, ...]
     beside `Vladimir`)."""
     roles = _word_roles(load_glossary(glossary_files).fingerprint, glossary_files)
     roles.learn(words)
-    found = roles.misspelt & words
-    for spelling in set().union(*map(roles.surnames_near.__getitem__, words & roles.surnames_near.keys())):
-        if spelling in roles.by_lower:
-            found.update(roles.by_lower[spelling] & words)
+    found = set()
+    for word in roles.either & words:
+        if word in roles.misspelt:
+            found.add(word)
+        for spelling in roles.surnames_near.get(word, ()):
+            if spelling in roles.by_lower:
+                found.update(roles.by_lower[spelling] & words)
     return found
 
 
