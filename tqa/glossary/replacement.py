@@ -39,6 +39,11 @@ _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
 _PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
 _PRECEDING = re.compile(r"[^\W_][\w'’-]*")
+# The same patterns for ASCII text, which they read alike: re.ASCII's word
+# characters are cheaper to test than Unicode's (none of them uses `\s`).
+_WORD_BEFORE_ASCII, _WORD_AFTER_ASCII, _PRECEDING_ASCII = (
+    re.compile(pattern.pattern, re.ASCII) for pattern in (_WORD_BEFORE, _WORD_AFTER, _PRECEDING)
+)
 _CLAUSE_END = re.compile(r"[.;:!?,]")
 _SINGULAR_VERBS = frozenset("is was has does".split())
 _PLURAL_VERBS_AFTER = frozenset("are were have do".split())
@@ -72,11 +77,16 @@ def _word_before(text: str, offset: int) -> re.Match[str] | None:
     start = len(trimmed)
     while start and (trimmed[start - 1].isalnum() or trimmed[start - 1] in "_'’"):
         start -= 1
-    return _WORD_BEFORE.search(window, start)
+    return (_WORD_BEFORE_ASCII if window.isascii() else _WORD_BEFORE).search(window, start)
 
 
 def _word_after(text: str, offset: int) -> re.Match[str] | None:
-    return _WORD_AFTER.match(text[offset : offset + 40])
+    window = text[offset : offset + 40]
+    return (_WORD_AFTER_ASCII if window.isascii() else _WORD_AFTER).match(window)
+
+
+def _words_in(window: str) -> list[str]:
+    return (_PRECEDING_ASCII if window.isascii() else _PRECEDING).findall(window)
 
 
 def _head_tag(tags: str, auxiliary: str, lemma: str) -> str:
@@ -238,12 +248,14 @@ def _overlap_after(words: list[str], text: str, offset: int) -> int:
 
 def _words_before(text: str, offset: int) -> list[str]:
     """Up to four words before an offset within its sentence, nearest first."""
-    words = _PRECEDING.findall(text[max(0, offset - 60) : offset].split(".")[-1])
+    window = text[max(0, offset - 60) : offset].rpartition(".")[2]
+    words = _words_in(window)
     return words[::-1][:4]
 
 
 def _words_after(text: str, offset: int) -> list[str]:
-    return _PRECEDING.findall(_CLAUSE_END.split(text[offset : offset + 60], 1)[0])[:4]
+    window = _CLAUSE_END.split(text[offset : offset + 60], 1)[0]
+    return _words_in(window)[:4]
 
 
 def _breaks_agreement(content: str, found: str, after: re.Match[str] | None) -> bool:

@@ -45,6 +45,9 @@ _NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da
 # The same, read backwards from a word: the joiner and the name word that end where it starts.
 _JOINER_BEFORE = re.compile(_NAME_JOINER.pattern + "$")
 _JOINER_REACH = 40
+# The last character of a text _JOINER_BEFORE finds a joiner at the end of
+# (`$` also matches before a final line break).
+_JOINER_ENDS = " \u00a0\n"
 _NAME_BEFORE = re.compile(_NAME.pattern + "$")
 # A name word as _mentions keeps it: _NAME beginning upper-case and standing
 # alone (not the tail of another word: `XErmakov`, `Rimsky-Korsakov`).
@@ -306,6 +309,8 @@ def _run_start(text: str, match: re.Match, known: frozenset[str]) -> re.Match:
     """The first word of the run of name words that ends with `match`."""
     first = match
     while True:
+        if not first.start() or text[first.start() - 1] not in _JOINER_ENDS:
+            return first  # most names: no joiner ends right before them
         joiner = _JOINER_BEFORE.search(text, max(0, first.start() - _JOINER_REACH), first.start())
         if joiner is None:
             return first
