@@ -15,7 +15,6 @@ and `find` gives the same matches with either (a test runs both).
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import pickle
 import re
@@ -194,23 +193,6 @@ def heads(form: str) -> list[tuple[str, str]]:
     ]
 
 
-# A word of a form's pattern that lower-casing the text keeps as it is: under
-# re.IGNORECASE only `İ`, `ı` and `ſ` match ASCII letters they do not lower-case to.
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
-_MATCHED_AS_ASCII = ("\u0130", "\u0131", "\u017f")
-
-
-@functools.cache
-def _required_word(pattern: str) -> str:
-    """The longest plain word (ASCII letters and digits) after the first slot of
-    a form's pattern, lower case; "" for none. A text whose folded form lacks it
-    has no match of the form, so its hits need not be tried there."""
-    parts = pattern.split(_SEPARATOR)
-    first_slot = next((index for index, part in enumerate(parts) if part.startswith("(?P<")), len(parts))
-    words = [part.lower() for part in parts[first_slot + 1 :] if _PLAIN_WORD.fullmatch(part)]
-    return max(words, key=len, default="")
-
-
 def slot_pattern(form: str, case_sensitive: bool) -> re.Pattern[str] | None:
     """A regular expression for a form with `{X}` slots, matched on the text as
     written; None for a form without slots."""
@@ -325,9 +307,6 @@ class Matcher:
             total += end - start - 1
             removed.append(total)
         after = bisect.bisect_right
-        # Forms with slots are tried only where the word they need is in the text.
-        words_exact = folded.isascii() or not any(char in folded for char in _MATCHED_AS_ASCII)
-        has_word: dict[str, bool] = {}
         candidates: list[Match] = []
         size = len(folded)
         for end, minus_length, (_length, forms) in self._hits(folded):
@@ -350,12 +329,6 @@ class Matcher:
                     if span != form.folded and fold(span) != form.folded:
                         continue
                 if form.pattern is not None:
-                    if words_exact and (word := _required_word(form.pattern.pattern)):
-                        found = has_word.get(word)
-                        if found is None:
-                            found = has_word[word] = word in folded
-                        if not found:
-                            continue
                     whole = _slotted(text, o_start, form)
                     if whole is not None:
                         candidates.append(whole)
