@@ -114,7 +114,10 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
     if job.detect_language:
         result.language = document_language(final.text)
     if not job.fix and not job.keep_text and not item.is_stdin:
-        result.snapshot = TextSnapshot(text, result.findings, final.line_starts if result.findings else None)
+        if job.render is not None:  # rendered at once, then let go (see process_one)
+            result.snapshot = TextSnapshot.whole(text, final.line_starts if result.findings else ())
+        else:
+            result.snapshot = TextSnapshot(text, result.findings, final.line_starts if result.findings else None)
         result.source = dataclasses.replace(result.source, text="")
 
 
