@@ -68,6 +68,18 @@ class TextSnapshot:
         clone._text, clone._all = self._text, self._all
         return clone
 
+    def packed(self) -> tuple:
+        """The snapshot as plain values, quick to pickle and load (see `unpacked`)."""
+        return self.length, tuple(self._lines.items()), self._text, self._all
+
+    @classmethod
+    def unpacked(cls, packed: tuple) -> TextSnapshot:
+        snapshot = cls.__new__(cls)
+        snapshot.length, lines, snapshot._text, snapshot._all = packed
+        snapshot._lines = dict(lines)
+        snapshot._starts = sorted(snapshot._lines)
+        return snapshot
+
     def clear(self) -> None:
         """Let the kept lines go (positions of offsets in them are then unknown)."""
         self._text, self._all = None, ()
