@@ -80,8 +80,7 @@ class Tally:
     def unpacked(cls, packed: tuple) -> Tally:
         counts, keys, values, codes = packed
         tally = cls(*counts)
-        if keys:
-            tally.by_rule.update(dict(zip(keys, values, strict=True)))
+        dict.update(tally.by_rule, zip(keys, values, strict=True))  # Counter.update walks its argument in Python
         tally.fixable_codes.update(codes)
         return tally
 
