@@ -217,8 +217,9 @@ def test_a_packed_result_unpacks_to_the_same_result(tmp_path, streamed):
     item = Input(str(path), "shown.txt")
     copy = FileResult.unpacked(pickle.loads(pickle.dumps(original.packed())), item)
     assert copy.input is item
-    for name in ("source", "findings", "applied", "language", "rendered", "rendered_keys", "tally", "name_spellings"):
-        assert getattr(copy, name) == getattr(original, name), name
+    for field in dataclasses.fields(FileResult):  # a field added later is packed too, or this fails
+        if field.name not in ("input", "snapshot"):
+            assert getattr(copy, field.name) == getattr(original, field.name), field.name
     assert copy.findings or copy.rendered
     assert [copy.snapshot.position(f.start) for f in copy.findings] == [
         original.snapshot.position(f.start) for f in original.findings
