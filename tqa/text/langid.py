@@ -21,6 +21,9 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "them him".split()
 )
 _FUNCTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ENGLISH_FUNCTION_WORDS)) + r")\b", re.I)
+# In ASCII text a match of _FUNCTION_WORD is a whole `\w+` token, in any case:
+# counting tokens found in the set is the same count, many times faster.
+_TOKEN = re.compile(r"\w+")
 
 _CAPITALISED = re.compile(r"\b[A-Z]")
 # English prose has about 40% function words; other Latin-script languages far fewer of these.
@@ -79,7 +82,14 @@ def suspicious(text: str, may_have_cyrillic: bool = True) -> bool:
     # Lists of names and headline-style text are English with few function words.
     if len(_CAPITALISED.findall(sample)) > MAX_CAPITALISED_SHARE * words:
         return False
-    return len(_FUNCTION_WORD.findall(sample)) < MIN_ENGLISH_SHARE * words
+    return _function_words(sample) < MIN_ENGLISH_SHARE * words
+
+
+def _function_words(sample: str) -> int:
+    """How many English function words the sample has (as _FUNCTION_WORD finds them)."""
+    if not sample.isascii():  # re.I also folds a few other letters (`ſ`, dotless `ı`, the Kelvin sign)
+        return len(_FUNCTION_WORD.findall(sample))
+    return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, _TOKEN.findall(sample.lower())))
 
 
 def _plainly_english(sample: str) -> bool:
