@@ -126,6 +126,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     grouped = _marks_by_paragraph(doc)
     result.curly_style = curly_style = _curly_style(doc, grouped)
     closing_glyphs = {"”“": "“»", "””": "»"}.get(result.curly_style, CLOSING_GLYPHS)
+    glyph_roles = _GLYPH_ROLES[curly_style]
     # Paragraphs without marks change nothing but the count of paragraphs a
     # quotation has been carried over: step from one paragraph with marks to the next.
     for number in sorted(grouped):
@@ -157,7 +158,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                     result.carried[offset] = top
                     result.marks.append(mark)
                     continue
-            role = _role(char, side, text, i, _Later(positions, n + 1), stack, paragraph.index, curly_style)
+            role = glyph_roles.get(char) or _role(char, side, text, i, positions, n + 1, stack, paragraph.index)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
@@ -197,7 +198,12 @@ class _Later:
 
 def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
     """The pair of curly marks most paragraphs write their quotations with
-    (and only with): “…”, ”…“ or ”…”; “…” when none has more."""
+    (and only with): “…”, ”…“ or ”…”; “…” when none has more.
+    Only a paragraph whose first curly mark is ” votes for another style than
+    “…”: where none has one (every mark of a paragraph counts when nothing is
+    protected), the votes need not be counted."""
+    if "”" not in doc.text or (not doc.protected and not any(map(_opens_with_right_mark, _texts(doc, grouped)))):
+        return "“”"
     votes = {"“”": 0, "”“": 0, "””": 0}
     for number, positions in grouped.items():
         text = doc.prose[number].text
@@ -211,29 +217,40 @@ def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
     return best if votes[best] > votes["“”"] else "“”"
 
 
+def _texts(doc: Document, grouped: dict[int, list[int]]) -> Iterator[str]:
+    return (doc.prose[number].text for number in grouped)
+
+
+def _opens_with_right_mark(text: str) -> bool:
+    """Whether the first curly mark of `text` is ”."""
+    right = text.find("”")
+    return right >= 0 and text.find("“", 0, right) < 0
+
+
+# The marks whose glyph alone gives their role, in each curly style (see _role).
+_GLYPH_ROLES = {
+    "“”": {"«": "open", "„": "open", "”": "close", "»": "close"},
+    "”“": {"«": "open", "„": "open", "”": "open", "“": "close", "»": "close"},
+    "””": {"«": "open", "„": "open", "»": "close"},
+}
+
+
 def _role(
-    char: str,
-    side: str,
-    text: str,
-    index: int,
-    later: _Later,
-    stack: list[Mark],
-    paragraph: int,
-    curly_style: str = "“”",
+    char: str, side: str, text: str, index: int, positions: list[int], following: int, stack: list[Mark], paragraph: int
 ) -> str:
-    if char == "”" and curly_style == "””":
+    """The role of a mark its glyph does not give (_GLYPH_ROLES): `”` in a
+    document that writes ”…”, `“` and the straight mark. `positions[following:]`
+    are the later marks of its paragraph."""
+    if char == "”":  # the document writes ”…”
         if side in ("left", "right"):
             return "open" if side == "left" else "close"
         return "close" if stack else "open"
-    if char in OPENING_GLYPHS or (curly_style == "”“" and char == "”"):
-        return "open"
-    if char in CLOSING_GLYPHS or (curly_style == "”“" and char == "“"):
-        return "close"
     top = stack[-1] if stack else None
     if char == "“":
         # In Russian and German typography „ is closed by “.
         return "close" if top is not None and top.char == "„" else "open"
     # The straight mark: its role follows from what is open.
+    later = _Later(positions, following)
     if top is None:
         # After `,` `.` `?` `!` and before `… he said`: the end of a quotation
         # whose opening mark is missing or in an earlier segment, not a new one.
