@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
@@ -20,7 +20,6 @@ from tqa.text.document import Document, Paragraph
 # the dash, a literal the engine can jump to; the punctuation is read backwards.
 _DASH = re.compile(r"[-–—]{1,2}(?=\s+[^\W\d_])")
 _DASHES = "-–—"
-_START = attrgetter("start")
 _DIALOGUE_DASH = re.compile(r"[-–—]{1,2}[ \t\u00a0]+")
 _BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
 
@@ -86,13 +85,13 @@ def _paragraphs_with_spaced_dash(doc: Document) -> Iterator[Paragraph]:
     """The prose paragraphs where _DASH can match: those with a dash (or two)
     before white space, found from the dashes of the text rather than by
     reading every paragraph."""
-    text, prose = doc.text, doc.prose
+    text, prose, starts = doc.text, doc.prose, doc.prose_starts
     last = -1
     for dash in char_positions(text, _DASHES):
         after = text[dash + 1 : dash + 2]
         if not after.isspace() and not (after and after in _DASHES and text[dash + 2 : dash + 3].isspace()):
             continue
-        number = bisect.bisect_right(prose, dash, key=_START) - 1
+        number = bisect.bisect_right(starts, dash) - 1
         if number > last and dash < prose[number].end:
             last = number
             yield prose[number]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from tqa.rules._shared import char_positions
-from tqa.text.document import Document
+from tqa.text.document import Document, Paragraph
 
 DOUBLE_MARKS = '"“”«»„'
 OPENING_GLYPHS = "«„"
@@ -99,20 +99,26 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return cached
 
 
-def _marks_by_paragraph(doc: Document) -> dict[int, list[int]]:
-    """{prose paragraph number: offsets (within it) of its unprotected double quote marks}."""
-    prose = doc.prose
-    starts = [paragraph.start for paragraph in prose]
+def _marks_by_paragraph(doc: Document) -> dict[int, tuple[Paragraph, list[int]]]:
+    """{prose paragraph number: (the paragraph, offsets within it of its
+    unprotected double quote marks)}: only the paragraphs with a mark are made."""
+    prose, starts = doc.prose, doc.prose_starts
     protected = doc.is_protected if doc.protected else None
-    grouped: dict[int, list[int]] = {}
-    number, start, end = -1, -1, -1
+    grouped: dict[int, tuple[Paragraph, list[int]]] = {}
+    number, start, end, offsets = -1, -1, -1, []
     for offset in char_positions(doc.text, DOUBLE_MARKS):
         if not start <= offset < end:  # marks come in text order: most share a paragraph with the last
             number = bisect.bisect_right(starts, offset) - 1
-            start, end = (prose[number].start, prose[number].end) if number >= 0 else (-1, -1)
+            if number >= 0:
+                paragraph = prose[number]
+                start, end = paragraph.start, paragraph.end
+            else:
+                start, end = -1, -1
         if not start <= offset < end or (protected is not None and protected(offset, offset + 1)):
             continue
-        grouped.setdefault(number, []).append(offset - start)
+        if number not in grouped:
+            grouped[number] = (paragraph, offsets := [])
+        offsets.append(offset - start)
     return grouped
 
 
@@ -130,7 +136,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     # Paragraphs without marks change nothing but the count of paragraphs a
     # quotation has been carried over: step from one paragraph with marks to the next.
     for number in sorted(grouped):
-        paragraph, positions = doc.prose[number], grouped[number]
+        paragraph, positions = grouped[number]
         text = paragraph.text
         if stack:
             carried_paragraphs += number - previous
@@ -196,17 +202,18 @@ class _Later:
         return (positions[index] for index in range(self.start, len(positions)))
 
 
-def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
+def _curly_style(doc: Document, grouped: dict[int, tuple[Paragraph, list[int]]]) -> str:
     """The pair of curly marks most paragraphs write their quotations with
     (and only with): “…”, ”…“ or ”…”; “…” when none has more.
     Only a paragraph whose first curly mark is ” votes for another style than
     “…”: where none has one (every mark of a paragraph counts when nothing is
     protected), the votes need not be counted."""
-    if "”" not in doc.text or (not doc.protected and not any(map(_opens_with_right_mark, _texts(doc, grouped)))):
+    texts = (paragraph.text for paragraph, _positions in grouped.values())
+    if "”" not in doc.text or (not doc.protected and not any(map(_opens_with_right_mark, texts))):
         return "“”"
     votes = {"“”": 0, "”“": 0, "””": 0}
-    for number, positions in grouped.items():
-        text = doc.prose[number].text
+    for paragraph, positions in grouped.values():
+        text = paragraph.text
         curly = "".join(text[i] for i in positions if text[i] in CURLY)
         if len(curly) < 2 or len(curly) % 2:
             continue
@@ -215,10 +222,6 @@ def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
                 votes[style] += 1
     best = max(votes, key=lambda style: (votes[style], style == "“”"))
     return best if votes[best] > votes["“”"] else "“”"
-
-
-def _texts(doc: Document, grouped: dict[int, list[int]]) -> Iterator[str]:
-    return (doc.prose[number].text for number in grouped)
 
 
 def _opens_with_right_mark(text: str) -> bool:

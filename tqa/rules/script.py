@@ -154,10 +154,8 @@ def untranslated_paragraph(doc: Document) -> Iterator[Violation]:
     Fix safety:
         No fix: the paragraph needs translating.
     """
-    cyrillic = doc.has_cyrillic
-    for paragraph in doc.prose:
-        if not langid.suspicious(paragraph.text, cyrillic):
-            continue
+    for number in langid.suspicious_texts(doc.prose_texts, doc.has_cyrillic):
+        paragraph = doc.prose[number]
         language, probability = langid.detect(paragraph.text)
         if language in ("en", "unknown") or probability < MIN_LANGUAGE_PROBABILITY:
             continue

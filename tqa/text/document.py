@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -65,6 +65,40 @@ class Paragraph(NamedTuple):
         return self.text.strip()
 
 
+class Paragraphs(Sequence[Paragraph]):
+    """The paragraphs of plain text as two lists, where each starts and its text:
+    a Paragraph is made when one is asked for, as most rules read only the few
+    their candidates fall in. Iterating makes (and keeps) them all."""
+
+    def __init__(self, starts: list[int], texts: list[str]):
+        self.starts, self.texts = starts, texts
+        self._all: list[Paragraph] | None = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index):
+        if self._all is not None:
+            return self._all[index]
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self.texts)))]
+        text, start = self.texts[index], self.starts[index]
+        return Paragraph(index if index >= 0 else index + len(self.texts), start, start + len(text), text)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        if self._all is None:
+            self._all = [
+                Paragraph(index, start, start + len(text), text)
+                for index, (start, text) in enumerate(zip(self.starts, self.texts))
+            ]
+        return iter(self._all)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like a list
+
+
 @dataclass
 class Document:
     """Text as read (BOM removed, line endings kept) plus derived structure.
@@ -96,7 +130,7 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
     @cached_property
-    def paragraphs(self) -> list[Paragraph]:
+    def paragraphs(self) -> Sequence[Paragraph]:
         mode = self.segmentation
         plain = "\r" not in self.text
         if mode == "auto":
@@ -151,9 +185,21 @@ class Document:
         return paragraphs
 
     @cached_property
-    def prose(self) -> list[Paragraph]:
-        """Paragraphs rules read: everything but code blocks."""
-        return [p for p in self.paragraphs if not p.is_code]
+    def prose(self) -> Sequence[Paragraph]:
+        """Paragraphs rules read: everything but code blocks (all of them, when not Markdown)."""
+        return [p for p in self.paragraphs if not p.is_code] if self.markdown else self.paragraphs
+
+    @cached_property
+    def prose_starts(self) -> list[int]:
+        """Where each prose paragraph starts (without making the paragraphs, where plain)."""
+        prose = self.prose
+        return prose.starts if isinstance(prose, Paragraphs) else [p.start for p in prose]
+
+    @cached_property
+    def prose_texts(self) -> list[str]:
+        """The text of each prose paragraph (without making the paragraphs, where plain)."""
+        prose = self.prose
+        return prose.texts if isinstance(prose, Paragraphs) else [p.text for p in prose]
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
@@ -213,25 +259,28 @@ class Document:
         return not self.text.isascii() and bool(_CYRILLIC.search(self.text))  # isascii is O(1)
 
 
-def _split_paragraphs(text: str, separator: str) -> list[Paragraph]:
+def _split_paragraphs(text: str, separator: str) -> Paragraphs:
     """Paragraphs of plain text without carriage returns or lines of blanks,
     between `separator`s ("\\n\\n" for blocks, "\\n" for lines): what the
     separator patterns find, by str.split, far faster. Newlines left over
     from a run of three or more open a chunk; a newline ends the text."""
-    paragraphs: list[Paragraph] = []
     chunks = text.split(separator)
     if chunks[-1].endswith("\n"):
         chunks[-1] = chunks[-1][:-1]
-    position = 0
-    for chunk in chunks:
-        start = position
-        position += len(chunk) + len(separator)
+    step = len(separator)
+    starts = list(itertools.accumulate(map(step.__add__, map(len, chunks)), initial=0))
+    if text[:1] != "\n" and "\n" + separator not in text and "" not in chunks and not any(map(str.isspace, chunks)):
+        starts.pop()
+        return Paragraphs(starts, chunks)  # every chunk a paragraph as it stands
+    kept_starts, kept = [], []
+    for start, chunk in zip(starts, chunks):
         if chunk[:1] == "\n":
             chunk = chunk[1:]
             start += 1
         if chunk and not chunk.isspace():
-            paragraphs.append(Paragraph(len(paragraphs), start, start + len(chunk), chunk))
-    return paragraphs
+            kept_starts.append(start)
+            kept.append(chunk)
+    return Paragraphs(kept_starts, kept)
 
 
 def _markdown_protected(text: str) -> Iterator[tuple[int, int]]:

@@ -8,6 +8,7 @@ suspicious, so English prose never pays for it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 MIN_LETTERS = 40
@@ -90,6 +91,14 @@ def _function_words(sample: str) -> int:
     if not sample.isascii():  # re.I also folds a few other letters (`ſ`, dotless `ı`, the Kelvin sign)
         return len(_FUNCTION_WORD.findall(sample))
     return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, _TOKEN.findall(sample.lower())))
+
+
+def suspicious_texts(texts: Sequence[str], may_have_cyrillic: bool = True) -> list[int]:
+    """Indices of the `texts` that `suspicious` picks; those too short for it go
+    without a call."""
+    return [
+        number for number, text in enumerate(texts) if len(text) >= MIN_LETTERS and suspicious(text, may_have_cyrillic)
+    ]
 
 
 def _plainly_english(sample: str) -> bool:
