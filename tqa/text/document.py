@@ -5,10 +5,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
@@ -49,6 +48,33 @@ def line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
     return starts
+
+
+_T = TypeVar("_T")
+
+
+class cached_once(Generic[_T]):
+    """functools.cached_property without its lock: Python 3.11 takes one at the
+    first read of each property, a cost on every document of a run, and a
+    Document is read by one thread."""
+
+    def __init__(self, compute: Callable[[Any], _T]):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Paragraph(NamedTuple):
@@ -120,7 +146,7 @@ class Document:
     transliteration: str = "wire"
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
-    @cached_property
+    @cached_once
     def line_starts(self) -> list[int]:
         return line_starts(self.text)
 
@@ -129,7 +155,7 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    @cached_property
+    @cached_once
     def paragraphs(self) -> Sequence[Paragraph]:
         mode = self.segmentation
         plain = "\r" not in self.text
@@ -184,24 +210,24 @@ class Document:
                 position = match.end()
         return paragraphs
 
-    @cached_property
+    @cached_once
     def prose(self) -> Sequence[Paragraph]:
         """Paragraphs rules read: everything but code blocks (all of them, when not Markdown)."""
         return [p for p in self.paragraphs if not p.is_code] if self.markdown else self.paragraphs
 
-    @cached_property
+    @cached_once
     def prose_starts(self) -> list[int]:
         """Where each prose paragraph starts (without making the paragraphs, where plain)."""
         prose = self.prose
         return prose.starts if isinstance(prose, Paragraphs) else [p.start for p in prose]
 
-    @cached_property
+    @cached_once
     def prose_texts(self) -> list[str]:
         """The text of each prose paragraph (without making the paragraphs, where plain)."""
         prose = self.prose
         return prose.texts if isinstance(prose, Paragraphs) else [p.text for p in prose]
 
-    @cached_property
+    @cached_once
     def protected(self) -> list[tuple[int, int]]:
         """Spans no rule may report on: URLs, e-mail addresses, and in Markdown
         inline code, link targets, comments and tags."""
@@ -228,7 +254,7 @@ class Document:
         index = bisect.bisect_right(self.protected, (max(end, start + 1), -1))
         return index > 0 and self._protected_reach[index - 1] > start
 
-    @cached_property
+    @cached_once
     def _protected_reach(self) -> list[int]:
         """For each protected span, the furthest end among it and those before."""
         reach, furthest = [], -1
@@ -237,16 +263,16 @@ class Document:
             reach.append(furthest)
         return reach
 
-    @cached_property
+    @cached_once
     def newline(self) -> str:
         match = _LINE_BREAK.search(self.text)
         return match.group() if match else "\n"
 
-    @cached_property
+    @cached_once
     def word_count(self) -> int:
         return len(re.findall(r"\w+", self.text))
 
-    @cached_property
+    @cached_once
     def aligned(self) -> list[tuple[Paragraph, Paragraph]]:
         """(target, source) paragraph pairs; empty without a source or when the
         counts differ (the engine reports that before any rule runs)."""
@@ -254,7 +280,7 @@ class Document:
             return []
         return list(zip(self.prose, self.source.prose, strict=True))
 
-    @cached_property
+    @cached_once
     def has_cyrillic(self) -> bool:
         return not self.text.isascii() and bool(_CYRILLIC.search(self.text))  # isascii is O(1)
 
