@@ -109,10 +109,21 @@ def _plainly_english(sample: str) -> bool:
     "en" after milliseconds of work, and loading its profiles costs a run
     a fifth of a second."""
     words = sample.lower().split()
-    if len(words) < MIN_WORDS or len(_CYRILLIC.findall(sample)) > MAX_STRAY_CYRILLIC_SHARE * len(sample):
+    if len(words) < MIN_WORDS or _cyrillic_letters(sample) > MAX_STRAY_CYRILLIC_SHARE * len(sample):
         return False
     common = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))  # a bool counts 1: the loop stays in C
     return common >= PLAINLY_ENGLISH_SHARE * len(words)
+
+
+def _cyrillic_letters(text: str) -> int:
+    """How many letters of `text` _CYRILLIC finds; none where its UTF-8 has none of
+    their lead bytes (D0-D3), a faster test than the regex's scan."""
+    if text.isascii():
+        return 0
+    data = text.encode("utf-8", "surrogatepass")
+    if b"\xd0" not in data and b"\xd1" not in data and b"\xd2" not in data and b"\xd3" not in data:
+        return 0
+    return len(_CYRILLIC.findall(text))
 
 
 def document_language(text: str) -> str:
