@@ -70,19 +70,15 @@ class QuoteAnalysis:
     curly_style: str = "“”"
 
 
+# (space or opening context before, space or trailing context after) -> flank.
+_FLANKS = {(True, False): "left", (False, True): "right", (True, True): "none", (False, False): "both"}
+
+
 def flank(text: str, index: int) -> str:
     """Where a mark leans: left-flanking (`␣"word`) opens, right-flanking closes."""
     before = text[index - 1] if index > 0 else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
-    space_before = before.isspace() or before in _OPENING_CONTEXT
-    space_after = after.isspace() or after in _TRAILING_CONTEXT
-    if space_before and not space_after:
-        return "left"
-    if space_after and not space_before:
-        return "right"
-    if space_before and space_after:
-        return "none"
-    return "both"
+    after = text[index + 1 : index + 2] or " "
+    return _FLANKS[before.isspace() or before in _OPENING_CONTEXT, after.isspace() or after in _TRAILING_CONTEXT]
 
 
 def followed_by_attribution(text: str, index: int) -> bool:

@@ -104,9 +104,10 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
     """
     if not doc.has_cyrillic:
         return
-    for paragraph in doc.prose:
-        if not _ANY_CYRILLIC.search(paragraph.text):
+    for number, text in enumerate(doc.prose_texts):
+        if not _ANY_CYRILLIC.search(text):
             continue
+        paragraph = doc.prose[number]
         if langid.suspicious(paragraph.text) and langid.detect(paragraph.text)[0] not in ("en", "unknown"):
             continue  # untranslated-paragraph reports the whole paragraph
         mixed = [m.span() for m in _MIXED_WORD.finditer(paragraph.text)]

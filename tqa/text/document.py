@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -91,6 +93,10 @@ class Paragraph(NamedTuple):
         return self.text.strip()
 
 
+# Paragraph((index, start, end, text, is_code)) without the Python frame of its __new__.
+_new_paragraph = functools.partial(tuple.__new__, Paragraph)
+
+
 class Paragraphs(Sequence[Paragraph]):
     """The paragraphs of plain text as two lists, where each starts and its text:
     a Paragraph is made when one is asked for, as most rules read only the few
@@ -113,10 +119,9 @@ class Paragraphs(Sequence[Paragraph]):
 
     def __iter__(self) -> Iterator[Paragraph]:
         if self._all is None:
-            self._all = [
-                Paragraph(index, start, start + len(text), text)
-                for index, (start, text) in enumerate(zip(self.starts, self.texts))
-            ]
+            starts, texts = self.starts, self.texts
+            ends = map(operator.add, starts, map(len, texts))
+            self._all = list(map(_new_paragraph, zip(itertools.count(), starts, ends, texts, itertools.repeat(False))))
         return iter(self._all)
 
     def __eq__(self, other: object) -> bool:
