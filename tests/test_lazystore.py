@@ -1,0 +1,106 @@
+"""The lazy store: a value read back part by part is the value written, items
+keep their identity, and a damaged or foreign file is never trusted."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+
+import pytest
+
+from tqa.lazystore import LazyDict, LazyList, StoreError, dumps, load
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    number: int
+
+
+def _value() -> dict:
+    items = LazyList(Item(f"item-{index}", index) for index in range(100))
+    return {
+        "items": items,
+        "groups": LazyList((index, tuple(items[index + step] for step in range(index % 4))) for index in range(50)),
+        "by_name": LazyDict({f"key-{index}": (items[index], "x") for index in range(10)}),
+        "words": frozenset(f"wörd{index}" for index in range(5000)) | {"a", "ab", "zz", "Moscow"},
+        "small": frozenset({"x"}),
+        "again": (items, 3),
+    }
+
+
+@pytest.fixture
+def stored(tmp_path):
+    path = tmp_path / "value.store"
+    path.write_bytes(dumps(_value()))
+    return path
+
+
+def test_a_value_reads_back_as_written(stored):
+    value, written = load(stored), _value()
+    assert list(value["items"]) == list(written["items"]) and len(value["items"]) == 100
+    assert value["items"][-1] == Item("item-99", 99) and value["items"][2:4] == written["items"][2:4]
+    assert list(value["groups"]) == list(written["groups"])
+    assert dict(value["by_name"]) == dict(written["by_name"]) and value["by_name"].get("key-99") is None
+    assert "key-2" in value["by_name"] and "key-99" not in value["by_name"]
+    assert set(value["words"]) == written["words"] and len(value["words"]) == len(written["words"])
+    assert value["small"] == frozenset({"x"})
+    assert pickle.loads(pickle.dumps(value["items"])) == list(written["items"])
+
+
+def test_an_item_is_one_object_wherever_it_is_named(stored):
+    value = load(stored)
+    assert value["groups"][7][1][2] is value["items"][9]
+    assert value["by_name"]["key-3"][0] is value["items"][3]
+    assert value["again"][0] is value["items"]
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["looked-up-in-place", "read-into-a-set"])
+def test_words_are_found_as_a_set_finds_them(stored, many):
+    words = load(stored)["words"]
+    asked = ["a", "ab", "zz", "Moscow", "wörd0", "wörd4999", "b", "w", "wörd", "Mosco", "Moscowx", "", "zzz", "\n", "ö"]
+    if many:
+        asked += [f"wörd{index}" for index in range(0, 9000, 3)]
+    expected = _value()["words"]
+    assert [word in words for word in asked] == [word in expected for word in asked]
+
+
+def test_a_damaged_part_is_read_from_a_rebuilt_store(stored):
+    data = stored.read_bytes()
+    at = data.index(b"item-77")
+    stored.write_bytes(data[:at] + b"item-78" + data[at + 7 :])
+    rebuilt = []
+    value = load(stored, rebuild=lambda: rebuilt.append(True) or data)
+    assert value["items"][76] == Item("item-76", 76) and not rebuilt
+    assert value["items"][77] == Item("item-77", 77) and rebuilt == [True]
+    with pytest.raises(StoreError):
+        load(stored)["items"][77]  # without a way to rebuild it, a damaged part is an error, never read
+
+
+@pytest.mark.parametrize("damage", ["empty", "foreign", "cut short", "head changed"])
+def test_a_damaged_or_foreign_file_is_refused(stored, damage):
+    data = stored.read_bytes()
+    damaged = {
+        "empty": b"",
+        "foreign": pickle.dumps(_value()),
+        "cut short": data[:-3],
+        "head changed": data.replace(b"key-0", b"kez-0", 1),
+    }[damage]
+    stored.write_bytes(damaged)
+    with pytest.raises(StoreError):
+        load(stored)
+    with pytest.raises(StoreError):
+        load(stored.with_name("missing.store"))
+
+
+def test_a_damaged_compiled_glossary_is_not_trusted(tmp_path, monkeypatch):
+    from tqa.glossary import compiled
+
+    glossary = compiled.load_glossary()
+    data = compiled._cache_path(glossary.fingerprint).read_bytes()
+    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path))
+    path = compiled._cache_path(glossary.fingerprint)
+    path.write_bytes(data)
+    assert compiled._cached((), glossary.fingerprint).matcher.find("the contact line") != []
+    path.write_bytes(data[:-1])
+    assert compiled._cached((), glossary.fingerprint) is None
