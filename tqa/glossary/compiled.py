@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -153,6 +152,8 @@ def _rebuilt(extra: tuple[Path, ...], fingerprint: str) -> bytes:
 def _store(glossary: Glossary) -> bytes:
     """Keep a validated, compiled glossary for the next run (atomically; a
     cache that cannot be written is skipped); its kept form."""
+    import tempfile
+
     data = dumps(glossary)
     folder = cache_dir()
     try:

@@ -152,16 +152,16 @@ class _Automaton:
     automaton holding the values would. Pickled as its keys."""
 
     def __init__(self, keys: list[str], values: Sequence[Any]):
-        self._keys = keys
+        self._keys = _FILLER.join(keys)  # no key holds the filler
         self._values = values
         self._automaton: Any = None
 
     def __getstate__(self) -> tuple[str, Sequence[Any]]:
-        return _FILLER.join(self._keys), self._values  # no key holds the filler
+        return self._keys, self._values
 
     def __setstate__(self, state: tuple[str, Sequence[Any]]) -> None:
-        joined, values = state
-        self.__init__(joined.split(_FILLER) if joined else [], values)  # type: ignore[misc]
+        self._keys, self._values = state
+        self._automaton = None
 
     def iter(self, text: str) -> Iterator[tuple[int, Any]]:
         automaton = self._automaton
@@ -169,9 +169,9 @@ class _Automaton:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for index, key in enumerate(self._keys):
-                automaton.add_word(key, index)
             if self._keys:
+                for index, key in enumerate(self._keys.split(_FILLER)):
+                    automaton.add_word(key, index)
                 automaton.make_automaton()
             self._automaton = automaton
         values = self._values
