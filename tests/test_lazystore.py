@@ -104,3 +104,10 @@ def test_a_damaged_compiled_glossary_is_not_trusted(tmp_path, monkeypatch):
     assert compiled._cached((), glossary.fingerprint).matcher.find("the contact line") != []
     path.write_bytes(data[:-1])
     assert compiled._cached((), glossary.fingerprint) is None
+
+
+def test_a_value_written_in_one_piece_reads_back_whole(tmp_path):
+    path = tmp_path / "answers.store"
+    path.write_bytes(dumps({"said": ("say", "VBD"), "items": LazyList([Item("a", 1)])}, in_parts=False))
+    value = load(path)
+    assert value == {"said": ("say", "VBD"), "items": [Item("a", 1)]} and type(value["items"]) is LazyList

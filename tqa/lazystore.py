@@ -76,13 +76,6 @@ class _Writer:
         pickler.dump(value)
         return stream.getvalue()
 
-
-class _Whole(_Writer):
-    """Writes a value in one piece, as plain pickle does (and as fast)."""
-
-    def pickled(self, value: object, itself: object = None) -> bytes:
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
     def persistent_id(self, obj: object, itself: object) -> tuple | None:
         kind = type(obj)
         if kind is LazyList:
@@ -97,10 +90,17 @@ class _Whole(_Writer):
         return None
 
 
-def dumps(value: object, parts: bool = True) -> bytes:
-    """The store of `value`, as bytes to write to a file; with `parts` False in
-    one piece, read whole (for a small value written often)."""
-    writer = _Writer() if parts else _Whole()
+class _Whole(_Writer):
+    """Writes a value in one piece, as plain pickle does (and as fast)."""
+
+    def pickled(self, value: object, itself: object = None) -> bytes:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def dumps(value: object, in_parts: bool = True) -> bytes:
+    """The store of `value`, as bytes to write to a file; with `in_parts` False
+    in one piece, read whole (for a small value written often)."""
+    writer = _Writer() if in_parts else _Whole()
     head = writer.pickled(value)
     parts: list[bytes] = [MAGIC, b"\0" * _HEADER.size]
     size = len(MAGIC) + _HEADER.size

@@ -38,11 +38,11 @@ def _read(path: Path, rebuild: Callable[[], bytes] | None = None) -> object | No
         return None
 
 
-def _write(path: Path, value: object, parts: bool = True) -> bytes:
+def _write(path: Path, value: object, in_parts: bool = True) -> bytes:
     """Atomically (a cache folder that cannot be written is skipped); the bytes kept."""
     import tempfile
 
-    data = dumps(value, parts)
+    data = dumps(value, in_parts)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -88,5 +88,5 @@ class Answers:
         if key in known:
             return known[key]
         value = known[key] = compute()
-        _write(self.path, known, parts=False)
+        _write(self.path, known, in_parts=False)
         return value
