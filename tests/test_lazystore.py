@@ -111,3 +111,15 @@ def test_a_value_written_in_one_piece_reads_back_whole(tmp_path):
     path.write_bytes(dumps({"said": ("say", "VBD"), "items": LazyList([Item("a", 1)])}, in_parts=False))
     value = load(path)
     assert value == {"said": ("say", "VBD"), "items": [Item("a", 1)]} and type(value["items"]) is LazyList
+
+
+def test_kept_values_are_built_once_and_only_the_newest_versions_stay(tmp_path, monkeypatch):
+    from tqa.text import kept
+
+    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path))
+    builds = []
+    for version in range(6):
+        value = kept.built("numbers", str(version), lambda: builds.append(1) or (1, LazyList([2, 3])), tuple)
+        assert value == (1, [2, 3]) and len(builds) == version + 1
+    assert kept.built("numbers", "5", lambda: builds.append(1) or (), tuple) == (1, [2, 3]) and len(builds) == 6
+    assert len(list(tmp_path.glob(f"{kept.KEPT_PREFIX}numbers-*"))) == 4

@@ -21,6 +21,7 @@ from tqa.glossary.validate import validate_entries
 from tqa.i18n import _
 from tqa.lazystore import LazyList, StoreError, dumps, load
 from tqa.resources import user_cache_dir
+from tqa.text.kept import Answers
 from tqa.text.textio import MAX_GLOSSARY_BYTES, read_regular
 
 GLOSSARY_CACHE_PREFIX = "glossary-"
@@ -83,10 +84,20 @@ _digests = _FileDigests()
 
 @cache
 def _builtin_hash() -> hashlib._Hash:
-    """The built-in glossary ships with tqa: read once per process."""
+    """The built-in glossary ships with tqa: read once per process, and only
+    when a file's size or times changed since an earlier run read it (its
+    digest is kept in the cache folder; a file changed in the last
+    `_FileDigests.RECENT_NS` is read every time)."""
+    known = Answers("glossary-digests", __version__)
     digest = hashlib.sha256()
+    now = time.time_ns()
     for path in builtin_files():
-        digest.update(_file_digest(path))
+        info = path.stat()
+        if now - max(info.st_mtime_ns, info.st_ctime_ns) <= _FileDigests.RECENT_NS:
+            digest.update(_file_digest(path))
+            continue
+        stamp = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        digest.update(known.ask(stamp, lambda path=path: _file_digest(path)))
     return digest
 
 

@@ -69,7 +69,19 @@ def built(name: str, version: str, build: Callable[[], T], kind: type) -> T:
         return value  # type: ignore[return-value]
     value = build()
     _write(path, value)
+    _evict(name, path)
     return value
+
+
+def _evict(name: str, written: Path, kept: int = 4) -> None:
+    """Keep only the newest few versions of a value, the one just written
+    among them: each new version of a glossary or a library makes another."""
+    try:
+        others = [(p.stat().st_mtime_ns, p) for p in user_cache_dir().glob(f"{KEPT_PREFIX}{name}-*") if p != written]
+        for _time, path in sorted(others, reverse=True)[kept - 1 :]:
+            path.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 class Answers:
