@@ -267,7 +267,10 @@ class _List(Sequence):
             return [self[i] for i in range(*index.indices(len(self._items)))]
         item = self._items[index]
         if item is _UNREAD:
-            item = self._items[index] = self._store.record(self._number, index % len(self._items))
+            with self._store.lock:  # one object an item, whichever thread reads it first
+                item = self._items[index]
+                if item is _UNREAD:
+                    item = self._items[index] = self._store.record(self._number, index % len(self._items))
         return item
 
     def __iter__(self) -> Iterator[Any]:
@@ -299,8 +302,10 @@ class _Dict(Mapping):
             return self._values[key]
         except KeyError:
             index = self._index[key]
-        value = self._values[key] = self._store.record(self._number, index)
-        return value
+        with self._store.lock:
+            if key not in self._values:
+                self._values[key] = self._store.record(self._number, index)
+            return self._values[key]
 
     def get(self, key: Any, default: Any = None) -> Any:
         return self[key] if key in self._index else default
