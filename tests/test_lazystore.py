@@ -123,3 +123,24 @@ def test_kept_values_are_built_once_and_only_the_newest_versions_stay(tmp_path, 
         assert value == (1, [2, 3]) and len(builds) == version + 1
     assert kept.built("numbers", "5", lambda: builds.append(1) or (), tuple) == (1, [2, 3]) and len(builds) == 6
     assert len(list(tmp_path.glob(f"{kept.KEPT_PREFIX}numbers-*"))) == 4
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "automaton"])
+def test_a_stored_matcher_finds_what_the_matcher_it_was_made_from_finds(tmp_path, monkeypatch, engine):
+    from tqa.glossary import matcher as matcher_module
+    from tqa.glossary.compiled import Glossary, load_glossary
+
+    if engine == "automaton":
+        monkeypatch.setattr(matcher_module, "_hyperscan", lambda: None)
+    elif matcher_module._hyperscan() is None:
+        pytest.skip("no hyperscan wheel for this platform")
+    entries = LazyList(load_glossary().entries[::40])
+    made = matcher_module.Matcher(entries)
+    path = tmp_path / "glossary.store"
+    path.write_bytes(dumps(Glossary(entries, made, "fingerprint")))
+    stored = load(path)
+    texts = [example.text for entry in entries for example in entry.examples]
+    assert len(texts) > 50 and (made._literals is None) == (engine == "automaton")
+    assert [stored.matcher.find(text) for text in texts] == [made.find(text) for text in texts]
+    assert any(stored.matcher.find(text) for text in texts)
+    assert stored.matcher.entries is stored.entries
