@@ -21,8 +21,8 @@ from tqa.text.document import Document, Paragraph
 _DASH = lazy(r"[-–—]{1,2}(?=\s+[^\W\d_])")
 _DASHES = "-–—"
 _START = attrgetter("start")
-_DIALOGUE_DASH = lazy(r"[-–—]{1,2}[ \t\u00a0]+")
-_BEFORE_DASH = lazy(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
+_DIALOGUE_DASH = re.compile(r"[-–—]{1,2}[ \t\u00a0]+")
+_BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
 
 # A proper name in quotation marks after the word for what it names:
 # `the frigate "Admiral Gorshkov"`, `the bank "Otkritie"`, `the newspaper "Vedomosti"`.

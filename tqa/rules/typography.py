@@ -15,7 +15,7 @@ from tqa.text.document import Document
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
 # Each opens with a literal the regex engine can jump to.
-_HYPHEN_DASHES = (lazy(r" --? "), lazy(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
+_HYPHEN_DASHES = (re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
 # A figure after the dash is a dash too when a word comes before it (`the date - 87 years`);
 # between figures it is a range (`10 - 12`).
 _AFTER_DASH_OR_FIGURE = lazy(r"[^\W_]|[“\"‘(\[$€£]")
@@ -38,7 +38,7 @@ _DOCUMENT_DASHES = {
 # becomes the dash set with spaces: the en dash of British and European house
 # styles (the EU Interinstitutional Style Guide) and of translators from Russian.
 _SPACED_HYPHEN_DASH = " – "
-_SPACED_SLASHES = (lazy(r" / "), lazy(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
+_SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = lazy(r"[^\W\d_]")
 _CREDIT_LINE = lazy(r"©|\b(?:Photo|Image|Credit)\b")
 
