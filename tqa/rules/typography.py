@@ -39,8 +39,8 @@ _DOCUMENT_DASHES = {
 # styles (the EU Interinstitutional Style Guide) and of translators from Russian.
 _SPACED_HYPHEN_DASH = " – "
 _SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
-_LETTER = lazy(r"[^\W\d_]")
-_CREDIT_LINE = lazy(r"©|\b(?:Photo|Image|Credit)\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
 
 
 def _after_year(text: str, start: int, end: int) -> bool:
