@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, SEED, write
+from conftest import DATA, SEED, copy_built_caches, write
 from tqa.cli import main
 from tqa.report import FORMATS
 
@@ -68,7 +68,7 @@ def archives(tmp_path_factory):
 def in_archive(archives, monkeypatch, tmp_path):
     """The archive's name, from the working folder it is in; `small` beside it."""
     monkeypatch.chdir(archives)
-    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("TQA_CACHE_DIR", str(copy_built_caches(tmp_path / "cache")))
     return "archive"
 
 
@@ -109,7 +109,7 @@ def test_cluster_statistics_and_name_check(runner, cluster, in_archive):
 
 
 def test_cluster_fixes_write_the_same_files(runner, cluster, tmp_path, monkeypatch):
-    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("TQA_CACHE_DIR", str(copy_built_caches(tmp_path / "cache")))
     here = make_archive(tmp_path / "here", 60)
     there = make_archive(tmp_path / "there", 60)
     monkeypatch.chdir(tmp_path)
@@ -166,7 +166,7 @@ def test_dask_local_and_bad_options(runner, tmp_path, monkeypatch):
 
     monkeypatch.setattr(dask_run, "CONNECT_TIMEOUT", "1s")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("TQA_CACHE_DIR", str(copy_built_caches(tmp_path / "cache")))
     make_archive(tmp_path / "few", 12)
     assert invoke(runner, "check", "--no-cache", "--dask-local", "2", "few") == invoke(
         runner, "check", "--no-cache", "few"

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import tqa.pipeline.engine
 import tqa.pipeline.one_file
-from conftest import write
+from conftest import copy_built_caches, write
 from tqa.cli import main
 from tqa.errors import UserError
 from tqa.text import filewrite
@@ -55,8 +55,11 @@ def nobody_can_run_tqa() -> None:
 
 
 def as_nobody(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
-    """Run tqa as an unprivileged user."""
-    environment = {**os.environ, "HOME": str(cwd), "TQA_LANG": "en"}
+    """Run tqa as an unprivileged user, with a cache of its own holding the built glossary."""
+    cache = copy_built_caches(cwd / ".cache-tqa")
+    for path in (cache, *cache.rglob("*")):
+        os.chown(path, NOBODY, NOBODY)
+    environment = {**os.environ, "HOME": str(cwd), "TQA_LANG": "en", "TQA_CACHE_DIR": str(cache)}
     return subprocess.run(_setpriv(*arguments), cwd=cwd, capture_output=True, env=environment, timeout=120)
 
 
