@@ -19,14 +19,13 @@ import itertools
 import pickle
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
 from tqa.glossary.entry import Entry
 from tqa.glossary.inflection import is_noun, plural, surface_forms
+from tqa.lazystore import LazyList
 
 # Read alike: hyphens and dashes as spaces, curly apostrophes as straight.
 _FOLD_PAIRS = (
@@ -147,6 +146,38 @@ class _Literals:
         return found
 
 
+class _Automaton:
+    """The keys as a pyahocorasick automaton, the engine where hyperscan is not
+    installed: made on first use, it reports (end, value of the key) as an
+    automaton holding the values would. Pickled as its keys."""
+
+    def __init__(self, keys: list[str], values: Sequence[Any]):
+        self._keys = _FILLER.join(keys)  # no key holds the filler
+        self._values = values
+        self._automaton: Any = None
+
+    def __getstate__(self) -> tuple[str, Sequence[Any]]:
+        return self._keys, self._values
+
+    def __setstate__(self, state: tuple[str, Sequence[Any]]) -> None:
+        self._keys, self._values = state
+        self._automaton = None
+
+    def iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        automaton = self._automaton
+        if automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            if self._keys:
+                for index, key in enumerate(self._keys.split(_FILLER)):
+                    automaton.add_word(key, index)
+                automaton.make_automaton()
+            self._automaton = automaton
+        values = self._values
+        return ((end, values[index]) for end, index in automaton.iter(text))
+
+
 def fold(text: str) -> str:
     """Normalize while keeping case: dashes and hyphens as spaces, one space a run."""
     return _SPACE_RUN.sub(" ", _fold_characters(text)).strip()
@@ -239,7 +270,6 @@ class Matcher:
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._automaton = ahocorasick.Automaton()
         table: dict[str, list[Form]] = {}
         for entry in entries:
             for avoid in entry.avoid:
@@ -261,12 +291,10 @@ class Matcher:
                                 Form(entry, avoid, template, fix, case_sensitive, inflected_form, inflection, tags, info=info)
                             )
         # Keys begin with a space, and so does the text scanned: a match can
-        # only begin at a word, and the engine reports far fewer hits.
-        self._keys = [(len(key), tuple(forms)) for key, forms in table.items()]
-        for key, value in zip(table, self._keys, strict=True):
-            self._automaton.add_word(" " + key, value)
-        if table:
-            self._automaton.make_automaton()
+        # only begin at a word, and the engine reports far fewer hits. A
+        # compiled glossary keeps each key's forms apart: a run reads those its text hits.
+        self._keys = LazyList((len(key), tuple(forms)) for key, forms in table.items())
+        self._automaton = _Automaton([" " + key for key in table], self._keys)
         self._empty = not table
         self._literals = _Literals([" " + key for key in table]) if table and _hyperscan() else None
 

@@ -21,9 +21,10 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from tqa.edit_distance import distance
-from tqa.glossary.compiled import load_glossary
+from tqa.glossary.compiled import code_fingerprint, load_glossary
 from tqa.glossary.entry import Entry
 from tqa.i18n import _
+from tqa.lazystore import LazyDict
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_covers
 from tqa.rules.terms import person_name_spelling as listed_name_spelling
@@ -380,8 +381,15 @@ def glossary_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
 
 @lru_cache(maxsize=8)
 def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeople:
+    """Built once per glossary and kept in the cache folder, where a run reads
+    only the people its names could be (`tqa.lazystore`)."""
+    version = f"{fingerprint}\0{code_fingerprint()}\0{installed_version(__name__)}"
+    return built("glossary-people", version, lambda: _indexed_people(glossary_files), GlossaryPeople)
+
+
+def _indexed_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
     surnames: dict[str, str] = {}
-    by_surname: dict[str, Entry] = {}
+    by_surname: dict[str, Entry] = LazyDict()
     first_names: dict[tuple[str, str], str] = {}
     buckets: dict[tuple[str, int], list[Person]] = {}
     written: dict[str, list[Person]] = {}
@@ -401,8 +409,8 @@ def _people_of(fingerprint: str, glossary_files: tuple[str, ...]) -> GlossaryPeo
         surnames,
         by_surname,
         first_names,
-        {key: tuple(people) for key, people in buckets.items()},
-        {key: tuple(people) for key, people in written.items()},
+        LazyDict({key: tuple(people) for key, people in buckets.items()}),
+        LazyDict({key: tuple(people) for key, people in written.items()}),
         frozenset(word for entry in entries for word in entry.en.split()),
         _by_length({key for _surname, key in first_names}),
         _by_first(written),

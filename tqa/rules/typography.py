@@ -7,37 +7,38 @@ import re
 from collections.abc import Iterator
 
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt, matches_from, positions
 from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
-# Each opens with a literal the regex engine can jump to.
-_HYPHEN_DASHES = (re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
+# The plain pattern's opening literal, the pattern, and the one with no-break spaces.
+_HYPHEN_DASHES = (" -", re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
 # A figure after the dash is a dash too when a word comes before it (`the date - 87 years`);
 # between figures it is a range (`10 - 12`).
-_AFTER_DASH_OR_FIGURE = re.compile(r"[^\W_]|[“\"‘(\[$€£]")
-_BEFORE_DASH_OR_FIGURE = re.compile(r"[^\W_]|[”\"’)\]]")
-_ATTRIBUTION_BEFORE = re.compile(r"[,!?…][\"”»]$")
-_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
-_YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?!\d)")
+_AFTER_DASH_OR_FIGURE = lazy(r"[^\W_]|[“\"‘(\[$€£]")
+_BEFORE_DASH_OR_FIGURE = lazy(r"[^\W_]|[”\"’)\]]")
+_ATTRIBUTION_BEFORE = lazy(r"[,!?…][\"”»]$")
+_YEAR_BEFORE = lazy(r"(?<!\d)(?:19|20)\d\d$")
+_YEAR_AFTER = lazy(r"(?:19|20)\d\d(?!\d)")
 # A capitalised word on each side (`Kaliningrad - Moscow`, `"Zenit" - "Khimki"`): a link
 # or a range between names, which English closes up with an en dash or a hyphen.
-_NAME_BEFORE = re.compile(r"(?m)(?:^|[\s(])[\"“]?[A-Z][\w'’.-]*[\"”]?$")
-_NAME_AFTER = re.compile(r"[\"“]?[A-Z][^\W\d_]")
+_NAME_BEFORE = lazy(r"(?m)(?:^|[\s(])[\"“]?[A-Z][\w'’.-]*[\"”]?$")
+_NAME_AFTER = lazy(r"[\"“]?[A-Z][^\W\d_]")
 # The dashes a document may already use between words, each as its own fix writes it;
 # a typed `--` is an em dash.
 _DOCUMENT_DASHES = {
-    " — ": re.compile(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
-    " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
-    "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
+    " — ": lazy(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
+    " – ": lazy(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
+    "—": lazy(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
 }  # each tried only where its dash stands (a look-behind first is tried at every position)
 # Where the document has no dash of its own, a spaced hyphen keeps its spaces and
 # becomes the dash set with spaces: the en dash of British and European house
 # styles (the EU Interinstitutional Style Guide) and of translators from Russian.
 _SPACED_HYPHEN_DASH = " – "
-_SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
+_SPACED_SLASHES = (" /", re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
 
@@ -47,16 +48,19 @@ def _after_year(text: str, start: int, end: int) -> bool:
     return bool(_YEAR_BEFORE.search(text, max(0, start - 5), start)) and not _YEAR_AFTER.match(text, end)
 
 
-def _matches(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
-    """Matches of the plain pattern, and of the no-break-space one only when the text has one."""
-    found = list(patterns[0].finditer(text))
+def _matches(patterns: tuple[str, re.Pattern, re.Pattern], text: str) -> list[re.Match]:
+    """Matches of the plain pattern, tried only where its opening literal stands
+    (str.find skips to it faster than the regex engine), and of the no-break-space
+    one only when the text has one."""
+    opening, plain, no_break = patterns
+    found = list(matches_from(plain, text, positions(text, opening)))
     if "\u00a0" in text:
-        found = sorted(found + list(patterns[1].finditer(text)), key=lambda m: m.start())
+        found = sorted(found + list(no_break.finditer(text)), key=lambda m: m.start())
     return found
 
 
 def _between_words(
-    patterns: tuple[re.Pattern, ...], doc: Document, before: re.Pattern, after: re.Pattern
+    patterns: tuple[str, re.Pattern, re.Pattern], doc: Document, before: re.Pattern, after: re.Pattern
 ) -> Iterator[tuple[int, int, int, int]]:
     """(start, end, line start, line end) of each match with `before` and `after` on its two sides."""
     text = doc.text
@@ -120,7 +124,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    dash = _document_dash(text)
+    dash = None  # the document's own dash, found at the first finding that needs it
     for start, end, line_start, line_end in _between_words(
         _HYPHEN_DASHES, doc, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
     ):
@@ -144,6 +148,8 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
                 Fix(_("Replace with an en dash: `–`"), (Edit(start, end, "\u2013"),), Applicability.DISPLAY_ONLY),
             )
             continue
+        if dash is None:
+            dash = _document_dash(text)
         yield Violation(
             start + 1,
             end - 1,
@@ -209,14 +215,14 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
 
 
 # `; The Russian president`: a capitalised article, pronoun or conjunction after a semicolon.
-_CAPITAL_AFTER_SEMICOLON = re.compile(
+_CAPITAL_AFTER_SEMICOLON = lazy(
     r"; (?P<word>(?:The|A|An|This|That|These|Those|It|He|She|They|We|His|Her|Its|Their|But|And|Or|So|In|On|At|For))\b"
 )
 # `in December 2019. the Kremlin`: a full stop after a year or a long lowercase word, then lower case.
 # The word is a plain one (`write-good`, `n-gram`, `alex:` may be names written in lower case).
-_LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
+_LOWERCASE_AFTER_STOP = lazy(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
 # Where it can be: a full stop, a space and a lowercase letter (a literal the regex engine jumps to).
-_STOP_THEN_LOWERCASE = re.compile(r"\. (?=[a-z])")
+_STOP_THEN_LOWERCASE = lazy(r"\. (?=[a-z])")
 _LOWERCASE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ABBREVIATIONS = frozenset(
     ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",
