@@ -8,7 +8,6 @@ suffix: `.md` too); `--source FILE` names the original of one file, and
 from __future__ import annotations
 
 import re
-import statistics
 from pathlib import Path
 
 from tqa.errors import UserError
@@ -62,6 +61,8 @@ def check_alignment(target: Document, source: Document) -> None:
             1,
         )
     ratios = [len(t.text) / max(len(s.text), 1) for t, s in zip(ours, theirs, strict=False)]
+    import statistics
+
     usual = statistics.median(ratios) if ratios else 1.0
     breaks = next(
         (i for i, ratio in enumerate(ratios) if not usual / _RATIO_TOLERANCE <= ratio <= usual * _RATIO_TOLERANCE),

@@ -5,16 +5,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tqa.formats import po
 from tqa.model import Edit, Finding, Fix, Rule
 from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.text.document import Document
+
+if TYPE_CHECKING:
+    from tqa.formats import po
 
 
 def _to_file(unit: po.Unit, finding: Finding) -> Finding:
     """A finding in a msgstr, moved to the catalog's own offsets."""
     import polib
+
+    from tqa.formats import po
 
     start = po.file_offset(unit, finding.start)
     end = po.file_offset(unit, finding.end - 1) + 1 if finding.end > finding.start else start
@@ -38,11 +43,15 @@ class CatalogOptions:
     target_lang: str | None = None
 
     def translates_into_english(self, catalog: po.Catalog) -> bool:
+        from tqa.formats import po
+
         if self.target_lang:
             return self.target_lang.lower().startswith("en")
         return po.target_is_english(catalog)
 
     def source_is_russian(self, catalog: po.Catalog) -> bool:
+        from tqa.formats import po
+
         if self.source_lang:
             return self.source_lang.lower().startswith("ru")
         return po.source_is_russian(catalog)
@@ -67,6 +76,8 @@ def check_catalog(
     glossary_files: tuple[str, ...] = (),
     options: CatalogOptions = DEFAULT_CATALOG_OPTIONS,
 ) -> list[Finding]:
+    from tqa.formats import po
+
     catalog = po.parse(text, display)
     if not options.translates_into_english(catalog):
         return []
@@ -89,6 +100,8 @@ def fix_catalog(
 ) -> tuple[str, list[Finding], list[Finding]]:
     """The catalog with its msgstrs fixed (only `fix_codes`' fixes, when given), the
     fixes applied, and what remains."""
+    from tqa.formats import po
+
     catalog = po.parse(text, display)
     if not options.translates_into_english(catalog):
         return text, [], []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import fields, replace
@@ -210,6 +209,8 @@ def config_sources(values: tuple[str, ...]) -> tuple[str | None, dict]:
     path, settings = None, {}
     for value in values:
         if "=" in value and not os.path.exists(value):
+            import tomllib
+
             try:
                 raw = tomllib.loads(value)
             except tomllib.TOMLDecodeError as error:

@@ -4,6 +4,7 @@ pure-Python one that gives the same answers (tests hold them to it)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 
 def python_distance(a: str, b: str, limit: int) -> int:
@@ -21,16 +22,19 @@ def python_distance(a: str, b: str, limit: int) -> int:
     return min(previous[-1], limit + 1)
 
 
-def _rapidfuzz() -> Callable[[str, str, int], int] | None:
+@cache
+def _levenshtein() -> Callable[..., int] | None:
+    """rapidfuzz's, imported on first use: a run that compares no names never loads it."""
     try:
         from rapidfuzz.distance import Levenshtein
     except ImportError:
         return None
-
-    def distance(a: str, b: str, limit: int) -> int:
-        return Levenshtein.distance(a, b, score_cutoff=limit)
-
-    return distance
+    return Levenshtein.distance
 
 
-distance: Callable[[str, str, int], int] = _rapidfuzz() or python_distance
+def distance(a: str, b: str, limit: int) -> int:
+    """The edit distance of `a` and `b`, or `limit + 1` when it is larger."""
+    levenshtein = _levenshtein()
+    if levenshtein is not None:
+        return levenshtein(a, b, score_cutoff=limit)
+    return python_distance(a, b, limit)

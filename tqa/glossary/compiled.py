@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
-import pickle
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -22,7 +19,9 @@ from tqa.glossary.load import Problem, builtin_files, layered, read_glossaries
 from tqa.glossary.matcher import Matcher
 from tqa.glossary.validate import validate_entries
 from tqa.i18n import _
+from tqa.lazystore import LazyList, StoreError, dumps, load
 from tqa.resources import user_cache_dir
+from tqa.text.kept import Answers
 from tqa.text.textio import MAX_GLOSSARY_BYTES, read_regular
 
 GLOSSARY_CACHE_PREFIX = "glossary-"
@@ -31,7 +30,7 @@ KEPT_GLOSSARIES = 4
 
 @dataclass(frozen=True)
 class Glossary:
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]
     matcher: Matcher
     fingerprint: str
 
@@ -41,7 +40,7 @@ def check_files(paths: Sequence[Path], base: Sequence[Path] = ()) -> tuple[list[
     base_entries, problems = read_glossaries(base)
     entries, extra_problems = read_glossaries(paths)
     problems.extend(extra_problems)
-    merged = layered(base_entries, entries)
+    merged = LazyList(layered(base_entries, entries))  # a compiled glossary keeps each entry apart
     matcher = Matcher(merged)
     problems.extend(validate_entries(merged, matcher))
     return merged, matcher, problems
@@ -85,10 +84,20 @@ _digests = _FileDigests()
 
 @cache
 def _builtin_hash() -> hashlib._Hash:
-    """The built-in glossary ships with tqa: read once per process."""
+    """The built-in glossary ships with tqa: read once per process, and only
+    when a file's size or times changed since an earlier run read it (its
+    digest is kept in the cache folder; a file changed in the last
+    `_FileDigests.RECENT_NS` is read every time)."""
+    known = Answers("glossary-digests", __version__)
     digest = hashlib.sha256()
+    now = time.time_ns()
     for path in builtin_files():
-        digest.update(_file_digest(path))
+        info = path.stat()
+        if now - max(info.st_mtime_ns, info.st_ctime_ns) <= _FileDigests.RECENT_NS:
+            digest.update(_file_digest(path))
+            continue
+        stamp = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        digest.update(known.ask(stamp, lambda path=path: _file_digest(path)))
     return digest
 
 
@@ -121,7 +130,8 @@ def cache_dir() -> Path:
     return user_cache_dir()
 
 
-def _code_fingerprint() -> str:
+@cache
+def code_fingerprint() -> str:
     """The code that compiles a glossary: a change to it must not reuse an old cache."""
     digest = hashlib.sha256(__version__.encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
@@ -130,39 +140,48 @@ def _code_fingerprint() -> str:
 
 
 def _cache_path(fingerprint: str) -> Path:
-    return cache_dir() / f"{GLOSSARY_CACHE_PREFIX}{_code_fingerprint()}-{fingerprint}.pickle"
+    return cache_dir() / f"{GLOSSARY_CACHE_PREFIX}{code_fingerprint()}-{fingerprint}.store"
 
 
-def _cached(fingerprint: str) -> Glossary | None:
-    path = _cache_path(fingerprint)
-    gc.disable()  # the collector would walk the new objects again and again while they load
+def _cached(extra: tuple[Path, ...], fingerprint: str) -> Glossary | None:
+    """The compiled glossary an earlier run kept (see `tqa.lazystore`: a run
+    reads only the entries its text needs); None when there is none to trust."""
     try:
-        with path.open("rb") as stream:
-            glossary = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        glossary = load(_cache_path(fingerprint), rebuild=lambda: _rebuilt(extra, fingerprint))
+    except StoreError:
         return None
-    finally:
-        gc.enable()
     return glossary if isinstance(glossary, Glossary) and glossary.fingerprint == fingerprint else None
 
 
-def _store(glossary: Glossary) -> None:
-    """Keep a validated, compiled glossary for the next run; a cache that cannot be written is skipped."""
+def _rebuilt(extra: tuple[Path, ...], fingerprint: str) -> bytes:
+    """The kept form of the glossary made afresh, for a kept file found damaged while in use."""
+    if _fingerprint(extra) != fingerprint:
+        raise StoreError("the glossary changed while a damaged copy of it was in use")
+    return _store(_checked(extra, fingerprint))
+
+
+def _store(glossary: Glossary) -> bytes:
+    """Keep a validated, compiled glossary for the next run (atomically; a
+    cache that cannot be written is skipped); its kept form."""
+    import tempfile
+
+    data = dumps(glossary)
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(data)
         os.replace(temporary, _cache_path(glossary.fingerprint))
         _evict(folder)
     except OSError:
-        return
+        pass
+    return data
 
 
 def _evict(folder: Path) -> None:
     """Keep only the newest compiled glossaries: each edit of a glossary makes another."""
-    kept = sorted(folder.glob(f"{GLOSSARY_CACHE_PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    kept = sorted(folder.glob(f"{GLOSSARY_CACHE_PREFIX}*"), key=lambda p: p.stat().st_mtime, reverse=True)
     for path in kept[KEPT_GLOSSARIES:]:
         path.unlink(missing_ok=True)
 
@@ -194,14 +213,18 @@ class _Loaded:
 def _compile(extra: tuple[Path, ...], fingerprint: str) -> Glossary:
     """Validated and compiled once per content: the same files (by hash) reuse the
     result a previous run validated; any change is validated afresh."""
-    glossary = _cached(fingerprint)
+    glossary = _cached(extra, fingerprint)
     if glossary is None:
-        entries, matcher, problems = check_files(extra, builtin_files())
-        if problems:
-            raise problems_error(problems)
-        glossary = Glossary(tuple(entries), matcher, fingerprint)
+        glossary = _checked(extra, fingerprint)
         _store(glossary)
     return glossary
+
+
+def _checked(extra: tuple[Path, ...], fingerprint: str) -> Glossary:
+    entries, matcher, problems = check_files(extra, builtin_files())
+    if problems:
+        raise problems_error(problems)
+    return Glossary(entries, matcher, fingerprint)
 
 
 _loaded = _Loaded()

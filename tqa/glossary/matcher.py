@@ -19,14 +19,13 @@ import itertools
 import pickle
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
 from tqa.glossary.entry import Entry
 from tqa.glossary.inflection import is_noun, plural, surface_forms
+from tqa.lazystore import LazyList
 
 # Read alike: hyphens and dashes as spaces, curly apostrophes as straight.
 _FOLD_PAIRS = (
@@ -147,6 +146,38 @@ class _Literals:
         return found
 
 
+class _Automaton:
+    """The keys as a pyahocorasick automaton, the engine where hyperscan is not
+    installed: made on first use, it reports (end, value of the key) as an
+    automaton holding the values would. Pickled as its keys."""
+
+    def __init__(self, keys: list[str], values: Sequence[Any]):
+        self._keys = _FILLER.join(keys)  # no key holds the filler
+        self._values = values
+        self._automaton: Any = None
+
+    def __getstate__(self) -> tuple[str, Sequence[Any]]:
+        return self._keys, self._values
+
+    def __setstate__(self, state: tuple[str, Sequence[Any]]) -> None:
+        self._keys, self._values = state
+        self._automaton = None
+
+    def iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        automaton = self._automaton
+        if automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            if self._keys:
+                for index, key in enumerate(self._keys.split(_FILLER)):
+                    automaton.add_word(key, index)
+                automaton.make_automaton()
+            self._automaton = automaton
+        values = self._values
+        return ((end, values[index]) for end, index in automaton.iter(text))
+
+
 def fold(text: str) -> str:
     """Normalize while keeping case: dashes and hyphens as spaces, one space a run."""
     return _SPACE_RUN.sub(" ", _fold_characters(text)).strip()
@@ -239,7 +270,6 @@ class Matcher:
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._automaton = ahocorasick.Automaton()
         table: dict[str, list[Form]] = {}
         for entry in entries:
             for avoid in entry.avoid:
@@ -261,33 +291,31 @@ class Matcher:
                                 Form(entry, avoid, template, fix, case_sensitive, inflected_form, inflection, tags, info=info)
                             )
         # Keys begin with a space, and so does the text scanned: a match can
-        # only begin at a word, and the engine reports far fewer hits.
-        self._keys = [(len(key), tuple(forms)) for key, forms in table.items()]
-        for key, value in zip(table, self._keys, strict=True):
-            self._automaton.add_word(" " + key, value)
-        if table:
-            self._automaton.make_automaton()
+        # only begin at a word, and the engine reports far fewer hits. A
+        # compiled glossary keeps each key's forms apart: a run reads those its text hits.
+        self._keys = LazyList((len(key), tuple(forms)) for key, forms in table.items())
+        self._automaton = _Automaton([" " + key for key in table], self._keys)
         self._empty = not table
         self._literals = _Literals([" " + key for key in table]) if table and _hyperscan() else None
 
-    def _hits(self, folded: str) -> list[tuple[int, tuple[int, tuple[Form, ...]]]]:
-        """(end, (length, forms)) of every key in the folded text, by end and
-        then longest first, as the automaton reports them."""
+    def _hits(self, folded: str) -> list[tuple[int, int, tuple[int, tuple[Form, ...]]]]:
+        """(end, minus length, (length, forms)) of every key in the folded text,
+        by end and then longest first, as the automaton reports them."""
         if self._literals is None:
-            return list(self._automaton.iter(" " + folded))
+            return [(end, -value[0], value) for end, value in self._automaton.iter(" " + folded)]
         data = (" " + folded).encode("utf-8", "surrogatepass")
         hits = self._literals.hits(data)
         keys = self._keys
         if len(data) == len(folded) + 1:  # ASCII: bytes are characters
-            found = [(end - 1, keys[key]) for end, key in hits]
+            found = [(end - 1, -keys[key][0], keys[key]) for end, key in hits]
         else:  # each end in bytes as an end in characters, counted once along the text
             characters = {}
             done_bytes = done_characters = 0
             for end in sorted({end for end, _key in hits}):
                 done_characters += len(data[done_bytes:end].decode("utf-8", "surrogatepass"))
                 characters[end], done_bytes = done_characters, end
-            found = [(characters[end] - 1, keys[key]) for end, key in hits]
-        found.sort(key=lambda hit: (hit[0], -hit[1][0]))
+            found = [(characters[end] - 1, -keys[key][0], keys[key]) for end, key in hits]
+        found.sort()  # no two hits share an end and a length: the forms are never compared
         return found
 
     def find(self, text: str, overlapping: bool = False) -> list[Match]:
@@ -298,24 +326,28 @@ class Matcher:
         scanned = _scanned(text)
         runs = _space_runs(scanned)
         folded = "".join(_between(scanned, runs)) if runs else scanned
+        # Where a run of spaces was made one: a position of the folded text
+        # after removed_at[i] is removed[i] characters on in the text.
         removed_at, removed = [], []
         total = 0
         for start, end in runs:
             removed_at.append(start - total + 1)
             total += end - start - 1
             removed.append(total)
-
-        def original(position: int) -> int:
-            index = bisect.bisect_right(removed_at, position) - 1
-            return position + (removed[index] if index >= 0 else 0)
-
+        after = bisect.bisect_right
         candidates: list[Match] = []
         size = len(folded)
-        for end, (length, forms) in self._hits(folded):
+        for end, minus_length, (_length, forms) in self._hits(folded):
             if end < size and folded[end].isalnum():
                 continue
-            start = end - length
-            o_start, o_end = (original(start), original(end - 1) + 1) if runs else (start, end)
+            start = end + minus_length
+            if runs:
+                index = after(removed_at, start) - 1
+                o_start = start + removed[index] if index >= 0 else start
+                index = after(removed_at, end - 1) - 1
+                o_end = end + removed[index] if index >= 0 else end
+            else:
+                o_start, o_end = start, end
             span = None  # the text as written, read only for a case-sensitive form
             literal_found = False
             for form in forms:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import anchored_matches
 from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF, OWNER_OF
@@ -21,10 +22,10 @@ def _alternation(words) -> str:
 _ADJECTIVES = _alternation(COUNTRY_OF)
 # `the Ukrainian side`, `the American side's`; not `on the Russian side of the border`.
 # Found from ` side`, a literal the engine jumps to; the nationality is read backwards.
-_SIDE_WORD = re.compile(r" side(?P<possessive>['’]s)?\b(?! of\b)")
+_SIDE_WORD = lazy(r" side(?P<possessive>['’]s)?\b(?! of\b)")
 # `on the Russian side of the border` is a place; `according to the Russian side` is how
 # English news itself attributes a claim to a party in talks.
-_NATIONALITY_BEFORE = re.compile(r"(?<![Oo]n )(?<!according to )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$")
+_NATIONALITY_BEFORE = lazy(r"(?<![Oo]n )(?<!according to )\b(?P<the>[Tt]he) (?P<adjective>" + _ADJECTIVES + r")$")
 _NATIONALITY_REACH = 20
 
 # The minister a ministry's head is: `Foreign Ministry` / `Ministry of Foreign Affairs` -> `foreign minister`.
@@ -39,18 +40,18 @@ _MINISTERS = {
 _DEPARTMENTS = _alternation(_MINISTERS)
 _COUNTRIES = _alternation(ADJECTIVE_OF)
 _SHORT_ADJECTIVES = _ADJECTIVES + "|US|U\\.S\\.|Russian Federation"
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)")
+_NAME_AFTER = lazy(r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)")
 # `the regional head of the Ministry of Internal Affairs` is someone else: a word
 # other than `the` before `head` takes the match out.
-_WORD_BEFORE = re.compile(r"[a-z]\s+$")
+_WORD_BEFORE = lazy(r"[a-z]\s+$")
 # `the head of the US Treasury Department`: the office's name goes on.
 _NAME_GOES_ON = r"(?! (?:Department|Ministry|Office|Service|Committee|Directorate|Administration|Press)\b)"
 # Found from `head of the`, then read forwards (the ministry or office) and backwards
 # (`the`, `deputy`): patterns that open with optional words make the engine try every word.
-_HEAD_OF = re.compile(r"[Hh]ead of the ")
-_BEFORE_HEAD = re.compile(r"\b(?P<the>[Tt]he )?(?P<deputy>(?:[Ff]irst )?[Dd]eputy )?$")
+_HEAD_OF = lazy(r"[Hh]ead of the ")
+_BEFORE_HEAD = lazy(r"\b(?P<the>[Tt]he )?(?P<deputy>(?:[Ff]irst )?[Dd]eputy )?$")
 _BEFORE_HEAD_REACH = 20
-_MINISTRY = re.compile(
+_MINISTRY = lazy(
     r"(?:(?P<adjective>" + _SHORT_ADJECTIVES + r") )?"
     r"(?:(?P<department>" + _DEPARTMENTS + r") Ministry|Ministry of (?P<department_of>" + _DEPARTMENTS + r"))"
     r"(?: of (?P<country>" + _COUNTRIES + r"))?(?P<possessive>['’]s)?\b" + _NAME_GOES_ON
@@ -65,8 +66,8 @@ _OFFICES = {
     "region": "the governor", "Central Bank": "the central bank governor", "government": "the prime minister",
     "Cabinet": "the prime minister", "Cabinet of Ministers": "the prime minister",
 }  # fmt: skip
-_OFFICE = re.compile(r"(?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| of\b)" + _NAME_GOES_ON)
-_REPRESENTATIVE = re.compile(r"\b(?:[Oo]fficial|[Pp]ress) representative of\b")
+_OFFICE = lazy(r"(?P<office>" + _alternation(_OFFICES) + r")\b(?!['’]s| of\b)" + _NAME_GOES_ON)
+_REPRESENTATIVE = lazy(r"\b(?:[Oo]fficial|[Pp]ress) representative of\b")
 # Where the two can start, from their words (found by str.find, far faster than the patterns).
 _HEAD_OF_ANCHORS = (("ead of the ", 1),)
 _REPRESENTATIVE_ANCHORS = (("representative of", len("official ")), ("representative of", len("press ")))

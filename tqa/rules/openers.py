@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from tqa.glossary.entry import KINDS
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Violation
 from tqa.rules._shared import matches_from
 from tqa.rules.terms import glossary_covers
@@ -58,7 +59,7 @@ OPENERS: tuple[Opener, ...] = (
 _SENTENCE_START = r"(?:^|(?<=[.!?…»”\"] ))[ \t]*"
 # Impersonal reporting also opens a clause after a comma: `At the same time, it is noted that`.
 _AFTER_COMMA = r"(?<=, )"
-_PATTERN = re.compile(
+_PATTERN = lazy(
     "(?:"
     + _SENTENCE_START
     + "(?:"
@@ -90,7 +91,7 @@ _FIRST_WORDS = tuple(sorted({word for o in OPENERS for word in first_words(o.pat
 _AFTER_COMMA_WORDS = tuple(
     sorted({", " + word for o in OPENERS if o.mid_sentence for word in first_words(o.after_comma)})
 )
-_CANDIDATE = re.compile("|".join(map(re.escape, _FIRST_WORDS + _AFTER_COMMA_WORDS)))
+_CANDIDATE = lazy("|".join(map(re.escape, _FIRST_WORDS + _AFTER_COMMA_WORDS)))
 # Connectors are counted by overused-connector, not reported where they stand: an opener is reported here too.
 _NOT_CONNECTORS = tuple(kind for kind in KINDS if kind != "connector")
 

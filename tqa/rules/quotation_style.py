@@ -10,6 +10,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import char_positions, excerpt
 from tqa.rules.quote_marks import analyse
@@ -18,7 +19,7 @@ from tqa.text.document import Document, Paragraph
 # `…here, - Mikhail shared`, `…," - said the governor`, `…, "- said`, `…!!! - she wrote`:
 # the end of a quotation, a dash, then the attribution. The pattern opens with
 # the dash, a literal the engine can jump to; the punctuation is read backwards.
-_DASH = re.compile(r"[-–—]{1,2}(?=\s+[^\W\d_])")
+_DASH = lazy(r"[-–—]{1,2}(?=\s+[^\W\d_])")
 _DASHES = "-–—"
 _DIALOGUE_DASH = re.compile(r"[-–—]{1,2}[ \t\u00a0]+")
 _BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
@@ -69,16 +70,14 @@ _MEDIA_ROLE = (
 # A quoted name, found from its opening mark (a literal the engine jumps to); the word
 # for what it names is then looked for just before it.
 _OPENING_MARKS = '"“«'
-_QUOTED_NAME = re.compile(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
-_KIND_BEFORE = re.compile(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
+_QUOTED_NAME = lazy(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
+_KIND_BEFORE = lazy(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
 _KIND_REACH = 45
 # The word _KIND_BEFORE ends with, in lower case: a kind, the last word of a media role, or `the`.
 _KIND_LAST_WORDS = frozenset(_NAMED_KINDS) | {"of", "with", "to", "for", "the"}
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # More quoted names in the same list: `, "Pyotr Morgunov", "Korolev"`, ` and "Korolev"`.
-_LISTED_NAME = re.compile(
-    r"\s*(?:,|\band\b|,\s*and\b)\s*(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])"
-)
+_LISTED_NAME = lazy(r"\s*(?:,|\band\b|,\s*and\b)\s*(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
 
 
 def _paragraphs_with_spaced_dash(doc: Document) -> Iterator[Paragraph]:
@@ -167,7 +166,7 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
             )
 
 
-_DOUBLE_MARK = re.compile('["“”«»„]')
+_DOUBLE_MARK = lazy('["“”«»„]')
 
 
 def _mark_before(body: str, end: int) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from tqa.lazy_pattern import lazy
 from tqa.rules._shared import char_positions
 from tqa.text.document import Document, Paragraph
 
@@ -35,7 +36,7 @@ MAX_CARRIED_PARAGRAPHS = 14
 _SHORT_QUOTATION = 25
 _OPENING_CONTEXT = set("([{—–-/") | {"\u00a0"}
 _TRAILING_CONTEXT = set(".,;:!?)]}…—–-/'’")
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = lazy(
     r"\b(?:said|says|say|added|adds|stressed|stresses|noted|notes|explained|explains|told|tells|"
     r"emphasi[sz]ed|emphasi[sz]es|summed up|sums up|wrote|writes|stated|states|declared|declares|"
     r"continued|concluded|asked|asks|argued|argues|warned|warns|insisted|insists|admitted|"
@@ -46,7 +47,7 @@ _ATTRIBUTION = re.compile(
     r"the (?:expert|analyst|minister|source|spokes\w+|diplomat|official|politician) \w+)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_SENTENCE_END = lazy(r"[.!?…](?=\s|$)")
 
 
 class Mark(NamedTuple):

@@ -8,32 +8,33 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from tqa.i18n import _, ngettext
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import char_positions, excerpt, matches_from
 from tqa.text.document import Document, Paragraph
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]"}
-_BRACKET = re.compile(r"[()\[\]]")
+_BRACKET = lazy(r"[()\[\]]")
 _MAX_FRAGMENT_WORDS = 5
 _MAX_FRAGMENTS = 3
 # An editor's or outlet's tag at the end of an insertion: `- RT`, `— Ed.`,
 # `- прим. ред.`, `– TASS`: one to four short words, capitalised or abbreviated.
 _TAG = r"(?:[A-ZА-ЯЁ][\w.&’'-]*|[a-zа-яё]{1,6}\.)(?:\s+(?:[A-ZА-ЯЁ][\w.&’'-]*|[a-zа-яё]{1,6}\.)){0,3}"
-_TORN_TAIL = re.compile(r"[\s.]*(?:\s[-–—]{1,2}|[-–—]{1,2})\s*$")
-_STYLED_INSERTION = re.compile(
+_TORN_TAIL = lazy(r"[\s.]*(?:\s[-–—]{1,2}|[-–—]{1,2})\s*$")
+_STYLED_INSERTION = lazy(
     r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–]{1,2}\s*|\.\s*—\s*)(?P<tag>" + _TAG + r")\s*$"
 )
 # A tag torn onto its own line is known by its position; any short word or two will do.
-_TORN_TAGGED = re.compile(
+_TORN_TAGGED = lazy(
     r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\s*\.?\s+[-–—]{1,2}\s*)(?P<tag>\w[\w.&’'/-]*(?:\s+\w[\w.&’'/-]*){0,3})\s*$"
 )
-_TAG_LINE_DASH = re.compile(r"\s*\.?\s*[-–—]{1,2}\s*")
+_TAG_LINE_DASH = lazy(r"\s*\.?\s*[-–—]{1,2}\s*")
 _MAX_TAG_WORDS = 4
 _MAX_TAG_CHARS = 30
 # Two patterns, each opening with a literal bracket the regex engine can jump to.
 _INTACT_INSERTIONS = (
-    re.compile(r"\((?P<inner>[^()\[\]\n]{1,400}?)\)"),
-    re.compile(r"\[(?P<inner>[^()\[\]\n]{1,400}?)\]"),
+    lazy(r"\((?P<inner>[^()\[\]\n]{1,400}?)\)"),
+    lazy(r"\[(?P<inner>[^()\[\]\n]{1,400}?)\]"),
 )
 
 _TERMINAL = ".!?…:;"
@@ -43,14 +44,14 @@ _OPENING_WRAPPERS = "\"'“‘«„([*_"
 # or not) and a lowercase start: the only place a split can be.
 # Matched from the start of a run of white space only: tried from each line
 # break of ten thousand blank lines, it would scan the rest of them each time.
-_SPLIT_HINT = re.compile(r"(?<!\s)(?=\s*\n)\s*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
+_SPLIT_HINT = lazy(r"(?<!\s)(?=\s*\n)\s*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
 # The same from the run's last line feed on: a literal the regex engine jumps to, and
 # from each line feed it reads no further than the next (see _break_runs).
-_LINE_FEED_THEN_LOWERCASE = re.compile(r"\n[^\S\n]*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_LINE_FEED_THEN_LOWERCASE = lazy(r"\n[^\S\n]*+[\"'“‘«„(\[*_]*+[a-zа-яё]")
+_LIST_ITEM = lazy(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,3}[.)])\s")
+_MD_HEADING = lazy(r"^\s{0,3}#{1,6}\s")
 
-_BULLET = re.compile(r"^\s*[•·▪●◦‣]\s*(?P<body>\S.*)$", re.S)
+_BULLET = lazy(r"^\s*[•·▪●◦‣]\s*(?P<body>\S.*)$", re.S)
 _AGENCIES = (
     r"AP|AP Photo|AFP|Reuters|EPA|EPA-EFE|Getty Images|TASS|ITAR-TASS|RIA Novosti|RIA|Sputnik|Interfax|"
     r"Global Look Press|Kommersant|Izvestia|Shutterstock|Xinhua|Anadolu|Anadolu Agency|Pool|"
@@ -58,13 +59,13 @@ _AGENCIES = (
     r"Wikimedia Commons|Wikipedia|AP Images|RT|Ruptly|Pixabay|Unsplash|Depositphotos|Legion-Media|"
     r"Кремль|Kremlin\.ru|kremlin\.ru|mil\.ru|mid\.ru|Press service|Press Service"
 )
-_CREDIT = re.compile(
+_CREDIT = lazy(
     r"©|\(c\)\s|\b(?:Photo|Photos|Photograph|Image|Images|Picture|Video|Illustration|Credit|Credits|Source|Фото|Видео|Источник)"
     r"\s*(?:by\b|:|/|—|-)",
     re.I,
 )
-_AGENCY_ONLY = re.compile(r"^(?:" + _AGENCIES + r")(?:\s*/\s*[\w.\- ]{1,40}){0,3}\.?$")
-_NAVIGATION = re.compile(
+_AGENCY_ONLY = lazy(r"^(?:" + _AGENCIES + r")(?:\s*/\s*[\w.\- ]{1,40}){0,3}\.?$")
+_NAVIGATION = lazy(
     r"^\s*(?:(?:Read more|Read also|Also read|See also|More on this|Related|Читайте также|Подробнее)\s*:"
     r"|(?:Subscribe|Share|Follow|Join)\b.{0,40}\b(?:Telegram|Twitter|Facebook|VK|VKontakte|YouTube|channel|newsletter|us)\b\W*$"
     r"|(?:Advertisement|ADVERTISEMENT|Sponsored content|Реклама)\s*$)",
@@ -80,7 +81,7 @@ _DEBRIS_LINE_STARTS: tuple[str, ...] = (
 )  # fmt: skip
 # A line starting with one of them; the pattern opens with a literal line break
 # so the regex engine can skip ahead to line starts.
-_DEBRIS_LINE = re.compile(r"\n[ \t]*(?:" + "|".join(re.escape(start) for start in _DEBRIS_LINE_STARTS) + ")")
+_DEBRIS_LINE = lazy(r"\n[ \t]*(?:" + "|".join(re.escape(start) for start in _DEBRIS_LINE_STARTS) + ")")
 
 
 def _unmatched_opener(text: str) -> int | None:

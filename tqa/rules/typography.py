@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt, matches_from, positions
 from tqa.text.document import Document
@@ -17,21 +18,21 @@ from tqa.text.document import Document
 _HYPHEN_DASHES = (" -", re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
 # A figure after the dash is a dash too when a word comes before it (`the date - 87 years`);
 # between figures it is a range (`10 - 12`).
-_AFTER_DASH_OR_FIGURE = re.compile(r"[^\W_]|[“\"‘(\[$€£]")
-_BEFORE_DASH_OR_FIGURE = re.compile(r"[^\W_]|[”\"’)\]]")
-_ATTRIBUTION_BEFORE = re.compile(r"[,!?…][\"”»]$")
-_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
-_YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?!\d)")
+_AFTER_DASH_OR_FIGURE = lazy(r"[^\W_]|[“\"‘(\[$€£]")
+_BEFORE_DASH_OR_FIGURE = lazy(r"[^\W_]|[”\"’)\]]")
+_ATTRIBUTION_BEFORE = lazy(r"[,!?…][\"”»]$")
+_YEAR_BEFORE = lazy(r"(?<!\d)(?:19|20)\d\d$")
+_YEAR_AFTER = lazy(r"(?:19|20)\d\d(?!\d)")
 # A capitalised word on each side (`Kaliningrad - Moscow`, `"Zenit" - "Khimki"`): a link
 # or a range between names, which English closes up with an en dash or a hyphen.
-_NAME_BEFORE = re.compile(r"(?m)(?:^|[\s(])[\"“]?[A-Z][\w'’.-]*[\"”]?$")
-_NAME_AFTER = re.compile(r"[\"“]?[A-Z][^\W\d_]")
+_NAME_BEFORE = lazy(r"(?m)(?:^|[\s(])[\"“]?[A-Z][\w'’.-]*[\"”]?$")
+_NAME_AFTER = lazy(r"[\"“]?[A-Z][^\W\d_]")
 # The dashes a document may already use between words, each as its own fix writes it;
 # a typed `--` is an em dash.
 _DOCUMENT_DASHES = {
-    " — ": re.compile(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
-    " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
-    "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
+    " — ": lazy(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
+    " – ": lazy(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
+    "—": lazy(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
 }  # each tried only where its dash stands (a look-behind first is tried at every position)
 # Where the document has no dash of its own, a spaced hyphen keeps its spaces and
 # becomes the dash set with spaces: the en dash of British and European house
@@ -214,14 +215,14 @@ def spaced_slash(doc: Document) -> Iterator[Violation]:
 
 
 # `; The Russian president`: a capitalised article, pronoun or conjunction after a semicolon.
-_CAPITAL_AFTER_SEMICOLON = re.compile(
+_CAPITAL_AFTER_SEMICOLON = lazy(
     r"; (?P<word>(?:The|A|An|This|That|These|Those|It|He|She|They|We|His|Her|Its|Their|But|And|Or|So|In|On|At|For))\b"
 )
 # `in December 2019. the Kremlin`: a full stop after a year or a long lowercase word, then lower case.
 # The word is a plain one (`write-good`, `n-gram`, `alex:` may be names written in lower case).
-_LOWERCASE_AFTER_STOP = re.compile(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
+_LOWERCASE_AFTER_STOP = lazy(r"(?<![\w.])(?:(?:19|20)\d\d|[a-z]{4,})\. (?P<word>[a-z]+)(?=[ ,])")
 # Where it can be: a full stop, a space and a lowercase letter (a literal the regex engine jumps to).
-_STOP_THEN_LOWERCASE = re.compile(r"\. (?=[a-z])")
+_STOP_THEN_LOWERCASE = lazy(r"\. (?=[a-z])")
 _LOWERCASE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ABBREVIATIONS = frozenset(
     ("approx", "incl", "excl", "govt", "dept", "corp", "univ", "admin", "dist", "prof", "resp", "transl", "comp", "abbr",

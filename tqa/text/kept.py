@@ -1,7 +1,9 @@
 """Data that costs more to build than to read, kept in the cache folder between runs.
 
 A large word list or a lexicon takes a Python process longer to load than to
-check a megabyte of text. `built` keeps a built value as a pickle; `Answers`
+check a megabyte of text. `built` keeps a built value in a store that a run
+reads only as far as it asks (`tqa.lazystore`: a large word list is looked up
+in place, the items of a `LazyList` or `LazyDict` are read one by one); `Answers`
 keeps the answers a lexicon gave, so that a run which asks only what earlier
 runs asked never loads it. Both are keyed by a version string (the library's),
 written atomically, and rebuilt when missing, stale or unreadable: a corrupt
@@ -10,15 +12,14 @@ file is never an error. `tqa clean` removes them.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib.util
 import os
-import pickle
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
+from tqa.lazystore import StoreError, dumps, load
 from tqa.resources import user_cache_dir
 
 KEPT_PREFIX = "kept-"
@@ -27,32 +28,30 @@ T = TypeVar("T")
 
 def _path(name: str, version: str) -> Path:
     digest = hashlib.sha256(f"{name}\0{version}".encode()).hexdigest()[:12]
-    return user_cache_dir() / f"{KEPT_PREFIX}{name}-{digest}.pickle"
+    return user_cache_dir() / f"{KEPT_PREFIX}{name}-{digest}.store"
 
 
-def _read(path: Path) -> object | None:
-    gc.disable()  # the collector would walk the new objects again and again while they load
+def _read(path: Path, rebuild: Callable[[], bytes] | None = None) -> object | None:
     try:
-        with path.open("rb") as stream:
-            return pickle.load(stream)
-    except Exception:  # missing, partly written by a crashed run, or from another Python: rebuilt
+        return load(path, rebuild)
+    except StoreError:  # missing, damaged, or from another Python: rebuilt
         return None
-    finally:
-        gc.enable()
 
 
-def _write(path: Path, value: object) -> None:
-    """Atomically; a cache folder that cannot be written is skipped."""
+def _write(path: Path, value: object, in_parts: bool = True) -> bytes:
+    """Atomically (a cache folder that cannot be written is skipped); the bytes kept."""
     import tempfile
 
+    data = dumps(value, in_parts)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(data)
         os.replace(temporary, path)
     except OSError:
-        return
+        pass
+    return data
 
 
 def installed_version(package: str) -> str:
@@ -65,12 +64,24 @@ def built(name: str, version: str, build: Callable[[], T], kind: type) -> T:
     """`build()`, or the value an earlier run built with the same `version`
     (it must be of type `kind`)."""
     path = _path(name, version)
-    value = _read(path)
+    value = _read(path, rebuild=lambda: _write(path, build()))
     if isinstance(value, kind):
         return value  # type: ignore[return-value]
     value = build()
     _write(path, value)
+    _evict(name, path)
     return value
+
+
+def _evict(name: str, written: Path, kept: int = 4) -> None:
+    """Keep only the newest few versions of a value, the one just written
+    among them: each new version of a glossary or a library makes another."""
+    try:
+        others = [(p.stat().st_mtime_ns, p) for p in user_cache_dir().glob(f"{KEPT_PREFIX}{name}-*") if p != written]
+        for _time, path in sorted(others, reverse=True)[kept - 1 :]:
+            path.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 class Answers:
@@ -89,5 +100,5 @@ class Answers:
         if key in known:
             return known[key]
         value = known[key] = compute()
-        _write(self.path, known)
+        _write(self.path, known, in_parts=False)
         return value

@@ -6,7 +6,6 @@ import codecs
 import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -414,6 +413,8 @@ def read_text_file(path: Path, limit: int) -> str:
 
 def toml_data(text: str, name: str) -> dict:
     """The data of a TOML text, or a UserError naming `name` and the line where it breaks."""
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
