@@ -20,6 +20,7 @@ from tqa.glossary.entry import Entry
 from tqa.glossary.lookup import russian_lemmas
 from tqa.glossary.matcher import expand_optional, fold
 from tqa.i18n import _, ngettext
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
 from tqa.rules.names import CAPITALISED, accepted_spellings, is_name_variant, skeleton, surname_of
@@ -29,10 +30,10 @@ from tqa.text.document import Document, Paragraph
 if TYPE_CHECKING:
     from tqa.russian_numbers import Number
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 CALQUE_KINDS = ("calque", "term")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-_LETTERS = re.compile(r"[^\W\d_]")
+_CYRILLIC = lazy(r"[а-яёА-ЯЁ]")
+_LETTERS = lazy(r"[^\W\d_]")
 
 # Glossary kinds whose `en` is THE rendering (a name), not one good rendering among several.
 TERM_KINDS = ("institution", "title", "treaty", "person")
@@ -56,7 +57,7 @@ class _Term:
     acronyms: frozenset[str] = frozenset()  # `EMERCOM` of `EMERCOM of Russia`: enough on its own
 
 
-_DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})")
+_DOTTED_ACRONYM = lazy(r"\b((?:[A-Z]\.){2,})")
 # Words compared by their first letters when the order of a rendering changes.
 _STEM = 6
 _STOPWORDS = frozenset("the of for and in on at to a an by with de".split())
@@ -131,7 +132,7 @@ def _index(entries: tuple[Entry, ...]) -> dict[str, list[_Term]]:
     return index
 
 
-_QUOTED = re.compile(r"\"([^\"]+)\"|\(([^()]+)\)")
+_QUOTED = lazy(r"\"([^\"]+)\"|\(([^()]+)\)")
 
 
 def _renderings(entry: Entry) -> list[str]:
@@ -577,9 +578,9 @@ def date_mismatch(doc: Document) -> Iterator[Violation]:
 
 # --- insertions, quotations, untranslated text -----------------------------------
 
-_BRACKET = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
+_BRACKET = lazy(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
 # An editor's or outlet's insertion: `(… — RT)`, `(… - прим. ред.)`, `(прим. ред.)`, `[… — Ed.]`.
-_EDITORIAL_TAG = re.compile(
+_EDITORIAL_TAG = lazy(
     r"[-–—]\s*(?:прим(?:ечание)?\.?\s*(?:ред|пер|авт)\.?|ред\.|[A-ZА-ЯЁ][\w.&’'-]*(?:\s+[A-ZА-ЯЁ][\w.&’'-]*){0,2})"
     r"\s*\.?\s*$|^\s*(?:прим(?:ечание)?\.?\s*)?(?:ред|пер|авт)\.?\s*$|^\s*прим(?:ечание)?\.?\s*(?:ред|пер|авт)"
 )
@@ -592,8 +593,8 @@ _OPENERS = {"«": "»", "„": "“", "“": "”", "‘": "’"}
 _CLOSERS = {"»", "“", "”", "’"}
 _SPACE_OR_START = " \t\n\r\u00a0([{/—–-"
 _SPACE_OR_END = " \t\n\r\u00a0.,;:!?…)]}/—–-"
-_ATTRIBUTION = re.compile(r"^\s*,?\s*[-–—]")
-_INTRODUCED = re.compile(r":\s*$")
+_ATTRIBUTION = lazy(r"^\s*,?\s*[-–—]")
+_INTRODUCED = lazy(r":\s*$")
 
 
 @dataclass(frozen=True)
