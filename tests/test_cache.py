@@ -196,3 +196,37 @@ def test_a_warm_run_names_the_glossary_entry_without_loading_the_glossary(cache_
     (notes,) = (cache_dir / "results").glob("*.notes")
     notes.write_bytes(b"not a pickle")
     assert names_check() == cold  # a corrupt notes file is looked up again, not trusted
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_packed_result_unpacks_to_the_same_result(tmp_path, streamed):
+    """The cache keeps results as plain values: unpacked, a result is what was
+    packed, with the input it is looked up for, and shares nothing that can change."""
+    import dataclasses
+
+    from tqa.pipeline.one_file import process_one
+    from tqa.pipeline.run import FileResult, Input, Job
+    from tqa.report import render
+    from tqa.rules import select_rules
+
+    path = write(tmp_path / "article.txt", ARTICLE)
+    job = Job(keep_text=False, detect_language=True)
+    if streamed:
+        job = dataclasses.replace(job, render=lambda result: render("json", result), keep_order=True)
+    original = process_one(Input(str(path), "article.txt"), select_rules(("Q", "S", "P", "C")), job)
+    item = Input(str(path), "shown.txt")
+    copy = FileResult.unpacked(pickle.loads(pickle.dumps(original.packed())), item)
+    assert copy.input is item
+    for field in dataclasses.fields(FileResult):  # a field added later is packed too, or this fails
+        if field.name not in ("input", "snapshot"):
+            assert getattr(copy, field.name) == getattr(original, field.name), field.name
+    assert copy.findings or copy.rendered
+    assert [copy.snapshot.position(f.start) for f in copy.findings] == [
+        original.snapshot.position(f.start) for f in original.findings
+    ]
+    assert (copy.tally is None) == (not streamed)
+    copy.findings.append(None)
+    assert copy.findings != original.findings
+    if streamed:
+        copy.tally.merge(copy.tally)
+        assert copy.tally != original.tally

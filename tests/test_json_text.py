@@ -34,9 +34,10 @@ def test_a_finding_written_directly_is_its_object_written_generically():
     from tqa.pipeline.check import check_document
     from tqa.pipeline.run import FileResult, Input
     from tqa.report import located
-    from tqa.report.json_output import finding_object, finding_text
+    from tqa.report.json_output import file_texts, finding_object, finding_text
     from tqa.rules import select_rules
-    from tqa.text.document import Document
+    from tqa.text.document import Document, line_starts
+    from tqa.text.snapshot import TextSnapshot
     from tqa.text.textio import Source
 
     text = SEED.read_text(encoding="utf-8")
@@ -45,5 +46,10 @@ def test_a_finding_written_directly_is_its_object_written_generically():
     )
     items = list(located([result]))
     assert items and any(item.finding.fix for item in items) and any(item.finding.glossary for item in items)
-    for item in items:
-        assert finding_text(item) == json_text.dumps_at(finding_object(item), json_text.ITEM)
+    expected = [json_text.dumps_at(finding_object(item), json_text.ITEM) for item in items]
+    assert [finding_text(item) for item in items] == expected
+    assert file_texts(result) == expected
+    # Positions from a snapshot of the lines, or of the whole text (a streamed run), are the same.
+    for snapshot in (TextSnapshot(text, result.findings), TextSnapshot.whole(text, line_starts(text))):
+        result.snapshot = snapshot
+        assert file_texts(result) == expected

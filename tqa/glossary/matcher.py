@@ -299,24 +299,24 @@ class Matcher:
         self._empty = not table
         self._literals = _Literals([" " + key for key in table]) if table and _hyperscan() else None
 
-    def _hits(self, folded: str) -> list[tuple[int, tuple[int, tuple[Form, ...]]]]:
-        """(end, (length, forms)) of every key in the folded text, by end and
-        then longest first, as the automaton reports them."""
+    def _hits(self, folded: str) -> list[tuple[int, int, tuple[int, tuple[Form, ...]]]]:
+        """(end, minus length, (length, forms)) of every key in the folded text,
+        by end and then longest first, as the automaton reports them."""
         if self._literals is None:
-            return list(self._automaton.iter(" " + folded))
+            return [(end, -value[0], value) for end, value in self._automaton.iter(" " + folded)]
         data = (" " + folded).encode("utf-8", "surrogatepass")
         hits = self._literals.hits(data)
         keys = self._keys
         if len(data) == len(folded) + 1:  # ASCII: bytes are characters
-            found = [(end - 1, keys[key]) for end, key in hits]
+            found = [(end - 1, -keys[key][0], keys[key]) for end, key in hits]
         else:  # each end in bytes as an end in characters, counted once along the text
             characters = {}
             done_bytes = done_characters = 0
             for end in sorted({end for end, _key in hits}):
                 done_characters += len(data[done_bytes:end].decode("utf-8", "surrogatepass"))
                 characters[end], done_bytes = done_characters, end
-            found = [(characters[end] - 1, keys[key]) for end, key in hits]
-        found.sort(key=lambda hit: (hit[0], -hit[1][0]))
+            found = [(characters[end] - 1, -keys[key][0], keys[key]) for end, key in hits]
+        found.sort()  # no two hits share an end and a length: the forms are never compared
         return found
 
     def find(self, text: str, overlapping: bool = False) -> list[Match]:
@@ -327,24 +327,28 @@ class Matcher:
         scanned = _scanned(text)
         runs = _space_runs(scanned)
         folded = "".join(_between(scanned, runs)) if runs else scanned
+        # Where a run of spaces was made one: a position of the folded text
+        # after removed_at[i] is removed[i] characters on in the text.
         removed_at, removed = [], []
         total = 0
         for start, end in runs:
             removed_at.append(start - total + 1)
             total += end - start - 1
             removed.append(total)
-
-        def original(position: int) -> int:
-            index = bisect.bisect_right(removed_at, position) - 1
-            return position + (removed[index] if index >= 0 else 0)
-
+        after = bisect.bisect_right
         candidates: list[Match] = []
         size = len(folded)
-        for end, (length, forms) in self._hits(folded):
+        for end, minus_length, (_length, forms) in self._hits(folded):
             if end < size and folded[end].isalnum():
                 continue
-            start = end - length
-            o_start, o_end = (original(start), original(end - 1) + 1) if runs else (start, end)
+            start = end + minus_length
+            if runs:
+                index = after(removed_at, start) - 1
+                o_start = start + removed[index] if index >= 0 else start
+                index = after(removed_at, end - 1) - 1
+                o_end = end + removed[index] if index >= 0 else end
+            else:
+                o_start, o_end = start, end
             span = None  # the text as written, read only for a case-sensitive form
             literal_found = False
             for form in forms:

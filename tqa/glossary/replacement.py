@@ -39,6 +39,11 @@ _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
 _PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
 _PRECEDING = re.compile(r"[^\W_][\w'’-]*")
+# The same patterns for ASCII text, which they read alike: re.ASCII's word
+# characters are cheaper to test than Unicode's (none of them uses `\s`).
+_WORD_BEFORE_ASCII, _WORD_AFTER_ASCII, _PRECEDING_ASCII = (
+    re.compile(pattern.pattern, re.ASCII) for pattern in (_WORD_BEFORE, _WORD_AFTER, _PRECEDING)
+)
 _CLAUSE_END = re.compile(r"[.;:!?,]")
 _SINGULAR_VERBS = frozenset("is was has does".split())
 _PLURAL_VERBS_AFTER = frozenset("are were have do".split())
@@ -72,11 +77,16 @@ def _word_before(text: str, offset: int) -> re.Match[str] | None:
     start = len(trimmed)
     while start and (trimmed[start - 1].isalnum() or trimmed[start - 1] in "_'’"):
         start -= 1
-    return _WORD_BEFORE.search(window, start)
+    return (_WORD_BEFORE_ASCII if window.isascii() else _WORD_BEFORE).search(window, start)
 
 
 def _word_after(text: str, offset: int) -> re.Match[str] | None:
-    return _WORD_AFTER.match(text[offset : offset + 40])
+    window = text[offset : offset + 40]
+    return (_WORD_AFTER_ASCII if window.isascii() else _WORD_AFTER).match(window)
+
+
+def _words_in(window: str) -> list[str]:
+    return (_PRECEDING_ASCII if window.isascii() else _PRECEDING).findall(window)
 
 
 def _head_tag(tags: str, auxiliary: str, lemma: str) -> str:
@@ -118,7 +128,7 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
     computed = True
     for name, value in match.slots:
         template = template.replace("{" + name + "}", value)
-    head = _HEAD.search(template)
+    head = _HEAD.search(template) if "~" in template else None
     if head:
         word = inflected(head.group(1), _head_tag(form.tags, _auxiliary(text, match.start), head.group(1)))
         if word is None:
@@ -126,8 +136,8 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
         template = template[: head.start()] + word + template[head.end() :]
     elif form.tags:
         computed = False  # the form was inflected and its replacement has no word to agree
-    if not template:
-        return template, computed
+    if not template or (not form.inflection and match.entry.kind != "acronym" and template[0] != " "):
+        return template, computed  # most forms: nothing to inflect
     found = text[match.start : match.end]
     head_text, _sep, last = template.rpartition(" ")
     prefix = head_text + " " if head_text else ""
@@ -166,6 +176,8 @@ def _title_case(words: list[str]) -> list[str]:
 
 def _proper_name(found: str) -> bool:
     """Every word capitalized, more than one of them: the text names something."""
+    if found.islower():
+        return False  # most matches: not a capital in them
     words = [word for word in found.split() if word.lower() not in _TITLE_SMALL_WORDS]
     return len(words) > 1 and all(word[:1].isupper() for word in words)
 
@@ -198,9 +210,12 @@ def _bare_body_subject(
     return "AUX" in following or ("VERB" in following and "NOUN" not in following)
 
 
-def _overlap_before(words: list[str], before: list[str]) -> int:
+def _overlap_before(words: list[str], text: str, offset: int) -> int:
     """How many of the replacement's first words the text already has just before
-    it (`before` nearest first): `the` of `the principle` after `applied the`."""
+    it: `the` of `the principle` after `applied the`."""
+    if len(words) < 2:
+        return 0  # the replacement keeps at least one word: the text's are not read
+    before = _words_before(text, offset)
     longest = min(len(words) - 1, len(before))
     if longest <= 0:
         return 0
@@ -214,9 +229,12 @@ def _overlap_before(words: list[str], before: list[str]) -> int:
     return 0
 
 
-def _overlap_after(words: list[str], after: list[str]) -> int:
+def _overlap_after(words: list[str], text: str, offset: int) -> int:
     """How many of the replacement's last words the text already has just after it:
     `in Ukraine` of `Monitoring Mission in Ukraine` before `in Ukraine`."""
+    if len(words) < 2:
+        return 0
+    after = _words_after(text, offset)
     longest = min(len(words) - 1, len(after))
     if longest <= 0:
         return 0
@@ -230,12 +248,14 @@ def _overlap_after(words: list[str], after: list[str]) -> int:
 
 def _words_before(text: str, offset: int) -> list[str]:
     """Up to four words before an offset within its sentence, nearest first."""
-    words = _PRECEDING.findall(text[max(0, offset - 60) : offset].split(".")[-1])
+    window = text[max(0, offset - 60) : offset].rpartition(".")[2]
+    words = _words_in(window)
     return words[::-1][:4]
 
 
 def _words_after(text: str, offset: int) -> list[str]:
-    return _PRECEDING.findall(_CLAUSE_END.split(text[offset : offset + 60], 1)[0])[:4]
+    window = _CLAUSE_END.split(text[offset : offset + 60], 1)[0]
+    return _words_in(window)[:4]
 
 
 def _breaks_agreement(content: str, found: str, after: re.Match[str] | None) -> bool:
@@ -274,8 +294,8 @@ def replacement(text: str, match: Match) -> Replacement:
             words = words[1:]  # the text's article stays; `a`/`an` is chosen again below
     else:
         # no word doubled with the text's: `the the principle`, `in Ukraine in Ukraine`
-        words = words[_overlap_before(words, _words_before(text, start)) :]
-    words = words[: len(words) - _overlap_after(words, _words_after(text, end))]
+        words = words[_overlap_before(words, text, start) :]
+    words = words[: len(words) - _overlap_after(words, text, end)]
     if _bare_body_subject(text, match, words, before, after):
         words = ["the", *words]
     if computed and _breaks_agreement(" ".join(words), found, after):
@@ -309,7 +329,7 @@ def _whole_quotation(text: str, start: int, end: int) -> tuple[int, int]:
     took in alone: `aviation group "Russian Knights` + `"` is replaced whole, so
     no quote mark is left without its pair."""
     found = text[start:end]
-    if not any(mark in found for mark in _QUOTE_MARKS):
+    if _QUOTE_MARKS.isdisjoint(found):
         return start, end  # most matches: no mark to pair
     for opening, closing in _QUOTE_PAIRS:
         if opening == closing:

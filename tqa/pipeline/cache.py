@@ -28,6 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tqa import __version__
 from tqa.model import GlossaryRef
@@ -62,15 +63,15 @@ def _key(path: str, display: str, working_folder: str) -> str:
     return f"{os.path.normpath(os.path.join(working_folder, path))}\0{display}"
 
 
-@dataclass
-class Entry:
-    """What a file's result was, and how to tell the file has not changed."""
+class Entry(NamedTuple):
+    """What a file's result was, and how to tell the file has not changed (a
+    tuple: a warm run loads thousands, and tuples load faster than objects)."""
 
     size: int
     mtime_ns: int
     content: str
     rules: tuple[tuple[str, str], ...]  # codes and severities after per-file ignores
-    result: object  # a copy no run changes (see `FileResult.detached`)
+    result: tuple  # plain values (see `FileResult.packed`)
 
 
 @dataclass
@@ -104,7 +105,9 @@ class ResultCache:
             return cache
         finally:
             gc.enable()
-        if isinstance(entries, dict) and all(type(entry) is Entry for entry in entries.values()):
+        if isinstance(entries, dict) and all(
+            type(entry) is Entry and type(entry.result) is tuple for entry in entries.values()
+        ):
             cache.entries = entries
             cache._read_notes()
             gc.freeze()  # kept for the whole run: the collector need not walk them again and again
@@ -112,7 +115,7 @@ class ResultCache:
             cache.changed = True
         return cache
 
-    def get(self, path: str, display: str, rules: tuple[tuple[str, str], ...]) -> object | None:
+    def get(self, path: str, display: str, rules: tuple[tuple[str, str], ...]) -> tuple | None:
         """The cached result for the file at `path`, shown as `display` and checked
         with `rules`, if its content is unchanged."""
         key = _key(path, display, self.working_folder)
@@ -134,11 +137,11 @@ class ResultCache:
             if not unchanged:
                 self.missed[key] = stamp
                 return None
-            entry.mtime_ns = status.st_mtime_ns
+            self.entries[key] = entry._replace(mtime_ns=status.st_mtime_ns)
             self.changed = True
         return entry.result
 
-    def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: object) -> None:
+    def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: tuple) -> None:
         """Remember `result` for the file at `path`, unless the file changed since it was looked up."""
         key = _key(path, display, self.working_folder)
         try:

@@ -18,9 +18,18 @@ from tqa.text.document import Document
 
 MAX_FIX_ROUNDS = 10
 SUPPRESSION_FAMILY = "M"
-# The scanner of each tuple of rules a run checks with, by identity: a run
-# asks for it once a document, and working out its key walks every rule.
-_SCANNERS: dict[int, tuple[tuple[Rule, ...], str | None, Scanner]] = {}
+# What a run works out once for each tuple of rules it checks with (kept by
+# the tuple's identity: a run asks once a document, and working out the key
+# of the scanner walks every rule).
+_KNOWN: dict[int, tuple[tuple[Rule, ...], str | None, _Rules]] = {}
+
+
+@dataclass(frozen=True)
+class _Rules:
+    scanner: Scanner
+    # (code, code of the rule that refines it): see `_one_per_span`.
+    replaced: frozenset[tuple[str, str]]
+    codes: frozenset[str]
 
 
 def _effective(text: str, fix: Fix | None) -> Fix | None:
@@ -39,7 +48,8 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     """Every selected rule's findings, in text order, less those suppressed inline.
     Rules whose triggers the scan finds nowhere in the text are not run."""
     findings = []
-    quiet = _scanner(rules).quiet(doc.text)
+    known = _known(rules)
+    quiet = known.scanner.quiet(doc.text)
     for rule in rules:
         if rule.code in quiet:
             continue  # its triggers match nowhere: nothing to report
@@ -59,29 +69,40 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
                     violation.glossary,
                 )
             )
-    findings.sort(key=lambda f: (f.start, f.code, f.end))
-    return suppress.apply(doc, _one_per_span(findings, rules), rules)
+    findings.sort(key=_order)
+    return suppress.apply(doc, _one_per_span(findings, known.replaced), rules)
 
 
-def _scanner(rules: Sequence[Rule]) -> Scanner:
+def _order(finding: Finding) -> tuple[int, str, int]:
+    return finding.start, finding.code, finding.end
+
+
+def _known(rules: Sequence[Rule]) -> _Rules:
     if type(rules) is not tuple:  # a list may change between calls
-        return scanner_for(rules)
-    known = _SCANNERS.get(id(rules))
+        return _worked_out(rules)
+    known = _KNOWN.get(id(rules))
     if known is None or known[0] is not rules or known[1] != scan.engine:  # tests choose the engine
-        if len(_SCANNERS) >= 16:
-            _SCANNERS.clear()
-        known = _SCANNERS[id(rules)] = (rules, scan.engine, scanner_for(rules))
+        if len(_KNOWN) >= 16:
+            _KNOWN.clear()
+        known = _KNOWN[id(rules)] = (rules, scan.engine, _worked_out(rules))
     return known[2]
 
 
-def _one_per_span(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
+def _worked_out(rules: Sequence[Rule]) -> _Rules:
+    replaced = frozenset((code, rule.code) for rule in rules for code in rule.replaces)
+    return _Rules(scanner_for(rules), replaced, frozenset(rule.code for rule in rules))
+
+
+def codes_of(rules: Sequence[Rule]) -> frozenset[str]:
+    """The codes of `rules` (worked out once for a tuple of rules a run checks with)."""
+    return _known(rules).codes
+
+
+def _one_per_span(findings: list[Finding], replaced: frozenset[tuple[str, str]]) -> list[Finding]:
     """Where a rule that refines another (`Rule.replaces`: the source-aware
     calque rule refines the monolingual one) reports the same span, its finding
-    is the one that stays."""
-    if len(findings) < 2:
-        return findings
-    replaced = {(code, rule.code) for rule in rules for code in rule.replaces}
-    if not replaced:
+    is the one that stays. `replaced` holds (code, code of the rule refining it)."""
+    if len(findings) < 2 or not replaced:
         return findings
     by_span: dict[tuple[int, int], set[str]] = {}
     for finding in findings:

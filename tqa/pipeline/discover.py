@@ -23,13 +23,15 @@ def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
     prefix = len(os.path.join(root, ""))
     found: list[tuple[list[str], str, str]] = []
     for folder, files in _walk(root, lambda path: not selection.skips(path, path[prefix:], is_dir=True)):
+        governed = selection.governs(folder)
+        within = folder if folder.endswith(os.sep) else folder + os.sep  # os.path.join, without a call a file
         for name in files:
             if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES) or is_source_name(name):
                 continue
-            path = os.path.join(folder, name)
+            path = within + name
             relative = path[prefix:]
             path = relative if root == os.curdir else path  # as Path would print it
-            if not selection.skips(path, relative, is_dir=False):
+            if not selection.skips(path, relative, False, governed):
                 found.append((relative.replace(os.sep, "/").split("/"), path, relative))
     return [(path, relative) for _parts, path, relative in sorted(found)]
 

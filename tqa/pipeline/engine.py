@@ -56,9 +56,9 @@ def process(
     cached: dict[int, FileResult] = {}
     for index, item in enumerate(inputs):
         if _cacheable_input(item, job):
-            result = cache.get(item.path, item.display, keys(item.display))
-            if isinstance(result, FileResult):
-                cached[index] = result.detached(item)
+            packed = cache.get(item.path, item.display, keys(item.display))
+            if packed is not None:
+                cached[index] = FileResult.unpacked(packed, item)
     checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs, cluster)
     for index, item in enumerate(inputs):
         if index in cached:
@@ -66,7 +66,7 @@ def process(
             continue
         result = next(checked)
         if result.error is None and result.source is not None and _cacheable_input(item, job):
-            cache.put(item.path, item.display, keys(item.display), result.detached())
+            cache.put(item.path, item.display, keys(item.display), result.packed())
         yield result
     cache.save()
 

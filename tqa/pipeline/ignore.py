@@ -40,12 +40,18 @@ class FileSelection:
     _rules: dict[str, list[tuple[str, GitIgnoreSpec]]] = field(default_factory=dict, repr=False)
     _roots: dict[str, str | None] = field(default_factory=dict, repr=False)
 
-    def skips(self, path: str, relative: str, is_dir: bool) -> bool:
-        """Whether the walk leaves out `path` (`relative` to the folder walked)."""
+    def skips(self, path: str, relative: str, is_dir: bool, governed: bool = True) -> bool:
+        """Whether the walk leaves out `path` (`relative` to the folder walked);
+        `governed` False when no ignore file governs its folder (see `governs`)."""
         name = os.path.basename(path)
         if self.exclude and _matches(relative.replace(os.sep, "/"), name, path.replace(os.sep, "/"), self.exclude):
             return True
-        return self.respect_gitignore and self._ignored(path, is_dir)
+        return governed and self.respect_gitignore and self._ignored(path, is_dir)
+
+    def governs(self, folder: str) -> bool:
+        """Whether any ignore file governs the entries of `folder`: asked once a
+        folder, it spares each of its files the look-up."""
+        return self.respect_gitignore and bool(self._chain(os.path.abspath(folder)))
 
     def skips_named(self, path: str) -> bool:
         """With force_exclude, whether a file named on the command line is left out:

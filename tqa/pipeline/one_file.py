@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import traceback
@@ -13,7 +12,7 @@ from tqa.alignment import check_alignment, is_target_name, paired_source
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Rule
-from tqa.pipeline.check import FixSettings, check_document, fix_text
+from tqa.pipeline.check import FixSettings, check_document, codes_of, fix_text
 from tqa.pipeline.fix import within_reach
 from tqa.pipeline.run import FileResult, Input, Job, display_path
 from tqa.pipeline.tally import Tally
@@ -109,13 +108,17 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
     else:
         final = fix_settings(job, markdown, original).document(item.display, text)
         result.findings = check_document(final, file_rules)
-    if any(rule.code == CROSS_FILE_RULE for rule in file_rules):
+    if CROSS_FILE_RULE in codes_of(file_rules):
         result.name_spellings = single_spellings(final)
     if job.detect_language:
         result.language = document_language(final.text)
     if not job.fix and not job.keep_text and not item.is_stdin:
-        result.snapshot = TextSnapshot(text, result.findings, final.line_starts if result.findings else None)
-        result.source = dataclasses.replace(result.source, text="")
+        if job.render is not None:  # rendered at once, then let go (see process_one)
+            result.snapshot = TextSnapshot.whole(text, final.line_starts if result.findings else ())
+        else:
+            result.snapshot = TextSnapshot(text, result.findings, final.line_starts if result.findings else None)
+        source = result.source
+        result.source = Source("", source.bom, source.encoding, source.notice)  # not dataclasses.replace: slower
 
 
 def fix_settings(job: Job, markdown: bool, original: Document | None) -> FixSettings:

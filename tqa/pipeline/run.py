@@ -55,12 +55,54 @@ class FileResult:
     def detached(self, item: Input | None = None) -> FileResult:
         """A copy to change (findings added, fields reset) without changing this
         one; with `item`, the copy is of that input."""
-        clone = object.__new__(FileResult)  # not dataclasses.replace or copy.copy: a warm run makes thousands
+        clone = object.__new__(FileResult)  # not dataclasses.replace or copy.copy: a run may make thousands
         clone.__dict__.update(self.__dict__)
         clone.input = item or self.input
         clone.findings, clone.applied = list(self.findings), list(self.applied)
         clone.snapshot = self.snapshot.copy() if self.snapshot is not None else None
         return clone  # the tally is shared: it is only ever read (merged into a run's)
+
+    def packed(self) -> tuple:
+        """The result but its input as plain values, for the results cache: a warm
+        run loads thousands, and pickled objects cost more to load than tuples and
+        strings. `unpacked` makes a result of it that changes nothing in it."""
+        source, snapshot, tally = self.source, self.snapshot, self.tally
+        return (
+            None if source is None else (source.text, source.bom, source.encoding, source.notice),
+            tuple(self.findings),
+            tuple(self.applied),
+            self.fixed_text,
+            self.error,
+            None if snapshot is None else snapshot.packed(),
+            self.language,
+            self.rendered,
+            tuple(self.rendered_keys),
+            None if tally is None else tally.packed(),
+            self.name_spellings,
+            self.raw,
+        )
+
+    @classmethod
+    def unpacked(cls, packed: tuple, item: Input) -> FileResult:
+        """The result `packed` describes (see `packed`), of the input `item`."""
+        source, findings, applied, fixed_text, error, snapshot, language, rendered, keys, tally, names, raw = packed
+        result = object.__new__(cls)  # not the constructor: a warm run makes thousands
+        result.__dict__.update(
+            input=item,
+            source=None if source is None else Source(*source),
+            findings=list(findings),
+            applied=list(applied),
+            fixed_text=fixed_text,
+            error=error,
+            snapshot=None if snapshot is None else TextSnapshot.unpacked(snapshot),
+            language=language,
+            rendered=rendered,
+            rendered_keys=list(keys),
+            tally=None if tally is None else Tally.unpacked(tally),
+            name_spellings=names,
+            raw=raw,
+        )
+        return result
 
     def detected_language(self) -> str:
         """The language of the checked text, detected once and kept on the result."""

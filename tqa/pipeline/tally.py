@@ -9,6 +9,9 @@ from typing import Protocol
 
 from tqa.model import Applicability, Finding
 
+# One tuple per (code, rule name) a packed tally names (see `Tally.packed`).
+_KEYS: dict[tuple[str, str], tuple[str, str]] = {}
+
 
 class FileResult(Protocol):
     """What a tally reads of a file's result (see `tqa.pipeline.run.FileResult`)."""
@@ -65,6 +68,21 @@ class Tally:
                 self.unsafe += 1
             if applicability is not Applicability.DISPLAY_ONLY:
                 self.fixable_codes.add(finding.code)
+
+    def packed(self) -> tuple:
+        """The counts as plain values, quick to pickle and load (see `unpacked`).
+        Rule keys are shared across tallies, so a pickle of many holds each once."""
+        keys = tuple(_KEYS.setdefault(key, key) for key in self.by_rule)
+        counts = (self.files, self.findings, self.safe, self.unsafe, self.applied, self.changed)
+        return counts, keys, tuple(self.by_rule.values()), tuple(self.fixable_codes)
+
+    @classmethod
+    def unpacked(cls, packed: tuple) -> Tally:
+        counts, keys, values, codes = packed
+        tally = cls(*counts)
+        dict.update(tally.by_rule, zip(keys, values, strict=True))  # Counter.update walks its argument in Python
+        tally.fixable_codes.update(codes)
+        return tally
 
     @classmethod
     def of(cls, results: Sequence[FileResult]) -> Tally:

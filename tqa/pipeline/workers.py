@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +23,9 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_worker(language: str, rules_for: Callable[[str], Sequence[Rule]], job: Job, glossary: bool) -> None:
+    # What a forked worker inherits (the glossary, word lists) lives as long as it
+    # does: the collector need not walk it, and walking it would copy its pages.
+    gc.freeze()
     default_in_worker()
     set_language(language)
     _WORKER.update(rules_for=rules_for, job=job)

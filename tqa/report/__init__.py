@@ -54,12 +54,18 @@ def located(results: Sequence[FileResult]) -> Iterator[Located]:
     for result in results:
         if result.source is None or not result.findings:
             continue
-        text = checked_text(result)
-        doc = text if isinstance(text, TextSnapshot) else Document(result.input.display, text)
+        doc = positions_of(result)
+        position, path = doc.position, result.input.display
         for finding in result.findings:
-            row, column = doc.position(finding.start)
-            end_row, end_column = doc.position(finding.end)
-            yield Located(finding, result.input.display, row, column, end_row, end_column, doc, result)
+            row, column = position(finding.start)
+            end_row, end_column = position(finding.end)
+            yield Located(finding, path, row, column, end_row, end_column, doc, result)
+
+
+def positions_of(result: FileResult) -> Document | TextSnapshot:
+    """What gives (row, column) positions in the text a result's findings point into."""
+    text = checked_text(result)
+    return text if isinstance(text, TextSnapshot) else Document(result.input.display, text)
 
 
 def fingerprinted(results: Sequence[FileResult]) -> Iterator[tuple[Located, str]]:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TextIO
 
+from tqa.model import Finding, Fix, GlossaryRef, Severity
 from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
-from tqa.report import Located, ReportOptions, json_text, located, ordered
+from tqa.report import Located, ReportOptions, json_text, ordered, positions_of
 
 
 def finding_object(item: Located) -> dict:
@@ -46,11 +48,12 @@ def finding_object(item: Located) -> dict:
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    separator = "[" + json_text.ITEM
-    for item in located(results):
-        stream.write(separator + finding_text(item))
-        separator = ITEM
-    stream.write("[]\n" if separator[0] == "[" else "\n]\n")
+    separator = "["
+    for result in results:
+        for text in file_texts(result):
+            stream.write(separator + json_text.ITEM + text)
+            separator = ","
+    stream.write("[]\n" if separator == "[" else "\n]\n")
 
 
 # Before each finding of a streamed run: the list's separator and the item's line.
@@ -60,8 +63,9 @@ ITEM = "," + json_text.ITEM
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:
     """One file's findings, each after ITEM: the run's list is these pieces in
     file order, put together by `Assembly`."""
-    for item in located([result]):
-        stream.write(ITEM + finding_text(item))
+    texts = file_texts(result)
+    if texts:
+        stream.write(ITEM + ITEM.join(texts))
 
 
 # A line break and the indent of each level of a finding's object.
@@ -69,37 +73,82 @@ _BREAKS = tuple(json_text.ITEM + json_text.INDENT * level for level in range(6))
 
 
 def finding_text(item: Located) -> str:
-    """`finding_object(item)` as a list item of indented JSON, written directly:
-    a report has one per finding, and the generic writer walking its small
-    objects costs more than the finding did."""
+    """`finding_object(item)` as a list item of indented JSON (see `file_texts`)."""
     encode = json_text.encode_basestring
-    n0, n1, n2, n3, n4, n5 = _BREAKS
-    finding = item.finding
-    fix = "null"
-    if finding.fix is not None:
-        edits = []
-        for edit in ordered(finding.fix.edits):
-            row, column = item.doc.position(edit.start)
-            end_row, end_column = item.doc.position(edit.end)
-            edits.append(
-                f'{n3}{{{n4}"content": {encode(edit.content)},'
-                f'{n4}"location": {{{n5}"row": {row},{n5}"column": {column}{n4}}},'
-                f'{n4}"end_location": {{{n5}"row": {end_row},{n5}"column": {end_column}{n4}}}{n3}}}'
+    return _texts([item.finding], item.doc.position, encode(item.result.detected_language()), encode(item.path))[0]
+
+
+def file_texts(result: FileResult) -> list[str]:
+    """`finding_object` of each of a file's located findings as a list item of
+    indented JSON, written directly: a report has one per finding, and the
+    generic writer walking its small objects costs more than the finding did.
+    What does not change from finding to finding is encoded once."""
+    if result.source is None or not result.findings:
+        return []
+    encode = json_text.encode_basestring
+    language, path = encode(result.detected_language()), encode(result.input.display)
+    return _texts(result.findings, positions_of(result).position, language, path)
+
+
+# The object's text up to its message, by code, rule name and encoded language.
+_HEADS: dict[tuple[str, str, str], str] = {}
+
+
+def _texts(
+    findings: Sequence[Finding], position: Callable[[int], tuple[int, int]], language: str, path: str
+) -> list[str]:
+    encode = json_text.encode_basestring
+    n0, n1, n2, _n3, _n4, _n5 = _BREAKS
+    after_message: dict[Severity, str] = {}  # from the message to the row of the location
+    texts = []
+    for finding in findings:
+        head = _HEADS.get((finding.code, finding.name, language))
+        if head is None:
+            head = _HEADS[finding.code, finding.name, language] = (
+                f'{{{n1}"code": {encode(finding.code)},{n1}"document_language": {language},'
+                f'{n1}"name": {encode(finding.name)},{n1}"message": '
             )
-        listed = f"[{','.join(edits)}{n2}]" if edits else "[]"
-        fix = (
-            f'{{{n2}"applicability": {encode(finding.fix.applicability.value)},'
-            f'{n2}"message": {encode(finding.fix.title)},{n2}"edits": {listed}{n1}}}'
+        middle = after_message.get(finding.severity)
+        if middle is None:
+            middle = after_message[finding.severity] = (
+                f',{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {path},'
+                f'{n1}"location": {{{n2}"row": '
+            )
+        row, column = position(finding.start)
+        end_row, end_column = position(finding.end)
+        fix = "null" if finding.fix is None else _fix_text(finding.fix, position)
+        glossary = "null" if finding.glossary is None else _glossary_text(finding.glossary)
+        texts.append(
+            f'{head}{encode(finding.message)}{middle}{row},{n2}"column": {column}{n1}}},'
+            f'{n1}"end_location": {{{n2}"row": {end_row},{n2}"column": {end_column}{n1}}},'
+            f'{n1}"fix": {fix},{n1}"glossary": {glossary}{n0}}}'
         )
-    glossary = "null" if finding.glossary is None else json_text.dumps_at(finding.glossary.to_dict(), n1)
+    return texts
+
+
+def _fix_text(fix: Fix, position: Callable[[int], tuple[int, int]]) -> str:
+    encode = json_text.encode_basestring
+    _n0, n1, n2, n3, n4, n5 = _BREAKS
+    edits = []
+    for edit in ordered(fix.edits):
+        row, column = position(edit.start)
+        end_row, end_column = position(edit.end)
+        edits.append(
+            f'{n3}{{{n4}"content": {encode(edit.content)},'
+            f'{n4}"location": {{{n5}"row": {row},{n5}"column": {column}{n4}}},'
+            f'{n4}"end_location": {{{n5}"row": {end_row},{n5}"column": {end_column}{n4}}}{n3}}}'
+        )
+    listed = f"[{','.join(edits)}{n2}]" if edits else "[]"
     return (
-        f'{{{n1}"code": {encode(finding.code)},{n1}"document_language": {encode(item.result.detected_language())},'
-        f'{n1}"name": {encode(finding.name)},{n1}"message": {encode(finding.message)},'
-        f'{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {encode(item.path)},'
-        f'{n1}"location": {{{n2}"row": {item.row},{n2}"column": {item.column}{n1}}},'
-        f'{n1}"end_location": {{{n2}"row": {item.end_row},{n2}"column": {item.end_column}{n1}}},'
-        f'{n1}"fix": {fix},{n1}"glossary": {glossary}{n0}}}'
+        f'{{{n2}"applicability": {encode(fix.applicability.value)},'
+        f'{n2}"message": {encode(fix.title)},{n2}"edits": {listed}{n1}}}'
     )
+
+
+@lru_cache(maxsize=4096)
+def _glossary_text(entry: GlossaryRef) -> str:
+    """An entry's object as a finding's `glossary`: findings of one entry share it."""
+    return json_text.dumps_at(entry.to_dict(), _BREAKS[1])
 
 
 def emit_end(tally: Tally, stream: TextIO, options: ReportOptions) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from tqa.glossary.entry import Entry
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Fix, Violation
+from tqa.rules._shared import matches_from
 from tqa.rules.names import Person, first_occurrence, glossary_people, is_ordinary_word
 from tqa.rules.terms import glossary_covers
 from tqa.text.document import Document
@@ -20,6 +21,10 @@ from tqa.text.document import Document
 _INITIAL_AND_SURNAME = re.compile(
     r"(?<![\w.’'])(?P<initial>[A-Z])\.[ \u00a0](?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![ \u00a0]?[A-Z]\.)"
 )
+# Where a match can start: the letter before a full stop, a space and a capital
+# (a pattern that opens with a literal the regex engine jumps to; the one above
+# opens with a look-behind, tried at every position).
+_STOP_BEFORE_CAPITAL = re.compile(r"\.[ \u00a0][A-Z]")
 _WORD_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w’'-]*\.?)[ \u00a0]$")
 # A byline or a signature: a short line of its own (`M. Ivanova`, `By J. Smith`).
 _BYLINE_WORDS = 4
@@ -76,7 +81,8 @@ def russian_style_initial(doc: Document) -> Iterator[Violation]:
     """
     text = doc.text
     people = glossary_people(doc.glossary_files)
-    for match in _INITIAL_AND_SURNAME.finditer(text):
+    starts = (stop.start() - 1 for stop in _STOP_BEFORE_CAPITAL.finditer(text) if stop.start())
+    for match in matches_from(_INITIAL_AND_SURNAME, text, starts):
         initial, surname = match.group("initial"), match.group("surname")
         start, end = match.start(), match.end()
         if (

@@ -46,6 +46,9 @@ _NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da
 # The same, read backwards from a word: the joiner and the name word that end where it starts.
 _JOINER_BEFORE = re.compile(_NAME_JOINER.pattern + "$")
 _JOINER_REACH = 40
+# The last character of a text _JOINER_BEFORE finds a joiner at the end of
+# (`$` also matches before a final line break).
+_JOINER_ENDS = " \u00a0\n"
 _NAME_BEFORE = re.compile(_NAME.pattern + "$")
 # A name word as _mentions keeps it: _NAME beginning upper-case and standing
 # alone (not the tail of another word: `XErmakov`, `Rimsky-Korsakov`).
@@ -307,6 +310,8 @@ def _run_start(text: str, match: re.Match, known: frozenset[str]) -> re.Match:
     """The first word of the run of name words that ends with `match`."""
     first = match
     while True:
+        if not first.start() or text[first.start() - 1] not in _JOINER_ENDS:
+            return first  # most names: no joiner ends right before them
         joiner = _JOINER_BEFORE.search(text, max(0, first.start() - _JOINER_REACH), first.start())
         if joiner is None:
             return first
@@ -525,6 +530,7 @@ class _WordRoles:
         self._seen: set[str] = set()
         self.misspelt: set[str] = set()
         self.surnames_near: dict[str, frozenset[str]] = {}
+        self.either: set[str] = set()  # misspelt or a key of surnames_near: most documents have none
         self.by_lower: dict[str, set[str]] = {}  # a word in lower case -> the words seen that it is
         # The first names of the lengths a near miss of a word's length may be of, compared
         # all at once by rapidfuzz when it is installed.
@@ -535,14 +541,17 @@ class _WordRoles:
         new = words - self._seen
         if len(self._seen) + len(new) > self._LIMIT:
             self._seen.clear(), self.misspelt.clear(), self.surnames_near.clear(), self.by_lower.clear()
+            self.either.clear()
         written_by_first = self._people.written_by_first
         for word in new:
             if self._may_misspell(word):
                 self.misspelt.add(word)
+                self.either.add(word)
             if close := self._close_first_names(skeleton(word)):
                 spellings = frozenset(spelling for first in close for spelling in written_by_first.get(first, ()))
                 if spellings:
                     self.surnames_near[word] = spellings
+                    self.either.add(word)
             self.by_lower.setdefault(word.lower(), set()).add(word)
         self._seen.update(new)
 
@@ -603,10 +612,13 @@ def _near_miss_candidates(words: frozenset[str], glossary_files: tuple[str, ...]
     beside `Vladimir`)."""
     roles = _word_roles(load_glossary(glossary_files).fingerprint, glossary_files)
     roles.learn(words)
-    found = roles.misspelt & words
-    for spelling in set().union(*map(roles.surnames_near.__getitem__, words & roles.surnames_near.keys())):
-        if spelling in roles.by_lower:
-            found.update(roles.by_lower[spelling] & words)
+    found = set()
+    for word in roles.either & words:
+        if word in roles.misspelt:
+            found.add(word)
+        for spelling in roles.surnames_near.get(word, ()):
+            if spelling in roles.by_lower:
+                found.update(roles.by_lower[spelling] & words)
     return found
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from operator import attrgetter
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from tqa.i18n import _
 from tqa.lazy_pattern import lazy
@@ -20,7 +21,6 @@ from tqa.text.document import Document, Paragraph
 # the dash, a literal the engine can jump to; the punctuation is read backwards.
 _DASH = lazy(r"[-–—]{1,2}(?=\s+[^\W\d_])")
 _DASHES = "-–—"
-_START = attrgetter("start")
 _DIALOGUE_DASH = re.compile(r"[-–—]{1,2}[ \t\u00a0]+")
 _BEFORE_DASH = re.compile(r"(?P<punct>[,!?…]|\.\.)(?P<gap>\s*)(?P<quote>[\"”»]?)[ \t\u00a0]*$")
 
@@ -47,7 +47,20 @@ _NAMED_KINDS = (
     "station", "airport", "port", "base", "field", "deposit", "pipeline", "operation", "exercise", "exercises",
     "forum", "festival", "camp", "park", "hotel", "stadium", "district", "ground",
 )  # fmt: skip
-_KIND_PATTERN = "|".join(f"[{k[0]}{k[0].upper()}]{k[1:]}" for k in sorted(set(_NAMED_KINDS), key=len, reverse=True))
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of lowercase words (their first letter in either case),
+    grouped by first letter: the regex engine tests one letter per group at each
+    position instead of every word."""
+    groups = []
+    for first, same in groupby(sorted(set(words)), key=itemgetter(0)):
+        rests = sorted((word[1:] for word in same), key=len, reverse=True)
+        groups.append(f"[{first}{first.upper()}](?:{'|'.join(rests)})")
+    return "|".join(groups)
+
+
+_KIND_PATTERN = _by_first_letter(_NAMED_KINDS)
 # The name: one to eight capitalised words or numbers, `of`/`de`/`the` may join them.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|the)\s+){0,2}[A-Z0-9][\w'’.-]*){0,7}"
 # Or after someone who works for a newspaper or channel: `the observer of "Komsomolskaya Pravda"`.
@@ -71,13 +84,13 @@ def _paragraphs_with_spaced_dash(doc: Document) -> Iterator[Paragraph]:
     """The prose paragraphs where _DASH can match: those with a dash (or two)
     before white space, found from the dashes of the text rather than by
     reading every paragraph."""
-    text, prose = doc.text, doc.prose
+    text, prose, starts = doc.text, doc.prose, doc.prose_starts
     last = -1
     for dash in char_positions(text, _DASHES):
         after = text[dash + 1 : dash + 2]
         if not after.isspace() and not (after and after in _DASHES and text[dash + 2 : dash + 3].isspace()):
             continue
-        number = bisect.bisect_right(prose, dash, key=_START) - 1
+        number = bisect.bisect_right(starts, dash) - 1
         if number > last and dash < prose[number].end:
             last = number
             yield prose[number]
@@ -223,15 +236,25 @@ def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
 
 
 def _kind_may_end(text: str, end: int) -> bool:
-    """Whether the last word before `end` (and white space) is one _KIND_BEFORE
-    can end with: a cheap test before the regex, which tries every position."""
+    """Whether the words before `end` (and white space) are what _KIND_BEFORE
+    can end with: a kind or the last word of a media role, and `the` only after
+    one of them (`the correspondent of the`). A cheap test before the regex,
+    which tries every position of its window."""
+    word, first = _word_before(text, end)
+    if word == "the":
+        word = _word_before(text, first)[0]
+    return word in _KIND_LAST_WORDS
+
+
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The run of ASCII letters before `end` and white space, in lower case, and where it starts."""
     last = end
     while last and text[last - 1].isspace():
         last -= 1
     first = last
     while first and text[first - 1] in _ASCII_LETTERS:
         first -= 1
-    return text[first:last].lower() in _KIND_LAST_WORDS
+    return text[first:last].lower(), first
 
 
 def _next_quoted_name(text: str, marks: list[int], position: int) -> re.Match | None:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from tqa.lazy_pattern import lazy
 from tqa.rules._shared import char_positions
-from tqa.text.document import Document
+from tqa.text.document import Document, Paragraph
 
 DOUBLE_MARKS = '"“”«»„'
 OPENING_GLYPHS = "«„"
@@ -71,19 +71,15 @@ class QuoteAnalysis:
     curly_style: str = "“”"
 
 
+# (space or opening context before, space or trailing context after) -> flank.
+_FLANKS = {(True, False): "left", (False, True): "right", (True, True): "none", (False, False): "both"}
+
+
 def flank(text: str, index: int) -> str:
     """Where a mark leans: left-flanking (`␣"word`) opens, right-flanking closes."""
     before = text[index - 1] if index > 0 else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
-    space_before = before.isspace() or before in _OPENING_CONTEXT
-    space_after = after.isspace() or after in _TRAILING_CONTEXT
-    if space_before and not space_after:
-        return "left"
-    if space_after and not space_before:
-        return "right"
-    if space_before and space_after:
-        return "none"
-    return "both"
+    after = text[index + 1 : index + 2] or " "
+    return _FLANKS[before.isspace() or before in _OPENING_CONTEXT, after.isspace() or after in _TRAILING_CONTEXT]
 
 
 def followed_by_attribution(text: str, index: int) -> bool:
@@ -100,20 +96,26 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return cached
 
 
-def _marks_by_paragraph(doc: Document) -> dict[int, list[int]]:
-    """{prose paragraph number: offsets (within it) of its unprotected double quote marks}."""
-    prose = doc.prose
-    starts = [paragraph.start for paragraph in prose]
+def _marks_by_paragraph(doc: Document) -> dict[int, tuple[Paragraph, list[int]]]:
+    """{prose paragraph number: (the paragraph, offsets within it of its
+    unprotected double quote marks)}: only the paragraphs with a mark are made."""
+    prose, starts = doc.prose, doc.prose_starts
     protected = doc.is_protected if doc.protected else None
-    grouped: dict[int, list[int]] = {}
-    number, start, end = -1, -1, -1
+    grouped: dict[int, tuple[Paragraph, list[int]]] = {}
+    number, start, end, offsets = -1, -1, -1, []
     for offset in char_positions(doc.text, DOUBLE_MARKS):
         if not start <= offset < end:  # marks come in text order: most share a paragraph with the last
             number = bisect.bisect_right(starts, offset) - 1
-            start, end = (prose[number].start, prose[number].end) if number >= 0 else (-1, -1)
+            if number >= 0:
+                paragraph = prose[number]
+                start, end = paragraph.start, paragraph.end
+            else:
+                start, end = -1, -1
         if not start <= offset < end or (protected is not None and protected(offset, offset + 1)):
             continue
-        grouped.setdefault(number, []).append(offset - start)
+        if number not in grouped:
+            grouped[number] = (paragraph, offsets := [])
+        offsets.append(offset - start)
     return grouped
 
 
@@ -127,10 +129,11 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     grouped = _marks_by_paragraph(doc)
     result.curly_style = curly_style = _curly_style(doc, grouped)
     closing_glyphs = {"”“": "“»", "””": "»"}.get(result.curly_style, CLOSING_GLYPHS)
+    glyph_roles = _GLYPH_ROLES[curly_style]
     # Paragraphs without marks change nothing but the count of paragraphs a
     # quotation has been carried over: step from one paragraph with marks to the next.
     for number in sorted(grouped):
-        paragraph, positions = doc.prose[number], grouped[number]
+        paragraph, positions = grouped[number]
         text = paragraph.text
         if stack:
             carried_paragraphs += number - previous
@@ -158,7 +161,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                     result.carried[offset] = top
                     result.marks.append(mark)
                     continue
-            role = _role(char, side, text, i, _Later(positions, n + 1), stack, paragraph.index, curly_style)
+            role = glyph_roles.get(char) or _role(char, side, text, i, positions, n + 1, stack, paragraph.index)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
@@ -196,12 +199,18 @@ class _Later:
         return (positions[index] for index in range(self.start, len(positions)))
 
 
-def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
+def _curly_style(doc: Document, grouped: dict[int, tuple[Paragraph, list[int]]]) -> str:
     """The pair of curly marks most paragraphs write their quotations with
-    (and only with): “…”, ”…“ or ”…”; “…” when none has more."""
+    (and only with): “…”, ”…“ or ”…”; “…” when none has more.
+    Only a paragraph whose first curly mark is ” votes for another style than
+    “…”: where none has one (every mark of a paragraph counts when nothing is
+    protected), the votes need not be counted."""
+    texts = (paragraph.text for paragraph, _positions in grouped.values())
+    if "”" not in doc.text or (not doc.protected and not any(map(_opens_with_right_mark, texts))):
+        return "“”"
     votes = {"“”": 0, "”“": 0, "””": 0}
-    for number, positions in grouped.items():
-        text = doc.prose[number].text
+    for paragraph, positions in grouped.values():
+        text = paragraph.text
         curly = "".join(text[i] for i in positions if text[i] in CURLY)
         if len(curly) < 2 or len(curly) % 2:
             continue
@@ -212,29 +221,36 @@ def _curly_style(doc: Document, grouped: dict[int, list[int]]) -> str:
     return best if votes[best] > votes["“”"] else "“”"
 
 
+def _opens_with_right_mark(text: str) -> bool:
+    """Whether the first curly mark of `text` is ”."""
+    right = text.find("”")
+    return right >= 0 and text.find("“", 0, right) < 0
+
+
+# The marks whose glyph alone gives their role, in each curly style (see _role).
+_GLYPH_ROLES = {
+    "“”": {"«": "open", "„": "open", "”": "close", "»": "close"},
+    "”“": {"«": "open", "„": "open", "”": "open", "“": "close", "»": "close"},
+    "””": {"«": "open", "„": "open", "»": "close"},
+}
+
+
 def _role(
-    char: str,
-    side: str,
-    text: str,
-    index: int,
-    later: _Later,
-    stack: list[Mark],
-    paragraph: int,
-    curly_style: str = "“”",
+    char: str, side: str, text: str, index: int, positions: list[int], following: int, stack: list[Mark], paragraph: int
 ) -> str:
-    if char == "”" and curly_style == "””":
+    """The role of a mark its glyph does not give (_GLYPH_ROLES): `”` in a
+    document that writes ”…”, `“` and the straight mark. `positions[following:]`
+    are the later marks of its paragraph."""
+    if char == "”":  # the document writes ”…”
         if side in ("left", "right"):
             return "open" if side == "left" else "close"
         return "close" if stack else "open"
-    if char in OPENING_GLYPHS or (curly_style == "”“" and char == "”"):
-        return "open"
-    if char in CLOSING_GLYPHS or (curly_style == "”“" and char == "“"):
-        return "close"
     top = stack[-1] if stack else None
     if char == "“":
         # In Russian and German typography „ is closed by “.
         return "close" if top is not None and top.char == "„" else "open"
     # The straight mark: its role follows from what is open.
+    later = _Later(positions, following)
     if top is None:
         # After `,` `.` `?` `!` and before `… he said`: the end of a quotation
         # whose opening mark is missing or in an earlier segment, not a new one.

@@ -104,9 +104,10 @@ def leftover_cyrillic(doc: Document) -> Iterator[Violation]:
     """
     if not doc.has_cyrillic:
         return
-    for paragraph in doc.prose:
-        if not _ANY_CYRILLIC.search(paragraph.text):
+    for number, text in enumerate(doc.prose_texts):
+        if not _ANY_CYRILLIC.search(text):
             continue
+        paragraph = doc.prose[number]
         if langid.suspicious(paragraph.text) and langid.detect(paragraph.text)[0] not in ("en", "unknown"):
             continue  # untranslated-paragraph reports the whole paragraph
         mixed = [m.span() for m in _MIXED_WORD.finditer(paragraph.text)]
@@ -154,10 +155,8 @@ def untranslated_paragraph(doc: Document) -> Iterator[Violation]:
     Fix safety:
         No fix: the paragraph needs translating.
     """
-    cyrillic = doc.has_cyrillic
-    for paragraph in doc.prose:
-        if not langid.suspicious(paragraph.text, cyrillic):
-            continue
+    for number in langid.suspicious_texts(doc.prose_texts, doc.has_cyrillic):
+        paragraph = doc.prose[number]
         language, probability = langid.detect(paragraph.text)
         if language in ("en", "unknown") or probability < MIN_LANGUAGE_PROBABILITY:
             continue

@@ -7,9 +7,10 @@ target paragraph with the source paragraph it translates (`doc.aligned`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -37,6 +38,18 @@ _LETTERS = lazy(r"[^\W\d_]")
 
 # Glossary kinds whose `en` is THE rendering (a name), not one good rendering among several.
 TERM_KINDS = ("institution", "title", "treaty", "person")
+
+
+def _with_source(check: Callable[[Document], Iterator[Violation]]) -> Callable[[Document], Iterable[Violation]]:
+    """The rule, called only for a document that has a source: without one it
+    has nothing to compare, and a generator made and run on every document of
+    a run only to stop costs more than this test."""
+
+    @functools.wraps(check)
+    def run(doc: Document) -> Iterable[Violation]:
+        return check(doc) if doc.source is not None else ()
+
+    return run
 
 
 def _first_word(paragraph: Paragraph) -> tuple[int, int]:
@@ -220,6 +233,7 @@ def _has_surname(words: list[str], entry: Entry) -> bool:
     return any(_contains(words, tuple(_english_words(name))) for name in accepted_spellings(entry))
 
 
+@_with_source
 def missing_glossary_term(doc: Document) -> Iterator[Violation]:
     """Glossary term of the source missing from the translation.
 
@@ -268,6 +282,7 @@ def missing_glossary_term(doc: Document) -> Iterator[Violation]:
             )
 
 
+@_with_source
 def name_transliteration(doc: Document) -> Iterator[Violation]:
     """Name from the source spelled against the glossary's canonical form.
 
@@ -402,6 +417,7 @@ def _pair_numbers(ours: list[Number], theirs: list[Number]) -> tuple[list[Number
     return unpaired, [n for i, n in enumerate(theirs) if i not in used], paired
 
 
+@_with_source
 def number_mismatch(doc: Document) -> Iterator[Violation]:
     """Number that differs between the translation and the source.
 
@@ -528,6 +544,7 @@ def _english(number: Number) -> str:
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()
 
 
+@_with_source
 def date_mismatch(doc: Document) -> Iterator[Violation]:
     """Date of the source missing from the translation.
 
@@ -672,6 +689,7 @@ def _editorial_insertions(text: str) -> list[str]:
     return [m.group() for m in _BRACKET.finditer(text) if _EDITORIAL_TAG.search(m.group("inner"))]
 
 
+@_with_source
 def missing_insertion_or_quote(doc: Document) -> Iterator[Violation]:
     """Editorial insertion or quotation of the source missing from the translation.
 
@@ -775,6 +793,7 @@ def _transliterated(target: str, source: str) -> bool:
     return sum(1 for w in ours if skeleton(w) in theirs) / len(ours) > _MAX_COPIED_SHARE
 
 
+@_with_source
 def untranslated_segment(doc: Document) -> Iterator[Violation]:
     """Paragraph left untranslated: a copy of the source.
 
@@ -838,6 +857,7 @@ def calque_confirmed(doc: Document, match) -> bool:
     return False
 
 
+@_with_source
 def calque_of_source_term(doc: Document) -> Iterator[Violation]:
     """Calque of a Russian term that the source paragraph really has.
 

@@ -6,7 +6,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from itertools import pairwise
-from operator import attrgetter
 
 from tqa.i18n import _, ngettext
 from tqa.lazy_pattern import lazy
@@ -121,14 +120,11 @@ def _styled_inner(inner: str, pattern: re.Pattern | None = None) -> str | None:
     return f"{match.group('body')} — {match.group('tag')}"
 
 
-_START = attrgetter("start")
-
-
 def _paragraphs_with(doc: Document, chars: str) -> list[int]:
     """Numbers of the prose paragraphs holding any of `chars`, in order."""
-    prose, numbers = doc.prose, []
+    prose, starts, numbers = doc.prose, doc.prose_starts, []
     for offset in char_positions(doc.text, chars):
-        number = bisect.bisect_right(prose, offset, key=_START) - 1
+        number = bisect.bisect_right(starts, offset) - 1
         if number >= 0 and offset < prose[number].end and (not numbers or numbers[-1] != number):
             numbers.append(number)
     return numbers
@@ -436,7 +432,7 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
     prose = doc.prose if hinted else []
     # Only paragraphs with a bullet, a credit or a prompt can be debris.
     candidates = sorted(
-        {bisect.bisect_right(prose, position, key=_START) - 1 for position in _debris_seeds(text)} if prose else ()
+        {bisect.bisect_right(doc.prose_starts, position) - 1 for position in _debris_seeds(text)} if prose else ()
     )
     kinds_of = {i: _debris_kind(prose[i]) for i in candidates if i >= 0}
     index = 0

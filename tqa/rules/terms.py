@@ -35,7 +35,9 @@ def glossary_matches(doc: Document) -> list[Match]:
     cached = doc.cache.get("glossary")
     if cached is None:
         matcher = load_glossary(doc.glossary_files).matcher
-        cached = [m for m in matcher.find(doc.text) if not doc.is_protected(m.start, m.end)]
+        cached = matcher.find(doc.text)
+        if doc.protected:
+            cached = [m for m in cached if not doc.is_protected(m.start, m.end)]
         doc.cache["glossary"] = cached
     return cached
 

@@ -14,8 +14,8 @@ from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
-# Each opens with a literal the regex engine can jump to.
-_HYPHEN_DASHES = (re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
+# The plain pattern's opening literal, the pattern, and the one with no-break spaces.
+_HYPHEN_DASHES = (" -", re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
 # A figure after the dash is a dash too when a word comes before it (`the date - 87 years`);
 # between figures it is a range (`10 - 12`).
 _AFTER_DASH_OR_FIGURE = lazy(r"[^\W_]|[“\"‘(\[$€£]")
@@ -38,7 +38,7 @@ _DOCUMENT_DASHES = {
 # becomes the dash set with spaces: the en dash of British and European house
 # styles (the EU Interinstitutional Style Guide) and of translators from Russian.
 _SPACED_HYPHEN_DASH = " – "
-_SPACED_SLASHES = (re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
+_SPACED_SLASHES = (" /", re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
 
@@ -48,16 +48,19 @@ def _after_year(text: str, start: int, end: int) -> bool:
     return bool(_YEAR_BEFORE.search(text, max(0, start - 5), start)) and not _YEAR_AFTER.match(text, end)
 
 
-def _matches(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
-    """Matches of the plain pattern, and of the no-break-space one only when the text has one."""
-    found = list(patterns[0].finditer(text))
+def _matches(patterns: tuple[str, re.Pattern, re.Pattern], text: str) -> list[re.Match]:
+    """Matches of the plain pattern, tried only where its opening literal stands
+    (str.find skips to it faster than the regex engine), and of the no-break-space
+    one only when the text has one."""
+    opening, plain, no_break = patterns
+    found = list(matches_from(plain, text, positions(text, opening)))
     if "\u00a0" in text:
-        found = sorted(found + list(patterns[1].finditer(text)), key=lambda m: m.start())
+        found = sorted(found + list(no_break.finditer(text)), key=lambda m: m.start())
     return found
 
 
 def _between_words(
-    patterns: tuple[re.Pattern, ...], doc: Document, before: re.Pattern, after: re.Pattern
+    patterns: tuple[str, re.Pattern, re.Pattern], doc: Document, before: re.Pattern, after: re.Pattern
 ) -> Iterator[tuple[int, int, int, int]]:
     """(start, end, line start, line end) of each match with `before` and `after` on its two sides."""
     text = doc.text
@@ -121,7 +124,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    dash = _document_dash(text)
+    dash = None  # the document's own dash, found at the first finding that needs it
     for start, end, line_start, line_end in _between_words(
         _HYPHEN_DASHES, doc, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
     ):
@@ -145,6 +148,8 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
                 Fix(_("Replace with an en dash: `–`"), (Edit(start, end, "\u2013"),), Applicability.DISPLAY_ONLY),
             )
             continue
+        if dash is None:
+            dash = _document_dash(text)
         yield Violation(
             start + 1,
             end - 1,

@@ -42,10 +42,12 @@ _EAST_SLAVIC_REACH = 60
 _PERSON = ("person",)  # a glossary person's listed spellings: person-name-spelling reports them
 
 
-def _may_have_russian_ending(paragraph: Paragraph) -> bool:
-    """Whether a paragraph has an `-aya` word and is about Poland, Czechia or Slovakia."""
-    text = paragraph.text
-    return ("aya" in text or "aia" in text) and _WEST_SLAVIC_CUE.search(text) is not None
+def _paragraphs_with_russian_ending(doc: Document) -> Iterator[Paragraph]:
+    """The prose paragraphs with an `-aya` word that are about Poland, Czechia or
+    Slovakia (read from their texts: the others are never made)."""
+    for number, text in enumerate(doc.prose_texts):
+        if ("aya" in text or "aia" in text) and _WEST_SLAVIC_CUE.search(text) is not None:
+            yield doc.prose[number]
 
 
 def _line_about_west_slavs(text: str, start: int, end: int) -> bool:
@@ -89,9 +91,7 @@ def russian_street_ending(doc: Document) -> Iterator[Violation]:
         Display-only: the Polish or Czech spelling of the stem (`sz`, `w`,
         `ł`, diacritics) cannot be derived from the Russian one.
     """
-    for paragraph in doc.prose:
-        if not _may_have_russian_ending(paragraph):
-            continue
+    for paragraph in _paragraphs_with_russian_ending(doc):
         for match in _STREET.finditer(paragraph.text):
             start, end = paragraph.start + match.start("name"), paragraph.start + match.end("name")
             if not _line_about_west_slavs(paragraph.text, match.start(), match.end()) or doc.is_protected(start, end):
@@ -133,9 +133,7 @@ def russian_feminine_surname(doc: Document) -> Iterator[Violation]:
         Polish spelling (`Gałecka`, `Wiśniewska`) cannot be derived from
         the Russian one.
     """
-    for paragraph in doc.prose:
-        if not _may_have_russian_ending(paragraph):
-            continue
+    for paragraph in _paragraphs_with_russian_ending(doc):
         for match in _SURNAME.finditer(paragraph.text):
             name = match.group("name")
             start, end = paragraph.start + match.start("name"), paragraph.start + match.end("name")

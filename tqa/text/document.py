@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
@@ -51,6 +52,33 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+_T = TypeVar("_T")
+
+
+class cached_once(Generic[_T]):
+    """functools.cached_property without its lock: Python 3.11 takes one at the
+    first read of each property, a cost on every document of a run, and a
+    Document is read by one thread."""
+
+    def __init__(self, compute: Callable[[Any], _T]):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 class Paragraph(NamedTuple):
     """A block of text between blank lines (or one line in line mode)."""
 
@@ -63,6 +91,43 @@ class Paragraph(NamedTuple):
     @property
     def stripped(self) -> str:
         return self.text.strip()
+
+
+# Paragraph((index, start, end, text, is_code)) without the Python frame of its __new__.
+_new_paragraph = functools.partial(tuple.__new__, Paragraph)
+
+
+class Paragraphs(Sequence[Paragraph]):
+    """The paragraphs of plain text as two lists, where each starts and its text:
+    a Paragraph is made when one is asked for, as most rules read only the few
+    their candidates fall in. Iterating makes (and keeps) them all."""
+
+    def __init__(self, starts: list[int], texts: list[str]):
+        self.starts, self.texts = starts, texts
+        self._all: list[Paragraph] | None = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index):
+        if self._all is not None:
+            return self._all[index]
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self.texts)))]
+        text, start = self.texts[index], self.starts[index]
+        return Paragraph(index if index >= 0 else index + len(self.texts), start, start + len(text), text)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        if self._all is None:
+            starts, texts = self.starts, self.texts
+            ends = map(operator.add, starts, map(len, texts))
+            self._all = list(map(_new_paragraph, zip(itertools.count(), starts, ends, texts, itertools.repeat(False))))
+        return iter(self._all)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like a list
 
 
 @dataclass
@@ -86,7 +151,7 @@ class Document:
     transliteration: str = "wire"
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
-    @cached_property
+    @cached_once
     def line_starts(self) -> list[int]:
         return line_starts(self.text)
 
@@ -95,8 +160,8 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    @cached_property
-    def paragraphs(self) -> list[Paragraph]:
+    @cached_once
+    def paragraphs(self) -> Sequence[Paragraph]:
         mode = self.segmentation
         plain = "\r" not in self.text
         if mode == "auto":
@@ -150,12 +215,24 @@ class Document:
                 position = match.end()
         return paragraphs
 
-    @cached_property
-    def prose(self) -> list[Paragraph]:
-        """Paragraphs rules read: everything but code blocks."""
-        return [p for p in self.paragraphs if not p.is_code]
+    @cached_once
+    def prose(self) -> Sequence[Paragraph]:
+        """Paragraphs rules read: everything but code blocks (all of them, when not Markdown)."""
+        return [p for p in self.paragraphs if not p.is_code] if self.markdown else self.paragraphs
 
-    @cached_property
+    @cached_once
+    def prose_starts(self) -> list[int]:
+        """Where each prose paragraph starts (without making the paragraphs, where plain)."""
+        prose = self.prose
+        return prose.starts if isinstance(prose, Paragraphs) else [p.start for p in prose]
+
+    @cached_once
+    def prose_texts(self) -> list[str]:
+        """The text of each prose paragraph (without making the paragraphs, where plain)."""
+        prose = self.prose
+        return prose.texts if isinstance(prose, Paragraphs) else [p.text for p in prose]
+
+    @cached_once
     def protected(self) -> list[tuple[int, int]]:
         """Spans no rule may report on: URLs, e-mail addresses, and in Markdown
         inline code, link targets, comments and tags."""
@@ -182,7 +259,7 @@ class Document:
         index = bisect.bisect_right(self.protected, (max(end, start + 1), -1))
         return index > 0 and self._protected_reach[index - 1] > start
 
-    @cached_property
+    @cached_once
     def _protected_reach(self) -> list[int]:
         """For each protected span, the furthest end among it and those before."""
         reach, furthest = [], -1
@@ -191,16 +268,16 @@ class Document:
             reach.append(furthest)
         return reach
 
-    @cached_property
+    @cached_once
     def newline(self) -> str:
         match = _LINE_BREAK.search(self.text)
         return match.group() if match else "\n"
 
-    @cached_property
+    @cached_once
     def word_count(self) -> int:
         return len(re.findall(r"\w+", self.text))
 
-    @cached_property
+    @cached_once
     def aligned(self) -> list[tuple[Paragraph, Paragraph]]:
         """(target, source) paragraph pairs; empty without a source or when the
         counts differ (the engine reports that before any rule runs)."""
@@ -208,30 +285,33 @@ class Document:
             return []
         return list(zip(self.prose, self.source.prose, strict=True))
 
-    @cached_property
+    @cached_once
     def has_cyrillic(self) -> bool:
         return not self.text.isascii() and bool(_CYRILLIC.search(self.text))  # isascii is O(1)
 
 
-def _split_paragraphs(text: str, separator: str) -> list[Paragraph]:
+def _split_paragraphs(text: str, separator: str) -> Paragraphs:
     """Paragraphs of plain text without carriage returns or lines of blanks,
     between `separator`s ("\\n\\n" for blocks, "\\n" for lines): what the
     separator patterns find, by str.split, far faster. Newlines left over
     from a run of three or more open a chunk; a newline ends the text."""
-    paragraphs: list[Paragraph] = []
     chunks = text.split(separator)
     if chunks[-1].endswith("\n"):
         chunks[-1] = chunks[-1][:-1]
-    position = 0
-    for chunk in chunks:
-        start = position
-        position += len(chunk) + len(separator)
+    step = len(separator)
+    starts = list(itertools.accumulate(map(step.__add__, map(len, chunks)), initial=0))
+    if text[:1] != "\n" and "\n" + separator not in text and "" not in chunks and not any(map(str.isspace, chunks)):
+        starts.pop()
+        return Paragraphs(starts, chunks)  # every chunk a paragraph as it stands
+    kept_starts, kept = [], []
+    for start, chunk in zip(starts, chunks):
         if chunk[:1] == "\n":
             chunk = chunk[1:]
             start += 1
         if chunk and not chunk.isspace():
-            paragraphs.append(Paragraph(len(paragraphs), start, start + len(chunk), chunk))
-    return paragraphs
+            kept_starts.append(start)
+            kept.append(chunk)
+    return Paragraphs(kept_starts, kept)
 
 
 def _markdown_protected(text: str) -> Iterator[tuple[int, int]]:

@@ -6,6 +6,9 @@ with its number and offset: enough for line/column positions, excerpts and
 fingerprints, which never look past a finding's own lines. Lines end at
 `\\r\\n`, `\\n` or `\\r`, as in `Document.position`; they are found once
 per text (`line_starts`) and each span is placed by bisection.
+
+A text reported on where it is checked (a streamed run) is held whole
+(`TextSnapshot.whole`) until `clear`: no lines are copied for it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ class TextSnapshot:
         """The lines of `text` that `findings` and their fixes touch; `starts`
         are the text's line starts, when the checked document has them."""
         self.length = len(text)
+        self._text: str | None = None  # the whole text, with `_all` its line starts (see `whole`)
+        self._all: Sequence[int] = ()
         self._starts: list[int] = []  # the kept lines' offsets, in order
         self._lines: dict[int, tuple[int, str]] = {}  # offset: (0-based line number, the line with its break)
         spans = []
@@ -29,6 +34,14 @@ class TextSnapshot:
             spans.append((finding.start, finding.end))
             spans.extend((edit.start, edit.end) for edit in (finding.fix.edits if finding.fix else ()))
         self.keep(text, spans, starts)
+
+    @classmethod
+    def whole(cls, text: str, starts: Sequence[int]) -> TextSnapshot:
+        """Every line of `text`, whose line starts are `starts`, held (not copied)
+        until `clear`: a snapshot for reporting on a text at once."""
+        snapshot = cls(text, ())
+        snapshot._text, snapshot._all = text, starts
+        return snapshot
 
     def keep(self, text: str, spans: Iterable[tuple[int, int]], starts: Sequence[int] | None = None) -> None:
         """Remember the lines of `text` that the (start, end) `spans` touch.
@@ -52,10 +65,24 @@ class TextSnapshot:
     def copy(self) -> TextSnapshot:
         clone = TextSnapshot.__new__(TextSnapshot)
         clone.length, clone._starts, clone._lines = self.length, list(self._starts), dict(self._lines)
+        clone._text, clone._all = self._text, self._all
         return clone
+
+    def packed(self) -> tuple:
+        """The snapshot as plain values, quick to pickle and load (see `unpacked`)."""
+        return self.length, tuple(self._lines.items()), self._text, self._all
+
+    @classmethod
+    def unpacked(cls, packed: tuple) -> TextSnapshot:
+        snapshot = cls.__new__(cls)
+        snapshot.length, lines, snapshot._text, snapshot._all = packed
+        snapshot._lines = dict(lines)
+        snapshot._starts = sorted(snapshot._lines)
+        return snapshot
 
     def clear(self) -> None:
         """Let the kept lines go (positions of offsets in them are then unknown)."""
+        self._text, self._all = None, ()
         self._starts.clear()
         self._lines.clear()
 
@@ -68,6 +95,9 @@ class TextSnapshot:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset in, or just after, a kept line."""
+        if self._text is not None:
+            line = bisect.bisect_right(self._all, offset) - 1
+            return line + 1, offset - self._all[line] + 1
         start = self._kept(offset)
         number, line = self._lines[start]
         if offset >= start + len(line) and line.endswith(("\n", "\r")):
@@ -81,6 +111,8 @@ class TextSnapshot:
         """A slice of the text; what lies between kept lines reads as a bare line break."""
         start = max(key.start or 0, 0)
         stop = min(self.length if key.stop is None else key.stop, self.length)
+        if self._text is not None:
+            return self._text[start:stop]
         pieces = []
         position = start
         index = bisect.bisect_right(self._starts, position) - 1  # the kept line at or before `position`
