@@ -184,11 +184,30 @@ def _glossary_index(doc: Document) -> dict[str, list[_Term]]:
 def _index_of(fingerprint: str, glossary_files: tuple[str, ...]) -> dict[str, list[_Term]]:
     """Built once per glossary and kept in the cache folder (lemmatizing every
     entry costs 0.4 s): a run reads the terms of the lemmas its source has."""
-    versions = (fingerprint, code_fingerprint(), *map(installed_version, (__name__, "pymorphy3", "pymorphy3_dicts_ru")))
     index = built(
-        "source-terms", "\0".join(versions), lambda: LazyDict(_index(load_glossary(glossary_files).entries)), Mapping
+        "source-terms",
+        _kept_version(fingerprint),
+        lambda: LazyDict(_index(load_glossary(glossary_files).entries)),
+        Mapping,
     )
     return index  # type: ignore[return-value]
+
+
+def _kept_version(fingerprint: str) -> str:
+    versions = (fingerprint, code_fingerprint(), *map(installed_version, (__name__, "pymorphy3", "pymorphy3_dicts_ru")))
+    return "\0".join(versions)
+
+
+@lru_cache(maxsize=8)
+def _surnames_of(fingerprint: str, glossary_files: tuple[str, ...]) -> dict[str, list[_Term]]:
+    """The index's people by the lemma of their surname, kept as the index is."""
+    surnames = built(
+        "source-surnames",
+        _kept_version(fingerprint),
+        lambda: LazyDict(_surnames(_index_of(fingerprint, glossary_files))),
+        Mapping,
+    )
+    return surnames  # type: ignore[return-value]
 
 
 def _source_lemmas(doc: Document, paragraph: Paragraph) -> tuple[str, ...]:
@@ -359,7 +378,7 @@ def _people_in_source(doc: Document) -> dict[str, _Term]:
     cached = doc.cache.get("source-people")
     if cached is not None:
         return cached
-    surnames = _surnames(_glossary_index(doc))
+    surnames = _surnames_of(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
     found: dict[str, _Term] = {}
     ambiguous: set[str] = set()
     for paragraph in doc.source.prose if doc.source is not None else ():
