@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tqa.lazystore import LazyDict, LazyList, StoreError, dumps, load
+from tqa.lazystore import Blob, LazyDict, LazyList, StoreError, dumps, load
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ def _value() -> dict:
         "words": frozenset(f"wörd{index}" for index in range(5000)) | {"a", "ab", "zz", "Moscow"},
         "small": frozenset({"x"}),
         "again": (items, 3),
+        "blob": Blob(bytes(range(256)) * 40),
     }
 
 
@@ -45,6 +46,7 @@ def test_a_value_reads_back_as_written(stored):
     assert "key-2" in value["by_name"] and "key-99" not in value["by_name"]
     assert set(value["words"]) == written["words"] and len(value["words"]) == len(written["words"])
     assert value["small"] == frozenset({"x"})
+    assert value["blob"] == written["blob"] and type(value["blob"]) is Blob
     assert pickle.loads(pickle.dumps(value["items"])) == list(written["items"])
 
 

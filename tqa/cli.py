@@ -544,7 +544,8 @@ def _stream(
     names = NameIndex(plan.settings.transliteration)
     seen: list[FileResult] = []
     for result in results:
-        failed = _report_errors([result], []) or failed
+        if result.error is not None or (result.source is not None and result.source.notice):
+            failed = _report_errors([result], []) or failed
         if listing is not None:
             listing.add(result)
         else:

@@ -8,7 +8,8 @@ writes such a value with its large parts kept apart, item by item:
   once: wherever else the value refers to it, it is read from there (so an
   entry keeps its identity in every index that names it);
 - a `LazyDict` keeps its keys with the value and each value apart;
-- a frozenset of many strings is kept as one sorted block of words.
+- a frozenset of many strings is kept as one sorted block of words;
+- a `Blob` (bytes) is kept as it is, not copied through the pickle.
 
 `load` maps the file and unpickles only the small rest; each item is read (and
 kept) the first time it is asked for. Every part carries a CRC-32: a part that
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
 from typing import Any
 
-MAGIC = b"TQA-LAZY-STORE-1"
+MAGIC = b"TQA-LAZY-STORE-2"
 _HEADER = struct.Struct("<QQI")  # trailer offset, trailer length, trailer CRC
 _WORDS_AT_LEAST = 4096  # a smaller frozenset is pickled whole
 _WORD_LOOKUPS = 2048  # lookups in a block of words before it is read into a set
@@ -47,12 +48,16 @@ class LazyDict(dict):
     """A dict that `dumps` keeps value by value."""
 
 
+class Blob(bytes):
+    """Bytes that `dumps` keeps apart from the pickle: read back as bytes, copied once."""
+
+
 # Writing.
 
 
 class _Writer:
     def __init__(self) -> None:
-        self.tables: list[tuple[str, Any]] = []  # ("list", items), ("dict", values), ("words", words)
+        self.tables: list[tuple[str, Any]] = []  # ("list", items), ("dict", values), ("words", words), ("blob", bytes)
         self.by_identity: dict[int, int] = {}  # id of a LazyList, LazyDict or frozenset -> its table
         self.items: dict[int, tuple[int, int]] = {}  # id of an item a LazyList holds -> (table, index)
         self.keep_alive: list[object] = []
@@ -83,6 +88,8 @@ class _Writer:
         if kind is LazyDict:
             assert isinstance(obj, dict)
             return ("dict", self.table_of("dict", obj), tuple(obj))
+        if kind is Blob:
+            return ("blob", self.table_of("blob", obj))
         if kind is frozenset and len(obj) >= _WORDS_AT_LEAST and all(type(w) is str for w in obj):  # type: ignore[arg-type]
             return ("words", self.table_of("words", obj))
         if obj is not itself and kind.__module__ != "builtins":
@@ -116,7 +123,9 @@ def dumps(value: object, in_parts: bool = True) -> bytes:
     number = 0
     while number < len(writer.tables):  # pickling an item may add a table
         kind, value = writer.tables[number]
-        if kind == "words":
+        if kind == "blob":
+            directory.append(("blob", add(bytes(value))))
+        elif kind == "words":
             block = ("\n" + "\n".join(sorted(value)) + "\n").encode("utf-8", "surrogatepass")
             directory.append(("words", add(block), _prefixes(block), len(value)))
         else:
@@ -206,6 +215,8 @@ class _Store:
             return self._view(number, lambda: _Dict(self, number, key[2]))
         if kind == "words":
             return self._view(number, lambda: _Words(self, number))
+        if kind == "blob":
+            return Blob(self._checked(*self.tables[number][1]))
         return self._view(kind, lambda: _List(self, kind))[number]  # an item of a LazyList: (table, index)
 
     def _view(self, number: int, make: Callable[[], Any]) -> Any:

@@ -25,7 +25,7 @@ from typing import Any
 
 from tqa.glossary.entry import Entry
 from tqa.glossary.inflection import is_noun, plural, surface_forms
-from tqa.lazystore import LazyList
+from tqa.lazystore import Blob, LazyList
 
 # Read alike: hyphens and dashes as spaces, curly apostrophes as straight.
 _FOLD_PAIRS = (
@@ -123,7 +123,7 @@ class _Literals:
         self._scratch = threading.local()  # hyperscan's scratch space serves one scan at a time
 
     def __getstate__(self) -> bytes:
-        return _hyperscan().dumpb(self._database)
+        return Blob(_hyperscan().dumpb(self._database))  # stored as it is (see tqa.lazystore)
 
     def __setstate__(self, state: bytes) -> None:
         hyperscan = _hyperscan()
@@ -152,14 +152,15 @@ class _Automaton:
     automaton holding the values would. Pickled as its keys."""
 
     def __init__(self, keys: list[str], values: Sequence[Any]):
-        self._keys = _FILLER.join(keys)  # no key holds the filler
+        # One string (no key holds the filler) in a list a store reads only when asked: never with hyperscan.
+        self._keys = LazyList([_FILLER.join(keys)])
         self._values = values
         self._automaton: Any = None
 
-    def __getstate__(self) -> tuple[str, Sequence[Any]]:
+    def __getstate__(self) -> tuple[Sequence[str], Sequence[Any]]:
         return self._keys, self._values
 
-    def __setstate__(self, state: tuple[str, Sequence[Any]]) -> None:
+    def __setstate__(self, state: tuple[Sequence[str], Sequence[Any]]) -> None:
         self._keys, self._values = state
         self._automaton = None
 
@@ -169,8 +170,8 @@ class _Automaton:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            if self._keys:
-                for index, key in enumerate(self._keys.split(_FILLER)):
+            if self._keys[0]:
+                for index, key in enumerate(self._keys[0].split(_FILLER)):
                     automaton.add_word(key, index)
                 automaton.make_automaton()
             self._automaton = automaton

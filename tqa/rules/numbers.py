@@ -7,25 +7,26 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import matches_from, positions
 from tqa.text.document import Document
 
 # `12 thousand`, `1.5 thousand`, `600,3 thousand` (a decimal comma): тыс. carried over.
-_THOUSAND = re.compile(r"(?<![\w.,])(?P<number>\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]+(?P<word>thousands?)\b")
+_THOUSAND = lazy(r"(?<![\w.,])(?P<number>\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]+(?P<word>thousands?)\b")
 # `25 000`, `110 100 euros`, `1 000 000`: groups of three digits after a space.
-_SPACED_GROUPS = re.compile(r"(?<![\w.,:/+-])(?P<number>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+)(?![\w.,]\d|\d)")
+_SPACED_GROUPS = lazy(r"(?<![\w.,:/+-])(?P<number>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+)(?![\w.,]\d|\d)")
 # `2,5%`, `9,5 per cent`: a decimal comma before a percent sign or a magnitude.
-_DECIMAL_COMMA = re.compile(
+_DECIMAL_COMMA = lazy(
     r"(?<![\w.,])(?P<number>\d{1,3},\d{1,2})(?=\s?(?:%|per ?cent\b|percent\b|million\b|billion\b|trillion\b))"
 )
 # Where a decimal comma can be: a comma before a figure (a literal the regex engine jumps to).
-_COMMA_BEFORE_FIGURE = re.compile(r",(?=\d)")
+_COMMA_BEFORE_FIGURE = lazy(r",(?=\d)")
 # Where such a number can be at all: a figure, a space and three figures.
-_GROUP_GAP = re.compile(r"\d[ \u00a0\u2009\u202f]\d{3}")
+_GROUP_GAP = lazy(r"\d[ \u00a0\u2009\u202f]\d{3}")
 # `8 800 555 35 35`: a phone number or a list of figures goes on after the groups.
-_IN_A_SERIES = re.compile(r"[ \u00a0-]\d")
-_MONTHS = re.compile(
+_IN_A_SERIES = lazy(r"[ \u00a0-]\d")
+_MONTHS = lazy(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
     r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|number|page|pages|article|Article|room|code)\.?\s*$"
 )

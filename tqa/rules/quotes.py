@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt, next_word_end
 from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, QuoteAnalysis, analyse
@@ -14,7 +15,7 @@ from tqa.text.document import Document
 
 _INLINE_SPACE = " \t\u00a0"
 _QUOTATION_END_PUNCTUATION = ",.!?…;:"
-_FUNCTION_WORD_BEFORE = re.compile(
+_FUNCTION_WORD_BEFORE = lazy(
     r"\b(?:of|the|a|an|its|their|his|her|our|your|my|this|these|those|to|in|on|at|by|for|with|"
     r"from|into|and|or|as|than|about|between|against|under|over|via|whose)$",
     re.I,

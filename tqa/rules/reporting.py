@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import anchored_matches
 from tqa.rules.terms import glossary_covers
@@ -15,7 +15,7 @@ from tqa.text.document import Document
 _NOT_PASSIVE = "".join(
     f"(?<!\\b{auxiliary} )" for auxiliary in ("was", "were", "is", "are", "be", "been", "being", "get", "got")
 )
-_VERB = re.compile(
+_VERB = lazy(
     _NOT_PASSIVE + r"\b(?:(?P<tell>[Tt]old) about|(?P<inform>informed|notified) that|(?P<announce>announced) about)\b"
 )
 # Where a match of _VERB can start: its words found by str.find (the look-behinds, tried
@@ -23,9 +23,7 @@ _VERB = re.compile(
 _VERB_ANCHORS = (("old about", 1), ("informed that", 0), ("notified that", 0), ("announced about", 0))
 _TALK = {"told": "talked", "Told": "Talked"}
 # `shared` as the verb of an attribution (поделился): right after the quotation it attributes.
-_SHARED = re.compile(
-    r"(?:[\"”»],?|,[ \t]*[-–—]) (?:(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+|he|she|they) (?P<verb>shared)(?=[.,])"
-)
+_SHARED = lazy(r"(?:[\"”»],?|,[ \t]*[-–—]) (?:(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+|he|she|they) (?P<verb>shared)(?=[.,])")
 
 
 def russian_reporting_verb(doc: Document) -> Iterator[Violation]:

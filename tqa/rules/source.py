@@ -10,30 +10,33 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from tqa.glossary.compiled import load_glossary
+from tqa.glossary.compiled import code_fingerprint, load_glossary
 from tqa.glossary.entry import Entry
 from tqa.glossary.lookup import russian_lemmas
 from tqa.glossary.matcher import expand_optional, fold
 from tqa.i18n import _, ngettext
+from tqa.lazy_pattern import lazy
+from tqa.lazystore import LazyDict
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt
 from tqa.rules.names import CAPITALISED, accepted_spellings, is_name_variant, skeleton, surname_of
 from tqa.rules.terms import glossary_fix, glossary_matches
 from tqa.text.document import Document, Paragraph
+from tqa.text.kept import built, installed_version
 
 if TYPE_CHECKING:
     from tqa.russian_numbers import Number
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 CALQUE_KINDS = ("calque", "term")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-_LETTERS = re.compile(r"[^\W\d_]")
+_CYRILLIC = lazy(r"[а-яёА-ЯЁ]")
+_LETTERS = lazy(r"[^\W\d_]")
 
 # Glossary kinds whose `en` is THE rendering (a name), not one good rendering among several.
 TERM_KINDS = ("institution", "title", "treaty", "person")
@@ -69,7 +72,7 @@ class _Term:
     acronyms: frozenset[str] = frozenset()  # `EMERCOM` of `EMERCOM of Russia`: enough on its own
 
 
-_DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})")
+_DOTTED_ACRONYM = lazy(r"\b((?:[A-Z]\.){2,})")
 # Words compared by their first letters when the order of a rendering changes.
 _STEM = 6
 _STOPWORDS = frozenset("the of for and in on at to a an by with de".split())
@@ -144,7 +147,7 @@ def _index(entries: tuple[Entry, ...]) -> dict[str, list[_Term]]:
     return index
 
 
-_QUOTED = re.compile(r"\"([^\"]+)\"|\(([^()]+)\)")
+_QUOTED = lazy(r"\"([^\"]+)\"|\(([^()]+)\)")
 
 
 def _renderings(entry: Entry) -> list[str]:
@@ -179,7 +182,32 @@ def _glossary_index(doc: Document) -> dict[str, list[_Term]]:
 
 @lru_cache(maxsize=8)
 def _index_of(fingerprint: str, glossary_files: tuple[str, ...]) -> dict[str, list[_Term]]:
-    return _index(load_glossary(glossary_files).entries)
+    """Built once per glossary and kept in the cache folder (lemmatizing every
+    entry costs 0.4 s): a run reads the terms of the lemmas its source has."""
+    index = built(
+        "source-terms",
+        _kept_version(fingerprint),
+        lambda: LazyDict(_index(load_glossary(glossary_files).entries)),
+        Mapping,
+    )
+    return index  # type: ignore[return-value]
+
+
+def _kept_version(fingerprint: str) -> str:
+    versions = (fingerprint, code_fingerprint(), *map(installed_version, (__name__, "pymorphy3", "pymorphy3_dicts_ru")))
+    return "\0".join(versions)
+
+
+@lru_cache(maxsize=8)
+def _surnames_of(fingerprint: str, glossary_files: tuple[str, ...]) -> dict[str, list[_Term]]:
+    """The index's people by the lemma of their surname, kept as the index is."""
+    surnames = built(
+        "source-surnames",
+        _kept_version(fingerprint),
+        lambda: LazyDict(_surnames(_index_of(fingerprint, glossary_files))),
+        Mapping,
+    )
+    return surnames  # type: ignore[return-value]
 
 
 def _source_lemmas(doc: Document, paragraph: Paragraph) -> tuple[str, ...]:
@@ -350,7 +378,7 @@ def _people_in_source(doc: Document) -> dict[str, _Term]:
     cached = doc.cache.get("source-people")
     if cached is not None:
         return cached
-    surnames = _surnames(_glossary_index(doc))
+    surnames = _surnames_of(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
     found: dict[str, _Term] = {}
     ambiguous: set[str] = set()
     for paragraph in doc.source.prose if doc.source is not None else ():
@@ -594,9 +622,9 @@ def date_mismatch(doc: Document) -> Iterator[Violation]:
 
 # --- insertions, quotations, untranslated text -----------------------------------
 
-_BRACKET = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
+_BRACKET = lazy(r"[(\[](?P<inner>[^()\[\]\n]{1,400}?)[)\]]")
 # An editor's or outlet's insertion: `(… — RT)`, `(… - прим. ред.)`, `(прим. ред.)`, `[… — Ed.]`.
-_EDITORIAL_TAG = re.compile(
+_EDITORIAL_TAG = lazy(
     r"[-–—]\s*(?:прим(?:ечание)?\.?\s*(?:ред|пер|авт)\.?|ред\.|[A-ZА-ЯЁ][\w.&’'-]*(?:\s+[A-ZА-ЯЁ][\w.&’'-]*){0,2})"
     r"\s*\.?\s*$|^\s*(?:прим(?:ечание)?\.?\s*)?(?:ред|пер|авт)\.?\s*$|^\s*прим(?:ечание)?\.?\s*(?:ред|пер|авт)"
 )
@@ -609,8 +637,8 @@ _OPENERS = {"«": "»", "„": "“", "“": "”", "‘": "’"}
 _CLOSERS = {"»", "“", "”", "’"}
 _SPACE_OR_START = " \t\n\r\u00a0([{/—–-"
 _SPACE_OR_END = " \t\n\r\u00a0.,;:!?…)]}/—–-"
-_ATTRIBUTION = re.compile(r"^\s*,?\s*[-–—]")
-_INTRODUCED = re.compile(r":\s*$")
+_ATTRIBUTION = lazy(r"^\s*,?\s*[-–—]")
+_INTRODUCED = lazy(r":\s*$")
 
 
 @dataclass(frozen=True)

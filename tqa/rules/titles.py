@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from tqa.glossary.inflection import lemmas
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import anchored_matches
 from tqa.rules.terms import glossary_matches
@@ -15,15 +16,13 @@ from tqa.text.document import Document
 # `acting Degtyarev with…`: «врио Дегтярева», the office left out. A capitalised word that
 # English does not know (a surname), then a lower-case word or a stop: `Acting Governor`,
 # `acting Irkutsk region governor` and title-case headlines (`Acting Fast Saves`) stay quiet.
-_ACTING = re.compile(
-    r"\b(?P<acting>[Aa]cting) (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ ,.;:!?)][^A-Z]|[.,;:!?)]?$)", re.M
-)
+_ACTING = lazy(r"\b(?P<acting>[Aa]cting) (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ ,.;:!?)][^A-Z]|[.,;:!?)]?$)", re.M)
 _ACTING_ANCHORS = (("cting ", 1),)
-_PLACE_OR_OFFICE_AFTER = re.compile(r" (?:region|territory|province|district|city|republic|oblast|krai)\b", re.I)
+_PLACE_OR_OFFICE_AFTER = lazy(r" (?:region|territory|province|district|city|republic|oblast|krai)\b", re.I)
 # `Head of the region Igor Kobzev met…`: «глава региона Игорь Кобзев», a title in Russian order,
 # without the article English puts before an apposition. `the ex-head of the region Sergei
 # Furgal` and `the former head of…` are left to office-metonymy (opt-in): translators write them.
-_HEAD_BEFORE_NAME = re.compile(
+_HEAD_BEFORE_NAME = lazy(
     r"(?<![-\w])(?<![Ff]ormer )(?:[Tt]he )?(?P<head>[Hh]ead of the region) "
     r"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
