@@ -67,6 +67,23 @@ def test_matches_map_back_to_the_text_as_written(text, found):
     assert [text[m.start : m.end] for m in Matcher([user]).find(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Prices rose by 5 percentage points at once.", ["by 5 percentage points at once"]),
+        ('Prices rose ("by five percentage-points at once").', ["by five percentage-points at once"]),
+        ("Rates went\nby  two percentage points at once.", ["by  two percentage points at once"]),
+        ("A standby 5 percentage points at once.", []),  # `by` only as a word of its own
+        ("Prices rose by\n\nfive percentage points at once.", []),  # never into the next paragraph
+        ("Prices rose 5 percentage points at once.", []),
+    ],
+)
+def test_a_form_with_a_short_first_word_is_found_by_its_later_words(text, found, glossary):
+    """`by {X} percentage points at once` is looked up by `percentage points at once`, then matched back."""
+    matches = [m for m in glossary.matcher.find(text) if m.form.avoid == "by {X} percentage points at once"]
+    assert [text[m.start : m.end] for m in matches] == found
+
+
 def test_broken_glossary_reports_file_and_line():
     _, _, problems = check_files([GLOSSARY / "broken.toml"])
     messages = [str(p) for p in problems]

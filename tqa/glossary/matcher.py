@@ -15,6 +15,7 @@ and `find` gives the same matches with either (a test runs both).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import pickle
 import re
@@ -44,6 +45,14 @@ _ASCII_SCAN = str.maketrans(
      **{opener: " " for opener in _WORD_OPENERS if opener.isascii()}}
 )  # fmt: skip
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
+# What the scan reads as a space before a word: a key can begin only after one.
+# (`‘` opens a word but is folded first, to `'`.)
+_WORD_START = " " + "".join(old for old, new in _FOLD_PAIRS if new == " ")
+_WORD_START += "".join(opener for opener in _WORD_OPENERS if opener not in dict(_FOLD_PAIRS))
+# The longest a word and the separator after it are taken to be, matching a form's words back from its anchor.
+_LOOK_BACK = 200
+# Words before a form's first slot shorter than this (`by`, `at`) are too common to find it by.
+_SHORT_KEY = 4
 
 
 def _fold_characters(text: str) -> str:
@@ -240,6 +249,38 @@ def slot_pattern(form: str, case_sensitive: bool) -> re.Pattern[str] | None:
     return re.compile(_SEPARATOR.join(parts), 0 if case_sensitive else re.IGNORECASE)
 
 
+def _slot_tokens(tokens: list[str]) -> str:
+    words = (re.escape(token).replace("'", "['\u2019]") for token in tokens)
+    return _SEPARATOR.join(
+        f"(?:{_SLOT_WORD})" if _SLOT.fullmatch(token) else word for token, word in zip(tokens, words)
+    )
+
+
+def slot_anchor(form: str, case_sensitive: bool) -> tuple[str, re.Pattern[str] | None]:
+    """The literal words a form with slots is found by: those before its first
+    slot, or its longest run of them where those are too short to be telling
+    (`by {X} percentage points at once` by `percentage points at once`: every
+    `by` of a text would try the form); and a pattern for the words before
+    them, matched back from them, None when the run opens the form."""
+    tokens = form.split(" ")
+    runs: list[tuple[int, int]] = []  # (first token, token after) of each run of literal words
+    for index, token in enumerate(tokens):
+        if _SLOT.fullmatch(token):
+            continue
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    first, after = runs[0]
+    if first > 0 or len(" ".join(tokens[:after])) < _SHORT_KEY:  # the earliest of the longest
+        first, after = max(runs, key=lambda run: len(" ".join(tokens[run[0] : run[1]])))
+    anchor = " ".join(tokens[first:after])
+    if first == 0:
+        return anchor, None
+    before = rf"(?:^|(?<=[{re.escape(_WORD_START)}])){_slot_tokens(tokens[:first])}{_SEPARATOR}\Z"
+    return anchor, re.compile(before, 0 if case_sensitive else re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Form:
     entry: Entry
@@ -247,11 +288,12 @@ class Form:
     template: str  # what replaces it (`entry.replacement_for(avoid)`); "" drops it
     fix: str  # its fix safety (`entry.fix_of` its variant)
     case_sensitive: bool  # the entry's: the text as written must match the form's case
-    folded: str  # the variant with its case, folded (for a form with slots: its words before the first slot)
+    folded: str  # the variant with its case, folded (for a form with slots: the literal words it is found by)
     inflection: str = ""  # "", "plural", "possessive" or "plural possessive"
     tags: str = ""  # the tags of the `~word` as matched (`VBD`), "" for its base form or none
     pattern: re.Pattern[str] | None = None  # the whole form, for a form with slots
     info: bool = False  # `entry.is_info(avoid)`: reported only by translationese
+    before: re.Pattern[str] | None = None  # a form with slots: its words before `folded`, if any (see slot_anchor)
 
 
 @dataclass(frozen=True)
@@ -280,10 +322,9 @@ class Matcher:
                     for headed, tags in heads(fold(variant)):
                         pattern = slot_pattern(headed, entry.case_sensitive)
                         if pattern is not None:
-                            prefix = headed[: headed.index("{")].strip()
-                            table.setdefault(prefix.lower(), []).append(
-                                Form(entry, avoid, template, fix, case_sensitive, prefix, "", tags, pattern, info)
-                            )
+                            anchor, before = slot_anchor(headed, entry.case_sensitive)
+                            slotted = Form(entry, avoid, template, fix, case_sensitive, anchor, "", tags, pattern, info)
+                            table.setdefault(anchor.lower(), []).append(dataclasses.replace(slotted, before=before))
                             continue
                         # A title's last word is the body it heads: `head of the
                         # Foreign Ministry's press service` is not about the minister.
@@ -358,7 +399,7 @@ class Matcher:
                     if span != form.folded and fold(span) != form.folded:
                         continue
                 if form.pattern is not None:
-                    whole = _slotted(text, o_start, form)
+                    whole = _slotted(text, o_start if form.before is None else _back(text, o_start, form.before), form)
                     if whole is not None:
                         candidates.append(whole)
                 elif overlapping or not literal_found:
@@ -375,9 +416,19 @@ class Matcher:
         return chosen
 
 
+def _back(text: str, anchor: int, before: re.Pattern[str]) -> int:
+    """Where a form with slots would start, its words before its anchor matched
+    back from the anchor at `anchor` (whole words, each under _LOOK_BACK
+    characters); -1 where they do not match."""
+    found = before.search(text, max(0, anchor - _LOOK_BACK * before.pattern.count(_SEPARATOR)), anchor)
+    return -1 if found is None else found.start()
+
+
 def _slotted(text: str, start: int, form: Form) -> Match | None:
     """The match of a form with slots at `start`: whole words, within one paragraph."""
     assert form.pattern is not None
+    if start < 0:
+        return None
     found = form.pattern.match(text, start)
     if found is None or "\n\n" in found.group(0) or "\r\r" in found.group(0) or "\n\r\n" in found.group(0):
         return None
