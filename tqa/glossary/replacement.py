@@ -215,6 +215,8 @@ def _overlap_before(words: list[str], text: str, offset: int) -> int:
     it: `the` of `the principle` after `applied the`."""
     if len(words) < 2:
         return 0  # the replacement keeps at least one word: the text's are not read
+    if words[0].lower() not in text[max(0, offset - 60) : offset].lower():
+        return 0  # most places: the first word is nowhere near, and the words are not read
     before = _words_before(text, offset)
     longest = min(len(words) - 1, len(before))
     if longest <= 0:
@@ -232,8 +234,8 @@ def _overlap_before(words: list[str], text: str, offset: int) -> int:
 def _overlap_after(words: list[str], text: str, offset: int) -> int:
     """How many of the replacement's last words the text already has just after it:
     `in Ukraine` of `Monitoring Mission in Ukraine` before `in Ukraine`."""
-    if len(words) < 2:
-        return 0
+    if len(words) < 2 or words[-1].lower() not in text[offset : offset + 60].lower():
+        return 0  # an overlap of any size ends with the replacement's last word
     after = _words_after(text, offset)
     longest = min(len(words) - 1, len(after))
     if longest <= 0:
