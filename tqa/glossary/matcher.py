@@ -349,14 +349,14 @@ class Matcher:
         hits = self._literals.hits(data)
         keys = self._keys
         if len(data) == len(folded) + 1:  # ASCII: bytes are characters
-            found = [(end - 1, -keys[key][0], keys[key]) for end, key in hits]
+            found = [(end - 1, -(value := keys[key])[0], value) for end, key in hits]
         else:  # each end in bytes as an end in characters, counted once along the text
             characters = {}
             done_bytes = done_characters = 0
             for end in sorted({end for end, _key in hits}):
                 done_characters += len(data[done_bytes:end].decode("utf-8", "surrogatepass"))
                 characters[end], done_bytes = done_characters, end
-            found = [(characters[end] - 1, -keys[key][0], keys[key]) for end, key in hits]
+            found = [(characters[end] - 1, -(value := keys[key])[0], value) for end, key in hits]
         found.sort()  # no two hits share an end and a length: the forms are never compared
         return found
 
