@@ -6,7 +6,7 @@ import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from tqa.i18n import current_language, set_language
@@ -16,8 +16,11 @@ from tqa.pipeline.plan import uses_glossary
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.signals import default_in_worker
 
-# Files go to workers in batches: fewer round trips, still an even spread.
+# Files go to workers in batches of at most this many: fewer round trips.
 CHUNK_SIZE = 32
+# Batches shrink as the run nears its end, to about this many per worker of
+# what is left, so that no worker is still busy long after the others finished.
+BATCHES_PER_WORKER = 4
 # What each worker process was started with (set once, by the initializer).
 _WORKER: dict[str, object] = {}
 
@@ -35,8 +38,11 @@ def _start_worker(language: str, rules_for: Callable[[str], Sequence[Rule]], job
         load_glossary(job.glossary_files)
 
 
-def _work(item: Input) -> FileResult:
-    return process_one(item, _WORKER["rules_for"](item.display), _WORKER["job"])
+def _work(batch: Sequence[Input]) -> list[tuple]:
+    """A batch's results, packed: plain tuples cost a fifth of what the objects
+    cost to send back (the parent knows each input already)."""
+    rules_for, job = _WORKER["rules_for"], _WORKER["job"]
+    return [process_one(item, rules_for(item.display), job).packed() for item in batch]
 
 
 def process_parallel(
@@ -64,17 +70,20 @@ def process_parallel(
     initargs = (current_language(), rules_for, job, glossary)
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
     try:
-        done: Iterator[FileResult] | None = None
+        done: Iterator[Future[list[tuple]]] | None = None
+        batch: list[tuple] = []
         for item in inputs:
             if item is warmed:
                 yield process_one(item, rules_for(item.display), job)
                 continue
             if done is None and files:
-                done = pool.map(_work, files, chunksize=_chunk_size(len(files), jobs))
+                done = iter([pool.submit(_work, chunk) for chunk in batches(files, jobs)])
                 files = []
             if done is not None and not item.is_stdin:
                 try:
-                    yield next(done)
+                    if not batch:
+                        batch = next(done).result()[::-1]
+                    yield FileResult.unpacked(batch.pop(), item)
                     continue
                 except BrokenProcessPool:
                     done = None
@@ -90,10 +99,14 @@ def process_parallel(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _chunk_size(files: int, jobs: int) -> int:
-    """Files go to workers in batches: fewer round trips, still an even spread
-    (at least a few batches a worker, so none waits long at the end)."""
-    return max(1, min(CHUNK_SIZE, files // (jobs * 4)))
+def batches(files: Sequence[Input], jobs: int) -> Iterator[Sequence[Input]]:
+    """The files in batches for `jobs` workers, in order: at most `CHUNK_SIZE`,
+    then smaller and smaller as fewer files are left (guided scheduling)."""
+    start = 0
+    while start < len(files):
+        size = max(1, min(CHUNK_SIZE, (len(files) - start) // (jobs * BATCHES_PER_WORKER)))
+        yield files[start : start + size]
+        start += size
 
 
 def _end_workers(pool: ProcessPoolExecutor) -> None:
