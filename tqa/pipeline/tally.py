@@ -11,6 +11,7 @@ from tqa.model import Applicability, Finding
 
 # One tuple per (code, rule name) a packed tally names (see `Tally.packed`).
 _KEYS: dict[tuple[str, str], tuple[str, str]] = {}
+_COUNTS = ("files", "findings", "safe", "unsafe", "applied", "changed")  # in the order `Tally.packed` keeps them
 
 
 class FileResult(Protocol):
@@ -79,9 +80,11 @@ class Tally:
     @classmethod
     def unpacked(cls, packed: tuple) -> Tally:
         counts, keys, values, codes = packed
-        tally = cls(*counts)
-        dict.update(tally.by_rule, zip(keys, values, strict=True))  # Counter.update walks its argument in Python
-        tally.fixable_codes.update(codes)
+        # Not the constructor nor Counter(): a warm run makes thousands, and both run Python code each time.
+        by_rule = Counter.__new__(Counter)
+        dict.update(by_rule, zip(keys, values, strict=True))
+        tally = object.__new__(cls)
+        tally.__dict__.update(zip(_COUNTS, counts, strict=True), by_rule=by_rule, fixable_codes=set(codes))
         return tally
 
     @classmethod
