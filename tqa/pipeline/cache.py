@@ -57,10 +57,14 @@ def content_key(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _key(path: str, display: str, working_folder: str) -> str:
+def _key(path: str, display: str, within: str) -> str:
     """A file by its absolute path and how it is shown (output names it so);
-    os.path.abspath would ask for the working folder once a file."""
-    return f"{os.path.normpath(os.path.join(working_folder, path))}\0{display}"
+    `within` is the working folder, ending in a separator (os.path.abspath would
+    ask for it once a file). A path with nothing to normalise, as discovery
+    gives them, is joined without os.path (Python code in a warm run's loop)."""
+    if os.sep == "/" and "//" not in path and "/." not in path and not path.startswith("."):
+        return f"{path if path.startswith('/') else within + path}\0{display}"
+    return f"{os.path.normpath(os.path.join(within, path))}\0{display}"
 
 
 class Entry(NamedTuple):
@@ -82,7 +86,7 @@ class ResultCache:
     # Size and modification time of each file missed, when it was looked up: a
     # file that changes while it is checked is not cached.
     missed: dict[str, tuple[int, int]] = field(default_factory=dict)
-    working_folder: str = field(default_factory=os.getcwd)
+    working_folder: str = field(default_factory=lambda: os.path.join(os.getcwd(), ""))
     # The glossary's note (or None) on a name, by its skeleton: see `tqa.pipeline.engine.link_files`.
     notes: dict[str, GlossaryRef | None] = field(default_factory=dict)
     notes_read: int = 0

@@ -53,7 +53,8 @@ class Tally:
         self.unsafe += other.unsafe
         self.applied += other.applied
         self.changed += other.changed
-        self.by_rule.update(other.by_rule)
+        if other.by_rule:  # Counter.update is Python code, even for nothing to add
+            self.by_rule.update(other.by_rule)
         self.fixable_codes.update(other.fixable_codes)
 
     def count_findings(self, findings: Sequence[Finding]) -> None:
