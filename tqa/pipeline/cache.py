@@ -90,6 +90,8 @@ class ResultCache:
     # The glossary's note (or None) on a name, by its skeleton: see `tqa.pipeline.engine.link_files`.
     notes: dict[str, GlossaryRef | None] = field(default_factory=dict)
     notes_read: int = 0
+    # Whether the rules an entry was checked with are those asked for, by the ids of both tuples.
+    rules_seen: dict[tuple[int, int], tuple[tuple, tuple, bool]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, settings: str) -> ResultCache:
@@ -128,11 +130,11 @@ class ResultCache:
             status = os.stat(path)
         except OSError:
             return None
-        stamp = (status.st_size, status.st_mtime_ns)
-        if entry is None or entry.rules != rules or status.st_size != entry.size:
-            self.missed[key] = stamp
+        if entry is None or not self._same_rules(entry.rules, rules) or status.st_size != entry.size:
+            self.missed[key] = (status.st_size, status.st_mtime_ns)
             return None
-        if stamp != (entry.size, entry.mtime_ns):
+        if status.st_mtime_ns != entry.mtime_ns:
+            stamp = (status.st_size, status.st_mtime_ns)
             try:
                 with open(path, "rb") as stream:
                     unchanged = content_key(stream.read()) == entry.content
@@ -144,6 +146,15 @@ class ResultCache:
             self.entries[key] = entry._replace(mtime_ns=status.st_mtime_ns)
             self.changed = True
         return entry.result
+
+    def _same_rules(self, cached: tuple[tuple[str, str], ...], rules: tuple[tuple[str, str], ...]) -> bool:
+        """Whether `cached` (rules of an entry) are `rules`; compared once for each
+        pair of tuples (entries checked alike share one), which are kept with the
+        answer so their ids stay theirs."""
+        seen = self.rules_seen.get((id(cached), id(rules)))
+        if seen is None:
+            seen = self.rules_seen[id(cached), id(rules)] = (cached, rules, cached == rules)
+        return seen[2]
 
     def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: tuple) -> None:
         """Remember `result` for the file at `path`, unless the file changed since it was looked up."""
