@@ -31,7 +31,7 @@ def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
             path = within + name
             relative = path[prefix:]
             path = relative if root == os.curdir else path  # as Path would print it
-            if not selection.skips(path, relative, False, governed):
+            if not selection.skips(path, relative, False, governed, name):
                 found.append((relative.replace(os.sep, "/").split("/"), path, relative))
     return [(path, relative) for _parts, path, relative in sorted(found)]
 
