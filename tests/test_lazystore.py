@@ -146,3 +146,24 @@ def test_a_stored_matcher_finds_what_the_matcher_it_was_made_from_finds(tmp_path
     assert [stored.matcher.find(text) for text in texts] == [made.find(text) for text in texts]
     assert any(stored.matcher.find(text) for text in texts)
     assert stored.matcher.entries is stored.entries
+
+
+def test_answers_are_kept_for_the_next_process_and_written_a_few_times(tmp_path, monkeypatch, run_script):
+    from tqa.text import kept
+
+    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path))
+    writes = []
+    write = kept._write
+    monkeypatch.setattr(kept, "_write", lambda *arguments, **options: writes.append(1) or write(*arguments, **options))
+    answers = kept.Answers("squares", "1")
+    assert [answers.ask(number, lambda number=number: number * number) for number in range(1000)][-1] == 998001
+    assert len(writes) <= 11  # each write at least doubles what is on disk, not one write an answer
+    answers.save()
+    script = (
+        "import sys\nfrom tqa.text import kept\nanswers = kept.Answers('squares', '1')\n"
+        "print(answers.ask(int(sys.argv[1]), lambda: -1))\nanswers.ask(5000, lambda: 7)\n"
+    )
+    done = run_script(script, "999")
+    assert done.communicate(timeout=60)[0].split() == [b"998001"]  # asked before: not computed again
+    again = run_script(script.replace("5000, lambda: 7", "5001, lambda: 8"), "5000")
+    assert again.communicate(timeout=60)[0].split() == [b"7"]  # the previous process kept its answer at exit

@@ -12,6 +12,7 @@ file is never an error. `tqa clean` removes them.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import os
@@ -86,19 +87,35 @@ def _evict(name: str, written: Path, kept: int = 4) -> None:
 
 class Answers:
     """A deterministic lookup's answers, kept: `ask(key, compute)` calls
-    `compute()` only for a key no run has asked before."""
+    `compute()` only for a key no run has asked before. New answers are
+    written whenever they have doubled the answers on disk, and the rest when
+    the process ends: compiling a glossary asks thousands, and writing every
+    answer at once made that quadratic."""
 
     def __init__(self, name: str, version: str):
         self.path = _path(name, version)
         self._known: dict | None = None
+        self._saved = 0  # answers the file holds
+        self._save_at_exit = False
 
     def ask(self, key: Hashable, compute: Callable[[], T]) -> T:
         known = self._known
         if known is None:
             read = _read(self.path)
             known = self._known = read if isinstance(read, dict) else {}
+            self._saved = len(known)
         if key in known:
             return known[key]
         value = known[key] = compute()
-        _write(self.path, known, in_parts=False)
+        if len(known) >= 2 * self._saved:
+            self.save()
+        elif not self._save_at_exit:
+            atexit.register(self.save)
+            self._save_at_exit = True
         return value
+
+    def save(self) -> None:
+        """Write the answers not yet on disk."""
+        if self._known is not None and len(self._known) != self._saved:
+            _write(self.path, self._known, in_parts=False)
+            self._saved = len(self._known)
