@@ -548,7 +548,7 @@ def _stream(
             failed = _report_errors([result], []) or failed
         if listing is not None:
             listing.add(result)
-        else:
+        elif result.rendered:  # none for most files of a clean corpus
             sys.stdout.write(result.rendered)
         tally.merge(result.tally)
         names.add(result.name_spellings)

@@ -57,10 +57,14 @@ def content_key(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _key(path: str, display: str, working_folder: str) -> str:
+def _key(path: str, display: str, within: str) -> str:
     """A file by its absolute path and how it is shown (output names it so);
-    os.path.abspath would ask for the working folder once a file."""
-    return f"{os.path.normpath(os.path.join(working_folder, path))}\0{display}"
+    `within` is the working folder, ending in a separator (os.path.abspath would
+    ask for it once a file). A path with nothing to normalise, as discovery
+    gives them, is joined without os.path (Python code in a warm run's loop)."""
+    if os.sep == "/" and "//" not in path and "/." not in path and not path.startswith("."):
+        return f"{path if path.startswith('/') else within + path}\0{display}"
+    return f"{os.path.normpath(os.path.join(within, path))}\0{display}"
 
 
 class Entry(NamedTuple):
@@ -82,10 +86,12 @@ class ResultCache:
     # Size and modification time of each file missed, when it was looked up: a
     # file that changes while it is checked is not cached.
     missed: dict[str, tuple[int, int]] = field(default_factory=dict)
-    working_folder: str = field(default_factory=os.getcwd)
+    working_folder: str = field(default_factory=lambda: os.path.join(os.getcwd(), ""))
     # The glossary's note (or None) on a name, by its skeleton: see `tqa.pipeline.engine.link_files`.
     notes: dict[str, GlossaryRef | None] = field(default_factory=dict)
     notes_read: int = 0
+    # Whether the rules an entry was checked with are those asked for, by the ids of both tuples.
+    rules_seen: dict[tuple[int, int], tuple[tuple, tuple, bool]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, settings: str) -> ResultCache:
@@ -124,11 +130,11 @@ class ResultCache:
             status = os.stat(path)
         except OSError:
             return None
-        stamp = (status.st_size, status.st_mtime_ns)
-        if entry is None or entry.rules != rules or status.st_size != entry.size:
-            self.missed[key] = stamp
+        if entry is None or not self._same_rules(entry.rules, rules) or status.st_size != entry.size:
+            self.missed[key] = (status.st_size, status.st_mtime_ns)
             return None
-        if stamp != (entry.size, entry.mtime_ns):
+        if status.st_mtime_ns != entry.mtime_ns:
+            stamp = (status.st_size, status.st_mtime_ns)
             try:
                 with open(path, "rb") as stream:
                     unchanged = content_key(stream.read()) == entry.content
@@ -140,6 +146,15 @@ class ResultCache:
             self.entries[key] = entry._replace(mtime_ns=status.st_mtime_ns)
             self.changed = True
         return entry.result
+
+    def _same_rules(self, cached: tuple[tuple[str, str], ...], rules: tuple[tuple[str, str], ...]) -> bool:
+        """Whether `cached` (rules of an entry) are `rules`; compared once for each
+        pair of tuples (entries checked alike share one), which are kept with the
+        answer so their ids stay theirs."""
+        seen = self.rules_seen.get((id(cached), id(rules)))
+        if seen is None:
+            seen = self.rules_seen[id(cached), id(rules)] = (cached, rules, cached == rules)
+        return seen[2]
 
     def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: tuple) -> None:
         """Remember `result` for the file at `path`, unless the file changed since it was looked up."""

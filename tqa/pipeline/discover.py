@@ -31,7 +31,7 @@ def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
             path = within + name
             relative = path[prefix:]
             path = relative if root == os.curdir else path  # as Path would print it
-            if not selection.skips(path, relative, False, governed):
+            if not selection.skips(path, relative, False, governed, name):
                 found.append((relative.replace(os.sep, "/").split("/"), path, relative))
     return [(path, relative) for _parts, path, relative in sorted(found)]
 
@@ -84,11 +84,12 @@ def discover(paths: Sequence[str], selection: FileSelection | None = None) -> tu
         path = Path(raw)
         if path.is_dir():
             folder = display_path(path)
-            for file, relative in _files_under(str(path), selection):
+            within = "" if folder == os.curdir else os.path.join(folder, "")  # os.path.join, without a call a file
+            root = str(path)
+            for file, relative in _files_under(root, selection):
                 if file not in seen:
                     seen.add(file)
-                    display = shown(relative) if folder == os.curdir else os.path.join(folder, shown(relative))
-                    inputs.append(Input(file, display, str(path)))
+                    inputs.append(Input(file, within + shown(relative), root))
         elif path.is_file() or path.exists():
             if str(path) not in seen and not selection.skips_named(str(path)):
                 seen.add(str(path))

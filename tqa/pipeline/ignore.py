@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 DEFAULT_EXCLUDE = (".git", "node_modules", "build", "dist", ".venv", "venv", "__pycache__")
 IGNORE_FILES = (".gitignore", ".ignore")
+_CASE_FOLDED = os.path.normcase("A") != "A"  # names are matched folded where the system folds them
 
 
 @dataclass
@@ -40,11 +41,15 @@ class FileSelection:
     _rules: dict[str, list[tuple[str, GitIgnoreSpec]]] = field(default_factory=dict, repr=False)
     _roots: dict[str, str | None] = field(default_factory=dict, repr=False)
 
-    def skips(self, path: str, relative: str, is_dir: bool, governed: bool = True) -> bool:
-        """Whether the walk leaves out `path` (`relative` to the folder walked);
-        `governed` False when no ignore file governs its folder (see `governs`)."""
-        name = os.path.basename(path)
-        if self.exclude and _matches(relative.replace(os.sep, "/"), name, path.replace(os.sep, "/"), self.exclude):
+    def skips(self, path: str, relative: str, is_dir: bool, governed: bool = True, name: str | None = None) -> bool:
+        """Whether the walk leaves out `path` (`relative` to the folder walked, its
+        `name` when known); `governed` False when no ignore file governs its folder
+        (see `governs`)."""
+        if name is None:
+            name = os.path.basename(path)
+        if os.sep != "/":
+            relative, path = relative.replace(os.sep, "/"), path.replace(os.sep, "/")
+        if self.exclude and _matches(relative, name, path, self.exclude):
             return True
         return governed and self.respect_gitignore and self._ignored(path, is_dir)
 
@@ -127,8 +132,9 @@ def _spec(lines: list[str]) -> GitIgnoreSpec:
 def _matches(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
     """Whether a glob matches the path relative to the walk, the name, or the whole path (as fnmatch.fnmatch)."""
     match = _compiled(tuple(patterns)).match
-    normcase = os.path.normcase
-    return bool(match(normcase(relative)) or match(normcase(name)) or (path and match(normcase(path))))
+    if _CASE_FOLDED:
+        relative, name, path = os.path.normcase(relative), os.path.normcase(name), os.path.normcase(path)
+    return bool(match(relative) or match(name) or (path and match(path)))
 
 
 @lru_cache(maxsize=64)

@@ -17,6 +17,9 @@ from tqa.text.snapshot import TextSnapshot
 from tqa.text.textio import Source
 
 STDIN = "-"
+# Shared by the results of the cache (see FileResult.unpacked).
+_SOURCES: dict[tuple | None, Source] = {}
+_TALLIES: dict[tuple | None, Tally] = {}
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,20 @@ class FileResult:
     def unpacked(cls, packed: tuple, item: Input) -> FileResult:
         """The result `packed` describes (see `packed`), of the input `item`."""
         source, findings, applied, fixed_text, error, snapshot, language, rendered, keys, tally, names, raw = packed
+        # Sources whose text was let go (frozen) and tallies (only ever read) are shared:
+        # most files of a run have the same encoding, and many the same counts.
+        shared_source = _SOURCES.get(source)
+        if shared_source is None and source is not None:
+            shared_source = Source(*source)
+            if not shared_source.text:
+                _SOURCES[source] = shared_source
+        shared_tally = _TALLIES.get(tally)
+        if shared_tally is None and tally is not None:
+            shared_tally = _TALLIES[tally] = Tally.unpacked(tally)
         result = object.__new__(cls)  # not the constructor: a warm run makes thousands
         result.__dict__.update(
             input=item,
-            source=None if source is None else Source(*source),
+            source=shared_source,
             findings=list(findings),
             applied=list(applied),
             fixed_text=fixed_text,
@@ -98,7 +111,7 @@ class FileResult:
             language=language,
             rendered=rendered,
             rendered_keys=list(keys),
-            tally=None if tally is None else Tally.unpacked(tally),
+            tally=shared_tally,
             name_spellings=names,
             raw=raw,
         )

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from tqa.model import Applicability, Finding
-
-# One tuple per (code, rule name) a packed tally names (see `Tally.packed`).
-_KEYS: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 class FileResult(Protocol):
@@ -35,8 +31,6 @@ class Tally:
     unsafe: int = 0
     applied: int = 0
     changed: int = 0
-    by_rule: Counter = field(default_factory=Counter)
-    fixable_codes: set = field(default_factory=set)
 
     def count_file(self, result: FileResult) -> None:
         if result.source is not None and result.error is None:  # read, but not checked (alignment): no "No findings"
@@ -52,13 +46,10 @@ class Tally:
         self.unsafe += other.unsafe
         self.applied += other.applied
         self.changed += other.changed
-        self.by_rule.update(other.by_rule)
-        self.fixable_codes.update(other.fixable_codes)
 
     def count_findings(self, findings: Sequence[Finding]) -> None:
         for finding in findings:
             self.findings += 1
-            self.by_rule[(finding.code, finding.name)] += 1
             if finding.fix is None:
                 continue
             applicability = finding.fix.applicability
@@ -66,23 +57,14 @@ class Tally:
                 self.safe += 1
             elif applicability is Applicability.UNSAFE:
                 self.unsafe += 1
-            if applicability is not Applicability.DISPLAY_ONLY:
-                self.fixable_codes.add(finding.code)
 
     def packed(self) -> tuple:
-        """The counts as plain values, quick to pickle and load (see `unpacked`).
-        Rule keys are shared across tallies, so a pickle of many holds each once."""
-        keys = tuple(_KEYS.setdefault(key, key) for key in self.by_rule)
-        counts = (self.files, self.findings, self.safe, self.unsafe, self.applied, self.changed)
-        return counts, keys, tuple(self.by_rule.values()), tuple(self.fixable_codes)
+        """The counts as plain values, quick to pickle and load (see `unpacked`)."""
+        return self.files, self.findings, self.safe, self.unsafe, self.applied, self.changed
 
     @classmethod
     def unpacked(cls, packed: tuple) -> Tally:
-        counts, keys, values, codes = packed
-        tally = cls(*counts)
-        dict.update(tally.by_rule, zip(keys, values, strict=True))  # Counter.update walks its argument in Python
-        tally.fixable_codes.update(codes)
-        return tally
+        return cls(*packed)
 
     @classmethod
     def of(cls, results: Sequence[FileResult]) -> Tally:

@@ -77,7 +77,7 @@ class TextSnapshot:
         snapshot = cls.__new__(cls)
         snapshot.length, lines, snapshot._text, snapshot._all = packed
         snapshot._lines = dict(lines)
-        snapshot._starts = sorted(snapshot._lines)
+        snapshot._starts = sorted(snapshot._lines) if lines else []
         return snapshot
 
     def clear(self) -> None:
