@@ -295,6 +295,8 @@ def mentions_of(text: str, surnames: Iterable[str], known: frozenset[str] = froz
     document's few candidate names cost less than all its capitalised words."""
     found = []
     for surname in surnames:
+        if is_ordinary_word(surname) and surname not in known:
+            continue  # never a name word (`_is_name_word`): not looked for
         at = text.find(surname)
         while at >= 0:
             match = _NAME.match(text, at)
