@@ -38,3 +38,36 @@ def user_cache_dir() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "tqa"
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa"
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file renamed over it, so that
+    no reader sees half a file; False when the folder cannot be written (the
+    cache is then simply not kept), with no temporary file left behind."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def keep_newest(folder: Path, pattern: str, kept: int) -> None:
+    """Remove all but the `kept` newest files of `folder` matching `pattern`: each
+    new version of what a cache holds makes another. Another run removing the
+    same files at the same time is no error."""
+    try:
+        newest_first = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for path in newest_first[kept:]:
+            path.unlink(missing_ok=True)
+    except OSError:
+        return

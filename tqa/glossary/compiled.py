@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 import time
 from collections import OrderedDict
@@ -20,7 +19,7 @@ from tqa.glossary.matcher import Matcher
 from tqa.glossary.validate import validate_entries
 from tqa.i18n import _
 from tqa.lazystore import LazyList, StoreError, dumps, load
-from tqa.resources import user_cache_dir
+from tqa.resources import keep_newest, user_cache_dir, write_cache_file
 from tqa.text.kept import Answers
 from tqa.text.textio import MAX_GLOSSARY_BYTES, read_regular
 
@@ -163,27 +162,15 @@ def _rebuilt(extra: tuple[Path, ...], fingerprint: str) -> bytes:
 def _store(glossary: Glossary) -> bytes:
     """Keep a validated, compiled glossary for the next run (atomically; a
     cache that cannot be written is skipped); its kept form."""
-    import tempfile
-
     data = dumps(glossary)
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, _cache_path(glossary.fingerprint))
-        _evict(folder)
-    except OSError:
-        pass
+    if write_cache_file(_cache_path(glossary.fingerprint), data):
+        _evict(cache_dir())
     return data
 
 
 def _evict(folder: Path) -> None:
     """Keep only the newest compiled glossaries: each edit of a glossary makes another."""
-    kept = sorted(folder.glob(f"{GLOSSARY_CACHE_PREFIX}*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in kept[KEPT_GLOSSARIES:]:
-        path.unlink(missing_ok=True)
+    keep_newest(folder, f"{GLOSSARY_CACHE_PREFIX}*", KEPT_GLOSSARIES)
 
 
 class _Loaded:

@@ -24,7 +24,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import NamedTuple
 
 from tqa import __version__
 from tqa.model import GlossaryRef
-from tqa.resources import user_cache_dir
+from tqa.resources import user_cache_dir, write_cache_file
 
 FORMAT = 1  # of the cache file; part of every key
 RESULTS = "results"
@@ -174,7 +173,7 @@ class ResultCache:
         """Write the cache (atomically) when anything changed; skipped when the folder is not writable."""
         if not self.changed:
             return
-        if _pickled_atomically(self.entries, self.path):
+        if write_cache_file(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)):
             self.changed = False
 
     @property
@@ -194,26 +193,8 @@ class ResultCache:
         """Write the notes (atomically) when the run looked up new ones; skipped when the folder is not writable."""
         if len(self.notes) == self.notes_read:
             return
-        if _pickled_atomically(self.notes, self.notes_path):
+        if write_cache_file(self.notes_path, pickle.dumps(self.notes, protocol=pickle.HIGHEST_PROTOCOL)):
             self.notes_read = len(self.notes)
-
-
-def _pickled_atomically(value: object, path: Path) -> bool:
-    """Pickle `value` to `path` through a temporary file renamed over it; False
-    when the folder is not writable (a cache is then simply not kept)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        return False
-    return True
 
 
 def remove_caches(root: Path) -> int:

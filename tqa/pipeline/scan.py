@@ -26,11 +26,10 @@ characters out instead (`SPACES` is Python's `\\s`).
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 
 from tqa.model import Rule
-from tqa.resources import user_cache_dir
+from tqa.resources import keep_newest, user_cache_dir, write_cache_file
 
 # Python's `\s` on text, written out for triggers: every character str.isspace() accepts.
 SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -128,22 +127,6 @@ def _database(hyperscan, expressions: list[bytes], ids: list[int], flags: int):
         pass  # not compiled yet, or unreadable: compiled afresh
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=[flags] * len(expressions))
-    import tempfile
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(hyperscan.dumpb(database))
-        os.replace(temporary, path)
-        _evict(folder)
-    except OSError:
-        pass  # a cache that cannot be written is skipped
+    if write_cache_file(path, hyperscan.dumpb(database)):
+        keep_newest(folder, f"{SCAN_CACHE_PREFIX}*.hsdb", KEPT_DATABASES)  # each selection of rules makes another
     return database
-
-
-def _evict(folder) -> None:
-    """Keep the newest databases only: each selection of rules makes another."""
-    kept = sorted(folder.glob(f"{SCAN_CACHE_PREFIX}*.hsdb"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in kept[KEPT_DATABASES:]:
-        path.unlink(missing_ok=True)

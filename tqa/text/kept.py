@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from tqa.lazystore import StoreError, dumps, load
-from tqa.resources import user_cache_dir
+from tqa.resources import user_cache_dir, write_cache_file
 
 KEPT_PREFIX = "kept-"
 T = TypeVar("T")
@@ -41,17 +41,8 @@ def _read(path: Path, rebuild: Callable[[], bytes] | None = None) -> object | No
 
 def _write(path: Path, value: object, in_parts: bool = True) -> bytes:
     """Atomically (a cache folder that cannot be written is skipped); the bytes kept."""
-    import tempfile
-
     data = dumps(value, in_parts)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    write_cache_file(path, data)
     return data
 
 
