@@ -291,7 +291,7 @@ def test_close_first_names_are_the_same_with_rapidfuzz_and_without():
     from tqa.rules.names import _WordRoles, skeleton
 
     people = glossary_people(())
-    fast, slow = _WordRoles(people), _WordRoles(people)
+    fast, slow = _WordRoles(people, ()), _WordRoles(people, ())
     slow._within = None
     words = ["Vladimir", "Volodimir", "Sergej", "Aleksandr", "Evgenii", "Mikhail", "Dmitrii", "Olaf", "Emanuel", "Ursulla"]
     keys = [skeleton(word) for word in words] + sorted({first for _surname, first in people.first_names})[:300]

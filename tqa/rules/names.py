@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from tqa.edit_distance import distance
@@ -54,13 +55,12 @@ _NAME_BEFORE = re.compile(_NAME.pattern + "$")
 # alone (not the tail of another word: `XErmakov`, `Rimsky-Korsakov`).
 _STARTS_NAME = "".join(c for c in map(chr, range(0x17F)) if c.isupper() and re.fullmatch(f"[{_UPPER}]", c))
 _NAME_WORD = f"[{_STARTS_NAME}](?<![\\w\\-_'’].)[{_LOWER}]{{3,}}(?:-[{_UPPER}][{_LOWER}]+)?\\b"
-# A run of name words as written (group 1), and the initial before it (group 2,
-# as _INITIAL_BEFORE reads it; looked for behind the first letter, so that the
-# engine still skips ahead to a capital).
-_NAME_RUN = re.compile(
-    f"([{_STARTS_NAME}](?:(?<=(?<![^\\s(])([A-Z])\\.[ \u00a0].))?{_NAME_WORD[_NAME_WORD.index(']') + 1 :]}"
-    f"(?:{_NAME_JOINER.pattern}{_NAME_WORD})*)"
-)
+# A run of name words as written.
+_NAME_RUN = re.compile(f"{_NAME_WORD}(?:{_NAME_JOINER.pattern}{_NAME_WORD})*")
+# A run with the initial before it (group 1, as _INITIAL_BEFORE reads it;
+# group 2 the run), looked for from the full stop after the initial, which
+# the engine finds faster than a capital.
+_INITIAL_RUN = re.compile(f"\\.(?<=(?<![^\\s(])([A-Z])\\.)[ \u00a0]({_NAME_RUN.pattern})")
 _WORD_OF_RUN = re.compile(_NAME_WORD)
 _NAME_REACH = 80
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
@@ -163,61 +163,124 @@ def compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     )
 
 
-def _runs(doc: Document) -> frozenset[tuple[str, str]]:
-    """The distinct runs of name words of a document with the initial before
-    each: one pass over its text serves every name rule."""
-    cached = doc.cache.get("name-runs")
-    if cached is None:
-        cached = doc.cache["name-runs"] = frozenset(_NAME_RUN.findall(doc.text))
-    return cached
+class _RunNames(NamedTuple):
+    """What the name rules need of one run of name words with the initial
+    before it, worked out once per run and glossary."""
+
+    pairs: frozenset[tuple[str, str]]  # (first name or initial, surname) of its mentions
+    surnames: frozenset[str]
+    first_names: frozenset[str]  # the first names of its mentions (not initials)
+    surname_skeletons: frozenset[str]
+    first_name_skeletons: frozenset[str]
+    keyed: frozenset[tuple[str, str]]  # (first_name_key, surname) of its mentions with a first name or initial
+    near_misses: frozenset[str]  # the surnames of its mentions that `near_miss_names` must look at
 
 
-def name_words(doc: Document) -> frozenset[str]:
-    """The distinct words of a document that _NAME reads, found once per document."""
-    cached = doc.cache.get("name-words")
-    if cached is None:
-        cached = doc.cache["name-words"] = frozenset(_NAME.findall(doc.text))
-    return cached
+# A run of name words as `_runs_of` gives it: as written, or with the initial before it.
+RunKey = str | tuple[str, str]
 
 
-def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
-    """The distinct (first name or initial, surname) of the document's
-    mentions, computed once per document: what a rule needs that asks
-    which names occur, not where."""
-    cached = doc.cache.get("name-pairs")
-    if cached is None:
-        table = _pairs_table(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
-        cached = doc.cache["name-pairs"] = frozenset().union(*map(table.__getitem__, _NAME_RUN.findall(doc.text)))
-    return cached
+class _NamesOfRuns(dict[tuple[str, str], _RunNames]):
+    """`_RunNames` of each run of name words with the initial before it: the
+    runs of capitalised words news repeats (`Moscow`, `The Kremlin`,
+    `Vladimir Putin`) cost a dictionary lookup, made from C."""
 
+    _LIMIT = 100_000  # runs remembered before starting over
 
-class _PairsOfRuns(dict[tuple[str, str], tuple[tuple[str, str], ...]]):
-    """The (first name or initial, surname) of the mentions in each run of
-    name words with the initial before it, worked out once per run and
-    glossary: the runs of capitalised words news repeats (`Moscow`, `The
-    Kremlin`, `Vladimir Putin`) cost a dictionary lookup, made from C."""
-
-    _LIMIT = 100_000  # runs remembered before starting over (about 25 MB)
-
-    def __init__(self, known: frozenset[str]) -> None:
+    def __init__(self, roles: _WordRoles) -> None:
         super().__init__()
-        self.known = known
+        self.roles = roles
 
-    def __missing__(self, run: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    def __missing__(self, key: RunKey) -> _RunNames:
         if len(self) >= self._LIMIT:
             self.clear()
-        pairs = self[run] = tuple(_pairs_of_run(run[0], run[1], self.known))
-        return pairs
+        pairs = _pairs_of_run(*_run_and_initial(key), self.roles.known)
+        surnames = frozenset(surname for _first, surname in pairs)
+        first_names = frozenset(first for first, _surname in pairs if len(first) > 1)
+        found = self[key] = _RunNames(
+            pairs,
+            surnames,
+            first_names,
+            frozenset(map(skeleton, surnames)),
+            frozenset(map(skeleton, first_names)),
+            frozenset((first_name_key(first), surname) for first, surname in pairs if first),
+            frozenset(surname for first, surname in pairs if self.roles.may_be_near_miss(first, surname)),
+        )
+        return found
 
 
 @lru_cache(maxsize=8)
-def _pairs_table(fingerprint: str, glossary_files: tuple[str, ...]) -> _PairsOfRuns:
-    return _PairsOfRuns(glossary_people(glossary_files).words)
+def _names_table(fingerprint: str, glossary_files: tuple[str, ...]) -> _NamesOfRuns:
+    return _NamesOfRuns(_WordRoles(glossary_people(glossary_files), glossary_files))
+
+
+class DocumentNames:
+    """The names of one document, read in one pass over its text and shared by
+    the name rules: which (first name or initial, surname) occur, not where.
+    Each set is the union of the same set of its runs (`_RunNames`), taken
+    when a rule first asks for it."""
+
+    pairs: frozenset[tuple[str, str]]
+    surnames: frozenset[str]
+    first_names: frozenset[str]
+    surname_skeletons: frozenset[str]
+    first_name_skeletons: frozenset[str]
+    keyed: frozenset[tuple[str, str]]
+    near_misses: frozenset[str]
+
+    def __init__(self, runs: list[_RunNames]) -> None:
+        self._runs = runs
+
+    def __getattr__(self, name: str) -> frozenset:
+        field = _FIELDS.get(name)
+        if field is None:
+            raise AttributeError(name)
+        value = frozenset().union(*map(field, self._runs))  # from C
+        setattr(self, name, value)
+        return value
+
+
+_FIELDS = {name: itemgetter(index) for index, name in enumerate(_RunNames._fields)}
+_HAS_PAIRS = _FIELDS["pairs"]
+
+
+def document_names(doc: Document) -> DocumentNames:
+    """The document's names, found once per document."""
+    cached = doc.cache.get("names")
+    if cached is None:
+        table = _names_table(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+        named = filter(_HAS_PAIRS, map(table.__getitem__, _runs_of(doc.text)))  # not `The`, `After`
+        cached = doc.cache["names"] = DocumentNames(list(named))
+    return cached
+
+
+def _runs_of(text: str) -> set[RunKey]:
+    """The distinct runs of name words of a text, each as written, or as
+    (run, initial) where an initial stands before it; a run written both
+    ways is both."""
+    found = _NAME_RUN.findall(text)
+    runs: set[RunKey] = set(found)
+    with_initial = _INITIAL_RUN.findall(text)
+    if with_initial:
+        alone = Counter(found)
+        alone.subtract(run for _initial, run in with_initial)
+        runs = {run for run in runs if alone[run] > 0}
+        runs.update((run, initial) for initial, run in with_initial)
+    return runs
+
+
+def _run_and_initial(key: RunKey) -> tuple[str, str]:
+    return (key, "") if isinstance(key, str) else key
+
+
+def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
+    """The distinct (first name or initial, surname) of the document's mentions."""
+    return document_names(doc).pairs
 
 
 def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
     """`{(m.first, m.surname) for m in _mentions(text, known)}`."""
-    return frozenset().union(*(_pairs_of_run(run, initial, known) for run, initial in _NAME_RUN.findall(text)))
+    return frozenset().union(*(_pairs_of_run(*_run_and_initial(key), known) for key in _runs_of(text)))
 
 
 def _pairs_of_run(run: str, initial: str, known: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -519,43 +582,44 @@ def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Perso
 
 
 class _WordRoles:
-    """What each capitalised word can be in a near miss, worked out once per
-    word and glossary: a misspelt surname (a letter from a glossary surname),
-    and the spellings (lower case) of the glossary surnames whose person's
-    first name it is a letter or two from. A document's words are then sorted
-    out with set operations."""
+    """What a capitalised word can be in a near miss, worked out once per word
+    and glossary: a misspelt surname (a letter from a glossary surname), and
+    the first name of a glossary person a letter or two off, whose surname's
+    spellings (lower case) it then names."""
 
     _LIMIT = 500_000  # words remembered before starting over
 
-    def __init__(self, people: GlossaryPeople) -> None:
+    def __init__(self, people: GlossaryPeople, glossary_files: tuple[str, ...]) -> None:
         self._people = people
-        self._seen: set[str] = set()
-        self.misspelt: set[str] = set()
-        self.surnames_near: dict[str, frozenset[str]] = {}
-        self.either: set[str] = set()  # misspelt or a key of surnames_near: most documents have none
-        self.by_lower: dict[str, set[str]] = {}  # a word in lower case -> the words seen that it is
+        self._glossary_files = glossary_files
+        self.known = people.words
+        self._misspelt: dict[str, bool] = {}
+        self._surnames_near: dict[str, frozenset[str]] = {}
         # The first names of the lengths a near miss of a word's length may be of, compared
         # all at once by rapidfuzz when it is installed.
         self._first_names: dict[int, list[str]] = {}
         self._within = _within_distance(_NEAR_FIRST_NAME)
 
-    def learn(self, words: frozenset[str]) -> None:
-        new = words - self._seen
-        if len(self._seen) + len(new) > self._LIMIT:
-            self._seen.clear(), self.misspelt.clear(), self.surnames_near.clear(), self.by_lower.clear()
-            self.either.clear()
-        written_by_first = self._people.written_by_first
-        for word in new:
-            if self._may_misspell(word):
-                self.misspelt.add(word)
-                self.either.add(word)
-            if close := self._close_first_names(skeleton(word)):
-                spellings = frozenset(spelling for first in close for spelling in written_by_first.get(first, ()))
-                if spellings:
-                    self.surnames_near[word] = spellings
-                    self.either.add(word)
-            self.by_lower.setdefault(word.lower(), set()).add(word)
-        self._seen.update(new)
+    def may_be_near_miss(self, first: str, surname: str) -> bool:
+        """Whether a mention `first surname` may be a near miss: its surname
+        may misspell a glossary person's (`_near_miss`), or it is a glossary
+        surname of one person whose first name `first` may misspell
+        (`_first_name_near_miss`)."""
+        misspelt, near = self._misspelt, self._surnames_near
+        if len(misspelt) + len(near) > self._LIMIT:
+            misspelt.clear(), near.clear()
+        if surname not in misspelt:
+            misspelt[surname] = self._may_misspell(surname)
+        if misspelt[surname]:
+            # With no first name, one may stand before it too short for a name word (`Joe`).
+            return not first or _closest(surname, first, self._glossary_files) is not None
+        if not first:
+            return False
+        if first not in near:
+            close = self._close_first_names(skeleton(first))
+            written_by_first = self._people.written_by_first
+            near[first] = frozenset(spelling for key in close for spelling in written_by_first.get(key, ()))
+        return surname.lower() in near[first]
 
     def _may_misspell(self, word: str) -> bool:
         people = self._people
@@ -563,7 +627,7 @@ class _WordRoles:
             return False
         key = skeleton(word)
         return len(key) >= _SHORTEST_NEAR_MISS and any(
-            distance(key, person.key, _NEAR_SURNAME) <= _NEAR_SURNAME
+            distance(key, person.key, _NEAR_SURNAME) <= _NEAR_SURNAME and not _vowel_changed(key, person.key)
             for length in range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
             for person in people.buckets.get((key[:1], length), ())
         )
@@ -602,28 +666,6 @@ def _within_distance(limit: int) -> Callable[[str, list[str]], list[str]] | None
     return within
 
 
-@lru_cache(maxsize=8)
-def _word_roles(fingerprint: str, glossary_files: tuple[str, ...]) -> _WordRoles:
-    return _WordRoles(glossary_people(glossary_files))
-
-
-def _near_miss_candidates(words: frozenset[str], glossary_files: tuple[str, ...]) -> set[str]:
-    """The words of a document that may be the surname of a near miss: a
-    letter from a glossary surname, or a glossary surname whose person's first
-    name is a letter or two from another word of the document (`Zelensky`
-    beside `Vladimir`)."""
-    roles = _word_roles(load_glossary(glossary_files).fingerprint, glossary_files)
-    roles.learn(words)
-    found = set()
-    for word in roles.either & words:
-        if word in roles.misspelt:
-            found.add(word)
-        for spelling in roles.surnames_near.get(word, ()):
-            if spelling in roles.by_lower:
-                found.update(roles.by_lower[spelling] & words)
-    return found
-
-
 # A first name too short for a name word (`Joe`, `Liz`, `Ali`, `Ben`) right before a surname.
 _SHORT_FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{1,2})[ \u00a0]$")
 
@@ -642,8 +684,8 @@ def _with_short_first_name(text: str, mention: Mention) -> Mention:
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
-    # Each distinct word is sorted out once; the names are read only around the few that may be near misses.
-    candidates = _near_miss_candidates(name_words(doc), doc.glossary_files)
+    # Each distinct run of names is sorted out once; the names are read only around the few that may be near misses.
+    candidates = document_names(doc).near_misses
     if not candidates:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
@@ -766,27 +808,23 @@ def _spelled_two_ways(group: list[Mention]) -> bool:
     return any(m.surname != surname for m in group) or len(firsts) > len(set(map(skeleton, firsts)))
 
 
-def _spelled_two_ways_somewhere(pairs: frozenset[tuple[str, str]]) -> set[str]:
+def _spelled_two_ways_somewhere(names: DocumentNames) -> set[str]:
     """The surname skeletons whose mentions `_spelled_two_ways` would find
     spelled two ways, read from the document's distinct names alone (most
     documents have none: no two of their surnames, nor of their first names,
     share a skeleton)."""
-    if not pairs:
-        return set()
-    firsts, surnames = map(set, zip(*pairs, strict=True))
-    firsts = {first for first in firsts if len(first) > 1}
-    if len(set(map(skeleton, surnames))) == len(surnames) and len(set(map(skeleton, firsts))) == len(firsts):
-        return set()
-    by_surname: dict[str, set[str]] = {}
-    by_first: dict[str, set[str]] = {}
-    for first, surname in pairs:
-        key = skeleton(surname)
-        by_surname.setdefault(key, set()).add(surname)
-        if len(first) > 1:
-            by_first.setdefault(key, set()).add(first)
-    return {key for key, spellings in by_surname.items() if len(spellings) > 1} | {
-        key for key, spellings in by_first.items() if len(spellings) > len(set(map(skeleton, spellings)))
-    }
+    varying = set()
+    if len(names.surname_skeletons) < len(names.surnames):
+        varying.update(key for key, count in Counter(map(skeleton, names.surnames)).items() if count > 1)
+    if len(names.first_name_skeletons) < len(names.first_names):
+        counts = Counter(map(skeleton, names.first_names))
+        shared = {key for key, count in counts.items() if count > 1}
+        by_surname: dict[str, set[str]] = {}  # surname skeleton -> first names of a shared skeleton
+        for first, surname in names.pairs:
+            if len(first) > 1 and skeleton(first) in shared:
+                by_surname.setdefault(skeleton(surname), set()).add(first)
+        varying.update(key for key, firsts in by_surname.items() if len(firsts) > len(set(map(skeleton, firsts))))
+    return varying
 
 
 def _variants(doc: Document) -> Iterator[tuple[int, int, str, str, Entry | None]]:
@@ -794,12 +832,12 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str, Entry | None]
     spelling is its) for each name spelled against another mention of the
     same person in this document."""
     people = glossary_people(doc.glossary_files)
-    pairs = name_pairs(doc)
-    varying = _spelled_two_ways_somewhere(pairs)
+    names = document_names(doc)
+    varying = _spelled_two_ways_somewhere(names)
     if not varying:
         return  # most documents: no surname skeleton is written two ways, so no mention need be placed
     by_skeleton: dict[str, list[Mention]] = {}
-    surnames = {surname for _first, surname in pairs if skeleton(surname) in varying}
+    surnames = {surname for surname in names.surnames if skeleton(surname) in varying}
     for mention in mentions_of(doc.text, surnames, people.words):
         by_skeleton.setdefault(skeleton(mention.surname), []).append(mention)
     for key, group in by_skeleton.items():
@@ -893,27 +931,27 @@ def single_spellings(doc: Document) -> str:
     when the glossary accepts this spelling of someone): one string is far
     cheaper than hundreds to send from a worker process. A word this document
     uses as a first name is left out: first names alone say nothing of who is meant."""
-    found = name_pairs(doc)
-    if not found:
+    names = document_names(doc)
+    alone = names.surnames - names.first_names
+    if not alone:
         return ""
-    first_names, surnames = map(set, zip(*found, strict=True))
-    firsts: dict[str, set[str]] = {surname: set() for surname in surnames - first_names}
-    for first, surname in found:
-        if first and surname in firsts:
-            firsts[surname].add(first_name_key(first))
-    ends = _line_ends(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
-    by_skeleton = Counter(ends[surname][0] for surname in firsts)
-    lines = [
-        f"{surname}\t{' '.join(sorted(keys))}{ends[surname][1]}"
-        for surname, keys in firsts.items()
-        if by_skeleton[ends[surname][0]] == 1
-    ]
-    return "\n".join(sorted(lines))
+    if len(names.surname_skeletons) < len(names.surnames):  # some spelled two ways here: left to N602
+        counts = Counter(map(skeleton, alone))
+        alone = frozenset(surname for surname in alone if counts[skeleton(surname)] == 1)
+    first_keys: dict[str, list[str]] = {}
+    for key, surname in names.keyed:
+        if surname in alone:
+            first_keys.setdefault(surname, []).append(key)
+    lines = _lines_of(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+    found = list(map(lines.__getitem__, alone.difference(first_keys)))
+    for surname, keys in first_keys.items():
+        found.append(f"{surname}\t{' '.join(sorted(keys))}{lines[surname][len(surname) + 1 :]}")
+    return "\n".join(sorted(found))
 
 
-class _LineEnds(dict[str, tuple[str, str]]):
-    """For each surname, worked out once per glossary: its skeleton, and the
-    end of its line in `single_spellings` (the glossary's spelling, accepted or not)."""
+class _Lines(dict[str, str]):
+    """For each surname, worked out once per glossary: its line in
+    `single_spellings` when no first name comes with it."""
 
     _LIMIT = 100_000
 
@@ -921,18 +959,17 @@ class _LineEnds(dict[str, tuple[str, str]]):
         super().__init__()
         self.people = people
 
-    def __missing__(self, surname: str) -> tuple[str, str]:
+    def __missing__(self, surname: str) -> str:
         if len(self) >= self._LIMIT:
             self.clear()
-        key = skeleton(surname)
         accepted = "1" if surname.lower() in self.people.written else ""
-        found = self[surname] = (key, f"\t{self.people.surnames.get(key, '')}\t{accepted}")
+        found = self[surname] = f"{surname}\t\t{self.people.surnames.get(skeleton(surname), '')}\t{accepted}"
         return found
 
 
 @lru_cache(maxsize=8)
-def _line_ends(fingerprint: str, glossary_files: tuple[str, ...]) -> _LineEnds:
-    return _LineEnds(glossary_people(glossary_files))
+def _lines_of(fingerprint: str, glossary_files: tuple[str, ...]) -> _Lines:
+    return _Lines(glossary_people(glossary_files))
 
 
 @dataclass(frozen=True)
