@@ -250,6 +250,9 @@ def test_mentions_read_around_a_word_are_the_documents(parts):
     everything = _mentions(text)
     surnames = {m.surname for m in everything} | {"Putin", "Ivanov"}
     assert mentions_of(text, surnames) == sorted(everything)
+    # Read no run back from a surname no run of the text gives a first name.
+    bare = surnames - {surname for first, surname in _name_pairs(text) if len(first) > 1}
+    assert mentions_of(text, surnames, bare=bare) == sorted(everything)
     assert mentions_of(text, {"Ivanov"}) == [m for m in sorted(everything) if m.surname == "Ivanov"]
 
 

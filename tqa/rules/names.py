@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -170,6 +170,7 @@ class _RunNames(NamedTuple):
     pairs: frozenset[tuple[str, str]]  # (first name or initial, surname) of its mentions
     surnames: frozenset[str]
     first_names: frozenset[str]  # the first names of its mentions (not initials)
+    with_first_names: frozenset[str]  # the surnames of its mentions with a first name
     surname_skeletons: frozenset[str]
     first_name_skeletons: frozenset[str]
     keyed: frozenset[tuple[str, str]]  # (first_name_key, surname) of its mentions with a first name or initial
@@ -201,6 +202,7 @@ class _NamesOfRuns(dict[tuple[str, str], _RunNames]):
             pairs,
             surnames,
             first_names,
+            frozenset(surname for first, surname in pairs if len(first) > 1),
             frozenset(map(skeleton, surnames)),
             frozenset(map(skeleton, first_names)),
             frozenset((first_name_key(first), surname) for first, surname in pairs if first),
@@ -223,6 +225,7 @@ class DocumentNames:
     pairs: frozenset[tuple[str, str]]
     surnames: frozenset[str]
     first_names: frozenset[str]
+    with_first_names: frozenset[str]
     surname_skeletons: frozenset[str]
     first_name_skeletons: frozenset[str]
     keyed: frozenset[tuple[str, str]]
@@ -352,10 +355,14 @@ def _is_name_word(match: re.Match | None, known: frozenset[str]) -> bool:
     )
 
 
-def mentions_of(text: str, surnames: Iterable[str], known: frozenset[str] = frozenset()) -> list[Mention]:
+def mentions_of(
+    text: str, surnames: Iterable[str], known: frozenset[str] = frozenset(), bare: Container[str] = ()
+) -> list[Mention]:
     """The mentions `_mentions` finds whose surname is one of `surnames`, in
     text order, read from around each occurrence of those words alone: a
-    document's few candidate names cost less than all its capitalised words."""
+    document's few candidate names cost less than all its capitalised words.
+    `bare` surnames have no first name in the text (no run reads one), so
+    no run is read back from them."""
     found = []
     for surname in surnames:
         if is_ordinary_word(surname) and surname not in known:
@@ -366,7 +373,8 @@ def mentions_of(text: str, surnames: Iterable[str], known: frozenset[str] = froz
             if match is not None and match.group() == surname and _is_name_word(match, known):
                 joiner = _NAME_JOINER.match(text, match.end())
                 if not (joiner and _is_name_word(_NAME.match(text, joiner.end()), known)):
-                    found.append(_run_mention(text, _run_start(text, match, known), match))
+                    first = match if surname in bare else _run_start(text, match, known)
+                    found.append(_run_mention(text, first, match))
             at = text.find(surname, at + 1)
     return sorted(found)
 
@@ -685,11 +693,12 @@ def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     # Each distinct run of names is sorted out once; the names are read only around the few that may be near misses.
-    candidates = document_names(doc).near_misses
+    names = document_names(doc)
+    candidates = names.near_misses
     if not candidates:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
-    for mention in mentions_of(doc.text, candidates, people.words):
+    for mention in mentions_of(doc.text, candidates, people.words, candidates - names.with_first_names):
         mention = _with_short_first_name(doc.text, mention)
         titled = (mention.first, mention.surname) in reported
         person = _near_miss(doc, mention, people, titled)
@@ -838,7 +847,7 @@ def _variants(doc: Document) -> Iterator[tuple[int, int, str, str, Entry | None]
         return  # most documents: no surname skeleton is written two ways, so no mention need be placed
     by_skeleton: dict[str, list[Mention]] = {}
     surnames = {surname for surname in names.surnames if skeleton(surname) in varying}
-    for mention in mentions_of(doc.text, surnames, people.words):
+    for mention in mentions_of(doc.text, surnames, people.words, surnames - names.with_first_names):
         by_skeleton.setdefault(skeleton(mention.surname), []).append(mention)
     for key, group in by_skeleton.items():
         if len(group) < 2 or not _spelled_two_ways(group):
