@@ -301,3 +301,9 @@ def test_close_first_names_are_the_same_with_rapidfuzz_and_without():
     found = [fast._close_first_names(key) for key in keys]
     assert found == [slow._close_first_names(key) for key in keys]
     assert sum(map(bool, found)) > 20
+    slow._within_surname = None
+    surnames = ["Ermakov", "Sholz", "Borell", "Zelensky", "Fedotov", "Penza", "Media", "Schulz", "Ivanov", "Putin"]
+    surnames += sorted({surname for surname, _first in people.first_names})[:300]
+    misspelt = [fast._may_misspell(surname.capitalize()) for surname in surnames]
+    assert misspelt == [slow._may_misspell(surname.capitalize()) for surname in surnames]
+    assert sum(misspelt) > 3

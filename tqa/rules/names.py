@@ -603,10 +603,12 @@ class _WordRoles:
         self.known = people.words
         self._misspelt: dict[str, bool] = {}
         self._surnames_near: dict[str, frozenset[str]] = {}
-        # The first names of the lengths a near miss of a word's length may be of, compared
-        # all at once by rapidfuzz when it is installed.
+        # The first names and surnames (by first letter) of the lengths a near miss of a
+        # word's length may be of, compared all at once by rapidfuzz when it is installed.
         self._first_names: dict[int, list[str]] = {}
+        self._surname_keys: dict[tuple[str, int], list[str]] = {}
         self._within = _within_distance(_NEAR_FIRST_NAME)
+        self._within_surname = _within_distance(_NEAR_SURNAME)
 
     def may_be_near_miss(self, first: str, surname: str) -> bool:
         """Whether a mention `first surname` may be a near miss: its surname
@@ -635,10 +637,20 @@ class _WordRoles:
             return False
         key = skeleton(word)
         return len(key) >= _SHORTEST_NEAR_MISS and any(
-            distance(key, person.key, _NEAR_SURNAME) <= _NEAR_SURNAME and not _vowel_changed(key, person.key)
-            for length in range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
-            for person in people.buckets.get((key[:1], length), ())
+            not _vowel_changed(key, near) for near in self._near_surnames(key)
         )
+
+    def _near_surnames(self, key: str) -> list[str]:
+        """The skeletons of the glossary's surnames a letter from `key` that begin as it does."""
+        choices = self._surname_keys.get((key[:1], len(key)))
+        if choices is None:
+            lengths = range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
+            buckets = self._people.buckets
+            choices = [person.key for length in lengths for person in buckets.get((key[:1], length), ())]
+            self._surname_keys[key[:1], len(key)] = choices
+        if self._within_surname is not None:
+            return self._within_surname(key, choices)
+        return [near for near in choices if distance(key, near, _NEAR_SURNAME) <= _NEAR_SURNAME]
 
     def _close_first_names(self, key: str) -> frozenset[str]:
         if len(key) < _SHORTEST_NEAR_MISS:
