@@ -1030,7 +1030,8 @@ class NameIndex:
         first_keys: dict[str, set[str]] = {}
         standard: dict[str, str] = {}
         accepted: set[str] = set()
-        for line, files in Counter(itertools.chain.from_iterable(self._files)).items():
+        lines_of_files = Counter(itertools.chain.from_iterable(self._files))
+        for line, files in lines_of_files.items():
             surname, keys, glossary, known = line.split("\t")
             if known:
                 accepted.add(surname)
@@ -1054,8 +1055,14 @@ class NameIndex:
                 ):
                     minority[spelling] = CrossFileReport(spelling, preferred, standard.get(key) == preferred)
         found: dict[int, list[CrossFileReport]] = {}
+        if not minority:
+            return found
+        # The lines that give a minority spelling, each with it: a file names a surname on one line.
+        marked = {line: line[: line.index("\t")] for line in lines_of_files}
+        marked = {line: spelling for line, spelling in marked.items() if spelling in minority}
         for index, lines in enumerate(self._files):
-            hits = sorted({line.split("\t")[0] for line in lines} & minority.keys()) if minority else ()
-            if hits:
-                found[index] = [minority[spelling] for spelling in hits]
+            if not marked.keys().isdisjoint(lines):
+                found[index] = [
+                    minority[spelling] for spelling in sorted(marked[line] for line in lines if line in marked)
+                ]
         return found
