@@ -165,16 +165,17 @@ def compatible(a: Iterable[str], b: Iterable[str]) -> bool:
 
 class _RunNames(NamedTuple):
     """What the name rules need of one run of name words with the initial
-    before it, worked out once per run and glossary."""
+    before it, worked out once per run and glossary: each a tuple of distinct
+    items (a tuple of one costs a quarter of a set of one, and most are empty)."""
 
-    pairs: frozenset[tuple[str, str]]  # (first name or initial, surname) of its mentions
-    surnames: frozenset[str]
-    first_names: frozenset[str]  # the first names of its mentions (not initials)
-    with_first_names: frozenset[str]  # the surnames of its mentions with a first name
-    surname_skeletons: frozenset[str]
-    first_name_skeletons: frozenset[str]
-    keyed: frozenset[tuple[str, str]]  # (first_name_key, surname) of its mentions with a first name or initial
-    near_misses: frozenset[str]  # the surnames of its mentions that `near_miss_names` must look at
+    pairs: tuple[tuple[str, str], ...]  # (first name or initial, surname) of its mentions
+    surnames: tuple[str, ...]
+    first_names: tuple[str, ...]  # the first names of its mentions (not initials)
+    with_first_names: tuple[str, ...]  # the surnames of its mentions with a first name
+    surname_skeletons: tuple[str, ...]
+    first_name_skeletons: tuple[str, ...]
+    keyed: tuple[tuple[str, str], ...]  # (first_name_key, surname) of its mentions with a first name or initial
+    near_misses: tuple[str, ...]  # the surnames of its mentions that `near_miss_names` must look at
 
 
 # A run of name words as `_runs_of` gives it: as written, or with the initial before it.
@@ -186,7 +187,7 @@ class _NamesOfRuns(dict[tuple[str, str], _RunNames]):
     runs of capitalised words news repeats (`Moscow`, `The Kremlin`,
     `Vladimir Putin`) cost a dictionary lookup, made from C."""
 
-    _LIMIT = 100_000  # runs remembered before starting over
+    _LIMIT = 50_000  # runs remembered before starting over (about 20 MB)
 
     def __init__(self, roles: _WordRoles) -> None:
         super().__init__()
@@ -196,17 +197,22 @@ class _NamesOfRuns(dict[tuple[str, str], _RunNames]):
         if len(self) >= self._LIMIT:
             self.clear()
         pairs = _pairs_of_run(*_run_and_initial(key), self.roles.known)
-        surnames = frozenset(surname for _first, surname in pairs)
-        first_names = frozenset(first for first, _surname in pairs if len(first) > 1)
+        surnames = {surname for _first, surname in pairs}
+        first_names = {first for first, _surname in pairs if len(first) > 1}
         found = self[key] = _RunNames(
-            pairs,
-            surnames,
-            first_names,
-            frozenset(surname for first, surname in pairs if len(first) > 1),
-            frozenset(map(skeleton, surnames)),
-            frozenset(map(skeleton, first_names)),
-            frozenset((first_name_key(first), surname) for first, surname in pairs if first),
-            frozenset(surname for first, surname in pairs if self.roles.may_be_near_miss(first, surname)),
+            *map(
+                tuple,
+                (
+                    pairs,
+                    surnames,
+                    first_names,
+                    {surname for first, surname in pairs if len(first) > 1},
+                    set(map(skeleton, surnames)),
+                    set(map(skeleton, first_names)),
+                    {(first_name_key(first), surname) for first, surname in pairs if first},
+                    {surname for first, surname in pairs if self.roles.may_be_near_miss(first, surname)},
+                ),
+            )
         )
         return found
 
@@ -238,7 +244,7 @@ class DocumentNames:
         field = _FIELDS.get(name)
         if field is None:
             raise AttributeError(name)
-        value = frozenset().union(*map(field, self._runs))  # from C
+        value = frozenset(itertools.chain.from_iterable(map(field, self._runs)))  # from C
         setattr(self, name, value)
         return value
 
