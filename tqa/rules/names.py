@@ -1063,12 +1063,11 @@ class NameIndex:
         found: dict[int, list[CrossFileReport]] = {}
         if not minority:
             return found
-        # The lines that give a minority spelling, each with it: a file names a surname on one line.
+        # The lines that give a minority spelling, each with that spelling.
         marked = {line: line[: line.index("\t")] for line in lines_of_files}
         marked = {line: spelling for line, spelling in marked.items() if spelling in minority}
         for index, lines in enumerate(self._files):
             if not marked.keys().isdisjoint(lines):
-                found[index] = [
-                    minority[spelling] for spelling in sorted(marked[line] for line in lines if line in marked)
-                ]
+                hits = sorted({marked[line] for line in lines if line in marked})
+                found[index] = [minority[spelling] for spelling in hits]
         return found
