@@ -165,6 +165,49 @@ def test_near_miss_names(text, expected):
     assert near_misses(text) == expected
 
 
+_NEAR_MISS_PARTS = [
+    "EU foreign policy chief Josep Borell spoke.",
+    "Chancellor Sholz flew to Kyiv.",
+    "Rishi Sunac",
+    "Ukrainian President Vladimir Zelensky",
+    "Volodymyr Zelenskyy",
+    "Vladimir Putin",
+    "Joe Baiden",
+    "US President Baiden",
+    "S. Ermakov",
+    "Sergei Ermakov",
+    "Admiral Evmenov",
+    "Later Shoygu",
+    "Olaf Schulz",
+    "Olympic Games",
+    "Media",
+    "Mass Media",
+    "Andrei Fedotov",
+    "Fedotov",
+    " ",
+    ", ",
+    ". ",
+    " de ",
+    "Later ",
+]
+
+
+@given(st.lists(st.sampled_from(_NEAR_MISS_PARTS), max_size=8))
+@settings(max_examples=80, derandomize=True, deadline=None)
+def test_near_misses_are_looked_for_where_they_can_be(parts):
+    """N601 places only the mentions whose surname may be a near miss, and
+    reads no run back from a surname no run gives a first name: it finds
+    what placing every mention of every surname finds."""
+    from tqa.rules.names import document_names, near_miss_names
+
+    text = "".join(parts)
+    found = list(near_miss_names(Document("x", text)))
+    everything = Document("x", text)
+    names = document_names(everything)
+    names.near_misses = names.with_first_names = names.surnames
+    assert found == list(near_miss_names(everything))
+
+
 def test_near_miss_fix_is_unsafe():
     [finding] = [f for f in check_document(Document("x", "Rishi Sunac came."), N601) if f.fix]
     assert finding.fix.applicability is Applicability.UNSAFE
