@@ -271,9 +271,9 @@ def _runs_of(text: str) -> set[RunKey]:
     runs: set[RunKey] = set(found)
     with_initial = _INITIAL_RUN.findall(text)
     if with_initial:
-        alone = Counter(found)
-        alone.subtract(run for _initial, run in with_initial)
-        runs = {run for run in runs if alone[run] > 0}
+        for run, count in Counter(run for _initial, run in with_initial).items():
+            if found.count(run) == count:
+                runs.discard(run)  # never without an initial
         runs.update((run, initial) for initial, run in with_initial)
     return runs
 
@@ -375,8 +375,9 @@ def mentions_of(
             continue  # never a name word (`_is_name_word`): not looked for
         at = text.find(surname)
         while at >= 0:
-            match = _NAME.match(text, at)
-            if match is not None and match.group() == surname and _is_name_word(match, known):
+            # A name word (`_is_name_word`: the word is not an ordinary one) that is the whole word.
+            match = _NAME.match(text, at) if _stands_alone(text, at) else None
+            if match is not None and match.end() == at + len(surname):
                 joiner = _NAME_JOINER.match(text, match.end())
                 if not (joiner and _is_name_word(_NAME.match(text, joiner.end()), known)):
                     first = match if surname in bare else _run_start(text, match, known)
