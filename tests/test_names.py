@@ -17,10 +17,10 @@ from tqa.rules.names import (
     NameIndex,
     _mentions,
     _name_pairs,
+    document_names,
     glossary_people,
     is_ordinary_word,
     mentions_of,
-    name_pairs,
     single_spellings,
     standard_score,
 )
@@ -198,7 +198,7 @@ def test_near_misses_are_looked_for_where_they_can_be(parts):
     """N601 places only the mentions whose surname may be a near miss, and
     reads no run back from a surname no run gives a first name: it finds
     what placing every mention of every surname finds."""
-    from tqa.rules.names import document_names, near_miss_names
+    from tqa.rules.names import near_miss_names
 
     text = "".join(parts)
     found = list(near_miss_names(Document("x", text)))
@@ -324,7 +324,7 @@ def test_names_without_places_are_the_mentions(parts):
         assert _name_pairs(text, known) == {(m.first, m.surname) for m in _mentions(text, known)}
     # A document's, from runs remembered across documents with the glossary's people.
     known = glossary_people(()).words
-    assert name_pairs(Document("x", text)) == {(m.first, m.surname) for m in _mentions(text, known)}
+    assert document_names(Document("x", text)).pairs == {(m.first, m.surname) for m in _mentions(text, known)}
 
 
 def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():

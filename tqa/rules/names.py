@@ -182,7 +182,7 @@ class _RunNames(NamedTuple):
 RunKey = str | tuple[str, str]
 
 
-class _NamesOfRuns(dict[tuple[str, str], _RunNames]):
+class _NamesOfRuns(dict[RunKey, _RunNames]):
     """`_RunNames` of each run of name words with the initial before it: the
     runs of capitalised words news repeats (`Moscow`, `The Kremlin`,
     `Vladimir Putin`) cost a dictionary lookup, made from C."""
@@ -280,11 +280,6 @@ def _runs_of(text: str) -> set[RunKey]:
 
 def _run_and_initial(key: RunKey) -> tuple[str, str]:
     return (key, "") if isinstance(key, str) else key
-
-
-def name_pairs(doc: Document) -> frozenset[tuple[str, str]]:
-    """The distinct (first name or initial, surname) of the document's mentions."""
-    return document_names(doc).pairs
 
 
 def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
