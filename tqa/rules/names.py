@@ -239,18 +239,26 @@ class DocumentNames:
 
     def __init__(self, runs: list[_RunNames]) -> None:
         self._runs = runs
+        self._with_first: list[_RunNames] | None = None  # the runs with a first name or initial
 
     def __getattr__(self, name: str) -> frozenset:
         field = _FIELDS.get(name)
         if field is None:
             raise AttributeError(name)
-        value = frozenset(itertools.chain.from_iterable(map(field, self._runs)))  # from C
+        runs = self._runs
+        if name in _OF_FIRST_NAMES:  # most runs are a bare name (`Moscow`, `Putin`)
+            if self._with_first is None:
+                self._with_first = list(filter(_KEYED, runs))
+            runs = self._with_first
+        value = frozenset(itertools.chain.from_iterable(map(field, runs)))  # from C
         setattr(self, name, value)
         return value
 
 
 _FIELDS = {name: itemgetter(index) for index, name in enumerate(_RunNames._fields)}
-_HAS_PAIRS = _FIELDS["pairs"]
+_HAS_PAIRS, _KEYED = _FIELDS["pairs"], _FIELDS["keyed"]
+# The fields empty in a run whose mentions have no first name or initial (`keyed` empty).
+_OF_FIRST_NAMES = frozenset({"first_names", "with_first_names", "first_name_skeletons", "keyed"})
 
 
 def document_names(doc: Document) -> DocumentNames:
