@@ -18,10 +18,12 @@ from tqa.rules.names import (
     _mentions,
     _name_pairs,
     document_names,
+    first_name_key,
     glossary_people,
     is_ordinary_word,
     mentions_of,
     single_spellings,
+    skeleton,
     standard_score,
 )
 from tqa.text.document import Document
@@ -324,7 +326,16 @@ def test_names_without_places_are_the_mentions(parts):
         assert _name_pairs(text, known) == {(m.first, m.surname) for m in _mentions(text, known)}
     # A document's, from runs remembered across documents with the glossary's people.
     known = glossary_people(()).words
-    assert document_names(Document("x", text)).pairs == {(m.first, m.surname) for m in _mentions(text, known)}
+    names = document_names(Document("x", text))
+    pairs = {(m.first, m.surname) for m in _mentions(text, known)}
+    assert names.pairs == pairs
+    # What the rules take of them, each the union of its runs'.
+    assert names.surnames == {surname for _first, surname in pairs}
+    assert names.first_names == {first for first, _surname in pairs if len(first) > 1}
+    assert names.with_first_names == {surname for first, surname in pairs if len(first) > 1}
+    assert names.surname_skeletons == set(map(skeleton, names.surnames))
+    assert names.first_name_skeletons == set(map(skeleton, names.first_names))
+    assert names.keyed == {(first_name_key(first), surname) for first, surname in pairs if first}
 
 
 def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():
@@ -334,7 +345,7 @@ def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():
 
 
 def test_close_first_names_are_the_same_with_rapidfuzz_and_without():
-    from tqa.rules.names import _WordRoles, skeleton
+    from tqa.rules.names import _WordRoles
 
     people = glossary_people(())
     fast, slow = _WordRoles(people, ()), _WordRoles(people, ())
