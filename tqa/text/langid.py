@@ -95,9 +95,16 @@ def _function_words(sample: str) -> int:
 
 def suspicious_texts(texts: Sequence[str], may_have_cyrillic: bool = True) -> list[int]:
     """Indices of the `texts` that `suspicious` picks; those too short for it go
-    without a call."""
+    without a call, and so, in a document without Cyrillic, do those whose
+    sample has a common English word (nearly every English paragraph)."""
+    if may_have_cyrillic:
+        return [number for number, text in enumerate(texts) if len(text) >= MIN_LETTERS and suspicious(text)]
     return [
-        number for number, text in enumerate(texts) if len(text) >= MIN_LETTERS and suspicious(text, may_have_cyrillic)
+        number
+        for number, text in enumerate(texts)
+        if len(text) >= MIN_LETTERS
+        and not _has_common_english(text[:SAMPLE_CHARACTERS])
+        and suspicious(text, False)
     ]
 
 
