@@ -216,9 +216,7 @@ def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
         Safe: a space is added between the mark and the word.
     """
     text = doc.text
-    for mark in analyse(doc).marks:
-        if mark.flank != "both":
-            continue
+    for mark in [mark for mark in analyse(doc).marks if mark.flank == "both"]:
         index = mark.offset
         if mark.role == "close" and text[index + 1 : index + 2].isalpha() and not text[index - 1 : index].isspace():
             spaced, found = mark.char + " ", text[max(0, index - 12) : index + 8]

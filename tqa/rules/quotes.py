@@ -10,7 +10,7 @@ from tqa.i18n import _
 from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt, next_word_end
-from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, QuoteAnalysis, analyse
+from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, analyse
 from tqa.text.document import Document
 
 _INLINE_SPACE = " \t\u00a0"
@@ -47,13 +47,6 @@ def _is_detached(text: str, mark: Mark) -> bool:
     return space != mark.offset and space > 0 and text[space - 1] in _QUOTATION_END_PUNCTUATION
 
 
-def _style(analysis: QuoteAnalysis) -> str:
-    """The document's double-quote style: "straight" or "curly" (the default)."""
-    straight = sum(1 for m in analysis.marks if m.char == STRAIGHT)
-    curly = sum(1 for m in analysis.marks if m.char in CURLY)
-    return "straight" if straight > curly else "curly"
-
-
 def _glyphs(style: str, depth: int) -> tuple[str, str]:
     if style == "straight":
         return ('"', '"') if depth % 2 == 1 else ("'", "'")
@@ -84,7 +77,7 @@ def detached_closing_quote(doc: Document) -> Iterator[Violation]:
         (`,” Lavrov said`); no word changes.
     """
     text = doc.text
-    for mark in analyse(doc).marks:
+    for mark in [mark for mark in analyse(doc).marks if mark.flank == "left" and mark.role == "close"]:
         if not _is_detached(text, mark):
             continue
         space = _space_before(text, mark.offset)
@@ -129,10 +122,20 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
     """
     text = doc.text
     analysis = analyse(doc)
+    # Spaced on the side away from the quotation, or on both.
+    spaced = [
+        mark
+        for mark in analysis.marks
+        if mark.flank == "none"
+        or (mark.flank == "right" and mark.role == "open")
+        or (mark.flank == "left" and mark.role == "close")
+    ]
+    if not spaced:
+        return
     # A mark whose quotation closes in its own paragraph is sure of its role;
     # an orphan (`Another Pantsir-S1" in Libya`) may be either.
     paired = {mark.offset for pair in analysis.pairs if pair[0].paragraph == pair[1].paragraph for mark in pair}
-    for mark in analysis.marks:
+    for mark in spaced:
         start = end = mark.offset
         content = mark.char
         if mark.role == "open" and mark.flank in ("right", "none"):
@@ -211,7 +214,7 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
     """
     analysis = analyse(doc)
     text = doc.text
-    style = _style(analysis)
+    style = analysis.style
     pairs = sorted(analysis.pairs, key=lambda pair: pair[0].offset)
     for opener, closer in pairs:
         # Only curly pairs: with straight marks the nesting itself is a guess.
@@ -242,11 +245,11 @@ def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], style: str) -
     for (open1, close1), (open2, close2) in pairwise(pairs):
         if open1.depth != 1 or open2.depth != 1 or close1.paragraph != open2.paragraph:
             continue
-        quoted = text[open1.offset + 1 : close1.offset]
-        if len(quoted.split()) < 2 or not _FUNCTION_WORD_BEFORE.search(quoted):
-            continue
         between = text[close1.offset + 1 : open2.offset]
         if not between.strip() or len(between.split()) > _MAX_INNER_WORDS or "\n" in between:
+            continue
+        quoted = text[open1.offset + 1 : close1.offset]
+        if len(quoted.split()) < 2 or not _FUNCTION_WORD_BEFORE.search(quoted):
             continue
         core = between.strip()
         inner = core.rstrip(",;:")
@@ -337,7 +340,7 @@ def mixed_quote_styles(doc: Document) -> Iterator[Violation]:
     curly = [m for m in analysis.marks if m.char in CURLY]
     if not straight or not curly:
         return
-    style = _style(analysis)
+    style = analysis.style
     minority = curly if style == "straight" else straight
     edits = []
     for mark in minority:
@@ -386,7 +389,9 @@ def russian_quote_marks(doc: Document) -> Iterator[Violation]:
     """
     analysis = analyse(doc)
     text = doc.text
-    style = _style(analysis)
+    if analysis.curly_style == "“”" and "«" not in text and "»" not in text and "„" not in text:
+        return  # “ and ” only open and close, as English writes them
+    style = analysis.style
     paired = set()
     for opener, closer in analysis.pairs:
         reversed_pair = opener.char == "”" and closer.char in CURLY

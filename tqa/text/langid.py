@@ -102,9 +102,7 @@ def suspicious_texts(texts: Sequence[str], may_have_cyrillic: bool = True) -> li
     return [
         number
         for number, text in enumerate(texts)
-        if len(text) >= MIN_LETTERS
-        and not _has_common_english(text[:SAMPLE_CHARACTERS])
-        and suspicious(text, False)
+        if len(text) >= MIN_LETTERS and not _has_common_english(text[:SAMPLE_CHARACTERS]) and suspicious(text, False)
     ]
 
 
