@@ -95,14 +95,9 @@ def _function_words(sample: str) -> int:
 
 def suspicious_texts(texts: Sequence[str], may_have_cyrillic: bool = True) -> list[int]:
     """Indices of the `texts` that `suspicious` picks; those too short for it go
-    without a call, and so, in a document without Cyrillic, do those whose
-    sample has a common English word (nearly every English paragraph)."""
-    if may_have_cyrillic:
-        return [number for number, text in enumerate(texts) if len(text) >= MIN_LETTERS and suspicious(text)]
+    without a call."""
     return [
-        number
-        for number, text in enumerate(texts)
-        if len(text) >= MIN_LETTERS and not _has_common_english(text[:SAMPLE_CHARACTERS]) and suspicious(text, False)
+        number for number, text in enumerate(texts) if len(text) >= MIN_LETTERS and suspicious(text, may_have_cyrillic)
     ]
 
 
