@@ -171,7 +171,18 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                 result.carried[start + i] = top
                 marks.append(mark)
                 continue
-            role = glyph_roles.get(char) or _role(char, side, text, i, positions, n + 1, stack, index)
+            role = glyph_roles.get(char)
+            if role is None:
+                if char == STRAIGHT and (
+                    (not stack and side in ("left", "both"))
+                    or (stack and side != "left" and stack[-1].char == STRAIGHT)
+                ):
+                    # What _role says of most straight marks, without the call: one
+                    # that does not lean right opens when no quotation is open, one
+                    # that does not lean left closes a straight-marked quotation.
+                    role = "close" if stack else "open"
+                else:
+                    role = _role(char, side, text, i, positions, n + 1, stack, index)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
