@@ -10,7 +10,7 @@ from tqa.i18n import _
 from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules._shared import excerpt, next_word_end
-from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, analyse
+from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, QuoteAnalysis, analyse
 from tqa.text.document import Document
 
 _INLINE_SPACE = " \t\u00a0"
@@ -214,13 +214,12 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
     """
     analysis = analyse(doc)
     text = doc.text
-    style = analysis.style
-    pairs = sorted(analysis.pairs, key=lambda pair: pair[0].offset)
+    pairs = sorted(analysis.pairs)  # by the opening mark, that is by its offset
     for opener, closer in pairs:
         # Only curly pairs: with straight marks the nesting itself is a guess.
         if opener.depth < 2 or opener.char != "“" or closer.char != "”":
             continue
-        single_open, single_close = _glyphs("straight" if opener.char == STRAIGHT else style, 2)
+        single_open, single_close = _glyphs(analysis.style, 2)
         yield Violation(
             opener.offset,
             closer.offset + 1,
@@ -238,10 +237,10 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
                 Applicability.UNSAFE,
             ),
         )
-    yield from _flattened_straight(text, pairs, style)
+    yield from _flattened_straight(text, pairs, analysis)
 
 
-def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], style: str) -> Iterator[Violation]:
+def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], analysis: QuoteAnalysis) -> Iterator[Violation]:
     for (open1, close1), (open2, close2) in pairwise(pairs):
         if open1.depth != 1 or open2.depth != 1 or close1.paragraph != open2.paragraph:
             continue
@@ -254,7 +253,7 @@ def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], style: str) -
         core = between.strip()
         inner = core.rstrip(",;:")
         trailing = core[len(inner) :]
-        single_open, single_close = _glyphs("straight" if close1.char == STRAIGHT else style, 2)
+        single_open, single_close = _glyphs("straight" if close1.char == STRAIGHT else analysis.style, 2)
         replacement = " " + single_open + inner + single_close + trailing + " "
         fixed = (text[open1.offset : close1.offset] + replacement + text[open2.offset + 1 : close2.offset + 1]).strip()
         yield Violation(
