@@ -5,14 +5,14 @@ text built from the pieces the patterns turn on."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
-from tqa.rules._shared import anchored_matches, char_positions, matches_from, positions
+from tqa.rules._shared import anchored_matches, matches_from, positions
 
 PIECES = [
     "word", "on", "was", " ", "  ", "\t", "\u00a0", "\u2009", "\n", "\n\n", " \n", "\r\n", "\u2003", ".", ",", ", ",
@@ -96,11 +96,34 @@ def test_the_word_test_never_rejects_a_kind_the_pattern_finds(text, kind):
 @SETTINGS
 @given(text=TEXTS.map(lambda text: text.replace("word", "the frigate").replace("Z", '"Admiral Gorshkov"')))
 def test_quoted_names_are_found_from_the_opening_marks(text):
-    marks = char_positions(text, quotation_style._OPENING_MARKS)
-    for position in range(len(text) + 1):
-        found = quotation_style._next_quoted_name(text, marks, position)
-        expected = quotation_style._QUOTED_NAME.search(text, position)
-        assert (found and found.span()) == (expected and expected.span())
+    assert spans(quotation_style._quoted_names(text)) == spans(_quoted_names_searched(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The landing ships "Minsk", "Pyotr Morgunov" and "Korolev" took part; he said "No" to the bank "Otkritie".',
+        'The "Yes" campaign, the frigate "Admiral Gorshkov""Kazan", the observer of «Komsomolskaya Pravda», "Trud"',
+    ],
+)
+def test_quoted_names_in_lists_are_found_from_the_opening_marks(text):
+    found = spans(quotation_style._quoted_names(text))
+    assert len(found) >= 3 and found == spans(_quoted_names_searched(text))
+
+
+def _quoted_names_searched(text: str) -> Iterator[re.Match]:
+    """The quoted names after a kind, and those listed after them, as a search from each position finds them."""
+    position = 0
+    while (match := quotation_style._QUOTED_NAME.search(text, position)) is not None:
+        start = match.start()
+        if not quotation_style._KIND_BEFORE.search(text, max(0, start - quotation_style._KIND_REACH), start):
+            position = start + 1
+            continue
+        yield match
+        position = match.end()
+        while (listed := quotation_style._LISTED_NAME.match(text, position)) is not None:
+            yield listed
+            position = listed.end()
 
 
 def test_no_opener_word_overlaps_another():
