@@ -154,9 +154,15 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                 result.unclosed.extend(stack)
                 stack.clear()
         previous = number
+        last = len(text) - 1
         for n, i in enumerate(positions):
             char = text[i]
-            side = flank(text, i)
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i < last else " "
+            # flank(text, i), written out: it runs for every mark.
+            side = _FLANKS[
+                before.isspace() or before in _OPENING_CONTEXT, after.isspace() or after in _TRAILING_CONTEXT
+            ]
             if (
                 stack
                 and n == 0  # only a paragraph's first mark can open its visible text
