@@ -126,6 +126,26 @@ def _quoted_names_searched(text: str) -> Iterator[re.Match]:
             position = listed.end()
 
 
+TAGGED = ["response to NATO actions. - RT", "diplomatic. - RT", "the reports. — Ed.", "combat. - TASS", "about 10 - 12"]
+
+
+@SETTINGS
+@given(text=st.lists(st.sampled_from([*PIECES, *TAGGED, "RT", "Ed.", "прим. ред.", "ТАСС"]), max_size=30).map("".join))
+def test_the_tag_test_never_rejects_an_insertion_the_pattern_finds(text):
+    inner = " ".join(text.split())
+    assert bool(structure._TAGGED_END.search(inner)) >= bool(structure._STYLED_INSERTION.search(inner)), inner
+
+
+def test_the_tag_test_lets_the_tagged_insertions_through():
+    assert [structure._styled_inner(inner) for inner in TAGGED] == [
+        "response to NATO actions — RT",
+        "diplomatic — RT",
+        "the reports — Ed.",
+        "combat — TASS",
+        None,
+    ]
+
+
 def test_no_opener_word_overlaps_another():
     """The candidate alternation's matches do not overlap, so no word is missed
     where the end of one is the start of another."""
