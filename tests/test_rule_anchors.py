@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
-from tqa.rules._shared import anchored_matches, matches_from, positions
+from tqa.rules._shared import anchored_matches, matches_from
 
 PIECES = [
     "word", "on", "was", " ", "  ", "\t", "\u00a0", "\u2009", "\n", "\n\n", " \n", "\r\n", "\u2003", ".", ",", ", ",
@@ -48,10 +48,6 @@ FROM_STARTS: list[tuple[str, re.Pattern, Callable[[str], Iterable[int]]]] = [
     ("decimal comma", numbers._DECIMAL_COMMA, numbers._starts_before_commas),
     ("thousand", numbers._THOUSAND, numbers._starts_before_thousand),
     ("split sentence", structure._SPLIT_HINT, structure._break_runs),
-    *(
-        (f"dash {dash!r}", pattern, lambda text, dash=dash: positions(text, dash))
-        for dash, pattern in typography._DOCUMENT_DASHES.items()
-    ),
 ]
 ANCHORED = [
     ("reporting verb", reporting._VERB, reporting._VERB_ANCHORS),
@@ -124,6 +120,35 @@ def _quoted_names_searched(text: str) -> Iterator[re.Match]:
         while (listed := quotation_style._LISTED_NAME.match(text, position)) is not None:
             yield listed
             position = listed.end()
+
+
+_DASHES_BETWEEN_LETTERS = {
+    " — ": re.compile(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
+    " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
+    "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
+}
+
+
+@SETTINGS
+@given(text=st.lists(st.sampled_from([*PIECES, "--", " -- ", "---", "a—b", "x – y", "é"]), max_size=40).map("".join))
+def test_the_document_dash_is_the_one_finditer_counts_most(text):
+    counts = {dash: len(pattern.findall(text)) for dash, pattern in _DASHES_BETWEEN_LETTERS.items()}
+    best = max(counts, key=counts.__getitem__)
+    assert typography._document_dash(text) == (best if counts[best] else " – ")
+
+
+@pytest.mark.parametrize(
+    ("text", "dash"),
+    [
+        ("a — b, c – 1, d – 2", " — "),
+        ("x -- y and z — w; p—q r—s t—u", "—"),
+        ("word — word — word – word – word – word", " – "),
+        ("Gazeta—2 and a --- b, c—", " – "),
+        ("on—off, up—down; in – out", "—"),
+    ],
+)
+def test_the_document_dash_on_chosen_text(text, dash):
+    assert typography._document_dash(text) == dash
 
 
 TAGGED = ["response to NATO actions. - RT", "diplomatic. - RT", "the reports. — Ed.", "combat. - TASS", "about 10 - 12"]
