@@ -5,14 +5,14 @@ text built from the pieces the patterns turn on."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
-from tqa.rules._shared import anchored_matches, char_positions, matches_from, positions
+from tqa.rules._shared import anchored_matches, matches_from
 
 PIECES = [
     "word", "on", "was", " ", "  ", "\t", "\u00a0", "\u2009", "\n", "\n\n", " \n", "\r\n", "\u2003", ".", ",", ", ",
@@ -48,10 +48,6 @@ FROM_STARTS: list[tuple[str, re.Pattern, Callable[[str], Iterable[int]]]] = [
     ("decimal comma", numbers._DECIMAL_COMMA, numbers._starts_before_commas),
     ("thousand", numbers._THOUSAND, numbers._starts_before_thousand),
     ("split sentence", structure._SPLIT_HINT, structure._break_runs),
-    *(
-        (f"dash {dash!r}", pattern, lambda text, dash=dash: positions(text, dash))
-        for dash, pattern in typography._DOCUMENT_DASHES.items()
-    ),
 ]
 ANCHORED = [
     ("reporting verb", reporting._VERB, reporting._VERB_ANCHORS),
@@ -96,11 +92,83 @@ def test_the_word_test_never_rejects_a_kind_the_pattern_finds(text, kind):
 @SETTINGS
 @given(text=TEXTS.map(lambda text: text.replace("word", "the frigate").replace("Z", '"Admiral Gorshkov"')))
 def test_quoted_names_are_found_from_the_opening_marks(text):
-    marks = char_positions(text, quotation_style._OPENING_MARKS)
-    for position in range(len(text) + 1):
-        found = quotation_style._next_quoted_name(text, marks, position)
-        expected = quotation_style._QUOTED_NAME.search(text, position)
-        assert (found and found.span()) == (expected and expected.span())
+    assert spans(quotation_style._quoted_names(text)) == spans(_quoted_names_searched(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The landing ships "Minsk", "Pyotr Morgunov" and "Korolev" took part; he said "No" to the bank "Otkritie".',
+        'The "Yes" campaign, the frigate "Admiral Gorshkov""Kazan", the observer of «Komsomolskaya Pravda», "Trud"',
+    ],
+)
+def test_quoted_names_in_lists_are_found_from_the_opening_marks(text):
+    found = spans(quotation_style._quoted_names(text))
+    assert len(found) >= 3 and found == spans(_quoted_names_searched(text))
+
+
+def _quoted_names_searched(text: str) -> Iterator[re.Match]:
+    """The quoted names after a kind, and those listed after them, as a search from each position finds them."""
+    position = 0
+    while (match := quotation_style._QUOTED_NAME.search(text, position)) is not None:
+        start = match.start()
+        if not quotation_style._KIND_BEFORE.search(text, max(0, start - quotation_style._KIND_REACH), start):
+            position = start + 1
+            continue
+        yield match
+        position = match.end()
+        while (listed := quotation_style._LISTED_NAME.match(text, position)) is not None:
+            yield listed
+            position = listed.end()
+
+
+_DASHES_BETWEEN_LETTERS = {
+    " — ": re.compile(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
+    " – ": re.compile(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
+    "—": re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
+}
+
+
+@SETTINGS
+@given(text=st.lists(st.sampled_from([*PIECES, "--", " -- ", "---", "a—b", "x – y", "é"]), max_size=40).map("".join))
+def test_the_document_dash_is_the_one_finditer_counts_most(text):
+    counts = {dash: len(pattern.findall(text)) for dash, pattern in _DASHES_BETWEEN_LETTERS.items()}
+    best = max(counts, key=counts.__getitem__)
+    assert typography._document_dash(text) == (best if counts[best] else " – ")
+
+
+@pytest.mark.parametrize(
+    ("text", "dash"),
+    [
+        ("a — b, c – 1, d – 2", " — "),
+        ("x -- y and z — w; p—q r—s t—u", "—"),
+        ("word — word — word – word – word – word", " – "),
+        ("Gazeta—2 and a --- b, c—", " – "),
+        ("on—off, up—down; in – out", "—"),
+    ],
+)
+def test_the_document_dash_on_chosen_text(text, dash):
+    assert typography._document_dash(text) == dash
+
+
+TAGGED = ["response to NATO actions. - RT", "diplomatic. - RT", "the reports. — Ed.", "combat. - TASS", "about 10 - 12"]
+
+
+@SETTINGS
+@given(text=st.lists(st.sampled_from([*PIECES, *TAGGED, "RT", "Ed.", "прим. ред.", "ТАСС"]), max_size=30).map("".join))
+def test_the_tag_test_never_rejects_an_insertion_the_pattern_finds(text):
+    inner = " ".join(text.split())
+    assert bool(structure._TAGGED_END.search(inner)) >= bool(structure._STYLED_INSERTION.search(inner)), inner
+
+
+def test_the_tag_test_lets_the_tagged_insertions_through():
+    assert [structure._styled_inner(inner) for inner in TAGGED] == [
+        "response to NATO actions — RT",
+        "diplomatic — RT",
+        "the reports — Ed.",
+        "combat — TASS",
+        None,
+    ]
 
 
 def test_no_opener_word_overlaps_another():

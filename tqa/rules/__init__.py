@@ -37,13 +37,29 @@ from tqa.rules import (
 from tqa.rules import triggers as T
 
 ALL_RULES: tuple[Rule, ...] = (
-    Rule("Q101", "detached-closing-quote", quotes.detached_closing_quote, F.ALWAYS, S.ERROR, triggers=T.QUOTE_MARK),
-    Rule("Q102", "flattened-nested-quotes", quotes.flattened_nested_quotes, F.ALWAYS, S.WARNING, triggers=T.QUOTE_MARK),
+    Rule("Q101", "detached-closing-quote", quotes.detached_closing_quote, F.ALWAYS, S.ERROR, triggers=T.DETACHED_MARK),
+    Rule(
+        "Q102", "flattened-nested-quotes", quotes.flattened_nested_quotes, F.ALWAYS, S.WARNING, triggers=T.THREE_MARKS
+    ),
     Rule("Q103", "misspaced-quote", quotes.misspaced_quote, F.SOMETIMES, S.ERROR, triggers=T.QUOTE_MARK),
     Rule("Q104", "unbalanced-quotes", quotes.unbalanced_quotes, F.NEVER, S.WARNING, triggers=T.QUOTE_MARK),
-    Rule("Q105", "mixed-quote-styles", quotes.mixed_quote_styles, F.ALWAYS, S.INFO, triggers=T.QUOTE_MARK),
-    Rule("Q106", "russian-quote-marks", quotes.russian_quote_marks, F.SOMETIMES, S.WARNING, triggers=T.QUOTE_MARK),
-    Rule("S201", "torn-editorial-insertion", structure.torn_editorial_insertion, F.ALWAYS, S.ERROR, triggers=T.BRACKET),
+    Rule("Q105", "mixed-quote-styles", quotes.mixed_quote_styles, F.ALWAYS, S.INFO, triggers=T.MIXED_MARKS),
+    Rule(
+        "Q106",
+        "russian-quote-marks",
+        quotes.russian_quote_marks,
+        F.SOMETIMES,
+        S.WARNING,
+        triggers=T.RUSSIAN_OR_RIGHT_MARK,
+    ),
+    Rule(
+        "S201",
+        "torn-editorial-insertion",
+        structure.torn_editorial_insertion,
+        F.ALWAYS,
+        S.ERROR,
+        triggers=T.CLOSING_FRAGMENT,
+    ),
     Rule(
         "S202",
         "russian-style-editorial-insertion",

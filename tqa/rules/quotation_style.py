@@ -216,9 +216,7 @@ def quote_glued_to_word(doc: Document) -> Iterator[Violation]:
         Safe: a space is added between the mark and the word.
     """
     text = doc.text
-    for mark in analyse(doc).marks:
-        if mark.flank != "both":
-            continue
+    for mark in [mark for mark in analyse(doc).marks if mark.flank == "both"]:
         index = mark.offset
         if mark.role == "close" and text[index + 1 : index + 2].isalpha() and not text[index - 1 : index].isspace():
             spaced, found = mark.char + " ", text[max(0, index - 12) : index + 8]
@@ -257,22 +255,16 @@ def _word_before(text: str, end: int) -> tuple[str, int]:
     return text[first:last].lower(), first
 
 
-def _next_quoted_name(text: str, marks: list[int], position: int) -> re.Match | None:
-    """`_QUOTED_NAME.search(text, position)`, tried only at the opening `marks`
-    of the text: every match starts at one."""
-    for index in range(bisect.bisect_left(marks, position), len(marks)):
-        if match := _QUOTED_NAME.match(text, marks[index]):
-            return match
-    return None
-
-
 def _quoted_names(text: str) -> Iterator[re.Match]:
-    marks = char_positions(text, _OPENING_MARKS)
+    """What `_QUOTED_NAME.finditer` finds after a kind, and the names listed
+    after it, tried only at the opening marks of the text (every match starts
+    at one)."""
     position = 0
-    while (match := _next_quoted_name(text, marks, position)) is not None:
-        start = match.start()
+    for start in char_positions(text, _OPENING_MARKS):
+        # A mark after a rejected name may close it, or open the next one.
+        if start < position or (match := _QUOTED_NAME.match(text, start)) is None:
+            continue
         if not _kind_may_end(text, start) or not _KIND_BEFORE.search(text, max(0, start - _KIND_REACH), start):
-            position = start + 1  # the mark may close a quotation: the next one may open a name
             continue
         yield match
         position = match.end()

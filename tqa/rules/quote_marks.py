@@ -15,6 +15,8 @@ spacing shows.
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from typing import NamedTuple
 
 from tqa.lazy_pattern import lazy
 from tqa.rules._shared import char_positions
-from tqa.text.document import Document, Paragraph
+from tqa.text.document import Document, Paragraphs, cached_once
 
 DOUBLE_MARKS = '"“”«»„'
 OPENING_GLYPHS = "«„"
@@ -70,6 +72,15 @@ class QuoteAnalysis:
     # How the document writes its curly quotations: "“”" (English), "”“" (reversed) or "””".
     curly_style: str = "“”"
 
+    @cached_once
+    def style(self) -> str:
+        """The document's double-quote style: "straight" or "curly" (the default)."""
+        chars = "".join(map(_CHAR, self.marks))
+        return "straight" if chars.count(STRAIGHT) > chars.count("“") + chars.count("”") else "curly"
+
+
+_CHAR = operator.itemgetter(1)  # a Mark's char
+
 
 # (space or opening context before, space or trailing context after) -> flank.
 _FLANKS = {(True, False): "left", (False, True): "right", (True, True): "none", (False, False): "both"}
@@ -96,25 +107,27 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return cached
 
 
-def _marks_by_paragraph(doc: Document) -> dict[int, tuple[Paragraph, list[int]]]:
-    """{prose paragraph number: (the paragraph, offsets within it of its
-    unprotected double quote marks)}: only the paragraphs with a mark are made."""
-    prose, starts = doc.prose, doc.prose_starts
+def _marks_by_paragraph(doc: Document) -> dict[int, tuple[int, int, str, list[int]]]:
+    """{prose paragraph number: (its index among the paragraphs, where it starts,
+    its text, offsets within it of its unprotected double quote marks)} of the
+    paragraphs with a mark."""
+    prose, starts, texts = doc.prose, doc.prose_starts, doc.prose_texts
+    plain = type(prose) is Paragraphs  # every paragraph is prose: its number is its index
     protected = doc.is_protected if doc.protected else None
-    grouped: dict[int, tuple[Paragraph, list[int]]] = {}
-    number, start, end, offsets = -1, -1, -1, []
+    grouped: dict[int, tuple[int, int, str, list[int]]] = {}
+    number, start, end, text, offsets = -1, -1, -1, "", []
     for offset in char_positions(doc.text, DOUBLE_MARKS):
         if not start <= offset < end:  # marks come in text order: most share a paragraph with the last
             number = bisect.bisect_right(starts, offset) - 1
             if number >= 0:
-                paragraph = prose[number]
-                start, end = paragraph.start, paragraph.end
+                start, text = starts[number], texts[number]
+                end = start + len(text)
             else:
                 start, end = -1, -1
         if not start <= offset < end or (protected is not None and protected(offset, offset + 1)):
             continue
         if number not in grouped:
-            grouped[number] = (paragraph, offsets := [])
+            grouped[number] = (number if plain else prose[number].index, start, text, offsets := [])
         offsets.append(offset - start)
     return grouped
 
@@ -130,57 +143,75 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     result.curly_style = curly_style = _curly_style(doc, grouped)
     closing_glyphs = {"”“": "“»", "””": "»"}.get(result.curly_style, CLOSING_GLYPHS)
     glyph_roles = _GLYPH_ROLES[curly_style]
+    marks, pairs, orphans = result.marks, result.pairs, result.orphans
     # Paragraphs without marks change nothing but the count of paragraphs a
-    # quotation has been carried over: step from one paragraph with marks to the next.
-    for number in sorted(grouped):
-        paragraph, positions = grouped[number]
-        text = paragraph.text
+    # quotation has been carried over: step from one paragraph with marks to the
+    # next (`grouped` holds them in text order).
+    for number, (index, start, text, positions) in grouped.items():
         if stack:
             carried_paragraphs += number - previous
             if carried_paragraphs > MAX_CARRIED_PARAGRAPHS:
                 result.unclosed.extend(stack)
                 stack.clear()
         previous = number
-        first_visible = len(text) - len(text.lstrip())
+        last = len(text) - 1
         for n, i in enumerate(positions):
             char = text[i]
-            offset = paragraph.start + i
-            side = flank(text, i)
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i < last else " "
+            # flank(text, i), written out: it runs for every mark.
+            side = _FLANKS[
+                before.isspace() or before in _OPENING_CONTEXT, after.isspace() or after in _TRAILING_CONTEXT
+            ]
             if (
                 stack
-                and i == first_visible
+                and n == 0  # only a paragraph's first mark can open its visible text
+                and (i == 0 or text[:i].isspace())
                 and char not in closing_glyphs
                 and (side in ("left", "both") or char != STRAIGHT)
+                and stack[-1].paragraph != index
             ):
                 top = stack[-1]
-                if top.paragraph != paragraph.index:
-                    mark = Mark(
-                        offset, char, "open", paragraph.index, side, top.depth
-                    )  # re-opens the carried quotation
-                    stack[-1] = mark
-                    result.carried[offset] = top
-                    result.marks.append(mark)
-                    continue
-            role = glyph_roles.get(char) or _role(char, side, text, i, positions, n + 1, stack, paragraph.index)
+                mark = _new_mark((start + i, char, "open", index, side, top.depth))  # re-opens the carried quotation
+                stack[-1] = mark
+                result.carried[start + i] = top
+                marks.append(mark)
+                continue
+            role = glyph_roles.get(char)
+            if role is None:
+                if char == STRAIGHT and (
+                    (not stack and side in ("left", "both"))
+                    or (stack and side != "left" and stack[-1].char == STRAIGHT)
+                ):
+                    # What _role says of most straight marks, without the call: one
+                    # that does not lean right opens when no quotation is open, one
+                    # that does not lean left closes a straight-marked quotation.
+                    role = "close" if stack else "open"
+                else:
+                    role = _role(char, side, text, i, positions, n + 1, stack, index)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())
                 role = "open"
             if role == "open":
-                mark = Mark(offset, char, "open", paragraph.index, side, len(stack) + 1)
+                mark = _new_mark((start + i, char, "open", index, side, len(stack) + 1))
                 stack.append(mark)
             elif stack:
                 opener = stack.pop()
-                mark = Mark(offset, char, "close", paragraph.index, side, opener.depth)
-                result.pairs.append((opener, mark))
+                mark = _new_mark((start + i, char, "close", index, side, opener.depth))
+                pairs.append((opener, mark))
             else:
-                mark = Mark(offset, char, "close", paragraph.index, side, 0)
-                result.orphans.append(mark)
-            result.marks.append(mark)
+                mark = _new_mark((start + i, char, "close", index, side, 0))
+                orphans.append(mark)
+            marks.append(mark)
         if not stack:
             carried_paragraphs = 0
     result.unclosed.extend(stack)
     return result
+
+
+# Mark((offset, char, role, paragraph, flank, depth)) without the Python frame of its __new__.
+_new_mark = functools.partial(tuple.__new__, Mark)
 
 
 class _Later:
@@ -199,18 +230,17 @@ class _Later:
         return (positions[index] for index in range(self.start, len(positions)))
 
 
-def _curly_style(doc: Document, grouped: dict[int, tuple[Paragraph, list[int]]]) -> str:
+def _curly_style(doc: Document, grouped: dict[int, tuple[int, int, str, list[int]]]) -> str:
     """The pair of curly marks most paragraphs write their quotations with
     (and only with): “…”, ”…“ or ”…”; “…” when none has more.
     Only a paragraph whose first curly mark is ” votes for another style than
     “…”: where none has one (every mark of a paragraph counts when nothing is
     protected), the votes need not be counted."""
-    texts = (paragraph.text for paragraph, _positions in grouped.values())
+    texts = (text for _index, _start, text, _positions in grouped.values())
     if "”" not in doc.text or (not doc.protected and not any(map(_opens_with_right_mark, texts))):
         return "“”"
     votes = {"“”": 0, "”“": 0, "””": 0}
-    for paragraph, positions in grouped.values():
-        text = paragraph.text
+    for _index, _start, text, positions in grouped.values():
         curly = "".join(text[i] for i in positions if text[i] in CURLY)
         if len(curly) < 2 or len(curly) % 2:
             continue
@@ -250,7 +280,6 @@ def _role(
         # In Russian and German typography „ is closed by “.
         return "close" if top is not None and top.char == "„" else "open"
     # The straight mark: its role follows from what is open.
-    later = _Later(positions, following)
     if top is None:
         # After `,` `.` `?` `!` and before `… he said`: the end of a quotation
         # whose opening mark is missing or in an earlier segment, not a new one.
@@ -260,6 +289,7 @@ def _role(
             and followed_by_attribution(text, index)
         )
         return "close" if closes else "open"
+    later = _Later(positions, following)
     if top.char != STRAIGHT and _straight_pair_ahead(text, later):
         return "open"  # a nested "…" inside a curly quotation
     if side == "left" and (

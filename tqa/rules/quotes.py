@@ -47,13 +47,6 @@ def _is_detached(text: str, mark: Mark) -> bool:
     return space != mark.offset and space > 0 and text[space - 1] in _QUOTATION_END_PUNCTUATION
 
 
-def _style(analysis: QuoteAnalysis) -> str:
-    """The document's double-quote style: "straight" or "curly" (the default)."""
-    straight = sum(1 for m in analysis.marks if m.char == STRAIGHT)
-    curly = sum(1 for m in analysis.marks if m.char in CURLY)
-    return "straight" if straight > curly else "curly"
-
-
 def _glyphs(style: str, depth: int) -> tuple[str, str]:
     if style == "straight":
         return ('"', '"') if depth % 2 == 1 else ("'", "'")
@@ -84,7 +77,7 @@ def detached_closing_quote(doc: Document) -> Iterator[Violation]:
         (`,” Lavrov said`); no word changes.
     """
     text = doc.text
-    for mark in analyse(doc).marks:
+    for mark in [mark for mark in analyse(doc).marks if mark.flank == "left" and mark.role == "close"]:
         if not _is_detached(text, mark):
             continue
         space = _space_before(text, mark.offset)
@@ -129,10 +122,20 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
     """
     text = doc.text
     analysis = analyse(doc)
+    # Spaced on the side away from the quotation, or on both.
+    spaced = [
+        mark
+        for mark in analysis.marks
+        if mark.flank == "none"
+        or (mark.flank == "right" and mark.role == "open")
+        or (mark.flank == "left" and mark.role == "close")
+    ]
+    if not spaced:
+        return
     # A mark whose quotation closes in its own paragraph is sure of its role;
     # an orphan (`Another Pantsir-S1" in Libya`) may be either.
     paired = {mark.offset for pair in analysis.pairs if pair[0].paragraph == pair[1].paragraph for mark in pair}
-    for mark in analysis.marks:
+    for mark in spaced:
         start = end = mark.offset
         content = mark.char
         if mark.role == "open" and mark.flank in ("right", "none"):
@@ -211,13 +214,12 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
     """
     analysis = analyse(doc)
     text = doc.text
-    style = _style(analysis)
-    pairs = sorted(analysis.pairs, key=lambda pair: pair[0].offset)
+    pairs = sorted(analysis.pairs)  # by the opening mark, that is by its offset
     for opener, closer in pairs:
         # Only curly pairs: with straight marks the nesting itself is a guess.
         if opener.depth < 2 or opener.char != "“" or closer.char != "”":
             continue
-        single_open, single_close = _glyphs("straight" if opener.char == STRAIGHT else style, 2)
+        single_open, single_close = _glyphs(analysis.style, 2)
         yield Violation(
             opener.offset,
             closer.offset + 1,
@@ -235,23 +237,23 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
                 Applicability.UNSAFE,
             ),
         )
-    yield from _flattened_straight(text, pairs, style)
+    yield from _flattened_straight(text, pairs, analysis)
 
 
-def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], style: str) -> Iterator[Violation]:
+def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], analysis: QuoteAnalysis) -> Iterator[Violation]:
     for (open1, close1), (open2, close2) in pairwise(pairs):
         if open1.depth != 1 or open2.depth != 1 or close1.paragraph != open2.paragraph:
-            continue
-        quoted = text[open1.offset + 1 : close1.offset]
-        if len(quoted.split()) < 2 or not _FUNCTION_WORD_BEFORE.search(quoted):
             continue
         between = text[close1.offset + 1 : open2.offset]
         if not between.strip() or len(between.split()) > _MAX_INNER_WORDS or "\n" in between:
             continue
+        quoted = text[open1.offset + 1 : close1.offset]
+        if len(quoted.split()) < 2 or not _FUNCTION_WORD_BEFORE.search(quoted):
+            continue
         core = between.strip()
         inner = core.rstrip(",;:")
         trailing = core[len(inner) :]
-        single_open, single_close = _glyphs("straight" if close1.char == STRAIGHT else style, 2)
+        single_open, single_close = _glyphs("straight" if close1.char == STRAIGHT else analysis.style, 2)
         replacement = " " + single_open + inner + single_close + trailing + " "
         fixed = (text[open1.offset : close1.offset] + replacement + text[open2.offset + 1 : close2.offset + 1]).strip()
         yield Violation(
@@ -337,7 +339,7 @@ def mixed_quote_styles(doc: Document) -> Iterator[Violation]:
     curly = [m for m in analysis.marks if m.char in CURLY]
     if not straight or not curly:
         return
-    style = _style(analysis)
+    style = analysis.style
     minority = curly if style == "straight" else straight
     edits = []
     for mark in minority:
@@ -386,7 +388,9 @@ def russian_quote_marks(doc: Document) -> Iterator[Violation]:
     """
     analysis = analyse(doc)
     text = doc.text
-    style = _style(analysis)
+    if analysis.curly_style == "“”" and "«" not in text and "»" not in text and "„" not in text:
+        return  # “ and ” only open and close, as English writes them
+    style = analysis.style
     paired = set()
     for opener, closer in analysis.pairs:
         reversed_pair = opener.char == "”" and closer.char in CURLY

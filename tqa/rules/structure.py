@@ -24,6 +24,9 @@ _TORN_TAIL = lazy(r"[\s.]*(?:\s[-–—]{1,2}|[-–—]{1,2})\s*$")
 _STYLED_INSERTION = lazy(
     r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\.?\s+[-–]{1,2}\s*|\.\s*—\s*)(?P<tag>" + _TAG + r")\s*$"
 )
+# Its dash and tag, at the end: far cheaper to search for than the whole, whose
+# body the regex engine would stretch from every start to every dash.
+_TAGGED_END = lazy(r"(?:\s+[-–]{1,2}\s*|\.\s*—\s*)" + _TAG + r"\s*$")
 # A tag torn onto its own line is known by its position; any short word or two will do.
 _TORN_TAGGED = lazy(
     r"(?P<body>[^\s.]|[^\s.][^()\[\]]*?[^\s.])(?P<dash>\s*\.?\s+[-–—]{1,2}\s*)(?P<tag>\w[\w.&’'/-]*(?:\s+\w[\w.&’'/-]*){0,3})\s*$"
@@ -114,7 +117,10 @@ def _tag_line(previous: str, line: str, prose: list[Paragraph], index: int, clos
 
 def _styled_inner(inner: str, pattern: re.Pattern | None = None) -> str | None:
     """`response to NATO actions. - RT` -> `response to NATO actions — RT`; None if not a tagged insertion."""
-    match = (pattern or _STYLED_INSERTION).search(" ".join(inner.split()))
+    inner = " ".join(inner.split())
+    if pattern is None and not _TAGGED_END.search(inner):
+        return None
+    match = (pattern or _STYLED_INSERTION).search(inner)
     if not match:
         return None
     return f"{match.group('body')} — {match.group('tag')}"

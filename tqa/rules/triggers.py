@@ -14,14 +14,36 @@ import re
 
 from tqa.pipeline.scan import SPACES
 from tqa.rules.openers import OPENERS
+from tqa.rules.quotation_style import _OPENING_MARKS
+from tqa.rules.quote_marks import DOUBLE_MARKS
+from tqa.rules.quotes import _INLINE_SPACE, _QUOTATION_END_PUNCTUATION
 from tqa.rules.reporting import _VERB_ANCHORS
 from tqa.rules.structure import _DEBRIS_LINE_STARTS, _DEBRIS_MARKS
 
+
+def _class(chars: str, negated: bool = False) -> str:
+    """A character class of `chars` (or of every other character, where `negated`)."""
+    escaped = "".join("\\" + char if char in "\\[]^-" else char for char in chars)
+    return "[" + ("^" if negated else "") + escaped + "]"
+
+
+_MARK = _class(DOUBLE_MARKS)
+_NOT_MARK = _class(DOUBLE_MARKS, negated=True)
 # Quotation analysis finds nothing in a text without a double quote mark.
-QUOTE_MARK = ('["“”«»„]',)
+QUOTE_MARK = (_MARK,)
+# A closing mark detached from the quotation's punctuation by spaces: `, ”Lavrov`.
+DETACHED_MARK = (_class(_QUOTATION_END_PUNCTUATION) + _class(_INLINE_SPACE) + "+" + _MARK,)
+# A quotation nested in another, or two quotations (a flattened nesting needs both): three marks.
+THREE_MARKS = (_MARK + _NOT_MARK + "*" + _MARK + _NOT_MARK + "*" + _MARK,)
+# Straight and curly double marks in one text, in either order.
+MIXED_MARKS = ('"[^“”]*[“”]', '[“”][^"]*"')
+# A Russian mark, or ” (the opening mark of a text that writes ”…“ or ”…”).
+RUSSIAN_OR_RIGHT_MARK = ("[«»„”]",)
 # Quoted names open with one of these.
-OPENING_MARK = ('["“«]',)
-BRACKET = (r"[(\[]",)
+OPENING_MARK = (_class(_OPENING_MARKS),)
+# Where a torn insertion closes: a paragraph (after a line break) whose first
+# bracket, a few words in, closes one opened paragraphs before.
+CLOSING_FRAGMENT = (r"[\n\r][^()\[\]]*[)\]]",)
 # An intact insertion in brackets with a dash inside, on one line.
 DASH_IN_BRACKETS = (r"[(\[][^()\[\]" "\n" r"]*[-—–]",)
 # A line break, then white space or opening wrappers, then a lowercase letter.

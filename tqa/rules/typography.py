@@ -27,13 +27,17 @@ _YEAR_AFTER = lazy(r"(?:19|20)\d\d(?!\d)")
 # or a range between names, which English closes up with an en dash or a hyphen.
 _NAME_BEFORE = lazy(r"(?m)(?:^|[\s(])[\"“]?[A-Z][\w'’.-]*[\"”]?$")
 _NAME_AFTER = lazy(r"[\"“]?[A-Z][^\W\d_]")
-# The dashes a document may already use between words, each as its own fix writes it;
-# a typed `--` is an em dash.
-_DOCUMENT_DASHES = {
-    " — ": lazy(r"(?<=[^\W\d_]) (?:—|--) (?=[^\W\d_])"),
-    " – ": lazy(r"(?<=[^\W\d_]) – (?=[^\W\d_])"),
-    "—": lazy(r"(?<=[^\W\d_])—(?=[^\W\d_])"),
-}  # each tried only where its dash stands (a look-behind first is tried at every position)
+# The dashes a document may already use between words, each as its own fix writes it
+# (a typed `--` is an em dash): the dash, the literal in it, and a pattern of the dash
+# between letters that opens with the literal, which the regex engine jumps to (a
+# look-behind first is tried at every position). Two of its matches cannot overlap:
+# their number is the number of such dashes.
+_DOCUMENT_DASHES = (
+    (" — ", "—", lazy(r"—(?<=[^\W\d_] —)(?= [^\W\d_])")),
+    (" — ", "--", lazy(r"--(?<=[^\W\d_] --)(?= [^\W\d_])")),
+    (" – ", "–", lazy(r"–(?<=[^\W\d_] –)(?= [^\W\d_])")),
+    ("—", "—", lazy(r"—(?<=[^\W\d_]—)(?=[^\W\d_])")),
+)
 # Where the document has no dash of its own, a spaced hyphen keeps its spaces and
 # becomes the dash set with spaces: the en dash of British and European house
 # styles (the EU Interinstitutional Style Guide) and of translators from Russian.
@@ -163,21 +167,14 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
 
 
 def _document_dash(text: str) -> str:
-    """The dash the text already uses between words most often, else a spaced en dash."""
-    counts = {
-        dash: sum(1 for _match in matches_from(pattern, text, _starts(text, dash)))
-        for dash, pattern in _DOCUMENT_DASHES.items()
-        if dash.strip() in text or (dash == " — " and " -- " in text)
-    }
-    best = max(counts, key=counts.__getitem__, default=_SPACED_HYPHEN_DASH)
-    return best if counts.get(best) else _SPACED_HYPHEN_DASH
-
-
-def _starts(text: str, dash: str) -> Iterator[int]:
-    """Where a match of `dash`'s pattern can start: the dash, or a typed ` -- ` for the spaced em dash."""
-    yield from positions(text, dash)
-    if dash == " — ":
-        yield from positions(text, " -- ")
+    """The dash the text already uses between words most often (the first of
+    _DOCUMENT_DASHES where counts tie), else a spaced en dash."""
+    counts = {dash: 0 for dash, _literal, _pattern in _DOCUMENT_DASHES}
+    for dash, literal, pattern in _DOCUMENT_DASHES:
+        if literal in text:
+            counts[dash] += len(pattern.findall(text))
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else _SPACED_HYPHEN_DASH
 
 
 def spaced_slash(doc: Document) -> Iterator[Violation]:
