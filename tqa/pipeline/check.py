@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tqa.model import Finding, Fix, Rule
 from tqa.pipeline import scan, suppress
 from tqa.pipeline.fix import apply_edits, choose_fixes
-from tqa.pipeline.scan import Scanner, scanner_for
+from tqa.pipeline.scan import KEPT_ANSWERS, Scanner, scanner_for
 from tqa.text.document import Document
 
 MAX_FIX_ROUNDS = 10
@@ -26,10 +26,24 @@ _KNOWN: dict[int, tuple[tuple[Rule, ...], str | None, _Rules]] = {}
 
 @dataclass(frozen=True)
 class _Rules:
+    rules: tuple[Rule, ...]
     scanner: Scanner
     # (code, code of the rule that refines it): see `_one_per_span`.
     replaced: frozenset[tuple[str, str]]
+    refining: frozenset[str]  # the codes of the rules that refine another
     codes: frozenset[str]
+    # The rules to run, by the codes the scan finds nothing for (a few sets recur).
+    running: dict[frozenset[str], tuple[Rule, ...]] = field(default_factory=dict)
+
+    def to_run(self, text: str) -> tuple[Rule, ...]:
+        """The rules, in order, less those whose triggers match nowhere in `text`."""
+        quiet = self.scanner.quiet(text)
+        rules = self.running.get(quiet)
+        if rules is None:
+            if len(self.running) >= KEPT_ANSWERS:
+                self.running.clear()
+            rules = self.running[quiet] = tuple(rule for rule in self.rules if rule.code not in quiet)
+        return rules
 
 
 def _effective(text: str, fix: Fix | None) -> Fix | None:
@@ -38,6 +52,9 @@ def _effective(text: str, fix: Fix | None) -> Fix | None:
     counted on every run and keep the fix loop going."""
     if fix is None:
         return None
+    if len(fix.edits) == 1:  # most fixes: no tuple to make
+        edit = fix.edits[0]
+        return fix if text[edit.start : edit.end] != edit.content else None
     edits = tuple(edit for edit in fix.edits if text[edit.start : edit.end] != edit.content)
     if len(edits) == len(fix.edits):
         return fix
@@ -47,30 +64,36 @@ def _effective(text: str, fix: Fix | None) -> Fix | None:
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     """Every selected rule's findings, in text order, less those suppressed inline.
     Rules whose triggers the scan finds nowhere in the text are not run."""
-    findings = []
+    findings: list[Finding] = []
     known = _known(rules)
-    quiet = known.scanner.quiet(doc.text)
-    for rule in rules:
-        if rule.code in quiet:
-            continue  # its triggers match nowhere: nothing to report
+    text = doc.text
+    refined = False  # whether a rule that refines another reported anything
+    for rule in known.to_run(text):
+        # Comments are protected from prose rules, not from the rules about comments.
+        guarded = rule.code[0] != SUPPRESSION_FAMILY
+        reported = len(findings)
         for violation in rule.check(doc):
-            # Comments are protected from prose rules, not from the rules about comments.
-            if rule.code[0] != SUPPRESSION_FAMILY and doc.is_protected(violation.start, violation.end):
+            start, end, fix = violation.start, violation.end, violation.fix
+            if guarded and doc.is_protected(start, end):
                 continue
             findings.append(
                 Finding(
                     rule.code,
                     rule.name,
                     violation.message,
-                    violation.start,
-                    violation.end,
+                    start,
+                    end,
                     rule.severity,
-                    _effective(doc.text, violation.fix),
+                    fix if fix is None else _effective(text, fix),
                     violation.glossary,
                 )
             )
-    findings.sort(key=_order)
-    return suppress.apply(doc, _one_per_span(findings, known.replaced), rules)
+        refined = refined or (len(findings) > reported and rule.code in known.refining)
+    if len(findings) > 1:
+        findings.sort(key=_order)
+        if refined:
+            findings = _one_per_span(findings, known.replaced)
+    return suppress.apply(doc, findings, rules)
 
 
 def _order(finding: Finding) -> tuple[int, str, int]:
@@ -90,7 +113,8 @@ def _known(rules: Sequence[Rule]) -> _Rules:
 
 def _worked_out(rules: Sequence[Rule]) -> _Rules:
     replaced = frozenset((code, rule.code) for rule in rules for code in rule.replaces)
-    return _Rules(scanner_for(rules), replaced, frozenset(rule.code for rule in rules))
+    refining = frozenset(code for _replaced, code in replaced)
+    return _Rules(tuple(rules), scanner_for(rules), replaced, refining, frozenset(rule.code for rule in rules))
 
 
 def codes_of(rules: Sequence[Rule]) -> frozenset[str]:

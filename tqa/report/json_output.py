@@ -5,11 +5,13 @@ each also naming the language of its document, detected once per file
 
 from __future__ import annotations
 
+import codecs
 import io
+import os
 import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from tqa.model import Finding, Fix, GlossaryRef, Severity
 from tqa.pipeline.run import FileResult
@@ -159,18 +161,27 @@ class Assembly:
     """The list of a streamed run, file by file: each file's pieces wait in a
     temporary file, not in memory, until the findings only the whole run sees
     (one name spelled two ways across files) are known; a file that has some
-    gets them in its place, as `emit` orders them."""
+    gets them in its place, as `emit` orders them.
+
+    The pieces wait as UTF-8, and where the stream writes UTF-8 to a binary
+    buffer they go there as they are (not decoded to be encoded again); a
+    piece that may hold a lone surrogate (a byte 0xED) goes through the
+    stream, which decides what becomes of it, as with any other output."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
-        self.spool = tempfile.TemporaryFile()
+        self.spool = tempfile.TemporaryFile(buffering=_BLOCK)
         self.lengths: list[int] = []  # of each file's pieces, one after another in the spool
         self.written = False
+        self.raw = _utf8_buffer(stream)
 
     def add(self, result: FileResult) -> None:
         data = (result.rendered or "").encode("utf-8", "surrogatepass")
         self.lengths.append(len(data))
-        self.spool.write(data)
+        if data:
+            if self.raw is not None and b"\xed" in data:
+                self.raw = None
+            self.spool.write(data)
 
     def finish(self, results: Sequence[FileResult], options: ReportOptions) -> None:
         """Write the list: each file's pieces, with the run's late findings (in
@@ -199,8 +210,16 @@ class Assembly:
 
     def _copy(self, size: int) -> int:
         """Write the next `size` bytes of the spool (whole files' pieces); 0, what is left pending."""
-        if size:
-            self._write(self.spool.read(size).decode("utf-8", "surrogatepass"))
+        if not size:
+            return 0
+        data = self.spool.read(size)
+        if self.raw is None:
+            self._write(data.decode("utf-8", "surrogatepass"))
+            return 0
+        if not self.written:
+            data, self.written = b"[" + data[1:], True
+        self.stream.flush()  # what the stream holds goes first
+        self.raw.write(data)
         return 0
 
     def _write(self, piece: str) -> None:
@@ -211,6 +230,19 @@ class Assembly:
 
 # Files without late findings are copied from the spool this many bytes at a time (or more: whole files).
 _BLOCK = 1024 * 1024
+
+
+def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
+    """The binary buffer under a text stream that writes strict UTF-8 with
+    line feeds as they are; None for any other stream."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is None or not encoding or os.linesep != "\n" or getattr(stream, "errors", None) != "strict":
+        return None
+    try:
+        return buffer if codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
 
 
 def _items(piece: str) -> list[str]:
