@@ -65,9 +65,13 @@ ITEM = "," + json_text.ITEM
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:
     """One file's findings, each after ITEM: the run's list is these pieces in
     file order, put together by `Assembly`."""
+    stream.write(file_piece(result, options))
+
+
+def file_piece(result: FileResult, options: ReportOptions) -> str:
+    """What `emit_file` writes, as text."""
     texts = file_texts(result)
-    if texts:
-        stream.write(ITEM + ITEM.join(texts))
+    return ITEM + ITEM.join(texts) if texts else ""
 
 
 # A line break and the indent of each level of a finding's object.
@@ -92,8 +96,8 @@ def file_texts(result: FileResult) -> list[str]:
     return _texts(result.findings, positions_of(result).position, language, path)
 
 
-# The object's text up to its message, by code, rule name and encoded language.
-_HEADS: dict[tuple[str, str, str], str] = {}
+# The object's text up to its message, by encoded language, code and rule name.
+_HEADS: dict[str, dict[tuple[str, str], str]] = {}
 
 
 def _texts(
@@ -101,12 +105,15 @@ def _texts(
 ) -> list[str]:
     encode = json_text.encode_basestring
     n0, n1, n2, _n3, _n4, _n5 = _BREAKS
+    heads = _HEADS.get(language)
+    if heads is None:
+        heads = _HEADS[language] = {}
     after_message: dict[Severity, str] = {}  # from the message to the row of the location
     texts = []
     for finding in findings:
-        head = _HEADS.get((finding.code, finding.name, language))
+        head = heads.get((finding.code, finding.name))
         if head is None:
-            head = _HEADS[finding.code, finding.name, language] = (
+            head = heads[finding.code, finding.name] = (
                 f'{{{n1}"code": {encode(finding.code)},{n1}"document_language": {language},'
                 f'{n1}"name": {encode(finding.name)},{n1}"message": '
             )
@@ -116,34 +123,48 @@ def _texts(
                 f',{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {path},'
                 f'{n1}"location": {{{n2}"row": '
             )
-        row, column = position(finding.start)
-        end_row, end_column = position(finding.end)
-        fix = "null" if finding.fix is None else _fix_text(finding.fix, position)
+        start, end, fix = finding.start, finding.end, finding.fix
+        row, column = position(start)
+        end_row, end_column = position(end)
+        if fix is None:
+            fix_text = "null"
+        elif len(fix.edits) == 1 and fix.edits[0].start == start and fix.edits[0].end == end:
+            # Most fixes: one edit of the finding's own span, whose positions are known.
+            fix_text = _fix_text(fix, _edit_text(fix.edits[0].content, row, column, end_row, end_column))
+        else:
+            fix_text = _fix_text(
+                fix,
+                ",".join(
+                    _edit_text(edit.content, *position(edit.start), *position(edit.end)) for edit in ordered(fix.edits)
+                ),
+            )
         glossary = "null" if finding.glossary is None else _glossary_text(finding.glossary)
         texts.append(
             f'{head}{encode(finding.message)}{middle}{row},{n2}"column": {column}{n1}}},'
             f'{n1}"end_location": {{{n2}"row": {end_row},{n2}"column": {end_column}{n1}}},'
-            f'{n1}"fix": {fix},{n1}"glossary": {glossary}{n0}}}'
+            f'{n1}"fix": {fix_text},{n1}"glossary": {glossary}{n0}}}'
         )
     return texts
 
 
-def _fix_text(fix: Fix, position: Callable[[int], tuple[int, int]]) -> str:
-    encode = json_text.encode_basestring
-    _n0, n1, n2, n3, n4, n5 = _BREAKS
-    edits = []
-    for edit in ordered(fix.edits):
-        row, column = position(edit.start)
-        end_row, end_column = position(edit.end)
-        edits.append(
-            f'{n3}{{{n4}"content": {encode(edit.content)},'
-            f'{n4}"location": {{{n5}"row": {row},{n5}"column": {column}{n4}}},'
-            f'{n4}"end_location": {{{n5}"row": {end_row},{n5}"column": {end_column}{n4}}}{n3}}}'
-        )
-    listed = f"[{','.join(edits)}{n2}]" if edits else "[]"
+_N1, _N2, _N3, _N4, _N5 = _BREAKS[1:]
+
+
+def _edit_text(content: str, row: int, column: int, end_row: int, end_column: int) -> str:
     return (
-        f'{{{n2}"applicability": {encode(fix.applicability.value)},'
-        f'{n2}"message": {encode(fix.title)},{n2}"edits": {listed}{n1}}}'
+        f'{_N3}{{{_N4}"content": {json_text.encode_basestring(content)},'
+        f'{_N4}"location": {{{_N5}"row": {row},{_N5}"column": {column}{_N4}}},'
+        f'{_N4}"end_location": {{{_N5}"row": {end_row},{_N5}"column": {end_column}{_N4}}}{_N3}}}'
+    )
+
+
+def _fix_text(fix: Fix, edits: str) -> str:
+    """A fix's object, around its edits' objects (`edits`, joined by commas)."""
+    encode = json_text.encode_basestring
+    listed = f"[{edits}{_N2}]" if edits else "[]"
+    return (
+        f'{{{_N2}"applicability": {encode(fix.applicability.value)},'
+        f'{_N2}"message": {encode(fix.title)},{_N2}"edits": {listed}{_N1}}}'
     )
 
 
