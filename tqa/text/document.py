@@ -115,7 +115,7 @@ class Paragraphs(Sequence[Paragraph]):
         if isinstance(index, slice):
             return [self[number] for number in range(*index.indices(len(self.texts)))]
         text, start = self.texts[index], self.starts[index]
-        return Paragraph(index if index >= 0 else index + len(self.texts), start, start + len(text), text)
+        return _new_paragraph((index if index >= 0 else index + len(self.texts), start, start + len(text), text, False))
 
     def __iter__(self) -> Iterator[Paragraph]:
         if self._all is None:
