@@ -29,3 +29,10 @@ def test_split_paragraphs_agree_with_the_separator_patterns(text, segmentation):
 def test_split_paragraphs_agree_on_any_text(text, segmentation):
     doc = Document("x", text, segmentation=segmentation)
     assert doc.paragraphs == _by_pattern(doc)
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.text(alphabet="aя“—\u03ff\u0400\u04ff\u0500\u052f\u0530\u0531\udc80\U0001f600", max_size=8))
+def test_has_cyrillic_is_a_letter_of_the_cyrillic_blocks(text):
+    """Told by the UTF-8 lead bytes first, as a search of the blocks would tell it."""
+    assert Document("x", text).has_cyrillic == any("\u0400" <= char <= "\u052f" for char in text)

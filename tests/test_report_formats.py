@@ -334,3 +334,50 @@ def test_sarif_run_is_signed_with_version_glossary_and_rules(tmp_path, monkeypat
     output = CliRunner().invoke(main, ["check", "--output-format", "sarif", "--select", "Q101,T501", "a.txt"]).stdout
     signature = json.loads(output)["runs"][0]["properties"]["signature"]
     assert signature.startswith(f"tqa {__version__}|glossary:") and signature.endswith("|rules:Q101,T501")
+
+
+def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text():
+    """The streamed list goes to a UTF-8 stream's binary buffer as it waited
+    (UTF-8), to any other stream as text: the same list either way; a late
+    finding lands in its file's place, and a lone surrogate goes through the
+    stream, which decides what becomes of it."""
+    from tqa.report import json_output, render
+
+    text = "Ivan said “yes” — and «no».\n"
+    message = Finding("Q101", "detached-closing-quote", "x", 10, 15, Severity.ERROR)
+    late = Finding("N602", "inconsistent-transliteration", "late", 0, 4, Severity.WARNING)
+    strange = Finding("Q101", "detached-closing-quote", "\ud800", 1, 2, Severity.ERROR)
+
+    def results(first: Finding) -> list[FileResult]:
+        made = [by_hand(text, [first], "a.txt"), by_hand(text, [], "b.txt"), by_hand(text, [message], "c.txt")]
+        for result in made:
+            result.rendered = render("json", result)
+            result.rendered_keys = [(f.start, f.code, f.end) for f in result.findings]
+        return made
+
+    def written(stream, first: Finding = message) -> str:
+        listing = json_output.Assembly(stream)
+        made = results(first)
+        for result in made:
+            listing.add(result)
+        made[0].findings, made[2].findings = [late], []
+        listing.finish(made, ReportOptions())
+        stream.flush()
+        return (
+            stream.buffer.getvalue().decode("utf-8", "surrogatepass")
+            if hasattr(stream, "buffer")
+            else stream.getvalue()
+        )
+
+    buffered, plain = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
+    assert json_output._utf8_buffer(buffered) is buffered.buffer and json_output._utf8_buffer(plain) is None
+    listed = written(buffered)
+    assert listed == written(plain)
+    whole = [by_hand(text, [late, message], "a.txt"), by_hand(text, [message], "c.txt")]
+    expected = io.StringIO()
+    json_output.emit(whole, expected, ReportOptions())
+    assert listed == expected.getvalue()
+    with pytest.raises(UnicodeEncodeError):  # as the stream would treat any other text
+        written(io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), strange)
+    lenient = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogatepass")
+    assert json.loads(written(lenient, strange))[1]["message"] == "\ud800"

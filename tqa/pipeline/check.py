@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from tqa.model import Finding, Fix, Rule
+from tqa.model import Finding, Fix, Rule, RuleCheck, Severity
 from tqa.pipeline import scan, suppress
 from tqa.pipeline.fix import apply_edits, choose_fixes
-from tqa.pipeline.scan import Scanner, scanner_for
+from tqa.pipeline.scan import KEPT_ANSWERS, Scanner, scanner_for
 from tqa.text.document import Document
 
 MAX_FIX_ROUNDS = 10
@@ -24,20 +25,45 @@ SUPPRESSION_FAMILY = "M"
 _KNOWN: dict[int, tuple[tuple[Rule, ...], str | None, _Rules]] = {}
 
 
+class _Step(NamedTuple):
+    """What `check_document` needs of a rule, unpacked once per run."""
+
+    check: RuleCheck
+    code: str
+    name: str
+    severity: Severity
+    guarded: bool  # its findings in protected spans are dropped (all but the rules about comments)
+    refining: bool  # it refines another rule (see `_one_per_span`)
+
+
 @dataclass(frozen=True)
 class _Rules:
+    steps: tuple[_Step, ...]
     scanner: Scanner
     # (code, code of the rule that refines it): see `_one_per_span`.
     replaced: frozenset[tuple[str, str]]
     codes: frozenset[str]
+    # The steps to run, by the codes the scan finds nothing for (a few sets recur).
+    running: dict[frozenset[str], tuple[_Step, ...]] = field(default_factory=dict)
+
+    def to_run(self, text: str) -> tuple[_Step, ...]:
+        """The rules' steps, in order, less those whose triggers match nowhere in `text`."""
+        quiet = self.scanner.quiet(text)
+        steps = self.running.get(quiet)
+        if steps is None:
+            if len(self.running) >= KEPT_ANSWERS:
+                self.running.clear()
+            steps = self.running[quiet] = tuple(step for step in self.steps if step.code not in quiet)
+        return steps
 
 
-def _effective(text: str, fix: Fix | None) -> Fix | None:
+def _effective(text: str, fix: Fix) -> Fix | None:
     """The fix without its edits that change nothing; None when no edit is left.
     An edit that rewrites a span with itself is not a fix: applied, it would be
     counted on every run and keep the fix loop going."""
-    if fix is None:
-        return None
+    if len(fix.edits) == 1:  # most fixes: no tuple to make
+        edit = fix.edits[0]
+        return fix if text[edit.start : edit.end] != edit.content else None
     edits = tuple(edit for edit in fix.edits if text[edit.start : edit.end] != edit.content)
     if len(edits) == len(fix.edits):
         return fix
@@ -47,30 +73,24 @@ def _effective(text: str, fix: Fix | None) -> Fix | None:
 def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     """Every selected rule's findings, in text order, less those suppressed inline.
     Rules whose triggers the scan finds nowhere in the text are not run."""
-    findings = []
+    findings: list[Finding] = []
     known = _known(rules)
-    quiet = known.scanner.quiet(doc.text)
-    for rule in rules:
-        if rule.code in quiet:
-            continue  # its triggers match nowhere: nothing to report
-        for violation in rule.check(doc):
-            # Comments are protected from prose rules, not from the rules about comments.
-            if rule.code[0] != SUPPRESSION_FAMILY and doc.is_protected(violation.start, violation.end):
+    text = doc.text
+    refined = False  # whether a rule that refines another reported anything
+    for check, code, name, severity, guarded, refining in known.to_run(text):
+        for violation in check(doc):
+            start, end, fix = violation.start, violation.end, violation.fix
+            if guarded and doc.is_protected(start, end):
                 continue
-            findings.append(
-                Finding(
-                    rule.code,
-                    rule.name,
-                    violation.message,
-                    violation.start,
-                    violation.end,
-                    rule.severity,
-                    _effective(doc.text, violation.fix),
-                    violation.glossary,
-                )
-            )
-    findings.sort(key=_order)
-    return suppress.apply(doc, _one_per_span(findings, known.replaced), rules)
+            if fix is not None:
+                fix = _effective(text, fix)
+            findings.append(Finding(code, name, violation.message, start, end, severity, fix, violation.glossary))
+            refined = refined or refining
+    if len(findings) > 1:
+        findings.sort(key=_order)
+        if refined:
+            findings = _one_per_span(findings, known.replaced)
+    return suppress.apply(doc, findings, rules)
 
 
 def _order(finding: Finding) -> tuple[int, str, int]:
@@ -90,7 +110,12 @@ def _known(rules: Sequence[Rule]) -> _Rules:
 
 def _worked_out(rules: Sequence[Rule]) -> _Rules:
     replaced = frozenset((code, rule.code) for rule in rules for code in rule.replaces)
-    return _Rules(scanner_for(rules), replaced, frozenset(rule.code for rule in rules))
+    steps = tuple(
+        # Comments are protected from prose rules, not from the rules about comments.
+        _Step(rule.check, rule.code, rule.name, rule.severity, rule.code[0] != SUPPRESSION_FAMILY, bool(rule.replaces))
+        for rule in rules
+    )
+    return _Rules(steps, scanner_for(rules), replaced, frozenset(rule.code for rule in rules))
 
 
 def codes_of(rules: Sequence[Rule]) -> frozenset[str]:

@@ -86,12 +86,13 @@ def internal_error(error: BaseException, name: str) -> UserError:
 
 def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None:
     item = result.input
+    stdin = item.is_stdin
     try:
-        if item.is_stdin and job.fix:
+        if stdin and job.fix:
             result.source = read_stdin(result, job.encoding)
         else:
             result.source = read_input(item, job.encoding)
-        name = (item.display if item.is_stdin else item.path).lower()  # standard input: by --stdin-filename
+        name = (item.display if stdin else item.path).lower()  # standard input: by --stdin-filename
         markdown = name.endswith((".md", ".markdown"))
         if name.endswith(".po"):
             _process_catalog(result, file_rules, job)
@@ -112,18 +113,39 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
         result.name_spellings = single_spellings(final)
     if job.detect_language:
         result.language = document_language(final.text)
-    if not job.fix and not job.keep_text and not item.is_stdin:
+    if not job.fix and not job.keep_text and not stdin:
         if job.render is not None:  # rendered at once, then let go (see process_one)
             result.snapshot = TextSnapshot.whole(text, final.line_starts if result.findings else ())
         else:
             result.snapshot = TextSnapshot(text, result.findings, final.line_starts if result.findings else None)
-        source = result.source
-        result.source = Source("", source.bom, source.encoding, source.notice)  # not dataclasses.replace: slower
+        result.source = _without_text(result.source)
+
+
+# A checked text's source once its text is let go, by (bom, encoding, notice): most files share one.
+_LET_GO: dict[tuple[bool, str, str | None], Source] = {}
+
+
+def _without_text(source: Source) -> Source:
+    key = (source.bom, source.encoding, source.notice)
+    kept = _LET_GO.get(key)
+    if kept is None:
+        if len(_LET_GO) >= 64:
+            _LET_GO.clear()
+        kept = _LET_GO[key] = Source("", *key)  # not dataclasses.replace: slower
+    return kept
+
+
+# What a job reads a text by when it has no original, by job and Markdown or not (see `fix_settings`).
+_SETTINGS: dict[tuple[int, bool], tuple[Job, FixSettings]] = {}
 
 
 def fix_settings(job: Job, markdown: bool, original: Document | None) -> FixSettings:
     """How a job reads (and fixes) one text: Markdown or not, paired with its original or not."""
-    return FixSettings(
+    if original is None:
+        known = _SETTINGS.get((id(job), markdown))
+        if known is not None and known[0] is job:
+            return known[1]
+    settings = FixSettings(
         job.unsafe,
         markdown,
         job.segmentation,
@@ -132,6 +154,11 @@ def fix_settings(job: Job, markdown: bool, original: Document | None) -> FixSett
         fix_codes=job.fix_codes,
         transliteration=job.transliteration,
     )
+    if original is None:
+        if len(_SETTINGS) >= 16:
+            _SETTINGS.clear()
+        _SETTINGS[id(job), markdown] = (job, settings)
+    return settings
 
 
 def _process_catalog(result: FileResult, rules: Sequence[Rule], job: Job) -> None:

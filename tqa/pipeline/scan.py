@@ -35,6 +35,7 @@ from tqa.resources import keep_newest, user_cache_dir, write_cache_file
 SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 SCAN_CACHE_PREFIX = "scan-"
 KEPT_DATABASES = 8
+KEPT_ANSWERS = 4096  # distinct sets of triggers found, each with its answer (see _Hyperscan.quiet)
 ENGINES = ("hyperscan", "python")
 # The engine in use; None picks hyperscan when it imports (tests set it to compare engines).
 engine: str | None = None
@@ -95,6 +96,9 @@ class _Hyperscan:
         flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH
         self.database = _database(hyperscan, expressions, ids, flags)
         self._found: set[int] = set()
+        # The answer for each set of triggers found, made once: documents share a few
+        # (and a caller may key its own work by the answer, the same object each time).
+        self._answers: dict[frozenset[int], frozenset[str]] = {}
 
     def _on_match(self, index: int, _start: int, _end: int, _flags: int, _context: object) -> None:
         self._found.add(index)
@@ -109,7 +113,13 @@ class _Hyperscan:
         self.database.scan(data, match_event_handler=self._on_match)
         if len(found) == len(self.codes):
             return _NONE
-        return self.all.difference(self.codes[index] for index in found)
+        key = frozenset(found)
+        answer = self._answers.get(key)
+        if answer is None:
+            if len(self._answers) >= KEPT_ANSWERS:
+                self._answers.clear()
+            answer = self._answers[key] = self.all.difference(self.codes[index] for index in found)
+        return answer
 
 
 def _database(hyperscan, expressions: list[bytes], ids: list[int], flags: int):

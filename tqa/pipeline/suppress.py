@@ -82,6 +82,8 @@ def suppressions(doc: Document) -> list[Suppression]:
 
 def apply(doc: Document, findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
     """Drop suppressed findings; add unused-suppression findings when that rule is selected."""
+    if not doc.markdown:
+        return findings  # suppression comments are Markdown's (see `_comments`)
     active = suppressions(doc)
     if not active:
         return findings

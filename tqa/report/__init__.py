@@ -95,11 +95,27 @@ FileEmitter = Callable[[FileResult, TextIO, ReportOptions], None]
 EndEmitter = Callable[[Tally, TextIO, ReportOptions], None]
 
 
+FilePiece = Callable[[FileResult, ReportOptions], str]
+_DEFAULT_OPTIONS = ReportOptions()
+
+
 def render(output_format: str, result: FileResult, options: ReportOptions | None = None) -> str:
     """One file's findings in a streaming format, as text (worker processes render)."""
+    options = options or _DEFAULT_OPTIONS
+    piece = _file_pieces().get(output_format)
+    if piece is not None:
+        return piece(result, options)
     stream = io.StringIO()
-    streaming_emitters()[output_format][0](result, stream, options or ReportOptions())
+    streaming_emitters()[output_format][0](result, stream, options)
     return stream.getvalue()
+
+
+@cache
+def _file_pieces() -> dict[str, FilePiece]:
+    """Streaming formats that make a file's text directly (see `render`), with no stream to write to."""
+    from tqa.report import json_output
+
+    return {"json": json_output.file_piece}
 
 
 @cache

@@ -5,11 +5,13 @@ each also naming the language of its document, detected once per file
 
 from __future__ import annotations
 
+import codecs
 import io
+import os
 import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from tqa.model import Finding, Fix, GlossaryRef, Severity
 from tqa.pipeline.run import FileResult
@@ -63,9 +65,13 @@ ITEM = "," + json_text.ITEM
 def emit_file(result: FileResult, stream: TextIO, options: ReportOptions) -> None:
     """One file's findings, each after ITEM: the run's list is these pieces in
     file order, put together by `Assembly`."""
+    stream.write(file_piece(result, options))
+
+
+def file_piece(result: FileResult, options: ReportOptions) -> str:
+    """What `emit_file` writes, as text."""
     texts = file_texts(result)
-    if texts:
-        stream.write(ITEM + ITEM.join(texts))
+    return ITEM + ITEM.join(texts) if texts else ""
 
 
 # A line break and the indent of each level of a finding's object.
@@ -90,8 +96,8 @@ def file_texts(result: FileResult) -> list[str]:
     return _texts(result.findings, positions_of(result).position, language, path)
 
 
-# The object's text up to its message, by code, rule name and encoded language.
-_HEADS: dict[tuple[str, str, str], str] = {}
+# The object's text up to its message, by encoded language, code and rule name.
+_HEADS: dict[str, dict[tuple[str, str], str]] = {}
 
 
 def _texts(
@@ -99,12 +105,15 @@ def _texts(
 ) -> list[str]:
     encode = json_text.encode_basestring
     n0, n1, n2, _n3, _n4, _n5 = _BREAKS
+    heads = _HEADS.get(language)
+    if heads is None:
+        heads = _HEADS[language] = {}
     after_message: dict[Severity, str] = {}  # from the message to the row of the location
     texts = []
     for finding in findings:
-        head = _HEADS.get((finding.code, finding.name, language))
+        head = heads.get((finding.code, finding.name))
         if head is None:
-            head = _HEADS[finding.code, finding.name, language] = (
+            head = heads[finding.code, finding.name] = (
                 f'{{{n1}"code": {encode(finding.code)},{n1}"document_language": {language},'
                 f'{n1}"name": {encode(finding.name)},{n1}"message": '
             )
@@ -114,34 +123,48 @@ def _texts(
                 f',{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {path},'
                 f'{n1}"location": {{{n2}"row": '
             )
-        row, column = position(finding.start)
-        end_row, end_column = position(finding.end)
-        fix = "null" if finding.fix is None else _fix_text(finding.fix, position)
+        start, end, fix = finding.start, finding.end, finding.fix
+        row, column = position(start)
+        end_row, end_column = position(end)
+        if fix is None:
+            fix_text = "null"
+        elif len(fix.edits) == 1 and fix.edits[0].start == start and fix.edits[0].end == end:
+            # Most fixes: one edit of the finding's own span, whose positions are known.
+            fix_text = _fix_text(fix, _edit_text(fix.edits[0].content, row, column, end_row, end_column))
+        else:
+            fix_text = _fix_text(
+                fix,
+                ",".join(
+                    _edit_text(edit.content, *position(edit.start), *position(edit.end)) for edit in ordered(fix.edits)
+                ),
+            )
         glossary = "null" if finding.glossary is None else _glossary_text(finding.glossary)
         texts.append(
             f'{head}{encode(finding.message)}{middle}{row},{n2}"column": {column}{n1}}},'
             f'{n1}"end_location": {{{n2}"row": {end_row},{n2}"column": {end_column}{n1}}},'
-            f'{n1}"fix": {fix},{n1}"glossary": {glossary}{n0}}}'
+            f'{n1}"fix": {fix_text},{n1}"glossary": {glossary}{n0}}}'
         )
     return texts
 
 
-def _fix_text(fix: Fix, position: Callable[[int], tuple[int, int]]) -> str:
-    encode = json_text.encode_basestring
-    _n0, n1, n2, n3, n4, n5 = _BREAKS
-    edits = []
-    for edit in ordered(fix.edits):
-        row, column = position(edit.start)
-        end_row, end_column = position(edit.end)
-        edits.append(
-            f'{n3}{{{n4}"content": {encode(edit.content)},'
-            f'{n4}"location": {{{n5}"row": {row},{n5}"column": {column}{n4}}},'
-            f'{n4}"end_location": {{{n5}"row": {end_row},{n5}"column": {end_column}{n4}}}{n3}}}'
-        )
-    listed = f"[{','.join(edits)}{n2}]" if edits else "[]"
+_N1, _N2, _N3, _N4, _N5 = _BREAKS[1:]
+
+
+def _edit_text(content: str, row: int, column: int, end_row: int, end_column: int) -> str:
     return (
-        f'{{{n2}"applicability": {encode(fix.applicability.value)},'
-        f'{n2}"message": {encode(fix.title)},{n2}"edits": {listed}{n1}}}'
+        f'{_N3}{{{_N4}"content": {json_text.encode_basestring(content)},'
+        f'{_N4}"location": {{{_N5}"row": {row},{_N5}"column": {column}{_N4}}},'
+        f'{_N4}"end_location": {{{_N5}"row": {end_row},{_N5}"column": {end_column}{_N4}}}{_N3}}}'
+    )
+
+
+def _fix_text(fix: Fix, edits: str) -> str:
+    """A fix's object, around its edits' objects (`edits`, joined by commas)."""
+    encode = json_text.encode_basestring
+    listed = f"[{edits}{_N2}]" if edits else "[]"
+    return (
+        f'{{{_N2}"applicability": {encode(fix.applicability.value)},'
+        f'{_N2}"message": {encode(fix.title)},{_N2}"edits": {listed}{_N1}}}'
     )
 
 
@@ -159,18 +182,27 @@ class Assembly:
     """The list of a streamed run, file by file: each file's pieces wait in a
     temporary file, not in memory, until the findings only the whole run sees
     (one name spelled two ways across files) are known; a file that has some
-    gets them in its place, as `emit` orders them."""
+    gets them in its place, as `emit` orders them.
+
+    The pieces wait as UTF-8, and where the stream writes UTF-8 to a binary
+    buffer they go there as they are (not decoded to be encoded again); a
+    piece that may hold a lone surrogate (a byte 0xED) goes through the
+    stream, which decides what becomes of it, as with any other output."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
-        self.spool = tempfile.TemporaryFile()
+        self.spool = tempfile.TemporaryFile(buffering=_BLOCK)
         self.lengths: list[int] = []  # of each file's pieces, one after another in the spool
         self.written = False
+        self.raw = _utf8_buffer(stream)
 
     def add(self, result: FileResult) -> None:
         data = (result.rendered or "").encode("utf-8", "surrogatepass")
         self.lengths.append(len(data))
-        self.spool.write(data)
+        if data:
+            if self.raw is not None and b"\xed" in data:
+                self.raw = None
+            self.spool.write(data)
 
     def finish(self, results: Sequence[FileResult], options: ReportOptions) -> None:
         """Write the list: each file's pieces, with the run's late findings (in
@@ -199,8 +231,16 @@ class Assembly:
 
     def _copy(self, size: int) -> int:
         """Write the next `size` bytes of the spool (whole files' pieces); 0, what is left pending."""
-        if size:
-            self._write(self.spool.read(size).decode("utf-8", "surrogatepass"))
+        if not size:
+            return 0
+        data = self.spool.read(size)
+        if self.raw is None:
+            self._write(data.decode("utf-8", "surrogatepass"))
+            return 0
+        if not self.written:
+            data, self.written = b"[" + data[1:], True
+        self.stream.flush()  # what the stream holds goes first
+        self.raw.write(data)
         return 0
 
     def _write(self, piece: str) -> None:
@@ -211,6 +251,19 @@ class Assembly:
 
 # Files without late findings are copied from the spool this many bytes at a time (or more: whole files).
 _BLOCK = 1024 * 1024
+
+
+def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
+    """The binary buffer under a text stream that writes strict UTF-8 with
+    line feeds as they are; None for any other stream."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is None or not encoding or os.linesep != "\n" or getattr(stream, "errors", None) != "strict":
+        return None
+    try:
+        return buffer if codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
 
 
 def _items(piece: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, overload
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _CYRILLIC = re.compile("[\u0400-\u052f]")
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3", b"\xd4")  # the UTF-8 lead bytes of U+0400-U+053F
 _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines also breaks at these
 # The same two for the common text without carriage returns: simpler, faster.
 _BLANK_LINE_LF = re.compile(r"\n[ \t\f\v\u00a0]*(?=\n|$)")
@@ -115,7 +116,7 @@ class Paragraphs(Sequence[Paragraph]):
         if isinstance(index, slice):
             return [self[number] for number in range(*index.indices(len(self.texts)))]
         text, start = self.texts[index], self.starts[index]
-        return Paragraph(index if index >= 0 else index + len(self.texts), start, start + len(text), text)
+        return _new_paragraph((index if index >= 0 else index + len(self.texts), start, start + len(text), text, False))
 
     def __iter__(self) -> Iterator[Paragraph]:
         if self._all is None:
@@ -287,7 +288,17 @@ class Document:
 
     @cached_once
     def has_cyrillic(self) -> bool:
-        return not self.text.isascii() and bool(_CYRILLIC.search(self.text))  # isascii is O(1)
+        """Whether the text has a letter of the Cyrillic blocks (U+0400-U+052F).
+        Their UTF-8 opens with a byte D0-D4, which `in` finds far faster than
+        the regex scans for them; most non-ASCII texts (curly quotes, dashes)
+        have none, and only a text with one is searched."""
+        text = self.text
+        if text.isascii():  # O(1)
+            return False
+        data = text.encode("utf-8", "surrogatepass")
+        if not any(lead in data for lead in _CYRILLIC_LEADS):
+            return False
+        return bool(_CYRILLIC.search(text))
 
 
 def _split_paragraphs(text: str, separator: str) -> Paragraphs:

@@ -39,7 +39,8 @@ class TextSnapshot:
     def whole(cls, text: str, starts: Sequence[int]) -> TextSnapshot:
         """Every line of `text`, whose line starts are `starts`, held (not copied)
         until `clear`: a snapshot for reporting on a text at once."""
-        snapshot = cls(text, ())
+        snapshot = cls.__new__(cls)  # not the constructor: a streamed run makes one a file
+        snapshot.length, snapshot._starts, snapshot._lines = len(text), [], {}
         snapshot._text, snapshot._all = text, starts
         return snapshot
 

@@ -170,7 +170,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, option: bool = T
                 )
             except UnicodeDecodeError:
                 break
-    if b"\x00" in data[:_SNIFF]:
+    if data.find(b"\x00", 0, _SNIFF) >= 0:  # not `in data[:_SNIFF]`: no copy of the file's head
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             raise UserError(
