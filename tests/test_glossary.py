@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -9,6 +11,8 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, SEED
 from tqa.cli import main
@@ -17,7 +21,7 @@ from tqa.glossary.compiled import check_files, load_glossary
 from tqa.glossary.examples import example_problems, fixed_examples
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
-from tqa.glossary.matcher import Matcher
+from tqa.glossary.matcher import Matcher, _squeezed
 from tqa.pipeline.check import check_document
 from tqa.rules import select_rules
 from tqa.text.document import Document
@@ -351,3 +355,13 @@ def test_toml_and_tbx_exports_keep_replacements_examples_and_also(tmp_path):
             (e.variants, e.examples, e.also) for e in entries
         ]
     assert any(e.also for e in entries) and any(v.en for e in entries for v in e.variants)
+
+
+@given(st.text(alphabet=" ab\x00", max_size=24))
+@settings(max_examples=500, derandomize=True, deadline=None)
+def test_matcher_squeezes_runs_of_spaces_and_maps_them_back(scanned):
+    folded, removed_at, removed = _squeezed(scanned)
+    assert folded == re.sub("  +", " ", scanned)
+    for position, character in enumerate(folded):
+        index = bisect.bisect_right(removed_at, position) - 1
+        assert scanned[position + (removed[index] if index >= 0 else 0)] == character

@@ -86,26 +86,38 @@ def _scanned(text: str) -> str:
     return scanned
 
 
-def _space_runs(scanned: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of two or more spaces: few, once blank lines are fillers."""
-    runs = []
-    start = scanned.find("  ")
-    while start >= 0:
-        end = start + 2
-        while end < len(scanned) and scanned[end] == " ":
-            end += 1
-        runs.append((start, end))
-        start = scanned.find("  ", end)
-    return runs
-
-
-def _between(scanned: str, runs: list[tuple[int, int]]) -> Iterator[str]:
-    """The text with each run of spaces as one space."""
-    position = 0
-    for start, end in runs:
-        yield scanned[position : start + 1]
-        position = end
-    yield scanned[position:]
+def _squeezed(scanned: str) -> tuple[str, list[int], list[int]]:
+    """The scanned text with each run of spaces as one space, and where the runs
+    were: a position of that text from removed_at[i] on is removed[i]
+    characters on in the scanned text (and in the text itself)."""
+    parts = scanned.split("  ")
+    if len(parts) == 1:
+        return scanned, [], []
+    # str.split takes a run's spaces two at a time from its left: a run of n
+    # spaces leaves n // 2 - 1 empty parts, and its odd space opens the next part.
+    pieces = [parts[0]]
+    removed_at: list[int] = []
+    removed: list[int] = []
+    run_at = len(parts[0])  # where the run's one space is in the squeezed text
+    total = 0
+    index, last = 1, len(parts) - 1
+    while index <= last:
+        length = 2
+        part = parts[index]
+        while not part and index < last:
+            length += 2
+            index += 1
+            part = parts[index]
+        if part[:1] == " ":
+            length += 1
+            part = part[1:]
+        total += length - 1
+        removed_at.append(run_at + 1)
+        removed.append(total)
+        pieces.append(part)
+        run_at += 1 + len(part)
+        index += 1
+    return " ".join(pieces), removed_at, removed
 
 
 def _hyperscan() -> Any:
@@ -365,17 +377,7 @@ class Matcher:
         unless `overlapping` asks for every one."""
         if self._empty:
             return []
-        scanned = _scanned(text)
-        runs = _space_runs(scanned)
-        folded = "".join(_between(scanned, runs)) if runs else scanned
-        # Where a run of spaces was made one: a position of the folded text
-        # after removed_at[i] is removed[i] characters on in the text.
-        removed_at, removed = [], []
-        total = 0
-        for start, end in runs:
-            removed_at.append(start - total + 1)
-            total += end - start - 1
-            removed.append(total)
+        folded, removed_at, removed = _squeezed(_scanned(text))
         after = bisect.bisect_right
         candidates: list[Match] = []
         size = len(folded)
@@ -383,7 +385,7 @@ class Matcher:
             if end < size and folded[end].isalnum():
                 continue
             start = end + minus_length
-            if runs:
+            if removed:
                 index = after(removed_at, start) - 1
                 o_start = start + removed[index] if index >= 0 else start
                 index = after(removed_at, end - 1) - 1
