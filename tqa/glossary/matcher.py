@@ -320,6 +320,22 @@ class Match:
         return self.form.entry
 
 
+# What a key finds: its length, its forms, and `_slots_together` of them.
+_Key = tuple[int, tuple[Form, ...], "re.Pattern[str] | None"]
+_GROUP = re.compile(r"\(\?P<[A-Z][A-Z0-9]*>")
+
+
+def _slots_together(forms: list[Form]) -> re.Pattern[str] | None:
+    """For a key that opens several forms with slots (`head of the {X} Region`,
+    `head of the {X} Territory`), one pattern that matches, case aside, where
+    any of them does: a place it misses is not tried form by form. None for
+    fewer than two such forms."""
+    patterns = [form.pattern.pattern for form in forms if form.pattern is not None and form.before is None]
+    if len(patterns) < 2:
+        return None
+    return re.compile("|".join(f"(?:{_GROUP.sub('(?:', pattern)})" for pattern in patterns), re.IGNORECASE)
+
+
 class Matcher:
     """All avoid-forms of a glossary, matched in one pass."""
 
@@ -347,13 +363,13 @@ class Matcher:
         # Keys begin with a space, and so does the text scanned: a match can
         # only begin at a word, and the engine reports far fewer hits. A
         # compiled glossary keeps each key's forms apart: a run reads those its text hits.
-        self._keys = LazyList((len(key), tuple(forms)) for key, forms in table.items())
+        self._keys = LazyList((len(key), tuple(forms), _slots_together(forms)) for key, forms in table.items())
         self._automaton = _Automaton([" " + key for key in table], self._keys)
         self._empty = not table
         self._literals = _Literals([" " + key for key in table]) if table and _hyperscan() else None
 
-    def _hits(self, folded: str) -> list[tuple[int, int, tuple[int, tuple[Form, ...]]]]:
-        """(end, minus length, (length, forms)) of every key in the folded text,
+    def _hits(self, folded: str) -> list[tuple[int, int, _Key]]:
+        """(end, minus length, (length, forms, together)) of every key in the folded text,
         by end and then longest first, as the automaton reports them."""
         if self._literals is None:
             return [(end, -value[0], value) for end, value in self._automaton.iter(" " + folded)]
@@ -381,7 +397,7 @@ class Matcher:
         after = bisect.bisect_right
         candidates: list[Match] = []
         size = len(folded)
-        for end, minus_length, (_length, forms) in self._hits(folded):
+        for end, minus_length, (_length, forms, together) in self._hits(folded):
             if end < size and folded[end].isalnum():
                 continue
             start = end + minus_length
@@ -393,6 +409,7 @@ class Matcher:
             else:
                 o_start, o_end = start, end
             span = None  # the text as written, read only for a case-sensitive form
+            slots_fit = None  # whether a form of `together` can match here, asked once
             literal_found = False
             for form in forms:
                 if form.case_sensitive:
@@ -401,6 +418,11 @@ class Matcher:
                     if span != form.folded and fold(span) != form.folded:
                         continue
                 if form.pattern is not None:
+                    if together is not None and form.before is None:
+                        if slots_fit is None:
+                            slots_fit = together.match(text, o_start) is not None
+                        if not slots_fit:
+                            continue
                     whole = _slotted(text, o_start if form.before is None else _back(text, o_start, form.before), form)
                     if whole is not None:
                         candidates.append(whole)
