@@ -21,7 +21,7 @@ from tqa.glossary.compiled import check_files, load_glossary
 from tqa.glossary.examples import example_problems, fixed_examples
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
-from tqa.glossary.matcher import Matcher, _squeezed
+from tqa.glossary.matcher import _FOLD_PAIRS, _WORD_OPENERS, Matcher, _scanned, _squeezed
 from tqa.pipeline.check import check_document
 from tqa.rules import select_rules
 from tqa.text.document import Document
@@ -365,3 +365,23 @@ def test_matcher_squeezes_runs_of_spaces_and_maps_them_back(scanned):
     for position, character in enumerate(folded):
         index = bisect.bisect_right(removed_at, position) - 1
         assert scanned[position + (removed[index] if index >= 0 else 0)] == character
+
+
+def _lowered_then_folded(text: str) -> str:
+    """What the matcher reads, the plain way: each character in lower case where
+    that keeps the length, then dashes, spaces and openers folded."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    for old, new in _FOLD_PAIRS:
+        lowered = lowered.replace(old, new)
+    for opener in _WORD_OPENERS:
+        lowered = lowered.replace(opener, " ")
+    return lowered
+
+
+@given(st.text(alphabet=list("aAzZ ΣσÉé”“’‘–—-\u00a0\t\n\r(\"/[«„»İißẞǅKΩⅠ.'Łł"), max_size=16))
+@settings(max_examples=2000, derandomize=True, deadline=None)
+def test_matcher_reads_the_text_folded_and_in_lower_case(text):
+    blank_lines_kept = text.replace("\r", "").replace("\n\n", "")  # blank lines become fillers: not compared here
+    assert _scanned(blank_lines_kept) == _lowered_then_folded(blank_lines_kept)

@@ -38,6 +38,7 @@ _WORD_OPENERS = ("(", "[", "“", "‘", "«", "„", '"', "/")
 _SPACE_RUN = re.compile(r"  +")
 _BLANK_LINES = ("\r\n\r\n", "\n\n", "\r\r")
 _FILLER = "\x00"
+_CLOSING_QUOTE = "”"
 # _scanned's work on ASCII text, as one translation table.
 _ASCII_SCAN = str.maketrans(
     {**{chr(code): chr(code).lower() for code in range(ord("A"), ord("Z") + 1)},
@@ -76,14 +77,22 @@ def _scanned(text: str) -> str:
         text = text.replace("\n\n", _FILLER + "\n")
     if text.isascii():
         return text.translate(_ASCII_SCAN)  # one pass; the str.replace calls below cost more on ASCII
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    scanned = _fold_characters(lowered)
+    # Folding and lower case commute: folding changes no letter, and reads no
+    # mark that lower case looks through (a final sigma) as one it stops at.
+    folded = _fold_characters(text)
     for opener in _WORD_OPENERS:
-        if opener in scanned:
-            scanned = scanned.replace(opener, " ")
-    return scanned
+        if opener in folded:
+            folded = folded.replace(opener, " ")
+    if folded.isascii():
+        return folded.translate(_ASCII_SCAN)
+    # Lower case a part at a time between closing quote marks: what is left of
+    # an article once its curly quotes and dashes are folded is often ASCII,
+    # which str.lower reads far faster. No letter's lower case depends on what
+    # is across the mark (lower case stops at it when it looks for a final sigma).
+    lowered = _CLOSING_QUOTE.join([part.lower() for part in folded.split(_CLOSING_QUOTE)])
+    if len(lowered) != len(folded):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in folded)
+    return lowered
 
 
 def _squeezed(scanned: str) -> tuple[str, list[int], list[int]]:
