@@ -39,12 +39,17 @@ _SPACE_RUN = re.compile(r"  +")
 _BLANK_LINES = ("\r\n\r\n", "\n\n", "\r\r")
 _FILLER = "\x00"
 _CLOSING_QUOTE = "”"
-# _scanned's work on ASCII text, as one translation table.
-_ASCII_SCAN = str.maketrans(
-    {**{chr(code): chr(code).lower() for code in range(ord("A"), ord("Z") + 1)},
-     **{old: new for old, new in _FOLD_PAIRS if old.isascii()},
-     **{opener: " " for opener in _WORD_OPENERS if opener.isascii()}}
-)  # fmt: skip
+# What _scanned folds, character by character (each becomes a space or an
+# apostrophe, which nothing folds), and the part of it beyond ASCII.
+_FOLDS = (*_FOLD_PAIRS, *((opener, " ") for opener in _WORD_OPENERS if opener not in dict(_FOLD_PAIRS)))
+_BEYOND_ASCII_FOLDS = tuple((old, new) for old, new in _FOLDS if not old.isascii())
+_ASCII_FOLDS = tuple((old, new) for old, new in _FOLDS if old.isascii())
+# _scanned's work on ASCII text as one table for bytes.translate, which reads a
+# byte a step (str.translate looks each character up).
+_ASCII_SCAN = bytes.maketrans(
+    bytes(range(ord("A"), ord("Z") + 1)) + "".join(old for old, _new in _ASCII_FOLDS).encode(),
+    bytes(range(ord("a"), ord("z") + 1)) + "".join(new for _old, new in _ASCII_FOLDS).encode(),
+)
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 # What the scan reads as a space before a word: a key can begin only after one.
 # (`‘` opens a word but is folded first, to `'`.)
@@ -76,15 +81,18 @@ def _scanned(text: str) -> str:
     elif "\n\n" in text:
         text = text.replace("\n\n", _FILLER + "\n")
     if text.isascii():
-        return text.translate(_ASCII_SCAN)  # one pass; the str.replace calls below cost more on ASCII
+        return _ascii_scanned(text)  # one pass; the str.replace calls below cost more on ASCII
     # Folding and lower case commute: folding changes no letter, and reads no
     # mark that lower case looks through (a final sigma) as one it stops at.
-    folded = _fold_characters(text)
-    for opener in _WORD_OPENERS:
-        if opener in folded:
-            folded = folded.replace(opener, " ")
+    folded = text
+    for old, new in _BEYOND_ASCII_FOLDS:
+        if old in folded:
+            folded = folded.replace(old, new)
     if folded.isascii():
-        return folded.translate(_ASCII_SCAN)
+        return _ascii_scanned(folded)
+    for old, new in _ASCII_FOLDS:
+        if old in folded:
+            folded = folded.replace(old, new)
     # Lower case a part at a time between closing quote marks: what is left of
     # an article once its curly quotes and dashes are folded is often ASCII,
     # which str.lower reads far faster. No letter's lower case depends on what
@@ -93,6 +101,10 @@ def _scanned(text: str) -> str:
     if len(lowered) != len(folded):
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in folded)
     return lowered
+
+
+def _ascii_scanned(text: str) -> str:
+    return text.encode("ascii").translate(_ASCII_SCAN).decode("ascii")
 
 
 def _squeezed(scanned: str) -> tuple[str, list[int], list[int]]:
