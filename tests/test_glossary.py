@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -9,6 +11,8 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, SEED
 from tqa.cli import main
@@ -17,7 +21,7 @@ from tqa.glossary.compiled import check_files, load_glossary
 from tqa.glossary.examples import example_problems, fixed_examples
 from tqa.glossary.load import builtin_files
 from tqa.glossary.lookup import lookup
-from tqa.glossary.matcher import Matcher
+from tqa.glossary.matcher import _FOLD_PAIRS, _WORD_OPENERS, Matcher, _scanned, _squeezed
 from tqa.pipeline.check import check_document
 from tqa.rules import select_rules
 from tqa.text.document import Document
@@ -351,3 +355,33 @@ def test_toml_and_tbx_exports_keep_replacements_examples_and_also(tmp_path):
             (e.variants, e.examples, e.also) for e in entries
         ]
     assert any(e.also for e in entries) and any(v.en for e in entries for v in e.variants)
+
+
+@given(st.text(alphabet=" ab\x00", max_size=24))
+@settings(max_examples=500, derandomize=True, deadline=None)
+def test_matcher_squeezes_runs_of_spaces_and_maps_them_back(scanned):
+    folded, removed_at, removed = _squeezed(scanned)
+    assert folded == re.sub("  +", " ", scanned)
+    for position, character in enumerate(folded):
+        index = bisect.bisect_right(removed_at, position) - 1
+        assert scanned[position + (removed[index] if index >= 0 else 0)] == character
+
+
+def _lowered_then_folded(text: str) -> str:
+    """What the matcher reads, the plain way: each character in lower case where
+    that keeps the length, then dashes, spaces and openers folded."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    for old, new in _FOLD_PAIRS:
+        lowered = lowered.replace(old, new)
+    for opener in _WORD_OPENERS:
+        lowered = lowered.replace(opener, " ")
+    return lowered
+
+
+@given(st.text(alphabet=list("aAzZ ΣσÉé”“’‘–—-\u00a0\t\n\r(\"/[«„»İißẞǅKΩⅠ.'Łł"), max_size=16))
+@settings(max_examples=2000, derandomize=True, deadline=None)
+def test_matcher_reads_the_text_folded_and_in_lower_case(text):
+    blank_lines_kept = text.replace("\r", "").replace("\n\n", "")  # blank lines become fillers: not compared here
+    assert _scanned(blank_lines_kept) == _lowered_then_folded(blank_lines_kept)

@@ -38,12 +38,18 @@ _WORD_OPENERS = ("(", "[", "“", "‘", "«", "„", '"', "/")
 _SPACE_RUN = re.compile(r"  +")
 _BLANK_LINES = ("\r\n\r\n", "\n\n", "\r\r")
 _FILLER = "\x00"
-# _scanned's work on ASCII text, as one translation table.
-_ASCII_SCAN = str.maketrans(
-    {**{chr(code): chr(code).lower() for code in range(ord("A"), ord("Z") + 1)},
-     **{old: new for old, new in _FOLD_PAIRS if old.isascii()},
-     **{opener: " " for opener in _WORD_OPENERS if opener.isascii()}}
-)  # fmt: skip
+_CLOSING_QUOTE = "”"
+# What _scanned folds, character by character (each becomes a space or an
+# apostrophe, which nothing folds), and the part of it beyond ASCII.
+_FOLDS = (*_FOLD_PAIRS, *((opener, " ") for opener in _WORD_OPENERS if opener not in dict(_FOLD_PAIRS)))
+_BEYOND_ASCII_FOLDS = tuple((old, new) for old, new in _FOLDS if not old.isascii())
+_ASCII_FOLDS = tuple((old, new) for old, new in _FOLDS if old.isascii())
+# _scanned's work on ASCII text as one table for bytes.translate, which reads a
+# byte a step (str.translate looks each character up).
+_ASCII_SCAN = bytes.maketrans(
+    bytes(range(ord("A"), ord("Z") + 1)) + "".join(old for old, _new in _ASCII_FOLDS).encode(),
+    bytes(range(ord("a"), ord("z") + 1)) + "".join(new for _old, new in _ASCII_FOLDS).encode(),
+)
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 # What the scan reads as a space before a word: a key can begin only after one.
 # (`‘` opens a word but is folded first, to `'`.)
@@ -75,37 +81,64 @@ def _scanned(text: str) -> str:
     elif "\n\n" in text:
         text = text.replace("\n\n", _FILLER + "\n")
     if text.isascii():
-        return text.translate(_ASCII_SCAN)  # one pass; the str.replace calls below cost more on ASCII
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    scanned = _fold_characters(lowered)
-    for opener in _WORD_OPENERS:
-        if opener in scanned:
-            scanned = scanned.replace(opener, " ")
-    return scanned
+        return _ascii_scanned(text)  # one pass; the str.replace calls below cost more on ASCII
+    # Folding and lower case commute: folding changes no letter, and reads no
+    # mark that lower case looks through (a final sigma) as one it stops at.
+    folded = text
+    for old, new in _BEYOND_ASCII_FOLDS:
+        if old in folded:
+            folded = folded.replace(old, new)
+    if folded.isascii():
+        return _ascii_scanned(folded)
+    for old, new in _ASCII_FOLDS:
+        if old in folded:
+            folded = folded.replace(old, new)
+    # Lower case a part at a time between closing quote marks: what is left of
+    # an article once its curly quotes and dashes are folded is often ASCII,
+    # which str.lower reads far faster. No letter's lower case depends on what
+    # is across the mark (lower case stops at it when it looks for a final sigma).
+    lowered = _CLOSING_QUOTE.join([part.lower() for part in folded.split(_CLOSING_QUOTE)])
+    if len(lowered) != len(folded):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in folded)
+    return lowered
 
 
-def _space_runs(scanned: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of two or more spaces: few, once blank lines are fillers."""
-    runs = []
-    start = scanned.find("  ")
-    while start >= 0:
-        end = start + 2
-        while end < len(scanned) and scanned[end] == " ":
-            end += 1
-        runs.append((start, end))
-        start = scanned.find("  ", end)
-    return runs
+def _ascii_scanned(text: str) -> str:
+    return text.encode("ascii").translate(_ASCII_SCAN).decode("ascii")
 
 
-def _between(scanned: str, runs: list[tuple[int, int]]) -> Iterator[str]:
-    """The text with each run of spaces as one space."""
-    position = 0
-    for start, end in runs:
-        yield scanned[position : start + 1]
-        position = end
-    yield scanned[position:]
+def _squeezed(scanned: str) -> tuple[str, list[int], list[int]]:
+    """The scanned text with each run of spaces as one space, and where the runs
+    were: a position of that text from removed_at[i] on is removed[i]
+    characters on in the scanned text (and in the text itself)."""
+    parts = scanned.split("  ")
+    if len(parts) == 1:
+        return scanned, [], []
+    # str.split takes a run's spaces two at a time from its left: a run of n
+    # spaces leaves n // 2 - 1 empty parts, and its odd space opens the next part.
+    pieces = [parts[0]]
+    removed_at: list[int] = []
+    removed: list[int] = []
+    run_at = len(parts[0])  # where the run's one space is in the squeezed text
+    total = 0
+    index, last = 1, len(parts) - 1
+    while index <= last:
+        length = 2
+        part = parts[index]
+        while not part and index < last:
+            length += 2
+            index += 1
+            part = parts[index]
+        if part[:1] == " ":
+            length += 1
+            part = part[1:]
+        total += length - 1
+        removed_at.append(run_at + 1)
+        removed.append(total)
+        pieces.append(part)
+        run_at += 1 + len(part)
+        index += 1
+    return " ".join(pieces), removed_at, removed
 
 
 def _hyperscan() -> Any:
@@ -308,6 +341,22 @@ class Match:
         return self.form.entry
 
 
+# What a key finds: its length, its forms, and `_slots_together` of them.
+_Key = tuple[int, tuple[Form, ...], "re.Pattern[str] | None"]
+_GROUP = re.compile(r"\(\?P<[A-Z][A-Z0-9]*>")
+
+
+def _slots_together(forms: list[Form]) -> re.Pattern[str] | None:
+    """For a key that opens several forms with slots (`head of the {X} Region`,
+    `head of the {X} Territory`), one pattern that matches, case aside, where
+    any of them does: a place it misses is not tried form by form. None for
+    fewer than two such forms."""
+    patterns = [form.pattern.pattern for form in forms if form.pattern is not None and form.before is None]
+    if len(patterns) < 2:
+        return None
+    return re.compile("|".join(f"(?:{_GROUP.sub('(?:', pattern)})" for pattern in patterns), re.IGNORECASE)
+
+
 class Matcher:
     """All avoid-forms of a glossary, matched in one pass."""
 
@@ -335,13 +384,13 @@ class Matcher:
         # Keys begin with a space, and so does the text scanned: a match can
         # only begin at a word, and the engine reports far fewer hits. A
         # compiled glossary keeps each key's forms apart: a run reads those its text hits.
-        self._keys = LazyList((len(key), tuple(forms)) for key, forms in table.items())
+        self._keys = LazyList((len(key), tuple(forms), _slots_together(forms)) for key, forms in table.items())
         self._automaton = _Automaton([" " + key for key in table], self._keys)
         self._empty = not table
         self._literals = _Literals([" " + key for key in table]) if table and _hyperscan() else None
 
-    def _hits(self, folded: str) -> list[tuple[int, int, tuple[int, tuple[Form, ...]]]]:
-        """(end, minus length, (length, forms)) of every key in the folded text,
+    def _hits(self, folded: str) -> list[tuple[int, int, _Key]]:
+        """(end, minus length, (length, forms, together)) of every key in the folded text,
         by end and then longest first, as the automaton reports them."""
         if self._literals is None:
             return [(end, -value[0], value) for end, value in self._automaton.iter(" " + folded)]
@@ -365,25 +414,15 @@ class Matcher:
         unless `overlapping` asks for every one."""
         if self._empty:
             return []
-        scanned = _scanned(text)
-        runs = _space_runs(scanned)
-        folded = "".join(_between(scanned, runs)) if runs else scanned
-        # Where a run of spaces was made one: a position of the folded text
-        # after removed_at[i] is removed[i] characters on in the text.
-        removed_at, removed = [], []
-        total = 0
-        for start, end in runs:
-            removed_at.append(start - total + 1)
-            total += end - start - 1
-            removed.append(total)
+        folded, removed_at, removed = _squeezed(_scanned(text))
         after = bisect.bisect_right
         candidates: list[Match] = []
         size = len(folded)
-        for end, minus_length, (_length, forms) in self._hits(folded):
+        for end, minus_length, (_length, forms, together) in self._hits(folded):
             if end < size and folded[end].isalnum():
                 continue
             start = end + minus_length
-            if runs:
+            if removed:
                 index = after(removed_at, start) - 1
                 o_start = start + removed[index] if index >= 0 else start
                 index = after(removed_at, end - 1) - 1
@@ -391,6 +430,7 @@ class Matcher:
             else:
                 o_start, o_end = start, end
             span = None  # the text as written, read only for a case-sensitive form
+            slots_fit = None  # whether a form of `together` can match here, asked once
             literal_found = False
             for form in forms:
                 if form.case_sensitive:
@@ -399,6 +439,11 @@ class Matcher:
                     if span != form.folded and fold(span) != form.folded:
                         continue
                 if form.pattern is not None:
+                    if together is not None and form.before is None:
+                        if slots_fit is None:
+                            slots_fit = together.match(text, o_start) is not None
+                        if not slots_fit:
+                            continue
                     whole = _slotted(text, o_start if form.before is None else _back(text, o_start, form.before), form)
                     if whole is not None:
                         candidates.append(whole)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tqa.glossary.inflection import ARTICLES, indefinite_article, inflected, is_noun, is_plural, lemmas, plural
 from tqa.glossary.matcher import Match
@@ -34,10 +35,15 @@ _BODY_NOUNS = frozenset(
     "ministry committee staff navy service office council court fleet bank commission agency "
     "department directorate inspectorate guard district".split()
 )
+_BODY_KINDS = ("acronym", "institution")
+# The last letters of `a`, `an` and `the`.
+_ARTICLE_ENDS = "aAnNeE"
 _DETERMINERS = frozenset("the a an this that these those its their his her our your whose every each no".split())
 _TITLE_SMALL_WORDS = frozenset("of the and for to on in at".split())
 _PREPOSITIONS = frozenset("in on at by for from with to of into onto under over about amid".split())
 _NUMBER = re.compile(r"^\d+$")
+# A run of word characters (re's `\w` is `str.isalnum()` and `_`) and apostrophes, read on reversed text.
+_WORD_RUN = re.compile(r"[\w'’]*")
 _PRECEDING = re.compile(r"[^\W_][\w'’-]*")
 # The same patterns for ASCII text, which they read alike: re.ASCII's word
 # characters are cheaper to test than Unicode's (none of them uses `\s`).
@@ -47,6 +53,7 @@ _WORD_BEFORE_ASCII, _WORD_AFTER_ASCII, _PRECEDING_ASCII = (
 _CLAUSE_END = re.compile(r"[.;:!?,]")
 _SINGULAR_VERBS = frozenset("is was has does".split())
 _PLURAL_VERBS_AFTER = frozenset("are were have do".split())
+_AGREEING_VERBS = _SINGULAR_VERBS | _PLURAL_VERBS_AFTER
 # Descriptions, not titles: lower case even before a name (`Kremlin spokesman Dmitry Peskov`).
 _DESCRIPTIVE_TITLES = frozenset("spokesman spokeswoman spokesperson expert analyst".split())
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"))
@@ -65,18 +72,18 @@ def at_sentence_start(text: str, offset: int) -> bool:
     return offset == 0 or bool(_SENTENCE_START.search(text[max(0, offset - 4) : offset]))
 
 
-def _word_before(text: str, offset: int) -> re.Match[str] | None:
-    """The word and the spaces just before an offset. The search starts at the
-    run of word characters before those spaces: the match cannot begin earlier,
-    and trying every earlier position was the costliest step of a replacement."""
+def _word_before(text: str, offset: int, last_letters: str = "") -> re.Match[str] | None:
+    """The word and the spaces just before an offset; with `last_letters`, only
+    a word ending in one of them (`aAnNeE`: an article), else None. The search
+    starts at the run of word characters before those spaces: the match cannot
+    begin earlier, and trying every earlier position was the costliest step of
+    a replacement."""
     window = text[max(0, offset - 40) : offset]
     body = window[:-1] if window.endswith("\n") else window  # `$` also matches before a final newline
     trimmed = body.rstrip(" \t\u00a0")
-    if len(trimmed) == len(body):
+    if len(trimmed) == len(body) or (last_letters and trimmed[-1:] not in last_letters):
         return None
-    start = len(trimmed)
-    while start and (trimmed[start - 1].isalnum() or trimmed[start - 1] in "_'’"):
-        start -= 1
+    start = len(trimmed) - _WORD_RUN.match(trimmed[::-1]).end()
     return (_WORD_BEFORE_ASCII if window.isascii() else _WORD_BEFORE).search(window, start)
 
 
@@ -89,18 +96,29 @@ def _words_in(window: str) -> list[str]:
     return (_PRECEDING_ASCII if window.isascii() else _PRECEDING).findall(window)
 
 
-def _head_tag(tags: str, auxiliary: str, lemma: str) -> str:
-    """The tag a `~word` replacement takes: of the tags its counterpart's form
-    serves, the verb tag when the replacement is a verb (`took` VBD; `taken`
-    after `has`), else the noun tag."""
+def _head_word(lemma: str, tags: str, text: str, offset: int) -> str | None:
+    """A `~word` replacement in the form of its counterpart's: of the tags that
+    form serves, the verb tag when the replacement is a verb (`took` VBD;
+    `taken` after `has`), else the noun tag; None when English has no such form."""
+    tag, past = _head_tag(tags, lemma)
+    if past and _auxiliary(text, offset).lower() in _PERFECT_OR_PASSIVE:
+        tag = "VBN"
+    return _inflected(lemma, tag)
+
+
+@cache
+def _head_tag(tags: str, lemma: str) -> tuple[str, bool]:
+    """The tag `_head_word` takes before the word in front is read, and whether
+    that word can make it VBN (the tag is VBD or VBD is a choice)."""
     choices = tags.split()
     if not choices:
-        return ""
+        return "", False
     verb = "VERB" in lemmas(lemma) or not lemmas(lemma)
     preferred = [tag for tag in choices if tag.startswith("VB") == verb] or choices
-    if "VBD" in preferred and auxiliary.lower() in _PERFECT_OR_PASSIVE:
-        return "VBN"
-    return preferred[0]
+    return preferred[0], "VBD" in preferred
+
+
+_inflected = cache(inflected)  # a lexicon lookup each time otherwise
 
 
 def _auxiliary(text: str, offset: int) -> str:
@@ -130,7 +148,7 @@ def _inflect_template(template: str, text: str, match: Match) -> tuple[str, bool
         template = template.replace("{" + name + "}", value)
     head = _HEAD.search(template) if "~" in template else None
     if head:
-        word = inflected(head.group(1), _head_tag(form.tags, _auxiliary(text, match.start), head.group(1)))
+        word = _head_word(head.group(1), form.tags, text, match.start)
         if word is None:
             computed, word = False, head.group(1)
         template = template[: head.start()] + word + template[head.end() :]
@@ -196,7 +214,7 @@ def _bare_body_subject(
     text: str, match: Match, words: list[str], before: re.Match[str] | None, after: re.Match[str] | None
 ) -> bool:
     """An acronym of a body, with no determiner, before a verb: its English name needs `the`."""
-    if match.entry.kind not in ("acronym", "institution") or " " in text[match.start : match.end].strip():
+    if match.entry.kind not in _BODY_KINDS or " " in text[match.start : match.end].strip():
         return False
     if words[0].lower() in _DETERMINERS or words[-1].lower() not in _BODY_NOUNS or after is None:
         return False
@@ -280,14 +298,21 @@ def _plural_noun(phrase: str) -> bool:
 
 def replacement(text: str, match: Match) -> Replacement:
     """The edit that puts the entry's English in place of a match."""
-    template = match.form.template
+    form = match.form
+    template = form.template
     if not template:
         return _drop(text, match)
+    kind = form.entry.kind
     found = text[match.start : match.end]
-    content, computed = _inflect_template(template, text, match)
+    if form.inflection or form.tags or match.slots or kind == "acronym" or template[0] == " " or "~" in template:
+        content, computed = _inflect_template(template, text, match)
+    else:
+        content, computed = template, True  # most forms: nothing to inflect
     words = content.split(" ")
     start, end = match.start, match.end
-    before = _word_before(text, start)
+    # The word before is read where it can matter: an article (its last letter
+    # tells), or any word before the English name of a body.
+    before = _word_before(text, start, "" if kind in _BODY_KINDS else _ARTICLE_ENDS)
     after = _word_after(text, end)
     if before and len(words) > 1 and before.group(1).lower() in ARTICLES and words[0].lower() in ARTICLES:
         if words[0][:1].isupper():
@@ -298,12 +323,12 @@ def replacement(text: str, match: Match) -> Replacement:
         # no word doubled with the text's: `the the principle`, `in Ukraine in Ukraine`
         words = words[_overlap_before(words, text, start) :]
     words = words[: len(words) - _overlap_after(words, text, end)]
-    if _bare_body_subject(text, match, words, before, after):
+    if kind in _BODY_KINDS and _bare_body_subject(text, match, words, before, after):
         words = ["the", *words]
-    if computed and _breaks_agreement(" ".join(words), found, after):
-        computed = False
+    if computed and after is not None and after.group(2).lower() in _AGREEING_VERBS:
+        computed = not _breaks_agreement(" ".join(words), found, after)
     if (
-        match.entry.kind == "title"
+        kind == "title"
         and after
         and after.group(2)[:1].isupper()
         and after.group(1) == " "

@@ -51,9 +51,11 @@ def glossary_matches_of(doc: Document, kinds: Collection[str]) -> list[Match]:
         by_kind = doc.cache["glossary_by_kind"] = {}
         for match in glossary_matches(doc):
             by_kind.setdefault(match.form.entry.kind, []).append(match)
-    found = [match for kind in kinds for match in by_kind.get(kind, ())]
-    if sum(kind in by_kind for kind in kinds) > 1:
-        found.sort(key=lambda m: m.start)
+    present = [by_kind[kind] for kind in kinds if kind in by_kind]
+    if len(present) < 2:
+        return list(present[0]) if present else []
+    found = [match for matches in present for match in matches]
+    found.sort(key=lambda m: m.start)
     return found
 
 
@@ -84,16 +86,17 @@ def glossary_fix(doc: Document, match: Match) -> Fix:
 
 
 def _violations(doc: Document, kinds: tuple[str, ...], message: str) -> Iterator[Violation]:
+    text = doc.text
     for match in glossary_matches_of(doc, kinds):
-        if match.form.info:
+        form = match.form
+        if form.info:
             continue
-        entry = match.form.entry
-        found = doc.text[match.start : match.end]
+        entry = form.entry
         fix = glossary_fix(doc, match)
         yield Violation(
             match.start,
             match.end,
-            message.format(found=found, ru=entry.ru, en=suggestion(match, fix)),
+            message.format(found=text[match.start : match.end], ru=entry.ru, en=suggestion(match, fix)),
             fix,
             entry.why,
         )
