@@ -57,7 +57,6 @@ from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitt
 from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
-from tqa.rules.names import NameIndex
 from tqa.signals import Stopped, deferred
 
 if TYPE_CHECKING:
@@ -501,6 +500,7 @@ def _settle(
         transliteration=plan.settings.transliteration,
         glossary_files=plan.settings.glossary,
         notes=cache.notes if cache is not None else None,
+        cache=cache,
     )
     if cache is not None:
         cache.save_notes()
@@ -541,7 +541,7 @@ def _stream(
     listing = Assembly(sys.stdout) if as_list else None
     failed = _report_errors([], errors)
     tally = Tally()
-    names = NameIndex(plan.settings.transliteration)
+    spellings: list[str] = []
     seen: list[FileResult] = []
     for result in results:
         if result.error is not None or (result.source is not None and result.source.notice):
@@ -551,16 +551,18 @@ def _stream(
         elif result.rendered:  # none for most files of a clean corpus
             sys.stdout.write(result.rendered)
         tally.merge(result.tally)
-        names.add(result.name_spellings)
+        spellings.append(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
     link_files(
         seen,
         plan.rules,
-        names,
+        spellings,
         context,
-        glossary_files=plan.settings.glossary,
-        notes=cache.notes if cache is not None else None,
+        plan.settings.transliteration,
+        plan.settings.glossary,
+        cache.notes if cache is not None else None,
+        cache,
     )
     if cache is not None:
         cache.save_notes()
