@@ -57,6 +57,7 @@ from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitt
 from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
+from tqa.rules.names import NameIndex
 from tqa.signals import Stopped, deferred
 
 if TYPE_CHECKING:
@@ -541,6 +542,10 @@ def _stream(
     listing = Assembly(sys.stdout) if as_list else None
     failed = _report_errors([], errors)
     tally = Tally()
+    # The run's name spellings, indexed as they come (while other files are still
+    # being checked), or only kept when every file comes from the cache: the
+    # run-wide findings are then most likely remembered (see `link_files`).
+    names = NameIndex(plan.settings.transliteration)
     spellings: list[str] = []
     seen: list[FileResult] = []
     for result in results:
@@ -551,13 +556,16 @@ def _stream(
         elif result.rendered:  # none for most files of a clean corpus
             sys.stdout.write(result.rendered)
         tally.merge(result.tally)
-        spellings.append(result.name_spellings)
+        if cache is not None and cache.every_file_cached:
+            spellings.append(result.name_spellings)
+        else:
+            names.add(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
     link_files(
         seen,
         plan.rules,
-        spellings,
+        spellings if cache is not None and cache.every_file_cached else names,
         context,
         plan.settings.transliteration,
         plan.settings.glossary,

@@ -95,6 +95,8 @@ class ResultCache:
     # The content key of each file of the run, in the order reported (None: a
     # file not cached, such as standard input): see `run_key`.
     run: list[str | None] = field(default_factory=list)
+    # Whether the cache held the result of every file of the run (known before the first is reported).
+    every_file_cached: bool = False
 
     @classmethod
     def open(cls, folder: Path, settings: str) -> ResultCache:

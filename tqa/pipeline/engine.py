@@ -60,6 +60,7 @@ def process(
             entry = cache.get(item.path, item.display, keys(item.display))
             if entry is not None:
                 cached[index] = entry
+    cache.every_file_cached = len(cached) == len(inputs)
     checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs, cluster)
     for index, item in enumerate(inputs):
         entry = cached.get(index)
@@ -147,7 +148,7 @@ def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentatio
 def link_files(
     results: Sequence[FileResult],
     rules: Sequence[Rule],
-    spellings: Sequence[str] | None = None,
+    spellings: NameIndex | Sequence[str] | None = None,
     context: Iterable[str] = (),
     transliteration: str = "wire",
     glossary_files: tuple[str, ...] = (),
@@ -155,8 +156,8 @@ def link_files(
     cache: ResultCache | None = None,
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
-    across files. `spellings` are the files' name spellings in order, when the
-    results no longer hold them; `context` adds the spellings of files that are
+    across files. `spellings` are the files' name spellings in order (or an
+    index of them), when the results no longer hold them; `context` adds the spellings of files that are
     not reported on; `transliteration` is the romanization preferred where
     files disagree; `glossary_files` are the run's glossary, whose entry a
     finding names when the preferred spelling is its; `notes` keeps those
@@ -174,9 +175,12 @@ def link_files(
         for index, (findings, snapshot) in remembered.items():
             _add_remembered(results[index], findings, snapshot)
         return
-    names = NameIndex(transliteration)
-    for spelled in (result.name_spellings for result in results) if spellings is None else spellings:
-        names.add(spelled)
+    if isinstance(spellings, NameIndex):
+        names = spellings
+    else:
+        names = NameIndex(transliteration)
+        for spelled in (result.name_spellings for result in results) if spellings is None else spellings:
+            names.add(spelled)
     for spelled in context:
         names.add(spelled)
     found: dict[int, tuple] = {}
