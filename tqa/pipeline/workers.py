@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 
 from tqa.i18n import current_language, set_language
 from tqa.model import Rule
@@ -53,9 +54,10 @@ def process_parallel(
     """`jobs` processes at work: this one and `jobs` - 1 workers. Where processes
     fork, the first file is checked here before the workers start: they inherit
     what it loaded (the glossary, the scan database, word lists) instead of
-    each loading it again. The batches go out in order; this process keeps the
-    workers' queue one batch ahead of them, checks the next batch itself while
-    the one to report next is not back, and reports each as soon as it is. A
+    each loading it again. The batches go out in order; this process keeps
+    each worker `AHEAD` batches to do (topped up after each file it checks
+    itself), checks the next batch no one has while the one to report next is
+    not back, and reports each as soon as it is. A
     worker that dies (killed, out of memory) does not end the run: the files it
     had not returned are worked on in this process instead."""
     forking = "fork" in multiprocessing.get_all_start_methods()
@@ -97,38 +99,61 @@ def _in_order(
 ) -> Iterator[FileResult]:
     """The results of the batches of `work`, in order, worked on by the pool's
     `workers` and by this process (see `process_parallel`)."""
-    sent: dict[int, Future[list[tuple]]] = {}
-    kept: dict[int, list[FileResult]] = {}
-    handed = 0  # batches handed out so far, to the pool or to this process
-    broken = False
+    shared = _Shared(work, pool, workers, rules_for, job)
     for index, batch in enumerate(work):
-        while index not in kept:
-            while not broken and handed < len(work) and sum(not f.done() for f in sent.values()) < AHEAD * workers:
-                try:
-                    sent[handed] = pool.submit(_work, work[handed])
-                except BrokenProcessPool:
-                    broken = _tell_broken()
-                    break
-                handed += 1
-            future = sent.pop(index, None)
+        while index not in shared.kept:
+            shared.top_up()
+            future = shared.sent.pop(index, None)
             if future is None:  # not handed out yet: this process takes it
-                kept[index] = _check_here(batch, rules_for, job)
-                handed += 1
-            elif future.done() or broken or handed == len(work):
+                shared.handed += 1
+                shared.kept[index] = shared.check_here(batch)
+            elif future.done() or shared.broken or shared.handed == len(work):
                 try:
-                    kept[index] = [FileResult.unpacked(packed, item) for packed, item in zip(future.result(), batch)]
+                    shared.kept[index] = [FileResult.unpacked(p, item) for p, item in zip(future.result(), batch)]
                 except BrokenProcessPool:
-                    broken = broken or _tell_broken()
-                    kept[index] = _check_here(batch, rules_for, job)
+                    shared.broken = shared.broken or _tell_broken()
+                    shared.kept[index] = shared.check_here(batch)
             else:  # still at work in the pool: meanwhile, this process checks the next batch no one has
-                sent[index] = future
-                kept[handed] = _check_here(work[handed], rules_for, job)
-                handed += 1
-        yield from kept.pop(index)
+                shared.sent[index] = future
+                taken, shared.handed = shared.handed, shared.handed + 1
+                shared.kept[taken] = shared.check_here(work[taken])
+        yield from shared.kept.pop(index)
 
 
-def _check_here(batch: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job) -> list[FileResult]:
-    return [process_one(item, rules_for(item.display), job) for item in batch]
+@dataclass
+class _Shared:
+    """The batches of a run shared between the pool and this process: which were
+    sent to the pool (`sent`), which this process has the results of (`kept`)."""
+
+    work: list[Sequence[Input]]
+    pool: ProcessPoolExecutor
+    workers: int
+    rules_for: Callable[[str], Sequence[Rule]]
+    job: Job
+    sent: dict[int, Future[list[tuple]]] = field(default_factory=dict)
+    kept: dict[int, list[FileResult]] = field(default_factory=dict)
+    handed: int = 0  # batches handed out so far, to the pool or to this process
+    broken: bool = False
+
+    def top_up(self) -> None:
+        """Send the next batches to the pool until `AHEAD` a worker are not back."""
+        while not self.broken and self.handed < len(self.work):
+            if sum(not future.done() for future in self.sent.values()) >= AHEAD * self.workers:
+                return
+            try:
+                self.sent[self.handed] = self.pool.submit(_work, self.work[self.handed])
+            except BrokenProcessPool:
+                self.broken = _tell_broken()
+                return
+            self.handed += 1
+
+    def check_here(self, batch: Sequence[Input]) -> list[FileResult]:
+        """Check `batch` in this process, keeping the pool's queue full after each file."""
+        results = []
+        for item in batch:
+            results.append(process_one(item, self.rules_for(item.display), self.job))
+            self.top_up()
+        return results
 
 
 def _tell_broken() -> bool:
