@@ -52,35 +52,27 @@ def process_parallel(
     inputs: Sequence[Input], rules_for: Callable[[str], Sequence[Rule]], job: Job, jobs: int
 ) -> Iterator[FileResult]:
     """`jobs` processes at work: this one and `jobs` - 1 workers. Where processes
-    fork, the first file is checked here before the workers start: they inherit
-    what it loaded (the glossary, the scan database, word lists) instead of
-    each loading it again. The batches go out in order; this process keeps
-    each worker `AHEAD` batches to do (topped up after each file it checks
-    itself), checks the next batch no one has while the one to report next is
-    not back, and reports each as soon as it is. A
+    fork, the glossary is loaded before the workers start, and they share it
+    (each then reads only the parts of it its files need). The batches go out
+    in order; this process keeps each worker `AHEAD` batches to do (topped up
+    after each file it checks itself), checks the next batch no one has while
+    the one to report next is not back, and reports each as soon as it is. A
     worker that dies (killed, out of memory) does not end the run: the files it
     had not returned are worked on in this process instead."""
     forking = "fork" in multiprocessing.get_all_start_methods()
     files = [item for item in inputs if not item.is_stdin]
     glossary = bool(files) and uses_glossary(rules_for(files[0].display))
-    warmed = None
-    if forking and files:
-        if glossary:
-            from tqa.glossary.compiled import load_glossary
+    if forking and glossary:
+        from tqa.glossary.compiled import load_glossary
 
-            load_glossary(job.glossary_files)
-        warmed = files[0]
-        files = files[1:]
+        load_glossary(job.glossary_files)
     context = multiprocessing.get_context("fork" if forking else "spawn")
     initargs = (current_language(), rules_for, job, glossary)
     pool = ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_start_worker, initargs=initargs)
     try:
         checked = _in_order(list(batches(files, jobs)), pool, jobs - 1, rules_for, job)
         for item in inputs:
-            if item.is_stdin or item is warmed:
-                yield process_one(item, rules_for(item.display), job)
-            else:
-                yield next(checked)
+            yield process_one(item, rules_for(item.display), job) if item.is_stdin else next(checked)
     except BaseException:
         # An early stop (Ctrl-C, SIGTERM, an error, the caller closing): the workers
         # write nothing, so they are ended at once rather than left to finish their files.
