@@ -1,4 +1,4 @@
-"""`--jobs N`: the same per-file work in worker processes, results in input order."""
+"""`--jobs N`: the per-file work shared by this process and N - 1 worker processes, results in input order."""
 
 from __future__ import annotations
 
