@@ -234,3 +234,38 @@ def test_a_packed_result_unpacks_to_the_same_result(tmp_path, streamed):
         run.merge(copy.tally)
         run.merge(copy.tally)
         assert run != copy.tally == original.tally
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+def test_the_run_wide_findings_of_an_unchanged_run_are_remembered(cache_dir, tmp_path, monkeypatch, output_format):
+    """A run whose files are all unchanged, in the same order, reports the run-wide
+    name findings (N602) remembered from the last such run; a changed file, or a
+    corrupt record of them, has them worked out again."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "docs" / "1.txt", "Sergei Shoigu spoke.\n")
+    write(tmp_path / "docs" / "2.txt", "Sergei Shoigu spoke again.\n")
+    write(tmp_path / "docs" / "3.txt", "Quotes “here ”.\n\nSergei Shoygu said. Shoygu came.\n")
+
+    def names_check(*options: str) -> str:
+        arguments = ["check", "--select", "N602,Q103", "--exit-zero", "--output-format", output_format, *options]
+        result = CliRunner().invoke(main, [*arguments, "docs"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = names_check("--jobs", "1")
+    assert "Shoygu" in cold and "Q103" in cold
+    from tqa.pipeline import engine
+
+    def fail(*_arguments):
+        raise AssertionError("the run-wide findings were worked out again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "NameIndex", fail)
+        assert names_check("--jobs", "1") == cold
+    (remembered,) = (cache_dir / "results").glob("*.run")
+    remembered.write_bytes(b"not a pickle")
+    assert names_check("--jobs", "1") == cold
+    write(tmp_path / "docs" / "2.txt", "Mr Shoigu spoke again.\n\nSergei Shoigu too.\n")
+    assert names_check("--jobs", "1") == names_check("--no-cache")
+    write(tmp_path / "docs" / "1.txt", "Sergei Shoygu spoke.\n")
+    assert names_check("--jobs", "1") == names_check("--no-cache")

@@ -568,7 +568,7 @@ import tqa.pipeline.one_file
 main_process = os.getpid()
 checking = tqa.pipeline.one_file.process_one
 def dies_in_a_worker(item, rules, job):
-    if os.getpid() != main_process and item.path.endswith("c.txt"):
+    if os.getpid() != main_process:  # the first file a worker is given kills it
         os._exit(9)
     return checking(item, rules, job)
 tqa.pipeline.one_file.process_one = dies_in_a_worker

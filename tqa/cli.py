@@ -501,6 +501,7 @@ def _settle(
         transliteration=plan.settings.transliteration,
         glossary_files=plan.settings.glossary,
         notes=cache.notes if cache is not None else None,
+        cache=cache,
     )
     if cache is not None:
         cache.save_notes()
@@ -541,7 +542,11 @@ def _stream(
     listing = Assembly(sys.stdout) if as_list else None
     failed = _report_errors([], errors)
     tally = Tally()
+    # The run's name spellings, indexed as they come (while other files are still
+    # being checked), or only kept when every file comes from the cache: the
+    # run-wide findings are then most likely remembered (see `link_files`).
     names = NameIndex(plan.settings.transliteration)
+    spellings: list[str] = []
     seen: list[FileResult] = []
     for result in results:
         if result.error is not None or (result.source is not None and result.source.notice):
@@ -551,16 +556,21 @@ def _stream(
         elif result.rendered:  # none for most files of a clean corpus
             sys.stdout.write(result.rendered)
         tally.merge(result.tally)
-        names.add(result.name_spellings)
+        if cache is not None and cache.every_file_cached:
+            spellings.append(result.name_spellings)
+        else:
+            names.add(result.name_spellings)
         result.name_spellings, result.rendered, result.tally = "", None, None
         seen.append(result)
     link_files(
         seen,
         plan.rules,
-        names,
+        spellings if cache is not None and cache.every_file_cached else names,
         context,
-        glossary_files=plan.settings.glossary,
-        notes=cache.notes if cache is not None else None,
+        plan.settings.transliteration,
+        plan.settings.glossary,
+        cache.notes if cache is not None else None,
+        cache,
     )
     if cache is not None:
         cache.save_notes()

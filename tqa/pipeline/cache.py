@@ -24,6 +24,7 @@ import gc
 import hashlib
 import os
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -91,6 +92,11 @@ class ResultCache:
     notes_read: int = 0
     # Whether the rules an entry was checked with are those asked for, by the ids of both tuples.
     rules_seen: dict[tuple[int, int], tuple[tuple, tuple, bool]] = field(default_factory=dict)
+    # The content key of each file of the run, in the order reported (None: a
+    # file not cached, such as standard input): see `run_key`.
+    run: list[str | None] = field(default_factory=list)
+    # Whether the cache held the result of every file of the run (known before the first is reported).
+    every_file_cached: bool = False
 
     @classmethod
     def open(cls, folder: Path, settings: str) -> ResultCache:
@@ -120,8 +126,8 @@ class ResultCache:
             cache.changed = True
         return cache
 
-    def get(self, path: str, display: str, rules: tuple[tuple[str, str], ...]) -> tuple | None:
-        """The cached result for the file at `path`, shown as `display` and checked
+    def get(self, path: str, display: str, rules: tuple[tuple[str, str], ...]) -> Entry | None:
+        """The cached entry for the file at `path`, shown as `display` and checked
         with `rules`, if its content is unchanged."""
         key = _key(path, display, self.working_folder)
         entry = self.entries.get(key)
@@ -144,7 +150,7 @@ class ResultCache:
                 return None
             self.entries[key] = entry._replace(mtime_ns=status.st_mtime_ns)
             self.changed = True
-        return entry.result
+        return entry
 
     def _same_rules(self, cached: tuple[tuple[str, str], ...], rules: tuple[tuple[str, str], ...]) -> bool:
         """Whether `cached` (rules of an entry) are `rules`; compared once for each
@@ -155,19 +161,21 @@ class ResultCache:
             seen = self.rules_seen[id(cached), id(rules)] = (cached, rules, cached == rules)
         return seen[2]
 
-    def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: tuple) -> None:
-        """Remember `result` for the file at `path`, unless the file changed since it was looked up."""
+    def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: tuple) -> str | None:
+        """Remember `result` for the file at `path`, unless the file changed since it
+        was looked up; the key of its content when it is remembered."""
         key = _key(path, display, self.working_folder)
         try:
             with open(path, "rb") as stream:
                 status = os.fstat(stream.fileno())
                 if self.missed.pop(key, None) != (status.st_size, status.st_mtime_ns):
-                    return
+                    return None
                 content = content_key(stream.read())
         except OSError:
-            return
+            return None
         self.entries[key] = Entry(status.st_size, status.st_mtime_ns, content, rules, result)
         self.changed = True
+        return content
 
     def save(self) -> None:
         """Write the cache (atomically) when anything changed; skipped when the folder is not writable."""
@@ -195,6 +203,39 @@ class ResultCache:
             return
         if write_cache_file(self.notes_path, pickle.dumps(self.notes, protocol=pickle.HIGHEST_PROTOCOL)):
             self.notes_read = len(self.notes)
+
+
+    def run_key(self, context: Sequence[str]) -> str | None:
+        """What decides the run-wide findings besides the settings: the content of
+        every file of the run in order, and `context` (the name spellings of files
+        not reported on); None when a file of the run has no content key."""
+        if None in self.run:
+            return None
+        digest = hashlib.blake2b("\n".join(self.run).encode(), digest_size=16)  # type: ignore[arg-type]
+        digest.update("\0".join(("", *context)).encode())
+        return digest.hexdigest()
+
+    @property
+    def run_wide_path(self) -> Path:
+        return self.path.with_suffix(".run")
+
+    def run_wide(self, key: str) -> dict[int, tuple] | None:
+        """The run-wide findings remembered for a run whose `run_key` is `key`, by the
+        index of the file they are in (see `tqa.pipeline.engine.link_files`)."""
+        try:
+            with self.run_wide_path.open("rb") as stream:
+                remembered = pickle.load(stream)
+        except Exception:  # none yet, or not to be trusted: worked out again
+            return None
+        if type(remembered) is tuple and len(remembered) == 2 and remembered[0] == key:
+            found = remembered[1]
+            if type(found) is dict and all(type(index) is int and type(value) is tuple for index, value in found.items()):
+                return found
+        return None
+
+    def remember_run_wide(self, key: str, found: dict[int, tuple]) -> None:
+        """Keep the run-wide findings of the run whose `run_key` is `key` (the last run's only)."""
+        write_cache_file(self.run_wide_path, pickle.dumps((key, found), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def remove_caches(root: Path) -> int:

@@ -17,7 +17,7 @@ from tqa.alignment import is_target_name, paired_source
 from tqa.errors import UserError
 from tqa.i18n import _
 from tqa.model import Applicability, Edit, Finding, Fix, GlossaryRef, Rule
-from tqa.pipeline.cache import ResultCache
+from tqa.pipeline.cache import Entry, ResultCache
 from tqa.pipeline.discover import discover
 from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
 from tqa.pipeline.run import DEFAULT_JOB, FileResult, Input, Job
@@ -30,6 +30,7 @@ from tqa.rules.names import (
     skeleton,
 )
 from tqa.text.document import Document
+from tqa.text.snapshot import TextSnapshot
 from tqa.text.textio import read_file
 
 if TYPE_CHECKING:
@@ -53,20 +54,25 @@ def process(
         yield from _process(inputs, rules_for, job, jobs, cluster)
         return
     keys = _RulesKeys(rules_for)
-    cached: dict[int, FileResult] = {}
+    cached: dict[int, Entry] = {}
     for index, item in enumerate(inputs):
         if _cacheable_input(item, job):
-            packed = cache.get(item.path, item.display, keys(item.display))
-            if packed is not None:
-                cached[index] = FileResult.unpacked(packed, item)
+            entry = cache.get(item.path, item.display, keys(item.display))
+            if entry is not None:
+                cached[index] = entry
+    cache.every_file_cached = len(cached) == len(inputs)
     checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs, cluster)
     for index, item in enumerate(inputs):
-        if index in cached:
-            yield cached[index]
+        entry = cached.get(index)
+        if entry is not None:
+            cache.run.append(entry.content)
+            yield FileResult.unpacked(entry.result, item)
             continue
         result = next(checked)
+        content = None
         if result.error is None and result.source is not None and _cacheable_input(item, job):
-            cache.put(item.path, item.display, keys(item.display), result.packed())
+            content = cache.put(item.path, item.display, keys(item.display), result.packed())
+        cache.run.append(content)
         yield result
     cache.save()
 
@@ -142,31 +148,59 @@ def context_spellings(paths: Sequence[str], inputs: Sequence[Input], segmentatio
 def link_files(
     results: Sequence[FileResult],
     rules: Sequence[Rule],
-    names: NameIndex | None = None,
+    spellings: NameIndex | Sequence[str] | None = None,
     context: Iterable[str] = (),
     transliteration: str = "wire",
     glossary_files: tuple[str, ...] = (),
     notes: dict[str, GlossaryRef | None] | None = None,
+    cache: ResultCache | None = None,
 ) -> None:
     """Add the findings only a whole run can see: one name spelled differently
-    across files. `names` is the run's index when it was built file by file;
-    `context` adds the spellings of files that are not reported on;
-    `transliteration` is the romanization preferred where files disagree;
-    `glossary_files` are the run's glossary, whose entry a finding names when
-    the preferred spelling is its; `notes` keeps those entries' notes by the
-    name's skeleton (the results cache's, so a cached run need not load the glossary)."""
+    across files. `spellings` are the files' name spellings in order (or an
+    index of them), when the results no longer hold them; `context` adds the spellings of files that are
+    not reported on; `transliteration` is the romanization preferred where
+    files disagree; `glossary_files` are the run's glossary, whose entry a
+    finding names when the preferred spelling is its; `notes` keeps those
+    entries' notes by the name's skeleton (the results cache's, so a cached run
+    need not load the glossary). With the results `cache` of the run, the
+    findings of a run whose every file it knows, unchanged and in the same
+    order, are those remembered from the last such run."""
     rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
     if rule is None:
         return
-    if names is None:
+    context = list(context)
+    key = cache.run_key(context) if cache is not None and len(cache.run) == len(results) else None
+    remembered = cache.run_wide(key) if cache is not None and key is not None else None
+    if remembered is not None:
+        for index, (findings, snapshot) in remembered.items():
+            _add_remembered(results[index], findings, snapshot)
+        return
+    if isinstance(spellings, NameIndex):
+        names = spellings
+    else:
         names = NameIndex(transliteration)
-        for result in results:
-            names.add(result.name_spellings)
-    for spellings in context:
-        names.add(spellings)
+        for spelled in (result.name_spellings for result in results) if spellings is None else spellings:
+            names.add(spelled)
+    for spelled in context:
+        names.add(spelled)
+    found: dict[int, tuple] = {}
     for index, reports in sorted(names.reports(context_from=len(results)).items()):
         if index < len(results):
-            add_name_findings(results[index], reports, rule, glossary_files, notes)
+            result = results[index]
+            added = add_name_findings(result, reports, rule, glossary_files, notes)
+            if added:
+                found[index] = (tuple(added), None if result.snapshot is None else result.snapshot.packed())
+    if cache is not None and key is not None:
+        cache.remember_run_wide(key, found)
+
+
+def _add_remembered(result: FileResult, findings: tuple[Finding, ...], snapshot: tuple | None) -> None:
+    """The run-wide `findings` of one file and its `snapshot` with their lines, as
+    `add_name_findings` left them in a run with the same files."""
+    result.findings.extend(findings)
+    result.findings.sort(key=lambda f: (f.start, f.code, f.end))
+    if snapshot is not None:
+        result.snapshot = TextSnapshot.unpacked(snapshot)
 
 
 def _glossary_note(
@@ -186,14 +220,16 @@ def add_name_findings(
     rule: Rule,
     glossary_files: tuple[str, ...] = (),
     notes: dict[str, GlossaryRef | None] | None = None,
-) -> None:
-    """A file's findings of names the rest of the run spells otherwise (see `link_files`)."""
+) -> list[Finding]:
+    """Add to a file's findings those of names the rest of the run spells otherwise
+    (see `link_files`); returns them."""
     if result.source is None:
-        return
+        return []
     text = result.fixed_text if result.fixed_text is not None else result.source.text
     if result.snapshot is not None:
         text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
     kept = []
+    added: list[Finding] = []
     for report in reports:
         found, preferred = report.found, report.preferred
         offset = first_occurrence(text, found)
@@ -211,7 +247,7 @@ def add_name_findings(
             Applicability.DISPLAY_ONLY,
         )
         why = _glossary_note(preferred, glossary_files, {} if notes is None else notes) if report.known else None
-        result.findings.append(
+        added.append(
             Finding(
                 rule.code,
                 rule.name,
@@ -225,4 +261,6 @@ def add_name_findings(
         )
     if result.snapshot is not None:
         result.snapshot.keep(text, kept)
+    result.findings.extend(added)
     result.findings.sort(key=lambda f: (f.start, f.code, f.end))
+    return added
