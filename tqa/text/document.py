@@ -15,6 +15,7 @@ _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t\f\v\u00a0]*(?=\r?\n|\r|$)")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 _CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3", b"\xd4")  # the UTF-8 lead bytes of U+0400-U+053F
+_NEWLINES = itertools.repeat("\n")
 _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines also breaks at these
 # The same two for the common text without carriage returns: simpler, faster.
 _BLANK_LINE_LF = re.compile(r"\n[ \t\f\v\u00a0]*(?=\n|$)")
@@ -238,7 +239,8 @@ class Document:
         """Spans no rule may report on: URLs, e-mail addresses, and in Markdown
         inline code, link targets, comments and tags."""
         text = self.text
-        spans = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text) else []
+        # A single-character `in` first: a longer one is slow on text beyond Latin-1.
+        spans = [m.span() for m in _URL.finditer(text)] if (("/" in text and "://" in text) or "www." in text) else []
         if "@" in text:
             for match in _EMAIL_DOMAIN.finditer(text):
                 name = _EMAIL_NAME.search(text, max(0, match.start() - 64), match.start())
@@ -311,7 +313,9 @@ def _split_paragraphs(text: str, separator: str) -> Paragraphs:
         chunks[-1] = chunks[-1][:-1]
     step = len(separator)
     starts = list(itertools.accumulate(map(step.__add__, map(len, chunks)), initial=0))
-    if text[:1] != "\n" and "\n" + separator not in text and "" not in chunks and not any(map(str.isspace, chunks)):
+    # With no empty chunk, a run of more newlines than the separator shows as a
+    # chunk opening with a newline: found among the chunks, not by a slow scan of the text.
+    if "" not in chunks and not any(map(str.startswith, chunks, _NEWLINES)) and not any(map(str.isspace, chunks)):
         starts.pop()
         return Paragraphs(starts, chunks)  # every chunk a paragraph as it stands
     kept_starts, kept = [], []
