@@ -4,10 +4,12 @@ writes (left alone)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tqa.pipeline.check import FixSettings, check_document, fix_text
-from tqa.rules import select_rules
+from tqa.rules import numbers, select_rules
 from tqa.rules.nations import ADJECTIVE_OF, COUNTRY_OF
 from tqa.text.document import Document
 
@@ -142,3 +144,31 @@ def test_every_nationality_names_a_country_and_back():
     for adjective, country in COUNTRY_OF.items():
         assert country[0].isupper() or country.startswith("the ")
         assert ADJECTIVE_OF[country.removeprefix("the ")] in (adjective, "US", *COUNTRY_OF)
+
+
+# The spaced-groups pattern, written as it reads: a look-behind before the figures.
+_SPACED_GROUPS_AS_READ = re.compile(r"(?<![\w.,:/+-])(?P<number>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+)(?![\w.,]\d|\d)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 000",
+        "x1 000",
+        ".1 000 and 2 000",
+        "a 12 345 678 b",
+        "1234 567",
+        "-5 000, +6 000, /7 000, :8 000",
+        "5 000,5 and 6 000.25",
+        "€1 000 000 and 2 500 people",
+        "0 000 1 000",
+        "1\u00a0000\u202f000\u2009000",
+        "١ ٠٠٠ and ١٢ ٣٤٥",
+        "8 800 555 35 35",
+        "x5 123 456",
+    ],
+)
+def test_spaced_groups_pattern_finds_what_it_reads_as(text):
+    """P307's pattern opens with the figure for speed: it finds the same spans."""
+    spans = [(match.span(), match.span("number")) for match in numbers._SPACED_GROUPS.finditer(text)]
+    assert spans == [(match.span(), match.span("number")) for match in _SPACED_GROUPS_AS_READ.finditer(text)]

@@ -14,8 +14,11 @@ from tqa.text.document import Document
 
 # `12 thousand`, `1.5 thousand`, `600,3 thousand` (a decimal comma): тыс. carried over.
 _THOUSAND = lazy(r"(?<![\w.,])(?P<number>\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]+(?P<word>thousands?)\b")
-# `25 000`, `110 100 euros`, `1 000 000`: groups of three digits after a space.
-_SPACED_GROUPS = lazy(r"(?<![\w.,:/+-])(?P<number>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+)(?![\w.,]\d|\d)")
+# `25 000`, `110 100 euros`, `1 000 000`: groups of three digits after a space,
+# not after a word, a figure or `.,:/+-`. The pattern opens with a class, which the
+# regex engine skips to in C; the look-behind, checked from the first figure, would
+# be tried at every position had it come first.
+_SPACED_GROUPS = lazy(r"(?P<number>[\d](?<![\w.,:/+-].)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+)(?![\w.,]\d|\d)")
 # `2,5%`, `9,5 per cent`: a decimal comma before a percent sign or a magnitude.
 _DECIMAL_COMMA = lazy(
     r"(?<![\w.,])(?P<number>\d{1,3},\d{1,2})(?=\s?(?:%|per ?cent\b|percent\b|million\b|billion\b|trillion\b))"
@@ -23,7 +26,7 @@ _DECIMAL_COMMA = lazy(
 # Where a decimal comma can be: a comma before a figure (a literal the regex engine jumps to).
 _COMMA_BEFORE_FIGURE = lazy(r",(?=\d)")
 # Where such a number can be at all: a figure, a space and three figures.
-_GROUP_GAP = lazy(r"\d[ \u00a0\u2009\u202f]\d{3}")
+_GROUP_GAP = lazy(r"[\d][ \u00a0\u2009\u202f]\d{3}")  # `[\d]`, a class: skipped to in C
 # `8 800 555 35 35`: a phone number or a list of figures goes on after the groups.
 _IN_A_SERIES = lazy(r"[ \u00a0-]\d")
 _MONTHS = lazy(
