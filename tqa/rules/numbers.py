@@ -14,10 +14,7 @@ from tqa.text.document import Document
 
 # `12 thousand`, `1.5 thousand`, `600,3 thousand` (a decimal comma): тыс. carried over.
 _THOUSAND = lazy(r"(?<![\w.,])(?P<number>\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]+(?P<word>thousands?)\b")
-# `25 000`, `110 100 euros`, `1 000 000`: groups of three digits after a space,
-# not after a word, a figure or `.,:/+-`. The pattern opens with a class, which the
-# regex engine skips to in C; the look-behind, checked from the first figure, would
-# be tried at every position had it come first.
+# `25 000`, `1 000 000`: three-digit groups after a space; opened by `[\d]`, a class sre skips to (no look-behind first)
 _SPACED_GROUPS = lazy(r"(?P<number>[\d](?<![\w.,:/+-].)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+)(?![\w.,]\d|\d)")
 # `2,5%`, `9,5 per cent`: a decimal comma before a percent sign or a magnitude.
 _DECIMAL_COMMA = lazy(
