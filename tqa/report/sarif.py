@@ -127,7 +127,7 @@ def file_texts(result: FileResult, heads: dict[tuple[str, Severity], str]) -> li
         row, column = position(start)
         end_row, end_column = position(end)
         text = (
-            f"{head}{encode(finding.message)}{middle}{row},{n5}\"startColumn\": {column},"
+            f'{head}{encode(finding.message)}{middle}{row},{n5}"startColumn": {column},'
             f'{n5}"endLine": {end_row},{n5}"endColumn": {end_column}{n4}}}{n3}}}{n2}}}{n1}],'
             f'{n1}"partialFingerprints": {{{n2}"primaryLocationLineHash": "{fingerprint}"{n1}}}'
         )
