@@ -20,7 +20,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 import tqa
-from tqa.model import Fix, GlossaryRef, Rule, Severity
+from tqa.model import Applicability, GlossaryRef, Rule, Severity
 from tqa.pipeline.fingerprint import fingerprints
 from tqa.pipeline.run import FileResult, checked_text, display_root
 from tqa.report import ReportOptions, json_text, ordered, positions_of, posix_path
@@ -100,17 +100,56 @@ _RESULT = "\n" + json_text.INDENT * 4
 _N = tuple(_RESULT + json_text.INDENT * level for level in range(9))
 
 
-def file_texts(result: FileResult, heads: dict[tuple[str, Severity], str]) -> list[str]:
+class Layouts:
+    """What a run's results share, each laid out once: a result's text up to
+    its message, by rule and level, and a fix's text before its location and
+    after its replacements, by title and applicability."""
+
+    def __init__(self) -> None:
+        self.heads: dict[tuple[str, Severity], str] = {}
+        self.fixes: dict[tuple[str, Applicability], tuple[str, str]] = {}
+
+    def head(self, code: str, severity: Severity) -> str:
+        n1, n2 = _N[1:3]
+        index = RULE_INDEX.get(code)
+        rule_index = "" if index is None else f'{n1}"ruleIndex": {index},'
+        head = self.heads[code, severity] = (
+            f'{{{n1}"ruleId": {json_text.encode_basestring(code)},{rule_index}'
+            f'{n1}"level": "{LEVEL[severity]}",{n1}"message": {{{n2}"text": '
+        )
+        return head
+
+    def fix(self, title: str, applicability: Applicability) -> tuple[str, str]:
+        encode = json_text.encode_basestring
+        n1, n2, n3, n4, n5 = _N[1:6]
+        ends = self.fixes[title, applicability] = (
+            f',{n1}"fixes": [{n2}{{{n3}"description": {{{n4}"text": {encode(title)}{n3}}},'
+            f'{n3}"artifactChanges": [{n4}{{{n5}"artifactLocation": ',
+            f'{n4}}}{n3}],{n3}"properties": {{{n4}"applicability": {encode(applicability.value)}{n3}}}{n2}}}{n1}]',
+        )
+        return ends
+
+
+# Between a result's numbers: from the start line of its region on.
+_N1, _N2, _N3, _N4, _N5 = _N[1:6]
+_START_COLUMN = f',{_N5}"startColumn": '
+_END_LINE = f',{_N5}"endLine": '
+_END_COLUMN = f',{_N5}"endColumn": '
+_FINGERPRINT = f'{_N4}}}{_N3}}}{_N2}}}{_N1}],{_N1}"partialFingerprints": {{{_N2}"primaryLocationLineHash": "'
+_END = f'"{_N1}}}'
+_REPLACEMENTS = f',{_N5}"replacements": '
+
+
+def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
     """A file's results as indented JSON (what json_text writes of them), in
     `fingerprinted` order, written directly: a report has one per finding,
     and a generic writer walking twenty small objects a result costs more
-    than finding it. What a file's results share (where the file is, what
-    opens a result of one rule and level, kept in `heads` for the run) is
-    written once."""
+    than finding it. What the file's results share (where the file is) is
+    written once, what the run's share once a run (`layouts`)."""
     if result.source is None or not result.findings:
         return []
     encode = json_text.encode_basestring
-    n0, n1, n2, n3, n4, n5, _n6, _n7, _n8 = _N
+    n0, n1, n2, n3, n4, n5 = _N[:6]
     path = result.input.display
     position = positions_of(result).position
     # From the end of the message to the start line of the region.
@@ -118,44 +157,35 @@ def file_texts(result: FileResult, heads: dict[tuple[str, Severity], str]) -> li
         f'{n1}}},{n1}"locations": [{n2}{{{n3}"physicalLocation": {{{n4}"artifactLocation": '
         f'{_location_text(path, n4)},{n4}"region": {{{n5}"startLine": '
     )
+    changes = _location_text(path, n5) + _REPLACEMENTS  # a fix's artifact change up to its replacements
+    heads, fixes = layouts.heads, layouts.fixes
     texts = []
     for finding, fingerprint in zip(result.findings, fingerprints(checked_text(result), result.findings), strict=True):
-        head = heads.get((finding.code, finding.severity))
-        if head is None:
-            head = heads[finding.code, finding.severity] = _head(finding.code, finding.severity)
+        head = heads.get((finding.code, finding.severity)) or layouts.head(finding.code, finding.severity)
         start, end, fix = finding.start, finding.end, finding.fix
         row, column = position(start)
         end_row, end_column = position(end)
         text = (
-            f'{head}{encode(finding.message)}{middle}{row},{n5}"startColumn": {column},'
-            f'{n5}"endLine": {end_row},{n5}"endColumn": {end_column}{n4}}}{n3}}}{n2}}}{n1}],'
-            f'{n1}"partialFingerprints": {{{n2}"primaryLocationLineHash": "{fingerprint}"{n1}}}'
+            f"{head}{encode(finding.message)}{middle}{row}{_START_COLUMN}{column}{_END_LINE}{end_row}"
+            f"{_END_COLUMN}{end_column}{_FINGERPRINT}{fingerprint}{_END}"
         )
         if finding.glossary is not None:
             text += _glossary_text(finding.glossary)
         if fix is not None:
-            if len(fix.edits) == 1 and fix.edits[0].start == start and fix.edits[0].end == end:
+            edits = fix.edits
+            if len(edits) == 1 and edits[0].start == start and edits[0].end == end:
                 # Most fixes: one edit of the finding's own span, whose positions are known.
-                replacements = _replacement_text(fix.edits[0].content, row, column, end_row, end_column)
+                replacements = _replacement_text(edits[0].content, row, column, end_row, end_column)
             else:
                 replacements = ",".join(
                     _replacement_text(edit.content, *position(edit.start), *position(edit.end))
-                    for edit in ordered(fix.edits)
+                    for edit in ordered(edits)
                 )
-            text += _fix_text(fix, replacements, _location_text(path, n5))
+            opening, closing = fixes.get((fix.title, fix.applicability)) or layouts.fix(fix.title, fix.applicability)
+            listed = f"[{replacements}{n5}]" if replacements else "[]"
+            text = f"{text}{opening}{changes}{listed}{closing}"
         texts.append(text + n0 + "}")
     return texts
-
-
-def _head(code: str, severity: Severity) -> str:
-    """A result's text up to its message's."""
-    n1, n2 = _N[1:3]
-    index = RULE_INDEX.get(code)
-    rule_index = "" if index is None else f'{n1}"ruleIndex": {index},'
-    return (
-        f'{{{n1}"ruleId": {json_text.encode_basestring(code)},{rule_index}'
-        f'{n1}"level": "{LEVEL[severity]}",{n1}"message": {{{n2}"text": '
-    )
 
 
 @lru_cache(maxsize=4096)
@@ -171,19 +201,6 @@ def _replacement_text(content: str, row: int, column: int, end_row: int, end_col
         f'{n6}{{{n7}"deletedRegion": {{{n8}"startLine": {row},{n8}"startColumn": {column},'
         f'{n8}"endLine": {end_row},{n8}"endColumn": {end_column}{n7}}},'
         f'{n7}"insertedContent": {{{n8}"text": {json_text.encode_basestring(content)}{n7}}}{n6}}}'
-    )
-
-
-def _fix_text(fix: Fix, replacements: str, location: str) -> str:
-    """A result's `fixes`, around its replacements' objects (joined by commas)."""
-    encode = json_text.encode_basestring
-    n1, n2, n3, n4, n5 = _N[1:6]
-    listed = f"[{replacements}{n5}]" if replacements else "[]"
-    return (
-        f',{n1}"fixes": [{n2}{{{n3}"description": {{{n4}"text": {encode(fix.title)}{n3}}},'
-        f'{n3}"artifactChanges": [{n4}{{{n5}"artifactLocation": {location},'
-        f'{n5}"replacements": {listed}{n4}}}{n3}],'
-        f'{n3}"properties": {{{n4}"applicability": {encode(fix.applicability.value)}{n3}}}{n2}}}{n1}]'
     )
 
 
@@ -236,11 +253,11 @@ def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """The log, its results written file by file where the placeholder stands."""
     head, tail = json_text.dumps(sarif_log(results, options.signature)).split(json_text.encode_basestring(RESULTS))
-    heads: dict[tuple[str, Severity], str] = {}
+    layouts = Layouts()
     stream.write(head)
     separator = "[" + _RESULT
     for result in results:
-        texts = file_texts(result, heads)
+        texts = file_texts(result, layouts)
         if texts:
             stream.write(separator + ("," + _RESULT).join(texts))
             separator = "," + _RESULT
