@@ -23,14 +23,21 @@ def fingerprints(text: str, findings: Sequence[Finding]) -> list[str]:
     none at the ends, lower case; joined by U+001F, hashed with SHA-256."""
     seen: dict[str, int] = {}
     result = []
-    sha256 = hashlib.sha256
+    sha256, length = hashlib.sha256, len(text)
     for finding in findings:
         start, end = finding.start, finding.end
-        before = text[max(0, start - CONTEXT) : start].rpartition("\n")[2].rpartition("\r")[2]
-        # The flagged text and what follows it, in one slice (a snapshot's slice costs a call
-        # in Python): a snapshot keeps every line a finding touches, so the first `end - start`
-        # characters are the flagged ones.
-        rest = text[start : end + CONTEXT]
+        low = max(0, start - CONTEXT)
+        # One slice around the finding (a snapshot's slice costs a call in Python), cut where its
+        # offsets are the text's; where a snapshot shortened lines it left out, the slice from the
+        # finding on is taken too (a snapshot's slice is the slices on either side of a kept offset).
+        around = text[low : end + CONTEXT]
+        if len(around) == min(end + CONTEXT, length) - low:
+            before, rest = around[: start - low], around[start - low :]
+        else:
+            rest = text[start : end + CONTEXT]
+            before = around[: len(around) - len(rest)]
+        before = before.rpartition("\n")[2].rpartition("\r")[2]
+        # A snapshot keeps every line a finding touches: the first `end - start` characters are the flagged ones.
         after = rest[end - start :].partition("\n")[0].partition("\r")[0]
         # U+001F is neither white space nor a cased letter: the parts are normalised as one string.
         parts = (
