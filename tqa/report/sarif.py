@@ -103,31 +103,35 @@ _N = tuple(_RESULT + json_text.INDENT * level for level in range(9))
 class Layouts:
     """What a run's results share, each laid out once: a result's text up to
     its message, by rule and level, and a fix's text before its location and
-    after its replacements, by title and applicability."""
+    after its replacements, by title and applicability. They are looked up by
+    the string and checked by the member's identity (an Enum member hashes
+    in Python)."""
 
     def __init__(self) -> None:
-        self.heads: dict[tuple[str, Severity], str] = {}
-        self.fixes: dict[tuple[str, Applicability], tuple[str, str]] = {}
+        self.heads: dict[str, tuple[Severity, str]] = {}
+        self.fixes: dict[str, tuple[Applicability, str, str]] = {}
 
     def head(self, code: str, severity: Severity) -> str:
         n1, n2 = _N[1:3]
         index = RULE_INDEX.get(code)
         rule_index = "" if index is None else f'{n1}"ruleIndex": {index},'
-        head = self.heads[code, severity] = (
+        head = (
             f'{{{n1}"ruleId": {json_text.encode_basestring(code)},{rule_index}'
             f'{n1}"level": "{LEVEL[severity]}",{n1}"message": {{{n2}"text": '
         )
+        self.heads[code] = severity, head
         return head
 
     def fix(self, title: str, applicability: Applicability) -> tuple[str, str]:
         encode = json_text.encode_basestring
         n1, n2, n3, n4, n5 = _N[1:6]
-        ends = self.fixes[title, applicability] = (
+        opening = (
             f',{n1}"fixes": [{n2}{{{n3}"description": {{{n4}"text": {encode(title)}{n3}}},'
-            f'{n3}"artifactChanges": [{n4}{{{n5}"artifactLocation": ',
-            f'{n4}}}{n3}],{n3}"properties": {{{n4}"applicability": {encode(applicability.value)}{n3}}}{n2}}}{n1}]',
+            f'{n3}"artifactChanges": [{n4}{{{n5}"artifactLocation": '
         )
-        return ends
+        closing = f'{n4}}}{n3}],{n3}"properties": {{{n4}"applicability": {encode(applicability.value)}{n3}}}{n2}}}{n1}]'
+        self.fixes[title] = applicability, opening, closing
+        return opening, closing
 
 
 # Between a result's numbers: from the start line of its region on.
@@ -138,6 +142,9 @@ _END_COLUMN = f',{_N5}"endColumn": '
 _FINGERPRINT = f'{_N4}}}{_N3}}}{_N2}}}{_N1}],{_N1}"partialFingerprints": {{{_N2}"primaryLocationLineHash": "'
 _END = f'"{_N1}}}'
 _REPLACEMENTS = f',{_N5}"replacements": '
+# What Layouts has not laid out yet.
+_NO_HEAD: tuple[None, str] = (None, "")
+_NO_FIX: tuple[None, str, str] = (None, "", "")
 
 
 def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
@@ -161,7 +168,9 @@ def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
     heads, fixes = layouts.heads, layouts.fixes
     texts = []
     for finding, fingerprint in zip(result.findings, fingerprints(checked_text(result), result.findings), strict=True):
-        head = heads.get((finding.code, finding.severity)) or layouts.head(finding.code, finding.severity)
+        severity, head = heads.get(finding.code, _NO_HEAD)
+        if severity is not finding.severity:
+            head = layouts.head(finding.code, finding.severity)
         start, end, fix = finding.start, finding.end, finding.fix
         row, column = position(start)
         end_row, end_column = position(end)
@@ -181,7 +190,9 @@ def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
                     _replacement_text(edit.content, *position(edit.start), *position(edit.end))
                     for edit in ordered(edits)
                 )
-            opening, closing = fixes.get((fix.title, fix.applicability)) or layouts.fix(fix.title, fix.applicability)
+            applicability, opening, closing = fixes.get(fix.title, _NO_FIX)
+            if applicability is not fix.applicability:
+                opening, closing = layouts.fix(fix.title, fix.applicability)
             listed = f"[{replacements}{n5}]" if replacements else "[]"
             text = f"{text}{opening}{changes}{listed}{closing}"
         texts.append(text + n0 + "}")
