@@ -174,13 +174,10 @@ def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
         start, end, fix = finding.start, finding.end, finding.fix
         row, column = position(start)
         end_row, end_column = position(end)
-        text = (
-            f"{head}{encode(finding.message)}{middle}{row}{_START_COLUMN}{column}{_END_LINE}{end_row}"
-            f"{_END_COLUMN}{end_column}{_FINGERPRINT}{fingerprint}{_END}"
-        )
-        if finding.glossary is not None:
-            text += _glossary_text(finding.glossary)
-        if fix is not None:
+        glossary = "" if finding.glossary is None else _glossary_text(finding.glossary)
+        if fix is None:
+            fix_text = ""
+        else:
             edits = fix.edits
             if len(edits) == 1 and edits[0].start == start and edits[0].end == end:
                 # Most fixes: one edit of the finding's own span, whose positions are known.
@@ -194,8 +191,11 @@ def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
             if applicability is not fix.applicability:
                 opening, closing = layouts.fix(fix.title, fix.applicability)
             listed = f"[{replacements}{n5}]" if replacements else "[]"
-            text = f"{text}{opening}{changes}{listed}{closing}"
-        texts.append(text + n0 + "}")
+            fix_text = f"{opening}{changes}{listed}{closing}"
+        texts.append(
+            f"{head}{encode(finding.message)}{middle}{row}{_START_COLUMN}{column}{_END_LINE}{end_row}"
+            f"{_END_COLUMN}{end_column}{_FINGERPRINT}{fingerprint}{_END}{glossary}{fix_text}{n0}}}"
+        )
     return texts
 
 
