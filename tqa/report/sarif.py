@@ -20,15 +20,17 @@ from typing import TextIO
 from urllib.parse import quote
 
 import tqa
-from tqa.model import Rule, Severity
-from tqa.pipeline.run import FileResult, display_root
-from tqa.report import Located, ReportOptions, fingerprinted, json_text, ordered, posix_path
+from tqa.model import Applicability, GlossaryRef, Rule, Severity
+from tqa.pipeline.fingerprint import fingerprints
+from tqa.pipeline.run import FileResult, checked_text, display_root
+from tqa.report import ReportOptions, json_text, ordered, positions_of, posix_path
 from tqa.rules import ALL_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
 SRCROOT = "%SRCROOT%"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+RULE_INDEX = {rule.code: index for index, rule in enumerate(ALL_RULES)}  # a rule's place in the run's rules
 # Stands for the results in the log until they are written (no finding writes NUL bytes and a random name).
 RESULTS = f"\0results-{os.urandom(8).hex()}\0"
 FAMILY = {
@@ -92,59 +94,125 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(posix_path(path), safe="/"), "uriBaseId": SRCROOT}
 
 
-# Where results stand in the log: runs[0].results, items four levels in.
+# Where results stand in the log: runs[0].results, items four levels in; a
+# line break and the indentation of each level of a result's object.
 _RESULT = "\n" + json_text.INDENT * 4
+_N = tuple(_RESULT + json_text.INDENT * level for level in range(9))
 
 
-def _lines(newline: str, depth: int) -> list[str]:
-    """Line breaks with the indentation of `depth` levels below `newline`."""
-    return [newline + json_text.INDENT * level for level in range(depth + 1)]
+class Layouts:
+    """What a run's results share, each laid out once: a result's text up to
+    its message, by rule and level, and a fix's text before its location and
+    after its replacements, by title and applicability. They are looked up by
+    the string and checked by the member's identity (an Enum member hashes
+    in Python)."""
+
+    def __init__(self) -> None:
+        self.heads: dict[str, tuple[Severity, str]] = {}
+        self.fixes: dict[str, tuple[Applicability, str, str]] = {}
+
+    def head(self, code: str, severity: Severity) -> str:
+        n1, n2 = _N[1:3]
+        index = RULE_INDEX.get(code)
+        rule_index = "" if index is None else f'{n1}"ruleIndex": {index},'
+        head = (
+            f'{{{n1}"ruleId": {json_text.encode_basestring(code)},{rule_index}'
+            f'{n1}"level": "{LEVEL[severity]}",{n1}"message": {{{n2}"text": '
+        )
+        self.heads[code] = severity, head
+        return head
+
+    def fix(self, title: str, applicability: Applicability) -> tuple[str, str]:
+        encode = json_text.encode_basestring
+        n1, n2, n3, n4, n5 = _N[1:6]
+        opening = (
+            f',{n1}"fixes": [{n2}{{{n3}"description": {{{n4}"text": {encode(title)}{n3}}},'
+            f'{n3}"artifactChanges": [{n4}{{{n5}"artifactLocation": '
+        )
+        closing = f'{n4}}}{n3}],{n3}"properties": {{{n4}"applicability": {encode(applicability.value)}{n3}}}{n2}}}{n1}]'
+        self.fixes[title] = applicability, opening, closing
+        return opening, closing
 
 
-def _region_text(item: Located, start: int, end: int, newline: str) -> str:
-    row, column = item.doc.position(start)
-    end_row, end_column = item.doc.position(end)
-    n0, n1 = _lines(newline, 1)
-    return f'{{{n1}"startLine": {row},{n1}"startColumn": {column},{n1}"endLine": {end_row},{n1}"endColumn": {end_column}{n0}}}'
+# Between a result's numbers: from the start line of its region on.
+_N1, _N2, _N3, _N4, _N5 = _N[1:6]
+_START_COLUMN = f',{_N5}"startColumn": '
+_END_LINE = f',{_N5}"endLine": '
+_END_COLUMN = f',{_N5}"endColumn": '
+_FINGERPRINT = f'{_N4}}}{_N3}}}{_N2}}}{_N1}],{_N1}"partialFingerprints": {{{_N2}"primaryLocationLineHash": "'
+_END = f'"{_N1}}}'
+_REPLACEMENTS = f',{_N5}"replacements": '
+# What Layouts has not laid out yet.
+_NO_HEAD: tuple[None, str] = (None, "")
+_NO_FIX: tuple[None, str, str] = (None, "", "")
 
 
-def result_text(item: Located, fingerprint: str, rule_index: dict[str, int], newline: str = _RESULT) -> str:
-    """One result as indented JSON (what json_text writes of it), written
-    directly: a report has one per finding, and a generic writer walking
-    twenty small objects a result costs more than finding it."""
-    finding = item.finding
+def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
+    """A file's results as indented JSON (what json_text writes of them), in
+    `fingerprinted` order, written directly: a report has one per finding,
+    and a generic writer walking twenty small objects a result costs more
+    than finding it. What the file's results share (where the file is) is
+    written once, what the run's share once a run (`layouts`)."""
+    if result.source is None or not result.findings:
+        return []
     encode = json_text.encode_basestring
-    n = _lines(newline, 8)
-    location = _location_text(item.path, n[4])
-    parts = [f'{{{n[1]}"ruleId": {encode(finding.code)},']
-    if finding.code in rule_index:
-        parts.append(f'{n[1]}"ruleIndex": {rule_index[finding.code]},')
-    parts.append(
-        f'{n[1]}"level": "{LEVEL[finding.severity]}",{n[1]}"message": {{{n[2]}"text": {encode(finding.message)}{n[1]}}},'
-        f'{n[1]}"locations": [{n[2]}{{{n[3]}"physicalLocation": {{{n[4]}"artifactLocation": {location},'
-        f'{n[4]}"region": {{{n[5]}"startLine": {item.row},{n[5]}"startColumn": {item.column},'
-        f'{n[5]}"endLine": {item.end_row},{n[5]}"endColumn": {item.end_column}{n[4]}}}{n[3]}}}{n[2]}}}{n[1]}],'
-        f'{n[1]}"partialFingerprints": {{{n[2]}"primaryLocationLineHash": {encode(fingerprint)}{n[1]}}}'
+    n0, n1, n2, n3, n4, n5 = _N[:6]
+    path = result.input.display
+    position = positions_of(result).position
+    # From the end of the message to the start line of the region.
+    middle = (
+        f'{n1}}},{n1}"locations": [{n2}{{{n3}"physicalLocation": {{{n4}"artifactLocation": '
+        f'{_location_text(path, n4)},{n4}"region": {{{n5}"startLine": '
     )
-    if finding.glossary is not None:
-        glossary = json_text.dumps_at(finding.glossary.to_dict(), n[2])
-        parts.append(f',{n[1]}"properties": {{{n[2]}"glossary": {glossary}{n[1]}}}')
-    fix = finding.fix
-    if fix is not None:
-        replacements = ",".join(
-            f'{n[6]}{{{n[7]}"deletedRegion": {_region_text(item, edit.start, edit.end, n[7])},'
-            f'{n[7]}"insertedContent": {{{n[8]}"text": {encode(edit.content)}{n[7]}}}{n[6]}}}'
-            for edit in ordered(fix.edits)
+    changes = _location_text(path, n5) + _REPLACEMENTS  # a fix's artifact change up to its replacements
+    heads, fixes = layouts.heads, layouts.fixes
+    texts = []
+    for finding, fingerprint in zip(result.findings, fingerprints(checked_text(result), result.findings), strict=True):
+        severity, head = heads.get(finding.code, _NO_HEAD)
+        if severity is not finding.severity:
+            head = layouts.head(finding.code, finding.severity)
+        start, end, fix = finding.start, finding.end, finding.fix
+        row, column = position(start)
+        end_row, end_column = position(end)
+        glossary = "" if finding.glossary is None else _glossary_text(finding.glossary)
+        if fix is None:
+            fix_text = ""
+        else:
+            edits = fix.edits
+            if len(edits) == 1 and edits[0].start == start and edits[0].end == end:
+                # Most fixes: one edit of the finding's own span, whose positions are known.
+                replacements = _replacement_text(edits[0].content, row, column, end_row, end_column)
+            else:
+                replacements = ",".join(
+                    _replacement_text(edit.content, *position(edit.start), *position(edit.end))
+                    for edit in ordered(edits)
+                )
+            applicability, opening, closing = fixes.get(fix.title, _NO_FIX)
+            if applicability is not fix.applicability:
+                opening, closing = layouts.fix(fix.title, fix.applicability)
+            listed = f"[{replacements}{n5}]" if replacements else "[]"
+            fix_text = f"{opening}{changes}{listed}{closing}"
+        texts.append(
+            f"{head}{encode(finding.message)}{middle}{row}{_START_COLUMN}{column}{_END_LINE}{end_row}"
+            f"{_END_COLUMN}{end_column}{_FINGERPRINT}{fingerprint}{_END}{glossary}{fix_text}{n0}}}"
         )
-        replacements = f"[{replacements}{n[5]}]" if fix.edits else "[]"
-        parts.append(
-            f',{n[1]}"fixes": [{n[2]}{{{n[3]}"description": {{{n[4]}"text": {encode(fix.title)}{n[3]}}},'
-            f'{n[3]}"artifactChanges": [{n[4]}{{{n[5]}"artifactLocation": {_location_text(item.path, n[5])},'
-            f'{n[5]}"replacements": {replacements}{n[4]}}}{n[3]}],'
-            f'{n[3]}"properties": {{{n[4]}"applicability": {encode(fix.applicability.value)}{n[3]}}}{n[2]}}}{n[1]}]'
-        )
-    parts.append(f"{n[0]}}}")
-    return "".join(parts)
+    return texts
+
+
+@lru_cache(maxsize=4096)
+def _glossary_text(entry: GlossaryRef) -> str:
+    """A result's `properties`, naming the glossary entry: results of one entry share it."""
+    n1, n2 = _N[1:3]
+    return f',{n1}"properties": {{{n2}"glossary": {json_text.dumps_at(entry.to_dict(), n2)}{n1}}}'
+
+
+def _replacement_text(content: str, row: int, column: int, end_row: int, end_column: int) -> str:
+    n6, n7, n8 = _N[6:]
+    return (
+        f'{n6}{{{n7}"deletedRegion": {{{n8}"startLine": {row},{n8}"startColumn": {column},'
+        f'{n8}"endLine": {end_row},{n8}"endColumn": {end_column}{n7}}},'
+        f'{n7}"insertedContent": {{{n8}"text": {json_text.encode_basestring(content)}{n7}}}{n6}}}'
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -194,13 +262,15 @@ def sarif_log(results: Sequence[FileResult], signature: str = "") -> dict:
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    """The log, its results written one by one where the placeholder stands."""
+    """The log, its results written file by file where the placeholder stands."""
     head, tail = json_text.dumps(sarif_log(results, options.signature)).split(json_text.encode_basestring(RESULTS))
-    rule_index = {rule.code: index for index, rule in enumerate(ALL_RULES)}
+    layouts = Layouts()
     stream.write(head)
     separator = "[" + _RESULT
-    for item, fingerprint in fingerprinted(results):
-        stream.write(separator + result_text(item, fingerprint, rule_index))
-        separator = "," + _RESULT
+    for result in results:
+        texts = file_texts(result, layouts)
+        if texts:
+            stream.write(separator + ("," + _RESULT).join(texts))
+            separator = "," + _RESULT
     stream.write("[]" if separator[0] == "[" else _RESULT[: -len(json_text.INDENT)] + "]")
     stream.write(tail + "\n")
