@@ -25,6 +25,7 @@ from tqa.edit_distance import distance
 from tqa.glossary.compiled import code_fingerprint, load_glossary
 from tqa.glossary.entry import Entry
 from tqa.i18n import _
+from tqa.lazy_pattern import lazy
 from tqa.lazystore import LazyDict
 from tqa.model import Applicability, Edit, Fix, Violation
 from tqa.rules.terms import glossary_covers
@@ -36,35 +37,35 @@ from tqa.text.kept import built, installed_version
 # mixes cases, so a name is also checked to start upper-case.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LOWER = "a-zß-öø-ÿĀ-ž"
-_NAME = re.compile(
+_NAME = lazy(
     f"[{_UPPER}][{_LOWER}]{{3,}}(?:-[{_UPPER}][{_LOWER}]+)?\\b"
 )  # no leading \b: the engine then skips ahead fast
-_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")
+_INITIAL_BEFORE = lazy(r"(?:^|[\s(])([A-Z])\.[ \u00a0]$")
 _GLUED_BEFORE = "-_'’"
 _PERSON = ("person",)  # the glossary's listed variants of people: person-name-spelling reports them
 # What may stand between the words of one name: a space, and particles (`Ursula von der Leyen`).
-_NAME_JOINER = re.compile(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da|di|dos|del|ter)[ \u00a0])*")
+_NAME_JOINER = lazy(r"[ \u00a0](?:(?:von|van|der|den|de|du|la|le|al|bin|da|di|dos|del|ter)[ \u00a0])*")
 # The same, read backwards from a word: the joiner and the name word that end where it starts.
-_JOINER_BEFORE = re.compile(_NAME_JOINER.pattern + "$")
+_JOINER_BEFORE = lazy(_NAME_JOINER.pattern + "$")
 _JOINER_REACH = 40
 # The last character of a text _JOINER_BEFORE finds a joiner at the end of
 # (`$` also matches before a final line break).
 _JOINER_ENDS = " \u00a0\n"
-_NAME_BEFORE = re.compile(_NAME.pattern + "$")
+_NAME_BEFORE = lazy(_NAME.pattern + "$")
 # A name word as _mentions keeps it: _NAME beginning upper-case and standing
 # alone (not the tail of another word: `XErmakov`, `Rimsky-Korsakov`).
 _STARTS_NAME = "".join(c for c in map(chr, range(0x17F)) if c.isupper() and re.fullmatch(f"[{_UPPER}]", c))
 _NAME_WORD = f"[{_STARTS_NAME}](?<![\\w\\-_'’].)[{_LOWER}]{{3,}}(?:-[{_UPPER}][{_LOWER}]+)?\\b"
 # A run of name words as written.
-_NAME_RUN = re.compile(f"{_NAME_WORD}(?:{_NAME_JOINER.pattern}{_NAME_WORD})*")
+_NAME_RUN = lazy(f"{_NAME_WORD}(?:{_NAME_JOINER.pattern}{_NAME_WORD})*")
 # A run with the initial before it (group 1, as _INITIAL_BEFORE reads it;
 # group 2 the run), looked for from the full stop after the initial, which
 # the engine finds faster than a capital.
-_INITIAL_RUN = re.compile(f"\\.(?<=(?<![^\\s(])([A-Z])\\.)[ \u00a0]({_NAME_RUN.pattern})")
-_WORD_OF_RUN = re.compile(_NAME_WORD)
+_INITIAL_RUN = lazy(f"\\.(?<=(?<![^\\s(])([A-Z])\\.)[ \u00a0]({_NAME_RUN.pattern})")
+_WORD_OF_RUN = lazy(_NAME_WORD)
 _NAME_REACH = 80
-_VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
-_DOUBLED = re.compile(r"(.)\1")
+_VOWEL_Y_VOWEL = lazy(r"(?<=[aeiou])y(?=[aeiou])")
+_DOUBLED = lazy(r"(.)\1")
 # Transliteration choices that make one Russian name come out several ways.
 _DIGRAPHS = (("yu", "iu"), ("ya", "ia"), ("kh", "h"), ("ks", "x"))
 _ENDINGS = ("iy", "yi", "yy", "ij")
@@ -77,7 +78,7 @@ STANDARDS: dict[str, tuple[str, ...]] = {
 }
 DEFAULT_STANDARD = "wire"
 # A title before a name says a person is meant, as a first name does.
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = lazy(
     r"\b(?:president|chancellor|premier|prime minister|minister|secretary|chairman|chairwoman|chair|speaker|"
     r"spokes(?:man|woman|person)|commissioner|ambassador|governor|mayor|senator|envoy|leader|king|queen|"
     r"general|head|chief|Mr|Mrs|Ms|Dr)\.?[ \u00a0]+(?:[A-Z][\w.-]*[ \u00a0]+){0,2}$",
@@ -697,7 +698,7 @@ def _within_distance(limit: int) -> Callable[[str, list[str]], list[str]] | None
 
 
 # A first name too short for a name word (`Joe`, `Liz`, `Ali`, `Ben`) right before a surname.
-_SHORT_FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{1,2})[ \u00a0]$")
+_SHORT_FIRST_NAME_BEFORE = lazy(r"(?:^|(?<=[\s(]))([A-Z][a-z]{1,2})[ \u00a0]$")
 
 
 def _with_short_first_name(text: str, mention: Mention) -> Mention:
