@@ -16,7 +16,9 @@ from tqa.rules import select_rules
 from tqa.rules.names import (
     NameIndex,
     _mentions,
-    _name_pairs,
+    _pairs_of_run,
+    _run_and_initial,
+    _runs_of,
     document_names,
     first_name_key,
     glossary_people,
@@ -29,6 +31,11 @@ from tqa.rules.names import (
 from tqa.text.document import Document
 
 N602 = select_rules(("N602",))
+
+
+def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
+    """The (first name or initial, surname) pairs of a text read run by run, as `document_names` reads them."""
+    return frozenset().union(*(_pairs_of_run(*_run_and_initial(key), known) for key in _runs_of(text)))
 
 
 def variants(text: str) -> list[tuple[str, str]]:

@@ -55,12 +55,10 @@ class FileResult:
     # Standard input as read, when fixing it: a filter passes on what it cannot fix.
     raw: bytes | None = None
 
-    def detached(self, item: Input | None = None) -> FileResult:
-        """A copy to change (findings added, fields reset) without changing this
-        one; with `item`, the copy is of that input."""
+    def detached(self) -> FileResult:
+        """A copy to change (findings added, fields reset) without changing this one."""
         clone = object.__new__(FileResult)  # not dataclasses.replace or copy.copy: a run may make thousands
         clone.__dict__.update(self.__dict__)
-        clone.input = item or self.input
         clone.findings, clone.applied = list(self.findings), list(self.applied)
         clone.snapshot = self.snapshot.copy() if self.snapshot is not None else None
         return clone  # the tally is shared: it is only ever read (merged into a run's)

@@ -85,6 +85,21 @@ def ordered(edits: Sequence[Edit]) -> Sequence[Edit]:
     return sorted(edits, key=lambda edit: (edit.start, edit.end, edit.content))
 
 
+def edits_text(
+    finding: Finding,
+    positions: tuple[int, int, int, int],
+    position: Callable[[int], tuple[int, int]],
+    layout: Callable[[str, int, int, int, int], str],
+) -> str:
+    """The edits of `finding`'s fix, each laid out by `layout(content, row,
+    column, end row, end column)`, in order, joined by commas. Most fixes are
+    one edit of the finding's own span, whose `positions` are known already."""
+    edits = finding.fix.edits if finding.fix is not None else ()
+    if len(edits) == 1 and edits[0].start == finding.start and edits[0].end == finding.end:
+        return layout(edits[0].content, *positions)
+    return ",".join(layout(edit.content, *position(edit.start), *position(edit.end)) for edit in ordered(edits))
+
+
 def posix_path(path: str) -> str:
     """A displayed path with forward slashes, for formats read on other systems."""
     return path.replace(os.sep, "/") if os.sep != "/" else path

@@ -16,7 +16,7 @@ from typing import BinaryIO, TextIO
 from tqa.model import Finding, Fix, GlossaryRef, Severity
 from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
-from tqa.report import Located, ReportOptions, json_text, ordered, positions_of
+from tqa.report import Located, ReportOptions, edits_text, json_text, ordered, positions_of
 
 
 def finding_object(item: Located) -> dict:
@@ -123,21 +123,13 @@ def _texts(
                 f',{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {path},'
                 f'{n1}"location": {{{n2}"row": '
             )
-        start, end, fix = finding.start, finding.end, finding.fix
-        row, column = position(start)
-        end_row, end_column = position(end)
+        fix = finding.fix
+        row, column = position(finding.start)
+        end_row, end_column = position(finding.end)
         if fix is None:
             fix_text = "null"
-        elif len(fix.edits) == 1 and fix.edits[0].start == start and fix.edits[0].end == end:
-            # Most fixes: one edit of the finding's own span, whose positions are known.
-            fix_text = _fix_text(fix, _edit_text(fix.edits[0].content, row, column, end_row, end_column))
         else:
-            fix_text = _fix_text(
-                fix,
-                ",".join(
-                    _edit_text(edit.content, *position(edit.start), *position(edit.end)) for edit in ordered(fix.edits)
-                ),
-            )
+            fix_text = _fix_text(fix, edits_text(finding, (row, column, end_row, end_column), position, _edit_text))
         glossary = "null" if finding.glossary is None else _glossary_text(finding.glossary)
         texts.append(
             f'{head}{encode(finding.message)}{middle}{row},{n2}"column": {column}{n1}}},'

@@ -23,7 +23,7 @@ import tqa
 from tqa.model import Applicability, GlossaryRef, Rule, Severity
 from tqa.pipeline.fingerprint import fingerprints
 from tqa.pipeline.run import FileResult, checked_text, display_root
-from tqa.report import ReportOptions, json_text, ordered, positions_of, posix_path
+from tqa.report import ReportOptions, edits_text, json_text, positions_of, posix_path
 from tqa.rules import ALL_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -171,22 +171,14 @@ def file_texts(result: FileResult, layouts: Layouts) -> list[str]:
         severity, head = heads.get(finding.code, _NO_HEAD)
         if severity is not finding.severity:
             head = layouts.head(finding.code, finding.severity)
-        start, end, fix = finding.start, finding.end, finding.fix
-        row, column = position(start)
-        end_row, end_column = position(end)
+        fix = finding.fix
+        row, column = position(finding.start)
+        end_row, end_column = position(finding.end)
         glossary = "" if finding.glossary is None else _glossary_text(finding.glossary)
         if fix is None:
             fix_text = ""
         else:
-            edits = fix.edits
-            if len(edits) == 1 and edits[0].start == start and edits[0].end == end:
-                # Most fixes: one edit of the finding's own span, whose positions are known.
-                replacements = _replacement_text(edits[0].content, row, column, end_row, end_column)
-            else:
-                replacements = ",".join(
-                    _replacement_text(edit.content, *position(edit.start), *position(edit.end))
-                    for edit in ordered(edits)
-                )
+            replacements = edits_text(finding, (row, column, end_row, end_column), position, _replacement_text)
             applicability, opening, closing = fixes.get(fix.title, _NO_FIX)
             if applicability is not fix.applicability:
                 opening, closing = layouts.fix(fix.title, fix.applicability)

@@ -291,11 +291,6 @@ def _run_and_initial(key: RunKey) -> tuple[str, str]:
     return (key, "") if isinstance(key, str) else key
 
 
-def _name_pairs(text: str, known: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
-    """`{(m.first, m.surname) for m in _mentions(text, known)}`."""
-    return frozenset().union(*(_pairs_of_run(*_run_and_initial(key), known) for key in _runs_of(text)))
-
-
 def _pairs_of_run(run: str, initial: str, known: frozenset[str]) -> frozenset[tuple[str, str]]:
     """The (first name or initial, surname) of the mentions in one run of name
     words: an ordinary English word ends a mention and begins none."""
