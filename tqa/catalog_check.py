@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tqa.model import Edit, Finding, Fix, Rule
+from tqa.model import Edit, Finding, Fix, Rule, finding_order
 from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.text.document import Document
 
@@ -85,7 +85,7 @@ def check_catalog(
     for unit, source in _documents(catalog, display, options):
         doc = Document(display, unit.msgstr, segmentation="blocks", glossary_files=glossary_files, source=source)
         findings.extend(_to_file(unit, finding) for finding in check_document(doc, rules))
-    findings.sort(key=lambda f: (f.start, f.code, f.end))
+    findings.sort(key=finding_order)
     return findings
 
 

@@ -143,6 +143,11 @@ _FINDING_SLOTS = tuple(
 )
 
 
+def finding_order(finding: Finding) -> tuple[int, str, int]:
+    """The order of a file's findings: by start, then rule code, then end."""
+    return finding.start, finding.code, finding.end
+
+
 RuleCheck = Callable[["Document"], Iterable[Violation]]
 
 

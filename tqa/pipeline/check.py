@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from tqa.model import Finding, Fix, Rule, RuleCheck, Severity
+from tqa.model import Finding, Fix, Rule, RuleCheck, Severity, finding_order
 from tqa.pipeline import scan, suppress
 from tqa.pipeline.fix import apply_edits, choose_fixes
 from tqa.pipeline.scan import KEPT_ANSWERS, Scanner, scanner_for
@@ -87,14 +87,10 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
             findings.append(Finding(code, name, violation.message, start, end, severity, fix, violation.glossary))
             refined = refined or refining
     if len(findings) > 1:
-        findings.sort(key=_order)
+        findings.sort(key=finding_order)
         if refined:
             findings = _one_per_span(findings, known.replaced)
     return suppress.apply(doc, findings, rules)
-
-
-def _order(finding: Finding) -> tuple[int, str, int]:
-    return finding.start, finding.code, finding.end
 
 
 def _known(rules: Sequence[Rule]) -> _Rules:

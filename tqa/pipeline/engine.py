@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tqa.alignment import is_target_name, paired_source
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.model import Applicability, Edit, Finding, Fix, GlossaryRef, Rule
+from tqa.model import Applicability, Edit, Finding, Fix, GlossaryRef, Rule, finding_order
 from tqa.pipeline.cache import Entry, ResultCache
 from tqa.pipeline.discover import discover
 from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
@@ -198,7 +198,7 @@ def _add_remembered(result: FileResult, findings: tuple[Finding, ...], snapshot:
     """The run-wide `findings` of one file and its `snapshot` with their lines, as
     `add_name_findings` left them in a run with the same files."""
     result.findings.extend(findings)
-    result.findings.sort(key=lambda f: (f.start, f.code, f.end))
+    result.findings.sort(key=finding_order)
     if snapshot is not None:
         result.snapshot = TextSnapshot.unpacked(snapshot)
 
@@ -262,5 +262,5 @@ def add_name_findings(
     if result.snapshot is not None:
         result.snapshot.keep(text, kept)
     result.findings.extend(added)
-    result.findings.sort(key=lambda f: (f.start, f.code, f.end))
+    result.findings.sort(key=finding_order)
     return added

@@ -11,7 +11,7 @@ from pathlib import Path
 from tqa.alignment import check_alignment, is_target_name, paired_source
 from tqa.errors import UserError
 from tqa.i18n import _
-from tqa.model import Rule
+from tqa.model import Rule, finding_order
 from tqa.pipeline.check import FixSettings, check_document, codes_of, fix_text
 from tqa.pipeline.fix import within_reach
 from tqa.pipeline.run import FileResult, Input, Job, display_path
@@ -55,7 +55,7 @@ def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult
         if job.render is not None:
             result.rendered = job.render(result)
             if job.keep_order:
-                result.rendered_keys = [(finding.start, finding.code, finding.end) for finding in result.findings]
+                result.rendered_keys = list(map(finding_order, result.findings))
             result.tally = Tally.of([result])
             result.findings = []
             if result.snapshot is not None:

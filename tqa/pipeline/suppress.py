@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from tqa.i18n import _
-from tqa.model import Finding, Rule, Violation
+from tqa.model import Finding, Rule, Violation, finding_order
 from tqa.text.document import Document
 
 _COMMENT = re.compile(r"<!--\s*tqa:\s*(?P<verb>[a-z-]+)\s*(?:\[(?P<codes>[^\]]*)\])?\s*-->")
@@ -116,7 +116,7 @@ def apply(doc: Document, findings: list[Finding], rules: Sequence[Rule]) -> list
                         unused_rule.severity,
                     )
                 )
-        kept.sort(key=lambda f: (f.start, f.code, f.end))
+        kept.sort(key=finding_order)
     return kept
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import BinaryIO, TextIO
 
-from tqa.model import Finding, Fix, GlossaryRef, Severity
+from tqa.model import Finding, Fix, GlossaryRef, Severity, finding_order
 from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, edits_text, json_text, ordered, positions_of
@@ -213,7 +213,7 @@ class Assembly:
             late = io.StringIO()
             emit_file(result, late, options)
             keyed = list(zip(result.rendered_keys, _items(piece), strict=True))
-            late_keys = [(finding.start, finding.code, finding.end) for finding in result.findings]
+            late_keys = list(map(finding_order, result.findings))
             keyed += zip(late_keys, _items(late.getvalue()), strict=True)
             keyed.sort(key=lambda pair: pair[0])  # stable: a file's own finding before a late one at one key
             self._write("".join(text for _key, text in keyed))
