@@ -15,7 +15,6 @@ and `find` gives the same matches with either (a test runs both).
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import pickle
 import re
@@ -372,8 +371,8 @@ class Matcher:
                         pattern = slot_pattern(headed, entry.case_sensitive)
                         if pattern is not None:
                             anchor, before = slot_anchor(headed, entry.case_sensitive)
-                            slotted = Form(entry, avoid, template, fix, case_sensitive, anchor, "", tags, pattern, info)
-                            table.setdefault(anchor.lower(), []).append(dataclasses.replace(slotted, before=before))
+                            slotted = Form(entry, avoid, template, fix, case_sensitive, anchor, "", tags, pattern, info, before)
+                            table.setdefault(anchor.lower(), []).append(slotted)
                             continue
                         # A title's last word is the body it heads: `head of the
                         # Foreign Ministry's press service` is not about the minister.
