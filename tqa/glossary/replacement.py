@@ -304,10 +304,7 @@ def replacement(text: str, match: Match) -> Replacement:
         return _drop(text, match)
     kind = form.entry.kind
     found = text[match.start : match.end]
-    if form.inflection or form.tags or match.slots or kind == "acronym" or template[0] == " " or "~" in template:
-        content, computed = _inflect_template(template, text, match)
-    else:
-        content, computed = template, True  # most forms: nothing to inflect
+    content, computed = _inflect_template(template, text, match)
     words = content.split(" ")
     start, end = match.start, match.end
     # The word before is read where it can matter: an article (its last letter
