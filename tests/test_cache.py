@@ -3,6 +3,7 @@ removed by `tqa clean`; and --jobs gives the same output as one process."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from pathlib import Path
@@ -269,3 +270,25 @@ def test_the_run_wide_findings_of_an_unchanged_run_are_remembered(cache_dir, tmp
     assert names_check("--jobs", "1") == names_check("--no-cache")
     write(tmp_path / "docs" / "1.txt", "Sergei Shoygu spoke.\n")
     assert names_check("--jobs", "1") == names_check("--no-cache")
+
+
+def test_a_remembered_run_wide_finding_keeps_its_files_language(cache_dir, tmp_path, monkeypatch):
+    """A file whose only finding comes from the whole run has its language detected
+    when the finding comes (see `link_files`); a warm run that remembers the finding
+    remembers the language with it, without reading the file again."""
+    import tqa.pipeline.engine
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "docs" / "1.txt", "Sergei Shoigu spoke to the press about the talks.\n")
+    write(tmp_path / "docs" / "2.txt", "Sergei Shoigu spoke again about the talks.\n")
+    write(tmp_path / "docs" / "3.txt", "Sergei Shoygu said that the talks went well. Shoygu came.\n")
+    arguments = ["check", "--select", "N602", "--exit-zero", "--jobs", "1", "--output-format", "json", "docs"]
+    cold = CliRunner().invoke(main, arguments).stdout
+    (found,) = json.loads(cold)
+    assert (found["filename"], found["document_language"]) == ("docs/3.txt", "en")
+
+    def fail(*_arguments):
+        raise AssertionError("a file was read again")
+
+    monkeypatch.setattr(tqa.pipeline.engine, "read_input", fail)
+    assert CliRunner().invoke(main, arguments).stdout == cold

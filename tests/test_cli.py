@@ -187,27 +187,29 @@ def test_json_puts_a_name_spelled_across_files_in_its_place(runner, tmp_path, mo
     assert ("a.txt", 1, "N602") in found and found == sorted(found, key=lambda item: item[0])
 
 
-def test_json_detects_the_language_only_of_files_that_may_show_it(runner, tmp_path, monkeypatch):
-    """The language is detected where a file has findings or names a run-wide
-    finding may be about; the run-wide finding of a file with none of its own still
-    names its language."""
+def test_json_detects_the_language_only_of_files_that_show_it(runner, tmp_path, monkeypatch):
+    """The language is detected where a file has findings: of its own when it is
+    checked, from the whole run (a name spelled otherwise elsewhere) when they come,
+    with the file read again; the files without findings are never asked."""
+    import tqa.pipeline.engine
     import tqa.pipeline.one_file
 
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "a.txt", "Analyst Ivan Petrovskiy spoke to the press.\n")
     write(tmp_path / "b.txt", "Petrovsky spoke again.\n")
     write(tmp_path / "c.txt", "Petrovsky left.\n")
-    write(tmp_path / "d.txt", "The weather was fine and the sea was calm.\n")
+    write(tmp_path / "d.txt", "The weather was fine, and the sea was calm.\n")
     detected = []
     detect = tqa.pipeline.one_file.document_language
-    monkeypatch.setattr(tqa.pipeline.one_file, "document_language", lambda text: detected.append(text) or detect(text))
-    result = runner.invoke(
-        main, ["check", "--select", "N602", "--output-format", "json", "--jobs", "1", "--no-cache", "."]
-    )
+    for module in (tqa.pipeline.one_file, tqa.pipeline.engine):
+        monkeypatch.setattr(module, "document_language", lambda text: detected.append(text) or detect(text))
+    write(tmp_path / "e.txt", "Quotes \u201chere \u201d.\n")
+    arguments = ["check", "--select", "N602,Q103", "--output-format", "json", "--jobs", "1", "--no-cache", "."]
+    result = runner.invoke(main, arguments)
     assert result.exit_code == 1
-    (found,) = json.loads(result.stdout)
-    assert (found["filename"], found["code"], found["document_language"]) == ("a.txt", "N602", "en")
-    assert "The weather was fine and the sea was calm.\n" not in detected and len(detected) == 3
+    found = [(item["filename"], item["code"], item["document_language"]) for item in json.loads(result.stdout)]
+    assert found == [("a.txt", "N602", "en"), ("e.txt", "Q103", "en")]
+    assert sorted(detected) == ["Analyst Ivan Petrovskiy spoke to the press.\n", "Quotes \u201chere \u201d.\n"]
 
 
 def test_a_huge_file_is_refused_not_read(runner, tmp_path, monkeypatch):

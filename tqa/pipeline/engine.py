@@ -30,6 +30,7 @@ from tqa.rules.names import (
     skeleton,
 )
 from tqa.text.document import Document
+from tqa.text.langid import document_language
 from tqa.text.snapshot import TextSnapshot
 from tqa.text.textio import read_file
 
@@ -171,9 +172,9 @@ def link_files(
     context = list(context)
     key = cache.run_key(context) if cache is not None and len(cache.run) == len(results) else None
     remembered = cache.run_wide(key) if cache is not None and key is not None else None
-    if remembered is not None:
-        for index, (findings, snapshot) in remembered.items():
-            _add_remembered(results[index], findings, snapshot)
+    if remembered is not None and all(len(value) == 3 for value in remembered.values()):
+        for index, (findings, snapshot, language) in remembered.items():
+            _add_remembered(results[index], findings, snapshot, language)
         return
     if isinstance(spellings, NameIndex):
         names = spellings
@@ -189,18 +190,23 @@ def link_files(
             result = results[index]
             added = add_name_findings(result, reports, rule, glossary_files, notes)
             if added:
-                found[index] = (tuple(added), None if result.snapshot is None else result.snapshot.packed())
+                snapshot = None if result.snapshot is None else result.snapshot.packed()
+                found[index] = (tuple(added), snapshot, result.language)
     if cache is not None and key is not None:
         cache.remember_run_wide(key, found)
 
 
-def _add_remembered(result: FileResult, findings: tuple[Finding, ...], snapshot: tuple | None) -> None:
-    """The run-wide `findings` of one file and its `snapshot` with their lines, as
-    `add_name_findings` left them in a run with the same files."""
+def _add_remembered(
+    result: FileResult, findings: tuple[Finding, ...], snapshot: tuple | None, language: str | None
+) -> None:
+    """The run-wide `findings` of one file, its `snapshot` with their lines and
+    its language, as `add_name_findings` left them in a run with the same files."""
     result.findings.extend(findings)
     result.findings.sort(key=finding_order)
     if snapshot is not None:
         result.snapshot = TextSnapshot.unpacked(snapshot)
+    if result.language is None:
+        result.language = language
 
 
 def _glossary_note(
@@ -228,6 +234,8 @@ def add_name_findings(
     text = result.fixed_text if result.fixed_text is not None else result.source.text
     if result.snapshot is not None:
         text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
+        if result.language is None:  # not detected for a file without findings of its own (see `_check_one`)
+            result.language = document_language(text)
     kept = []
     added: list[Finding] = []
     for report in reports:

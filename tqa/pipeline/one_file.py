@@ -111,9 +111,9 @@ def _check_one(result: FileResult, file_rules: Sequence[Rule], job: Job) -> None
         result.findings = check_document(final, file_rules)
     if CROSS_FILE_RULE in codes_of(file_rules):
         result.name_spellings = single_spellings(final)
-    if job.detect_language and (result.findings or result.name_spellings):
-        # Only a file with findings shows its language, and only one with name
-        # spellings can get a finding later, from the whole run (`link_files`).
+    if job.detect_language and result.findings:
+        # Only a file with findings shows its language; one that gets a finding
+        # from the whole run later has its language detected then (`link_files`).
         result.language = document_language(final.text)
     if not job.fix and not job.keep_text and not stdin:
         if job.render is not None:  # rendered at once, then let go (see process_one)
