@@ -9,14 +9,17 @@ import codecs
 import io
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import BinaryIO, TextIO
 
-from tqa.model import Finding, Fix, GlossaryRef, Severity, finding_order
+from tqa.model import Finding, Fix, GlossaryRef, finding_order
 from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
 from tqa.report import Located, ReportOptions, edits_text, json_text, ordered, positions_of
+from tqa.text.document import Document
+from tqa.text.snapshot import TextSnapshot
 
 
 def finding_object(item: Located) -> dict:
@@ -81,7 +84,7 @@ _BREAKS = tuple(json_text.ITEM + json_text.INDENT * level for level in range(6))
 def finding_text(item: Located) -> str:
     """`finding_object(item)` as a list item of indented JSON (see `file_texts`)."""
     encode = json_text.encode_basestring
-    return _texts([item.finding], item.doc.position, encode(item.result.detected_language()), encode(item.path))[0]
+    return _texts([item.finding], item.doc, encode(item.result.detected_language()), encode(item.path))[0]
 
 
 def file_texts(result: FileResult) -> list[str]:
@@ -93,53 +96,80 @@ def file_texts(result: FileResult) -> list[str]:
         return []
     encode = json_text.encode_basestring
     language, path = encode(result.detected_language()), encode(result.input.display)
-    return _texts(result.findings, positions_of(result).position, language, path)
+    return _texts(result.findings, positions_of(result), language, path)
 
 
 # The object's text up to its message, by encoded language, code and rule name.
 _HEADS: dict[str, dict[tuple[str, str], str]] = {}
 
 
-def _texts(
-    findings: Sequence[Finding], position: Callable[[int], tuple[int, int]], language: str, path: str
-) -> list[str]:
+def _texts(findings: Sequence[Finding], where: Document | TextSnapshot, language: str, path: str) -> list[str]:
     encode = json_text.encode_basestring
-    n0, n1, n2, _n3, _n4, _n5 = _BREAKS
+    n1 = _BREAKS[1]
     heads = _HEADS.get(language)
     if heads is None:
         heads = _HEADS[language] = {}
-    after_message: dict[Severity, str] = {}  # from the message to the row of the location
+    # From the message to the row of the location, by severity (its value: a member hashes in Python).
+    after_message: dict[str, str] = {}
+    position = where.position
+    starts = where.line_starts if isinstance(where, Document) else where.whole_line_starts()
     texts = []
     for finding in findings:
-        head = heads.get((finding.code, finding.name))
+        code, name = finding.code, finding.name
+        head = heads.get((code, name))
         if head is None:
-            head = heads[finding.code, finding.name] = (
-                f'{{{n1}"code": {encode(finding.code)},{n1}"document_language": {language},'
-                f'{n1}"name": {encode(finding.name)},{n1}"message": '
+            head = heads[code, name] = (
+                f'{{{n1}"code": {encode(code)},{n1}"document_language": {language},'
+                f'{n1}"name": {encode(name)},{n1}"message": '
             )
-        middle = after_message.get(finding.severity)
+        severity = finding.severity._value_
+        middle = after_message.get(severity)
         if middle is None:
-            middle = after_message[finding.severity] = (
-                f',{n1}"severity": {encode(finding.severity.value)},{n1}"filename": {path},'
-                f'{n1}"location": {{{n2}"row": '
-            )
+            middle = after_message[severity] = f',{n1}"severity": {encode(severity)},{n1}"filename": {path}{_ROW}'
+        start, end = finding.start, finding.end
+        if starts is not None:  # the positions bisected here: a call each costs more
+            line = bisect_right(starts, start) - 1
+            row, column = line + 1, start - starts[line] + 1
+            line = bisect_right(starts, end, line) - 1
+            end_row, end_column = line + 1, end - starts[line] + 1
+        else:
+            row, column = position(start)
+            end_row, end_column = position(end)
         fix = finding.fix
-        row, column = position(finding.start)
-        end_row, end_column = position(finding.end)
         if fix is None:
             fix_text = "null"
+        elif len(fix.edits) == 1 and fix.edits[0].start == start and fix.edits[0].end == end:
+            # Most fixes: one edit of the finding's own span, written here (as `_fix_text` would).
+            fix_text = (
+                f"{_FIX_APPLICABILITY}{encode(fix.applicability._value_)}{_FIX_MESSAGE}{encode(fix.title)}"
+                f"{_FIX_CONTENT}{encode(fix.edits[0].content)}{_EDIT_ROW}{row}{_EDIT_COLUMN}{column}"
+                f"{_EDIT_END_ROW}{end_row}{_EDIT_COLUMN}{end_column}{_FIX_END}"
+            )
         else:
             fix_text = _fix_text(fix, edits_text(finding, (row, column, end_row, end_column), position, _edit_text))
         glossary = "null" if finding.glossary is None else _glossary_text(finding.glossary)
         texts.append(
-            f'{head}{encode(finding.message)}{middle}{row},{n2}"column": {column}{n1}}},'
-            f'{n1}"end_location": {{{n2}"row": {end_row},{n2}"column": {end_column}{n1}}},'
-            f'{n1}"fix": {fix_text},{n1}"glossary": {glossary}{n0}}}'
+            f"{head}{encode(finding.message)}{middle}{row}{_COLUMN}{column}{_END_ROW}{end_row}{_COLUMN}{end_column}"
+            f"{_FIX}{fix_text}{_GLOSSARY}{glossary}{_END}"
         )
     return texts
 
 
-_N1, _N2, _N3, _N4, _N5 = _BREAKS[1:]
+_N0, _N1, _N2, _N3, _N4, _N5 = _BREAKS
+# The constant text between a finding's values, and a fix's of one edit.
+_ROW = f',{_N1}"location": {{{_N2}"row": '
+_COLUMN = f',{_N2}"column": '
+_END_ROW = f'{_N1}}},{_N1}"end_location": {{{_N2}"row": '
+_FIX = f'{_N1}}},{_N1}"fix": '
+_GLOSSARY = f',{_N1}"glossary": '
+_END = f"{_N0}}}"
+_FIX_APPLICABILITY = f'{{{_N2}"applicability": '
+_FIX_MESSAGE = f',{_N2}"message": '
+_FIX_CONTENT = f',{_N2}"edits": [{_N3}{{{_N4}"content": '
+_EDIT_ROW = f',{_N4}"location": {{{_N5}"row": '
+_EDIT_COLUMN = f',{_N5}"column": '
+_EDIT_END_ROW = f'{_N4}}},{_N4}"end_location": {{{_N5}"row": '
+_FIX_END = f"{_N4}}}{_N3}}}{_N2}]{_N1}}}"
 
 
 def _edit_text(content: str, row: int, column: int, end_row: int, end_column: int) -> str:

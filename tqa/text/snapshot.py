@@ -94,6 +94,11 @@ class TextSnapshot:
             raise ValueError(f"offset {offset} is before every kept line")
         return self._starts[index]
 
+    def whole_line_starts(self) -> Sequence[int] | None:
+        """The line starts of the whole text while it is held (see `whole`), for
+        a caller that places many offsets itself; None for kept lines."""
+        return self._all if self._text is not None else None
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset in, or just after, a kept line."""
         if self._text is not None:
