@@ -61,7 +61,7 @@ def _effective(text: str, fix: Fix) -> Fix | None:
     """The fix without its edits that change nothing; None when no edit is left.
     An edit that rewrites a span with itself is not a fix: applied, it would be
     counted on every run and keep the fix loop going."""
-    if len(fix.edits) == 1:  # most fixes: no tuple to make
+    if len(fix.edits) == 1:
         edit = fix.edits[0]
         return fix if text[edit.start : edit.end] != edit.content else None
     edits = tuple(edit for edit in fix.edits if text[edit.start : edit.end] != edit.content)
@@ -77,13 +77,21 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     known = _known(rules)
     text = doc.text
     refined = False  # whether a rule that refines another reported anything
+    protected = None  # the document's protected spans, worked out at the first finding of a guarded rule
     for check, code, name, severity, guarded, refining in known.to_run(text):
         for violation in check(doc):
             start, end, fix = violation.start, violation.end, violation.fix
-            if guarded and doc.is_protected(start, end):
-                continue
+            if guarded:
+                if protected is None:
+                    protected = doc.protected
+                if protected and doc.is_protected(start, end):
+                    continue
             if fix is not None:
-                fix = _effective(text, fix)
+                edits = fix.edits
+                if len(edits) != 1:
+                    fix = _effective(text, fix)
+                elif text[edits[0].start : edits[0].end] == edits[0].content:  # `_effective` of most fixes
+                    fix = None
             findings.append(Finding(code, name, violation.message, start, end, severity, fix, violation.glossary))
             refined = refined or refining
     if len(findings) > 1:

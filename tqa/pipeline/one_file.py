@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -70,6 +69,8 @@ def process_one(item: Input, file_rules: Sequence[Rule], job: Job) -> FileResult
 
 def internal_error(error: BaseException, name: str) -> UserError:
     """A bug in tqa met while working on one file, told as that file's error."""
+    import traceback  # (and what it imports) only when a bug shows
+
     from tqa import __version__
 
     frames = traceback.extract_tb(error.__traceback__)
