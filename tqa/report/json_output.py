@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import BinaryIO, TextIO
 
-from tqa.model import Finding, Fix, GlossaryRef, finding_order
+from tqa.model import Finding, GlossaryRef, finding_order
 from tqa.pipeline.run import FileResult
 from tqa.pipeline.tally import Tally
-from tqa.report import Located, ReportOptions, edits_text, json_text, ordered, positions_of
+from tqa.report import Located, ReportOptions, json_text, ordered, positions_of
 from tqa.text.document import Document
 from tqa.text.snapshot import TextSnapshot
 
@@ -138,15 +138,34 @@ def _texts(findings: Sequence[Finding], where: Document | TextSnapshot, language
         fix = finding.fix
         if fix is None:
             fix_text = "null"
-        elif len(fix.edits) == 1 and fix.edits[0].start == start and fix.edits[0].end == end:
-            # Most fixes: one edit of the finding's own span, written here (as `_fix_text` would).
+        else:
+            # The fix's object, its edits in order (as `finding_object` has them).
+            edits = fix.edits
+            if len(edits) == 1 and edits[0].start == start and edits[0].end == end:  # most fixes: the positions known
+                listed = (
+                    f"{_EDIT_CONTENT}{encode(edits[0].content)}{_EDIT_ROW}{row}{_EDIT_COLUMN}{column}"
+                    f"{_EDIT_END_ROW}{end_row}{_EDIT_COLUMN}{end_column}{_EDIT_END}"
+                )
+            else:
+                pieces = []
+                for edit in ordered(edits):
+                    if starts is not None:
+                        line = bisect_right(starts, edit.start) - 1
+                        edit_row, edit_column = line + 1, edit.start - starts[line] + 1
+                        line = bisect_right(starts, edit.end, line) - 1
+                        edit_end_row, edit_end_column = line + 1, edit.end - starts[line] + 1
+                    else:
+                        edit_row, edit_column = position(edit.start)
+                        edit_end_row, edit_end_column = position(edit.end)
+                    pieces.append(
+                        f"{_EDIT_CONTENT}{encode(edit.content)}{_EDIT_ROW}{edit_row}{_EDIT_COLUMN}{edit_column}"
+                        f"{_EDIT_END_ROW}{edit_end_row}{_EDIT_COLUMN}{edit_end_column}{_EDIT_END}"
+                    )
+                listed = ",".join(pieces)
             fix_text = (
                 f"{_FIX_APPLICABILITY}{encode(fix.applicability._value_)}{_FIX_MESSAGE}{encode(fix.title)}"
-                f"{_FIX_CONTENT}{encode(fix.edits[0].content)}{_EDIT_ROW}{row}{_EDIT_COLUMN}{column}"
-                f"{_EDIT_END_ROW}{end_row}{_EDIT_COLUMN}{end_column}{_FIX_END}"
+                f"{_FIX_EDITS}{f'[{listed}{_N2}]' if listed else '[]'}{_N1}}}"
             )
-        else:
-            fix_text = _fix_text(fix, edits_text(finding, (row, column, end_row, end_column), position, _edit_text))
         glossary = "null" if finding.glossary is None else _glossary_text(finding.glossary)
         texts.append(
             f"{head}{encode(finding.message)}{middle}{row}{_COLUMN}{column}{_END_ROW}{end_row}{_COLUMN}{end_column}"
@@ -165,29 +184,12 @@ _GLOSSARY = f',{_N1}"glossary": '
 _END = f"{_N0}}}"
 _FIX_APPLICABILITY = f'{{{_N2}"applicability": '
 _FIX_MESSAGE = f',{_N2}"message": '
-_FIX_CONTENT = f',{_N2}"edits": [{_N3}{{{_N4}"content": '
+_FIX_EDITS = f',{_N2}"edits": '
+_EDIT_CONTENT = f'{_N3}{{{_N4}"content": '
 _EDIT_ROW = f',{_N4}"location": {{{_N5}"row": '
 _EDIT_COLUMN = f',{_N5}"column": '
 _EDIT_END_ROW = f'{_N4}}},{_N4}"end_location": {{{_N5}"row": '
-_FIX_END = f"{_N4}}}{_N3}}}{_N2}]{_N1}}}"
-
-
-def _edit_text(content: str, row: int, column: int, end_row: int, end_column: int) -> str:
-    return (
-        f'{_N3}{{{_N4}"content": {json_text.encode_basestring(content)},'
-        f'{_N4}"location": {{{_N5}"row": {row},{_N5}"column": {column}{_N4}}},'
-        f'{_N4}"end_location": {{{_N5}"row": {end_row},{_N5}"column": {end_column}{_N4}}}{_N3}}}'
-    )
-
-
-def _fix_text(fix: Fix, edits: str) -> str:
-    """A fix's object, around its edits' objects (`edits`, joined by commas)."""
-    encode = json_text.encode_basestring
-    listed = f"[{edits}{_N2}]" if edits else "[]"
-    return (
-        f'{{{_N2}"applicability": {encode(fix.applicability.value)},'
-        f'{_N2}"message": {encode(fix.title)},{_N2}"edits": {listed}{_N1}}}'
-    )
+_EDIT_END = f"{_N4}}}{_N3}}}"
 
 
 @lru_cache(maxsize=4096)
