@@ -381,3 +381,39 @@ def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text():
         written(io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), strange)
     lenient = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogatepass")
     assert json.loads(written(lenient, strange))[1]["message"] == "\ud800"
+    # Standard output under a C.UTF-8 locale: the buffer serves it too, and a lone
+    # surrogate still goes through the stream, whose handler decides.
+    escaping = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape")
+    assert json_output._utf8_buffer(escaping) is escaping.buffer
+    assert written(escaping) == listed
+    with pytest.raises(UnicodeEncodeError):
+        written(io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape"), strange)
+
+
+def test_json_assembly_takes_pieces_rendered_as_utf8_or_as_text():
+    """A JSON list's pieces come rendered as UTF-8 (`render_listed`: from a worker
+    or the results cache, not decoded to be encoded again) or as text: the list
+    written is the same, late findings merged in their places either way."""
+    from tqa.report import json_output, render, render_listed
+
+    text = "Ivan said “yes” — and «no».\n"
+    own = Finding("Q101", "detached-closing-quote", "x “y”", 10, 15, Severity.ERROR)
+    late = Finding("N602", "inconsistent-transliteration", "late", 0, 4, Severity.WARNING)
+
+    def written(rendering) -> str:
+        stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+        listing = json_output.Assembly(stream)
+        made = [by_hand(text, [own], "a.txt"), by_hand(text, [own], "b.txt")]
+        for result in made:
+            result.rendered = rendering("json", result)
+            result.rendered_keys = [(f.start, f.code, f.end) for f in result.findings]
+            listing.add(result)
+        made[0].findings, made[1].findings = [late], []
+        listing.finish(made, ReportOptions())
+        stream.flush()
+        return stream.buffer.getvalue().decode("utf-8")
+
+    assert isinstance(render_listed("json", by_hand(text, [own], "a.txt")), bytes)
+    listed = written(render_listed)
+    assert listed == written(render)
+    assert [item["code"] for item in json.loads(listed)] == ["N602", "Q101", "Q101"]

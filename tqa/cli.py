@@ -53,7 +53,7 @@ from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
 from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
-from tqa.report import FORMATS, ReportOptions, emitters, render, streaming_emitters
+from tqa.report import FORMATS, ReportOptions, emitters, render, render_listed, streaming_emitters
 from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
 from tqa.rules import ALL_RULES, find_rule
@@ -394,11 +394,11 @@ def check(
     output = (settings.output_format, options.color, streamed)
     cache = None if no_cache or show_diff else _results_cache(plan, job, output)
     if streamed:
-        render_file = functools.partial(render, settings.output_format, options=options)
-        job = dataclasses.replace(job, render=render_file, keep_order=settings.output_format == "json")
+        as_list = settings.output_format == "json"
+        render_file = functools.partial(render_listed if as_list else render, settings.output_format, options=options)
+        job = dataclasses.replace(job, render=render_file, keep_order=as_list)
         results = track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
-        as_list = settings.output_format == "json"
         failed, found, checked = _stream(results, errors, plan, streaming, options, context, as_list, cache)
     else:
         results = list(track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed()))

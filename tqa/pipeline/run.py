@@ -45,8 +45,9 @@ class FileResult:
     error: UserError | None = None
     snapshot: TextSnapshot | None = None
     language: str | None = None
-    # Set when the run prints file by file: the findings already as text, and their counts.
-    rendered: str | None = None
+    # Set when the run prints file by file: the findings already as text (as UTF-8 for
+    # the JSON list), and their counts.
+    rendered: str | bytes | None = None
     # (start, code, end) of each finding rendered, in order, with Job.keep_order: where a late finding goes
     # (see json_output.Assembly).
     rendered_keys: list[tuple[int, str, int]] = field(default_factory=list)
@@ -144,7 +145,7 @@ class Job:
     detect_language: bool = False
     fix_codes: frozenset[str] | None = None  # see FixSettings
     # Print each file's findings where it is checked (in the worker) and let them go.
-    render: Callable[[FileResult], str] | None = None
+    render: Callable[[FileResult], str | bytes] | None = None
     # Keep where each rendered finding sorts (FileResult.rendered_keys): one JSON list is put together later.
     keep_order: bool = False
 

@@ -125,6 +125,14 @@ def render(output_format: str, result: FileResult, options: ReportOptions | None
     return stream.getvalue()
 
 
+def render_listed(output_format: str, result: FileResult, options: ReportOptions | None = None) -> bytes:
+    """One file's piece of the JSON list (see `json_output.Assembly`), in the
+    UTF-8 the list waits and is written in: encoded once, where it is rendered,
+    it passes from a worker process or the results cache as it is, not
+    decoded and encoded again (lone surrogates kept, as `Assembly` expects)."""
+    return render(output_format, result, options).encode("utf-8", "surrogatepass")
+
+
 @cache
 def _file_pieces() -> dict[str, FilePiece]:
     """Streaming formats that make a file's text directly (see `render`), with no stream to write to."""

@@ -6,7 +6,6 @@ each also naming the language of its document, detected once per file
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import tempfile
 from bisect import bisect_right
@@ -221,7 +220,8 @@ class Assembly:
         self.raw = _utf8_buffer(stream)
 
     def add(self, result: FileResult) -> None:
-        data = (result.rendered or "").encode("utf-8", "surrogatepass")
+        rendered = result.rendered  # UTF-8 already (see `render_listed`), or text
+        data = rendered if type(rendered) is bytes else (rendered or "").encode("utf-8", "surrogatepass")
         self.lengths.append(len(data))
         if data:
             if self.raw is not None and b"\xed" in data:
@@ -241,31 +241,34 @@ class Assembly:
                     pending = self._copy(pending)
                 continue
             pending = self._copy(pending)
-            piece = self.spool.read(length).decode("utf-8", "surrogatepass")
-            late = io.StringIO()
-            emit_file(result, late, options)
-            keyed = list(zip(result.rendered_keys, _items(piece), strict=True))
-            late_keys = list(map(finding_order, result.findings))
-            keyed += zip(late_keys, _items(late.getvalue()), strict=True)
+            # Merged as UTF-8: the file's own pieces are not decoded to be encoded again.
+            late = file_piece(result, options).encode("utf-8", "surrogatepass")
+            keyed = list(zip(result.rendered_keys, _items(self.spool.read(length)), strict=True))
+            keyed += zip(map(finding_order, result.findings), _items(late), strict=True)
             keyed.sort(key=lambda pair: pair[0])  # stable: a file's own finding before a late one at one key
-            self._write("".join(text for _key, text in keyed))
+            merged = b"".join(data for _key, data in keyed)
+            if self.raw is not None and b"\xed" in merged:
+                self.raw = None
+            self._put(merged)
         self._copy(pending)
         self.stream.write("\n]\n" if self.written else "[]\n")
         self.spool.close()
 
     def _copy(self, size: int) -> int:
         """Write the next `size` bytes of the spool (whole files' pieces); 0, what is left pending."""
-        if not size:
-            return 0
-        data = self.spool.read(size)
+        if size:
+            self._put(self.spool.read(size))
+        return 0
+
+    def _put(self, data: bytes) -> None:
+        """Write pieces as they waited: to the binary buffer, or through the stream (see the class)."""
         if self.raw is None:
             self._write(data.decode("utf-8", "surrogatepass"))
-            return 0
+            return
         if not self.written:
             data, self.written = b"[" + data[1:], True
         self.stream.flush()  # what the stream holds goes first
         self.raw.write(data)
-        return 0
 
     def _write(self, piece: str) -> None:
         if piece and not self.written:
@@ -278,11 +281,14 @@ _BLOCK = 1024 * 1024
 
 
 def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
-    """The binary buffer under a text stream that writes strict UTF-8 with
-    line feeds as they are; None for any other stream."""
+    """The binary buffer under a text stream that writes UTF-8 with line feeds
+    as they are; None for any other stream. Its error handler does not matter
+    (standard output has `surrogateescape` under a C or C.UTF-8 locale): only
+    pieces without a byte 0xED go to the buffer, and they hold no lone
+    surrogate, the one thing a UTF-8 error handler decides on."""
     buffer = getattr(stream, "buffer", None)
     encoding = getattr(stream, "encoding", None)
-    if buffer is None or not encoding or os.linesep != "\n" or getattr(stream, "errors", None) != "strict":
+    if buffer is None or not encoding or os.linesep != "\n":
         return None
     try:
         return buffer if codecs.lookup(encoding).name == "utf-8" else None
@@ -290,7 +296,10 @@ def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
         return None
 
 
-def _items(piece: str) -> list[str]:
-    """A file's pieces one by one, each with its ITEM: an item opens with `{`
-    at the list's indentation, which nothing inside an item does."""
-    return [ITEM + "{" + text for text in piece.split(ITEM + "{")[1:]]
+def _items(piece: bytes) -> list[bytes]:
+    """A file's pieces (UTF-8) one by one, each with its ITEM: an item opens with
+    `{` at the list's indentation, which nothing inside an item does."""
+    return [_ITEM_OPENING + data for data in piece.split(_ITEM_OPENING)[1:]]
+
+
+_ITEM_OPENING = (ITEM + "{").encode()
