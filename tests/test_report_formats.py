@@ -336,7 +336,8 @@ def test_sarif_run_is_signed_with_version_glossary_and_rules(tmp_path, monkeypat
     assert signature.startswith(f"tqa {__version__}|glossary:") and signature.endswith("|rules:Q101,T501")
 
 
-def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text():
+@pytest.mark.parametrize("held", [False, True])
+def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text(held):
     """The streamed list goes to a UTF-8 stream's binary buffer as it waited
     (UTF-8), to any other stream as text: the same list either way; a late
     finding lands in its file's place, and a lone surrogate goes through the
@@ -356,7 +357,7 @@ def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text():
         return made
 
     def written(stream, first: Finding = message) -> str:
-        listing = json_output.Assembly(stream)
+        listing = json_output.Assembly(stream, held)
         made = results(first)
         for result in made:
             listing.add(result)
@@ -392,7 +393,8 @@ def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text():
 
 def test_json_assembly_takes_pieces_rendered_as_utf8_or_as_text():
     """A JSON list's pieces come rendered as UTF-8 (`render_listed`: from a worker
-    or the results cache, not decoded to be encoded again) or as text: the list
+    or the results cache, not decoded to be encoded again) or as text, and wait in
+    a temporary file or, held by the results cache, where they are: the list
     written is the same, late findings merged in their places either way."""
     from tqa.report import json_output, render, render_listed
 
@@ -400,9 +402,9 @@ def test_json_assembly_takes_pieces_rendered_as_utf8_or_as_text():
     own = Finding("Q101", "detached-closing-quote", "x “y”", 10, 15, Severity.ERROR)
     late = Finding("N602", "inconsistent-transliteration", "late", 0, 4, Severity.WARNING)
 
-    def written(rendering) -> str:
+    def written(rendering, held: bool = False) -> str:
         stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-        listing = json_output.Assembly(stream)
+        listing = json_output.Assembly(stream, held)
         made = [by_hand(text, [own], "a.txt"), by_hand(text, [own], "b.txt")]
         for result in made:
             result.rendered = rendering("json", result)
@@ -415,5 +417,5 @@ def test_json_assembly_takes_pieces_rendered_as_utf8_or_as_text():
 
     assert isinstance(render_listed("json", by_hand(text, [own], "a.txt")), bytes)
     listed = written(render_listed)
-    assert listed == written(render)
+    assert listed == written(render) == written(render_listed, held=True)  # held: as the results cache holds them
     assert [item["code"] for item in json.loads(listed)] == ["N602", "Q101", "Q101"]

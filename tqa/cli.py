@@ -539,7 +539,7 @@ def _stream(
     from tqa.report.json_output import Assembly
 
     emit_file, emit_end = streaming
-    listing = Assembly(sys.stdout) if as_list else None
+    listing = Assembly(sys.stdout, held=cache is not None) if as_list else None  # the cache holds each piece
     failed = _report_errors([], errors)
     tally = Tally()
     # The run's name spellings, indexed as they come (while other files are still

@@ -205,16 +205,19 @@ class Assembly:
     """The list of a streamed run, file by file: each file's pieces wait in a
     temporary file, not in memory, until the findings only the whole run sees
     (one name spelled two ways across files) are known; a file that has some
-    gets them in its place, as `emit` orders them.
+    gets them in its place, as `emit` orders them. With `held`, the pieces are
+    held for the run anyway (the results cache keeps each one), and they wait
+    where they are instead of being written to the temporary file and read back.
 
     The pieces wait as UTF-8, and where the stream writes UTF-8 to a binary
     buffer they go there as they are (not decoded to be encoded again); a
     piece that may hold a lone surrogate (a byte 0xED) goes through the
     stream, which decides what becomes of it, as with any other output."""
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO, held: bool = False):
         self.stream = stream
-        self.spool = tempfile.TemporaryFile(buffering=_BLOCK)
+        self.pieces: list[bytes] | None = [] if held else None  # each file's pieces, when held
+        self.spool = None if held else tempfile.TemporaryFile(buffering=_BLOCK)
         self.lengths: list[int] = []  # of each file's pieces, one after another in the spool
         self.written = False
         self.raw = _utf8_buffer(stream)
@@ -222,37 +225,62 @@ class Assembly:
     def add(self, result: FileResult) -> None:
         rendered = result.rendered  # UTF-8 already (see `render_listed`), or text
         data = rendered if type(rendered) is bytes else (rendered or "").encode("utf-8", "surrogatepass")
+        if self.raw is not None and b"\xed" in data:
+            self.raw = None
+        if self.pieces is not None:
+            self.pieces.append(data)
+            return
         self.lengths.append(len(data))
         if data:
-            if self.raw is not None and b"\xed" in data:
-                self.raw = None
             self.spool.write(data)
 
     def finish(self, results: Sequence[FileResult], options: ReportOptions) -> None:
         """Write the list: each file's pieces, with the run's late findings (in
         `results`, one per file added) merged in where they sort. The files
         between two that have late findings are copied in blocks."""
-        self.spool.seek(0)
-        pending = 0  # bytes of files with no late findings, read and written together
-        for length, result in zip(self.lengths, results, strict=True):
-            if not result.findings:
-                pending += length
-                if pending >= _BLOCK:
-                    pending = self._copy(pending)
-                continue
-            pending = self._copy(pending)
-            # Merged as UTF-8: the file's own pieces are not decoded to be encoded again.
-            late = file_piece(result, options).encode("utf-8", "surrogatepass")
-            keyed = list(zip(result.rendered_keys, _items(self.spool.read(length)), strict=True))
-            keyed += zip(map(finding_order, result.findings), _items(late), strict=True)
-            keyed.sort(key=lambda pair: pair[0])  # stable: a file's own finding before a late one at one key
-            merged = b"".join(data for _key, data in keyed)
-            if self.raw is not None and b"\xed" in merged:
-                self.raw = None
-            self._put(merged)
-        self._copy(pending)
+        if self.pieces is not None:
+            pending: list[bytes] = []  # pieces of files with no late findings, written together
+            size = 0
+            for data, result in zip(self.pieces, results, strict=True):
+                if not result.findings:
+                    pending.append(data)
+                    size += len(data)
+                    if size >= _BLOCK:
+                        self._put(b"".join(pending))
+                        pending, size = [], 0
+                    continue
+                if size:
+                    self._put(b"".join(pending))
+                pending, size = [], 0
+                self._put(self._merged(data, result, options))
+            if size:
+                self._put(b"".join(pending))
+        else:
+            self.spool.seek(0)
+            spooled = 0  # bytes of files with no late findings, read and written together
+            for length, result in zip(self.lengths, results, strict=True):
+                if not result.findings:
+                    spooled += length
+                    if spooled >= _BLOCK:
+                        spooled = self._copy(spooled)
+                    continue
+                spooled = self._copy(spooled)
+                self._put(self._merged(self.spool.read(length), result, options))
+            self._copy(spooled)
+            self.spool.close()
         self.stream.write("\n]\n" if self.written else "[]\n")
-        self.spool.close()
+
+    def _merged(self, piece: bytes, result: FileResult, options: ReportOptions) -> bytes:
+        """A file's pieces with its late findings in their places, as UTF-8: its own
+        pieces are not decoded to be encoded again."""
+        late = file_piece(result, options).encode("utf-8", "surrogatepass")
+        keyed = list(zip(result.rendered_keys, _items(piece), strict=True))
+        keyed += zip(map(finding_order, result.findings), _items(late), strict=True)
+        keyed.sort(key=lambda pair: pair[0])  # stable: a file's own finding before a late one at one key
+        merged = b"".join(data for _key, data in keyed)
+        if self.raw is not None and b"\xed" in merged:
+            self.raw = None
+        return merged
 
     def _copy(self, size: int) -> int:
         """Write the next `size` bytes of the spool (whole files' pieces); 0, what is left pending."""
