@@ -425,6 +425,18 @@ def test_names_without_places_are_the_mentions(parts):
     assert names.keyed == {(first_name_key(first), surname) for first, surname in pairs if first}
 
 
+@given(st.lists(st.sampled_from([*_NAME_PARTS, *_PLACED_PARTS]), max_size=10))
+@settings(max_examples=80, derandomize=True, deadline=None)
+def test_a_run_of_one_word_is_read_as_any_run(parts):
+    """The shortcut for a run of one word gives what the general reading of a run gives."""
+    from tqa.rules.names import _names_table, _runs_of
+
+    table = _names_table("", (), DEFAULT_STANDARD)
+    for run in _runs_of("".join(parts)):
+        if isinstance(run, str) and " " not in run and "\u00a0" not in run:
+            assert table._of_word(run) == table._of_run(run)
+
+
 def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():
     # Шойгу: BGN/PCGN writes й as y; the wire standard avoids nothing in `Shoygu`.
     assert near_misses("Later Shoygu inspected the troops.") == []

@@ -200,10 +200,17 @@ class _NamesOfRuns(dict[RunKey, _RunNames]):
     def __missing__(self, key: RunKey) -> _RunNames:
         if len(self) >= self._LIMIT:
             self.clear()
+        if isinstance(key, str) and " " not in key and "\u00a0" not in key:
+            found = self[key] = self._of_word(key)  # most runs: one word, no initial before it
+        else:
+            found = self[key] = self._of_run(key)
+        return found
+
+    def _of_run(self, key: RunKey) -> _RunNames:
         pairs = _pairs_of_run(*_run_and_initial(key), self.roles.known)
         surnames = {surname for _first, surname in pairs}
         first_names = {first for first, _surname in pairs if len(first) > 1}
-        found = self[key] = _RunNames(
+        return _RunNames(
             *map(
                 tuple,
                 (
@@ -218,7 +225,16 @@ class _NamesOfRuns(dict[RunKey, _RunNames]):
                 ),
             )
         )
-        return found
+
+    def _of_word(self, word: str) -> _RunNames:
+        """What `_of_run` makes of a run of one word with no initial before it."""
+        if is_ordinary_word(word) and word not in self.roles.known:
+            return _NO_NAMES
+        near_misses = (word,) if self.roles.may_be_near_miss("", word) else ()
+        return _RunNames((("", word),), (word,), (), (), (skeleton(word),), (), (), near_misses)
+
+
+_NO_NAMES = _RunNames((), (), (), (), (), (), (), ())
 
 
 @lru_cache(maxsize=8)
@@ -450,6 +466,7 @@ class GlossaryPeople:
     entries: dict[str, Entry]  # surname skeleton -> the glossary's entry of that spelling
     first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
     buckets: dict[tuple[str, int], tuple[Person, ...]]
+    bucket_keys: dict[tuple[str, int], tuple[str, ...]]  # the surname skeletons of each bucket, read without its people
     written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
     words: frozenset[str]  # every word of the glossary's people's names
     first_names_by_length: dict[int, tuple[str, ...]]  # skeletons of their first names, by length
@@ -492,6 +509,7 @@ def _indexed_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
         by_surname,
         first_names,
         LazyDict({key: tuple(people) for key, people in buckets.items()}),
+        {key: tuple(person.key for person in people) for key, people in buckets.items()},
         LazyDict({key: tuple(people) for key, people in written.items()}),
         frozenset(word for entry in entries for word in entry.en.split()),
         _by_length({key for _surname, key in first_names}),
@@ -686,8 +704,8 @@ class _WordRoles:
         choices = self._surname_keys.get((key[:1], len(key)))
         if choices is None:
             lengths = range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
-            buckets = self._people.buckets
-            choices = [person.key for length in lengths for person in buckets.get((key[:1], length), ())]
+            buckets = self._people.bucket_keys
+            choices = [near for length in lengths for near in buckets.get((key[:1], length), ())]
             self._surname_keys[key[:1], len(key)] = choices
         if self._within_surname is not None:
             return self._within_surname(key, choices)
