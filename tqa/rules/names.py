@@ -756,12 +756,40 @@ def _with_short_first_name(text: str, mention: Mention) -> Mention:
     return mention._replace(first=found.group(1), first_start=found.start(1))
 
 
+def _untitled(doc: Document, bare: Iterable[str]) -> set[str]:
+    """Of surnames the document never gives a first name or an initial, those
+    that are a near miss only after a title (`Chancellor Sholz`) and have none
+    before any of their occurrences: no mention of them can be reported, so
+    none need be placed."""
+    found = set()
+    for surname in bare:
+        near_miss = _near_miss("", surname, doc.glossary_files, doc.transliteration)
+        if near_miss is not None and not near_miss.needs_title:
+            continue
+        if _may_have_short_first_name(surname, doc.glossary_files) or _titled_somewhere(doc.text, surname):
+            continue
+        found.add(surname)
+    return found
+
+
+def _titled_somewhere(text: str, word: str) -> bool:
+    """Whether a title stands before some occurrence of `word` (as `near_miss_names` reads one)."""
+    at = text.find(word)
+    while at >= 0:
+        if _TITLE_BEFORE.search(text, max(0, at - 60), at):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     # Each distinct run of names is sorted out once; the names are read only around the few that may be near misses.
     names = document_names(doc)
     candidates = names.near_misses
+    if candidates:
+        candidates -= _untitled(doc, candidates - {surname for _key, surname in names.keyed})
     if not candidates:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
