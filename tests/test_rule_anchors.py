@@ -50,7 +50,7 @@ FROM_STARTS: list[tuple[str, re.Pattern, Callable[[str], Iterable[int]]]] = [
     ("split sentence", structure._SPLIT_HINT, structure._break_runs),
 ]
 ANCHORED = [
-    ("reporting verb", reporting._VERB, reporting._VERB_ANCHORS),
+    ("reporting verb", reporting._VERB, reporting.VERB_ANCHORS),
     ("head of", metonymy._HEAD_OF, metonymy._HEAD_OF_ANCHORS),
     ("representative of", metonymy._REPRESENTATIVE, metonymy._REPRESENTATIVE_ANCHORS),
 ]

@@ -69,7 +69,7 @@ _MEDIA_ROLE = (
 )
 # A quoted name, found from its opening mark (a literal the engine jumps to); the word
 # for what it names is then looked for just before it.
-_OPENING_MARKS = '"“«'
+OPENING_MARKS = '"“«'
 _QUOTED_NAME = lazy(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
 _KIND_BEFORE = lazy(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
 _KIND_REACH = 45
@@ -260,7 +260,7 @@ def _quoted_names(text: str) -> Iterator[re.Match]:
     after it, tried only at the opening marks of the text (every match starts
     at one)."""
     position = 0
-    for start in char_positions(text, _OPENING_MARKS):
+    for start in char_positions(text, OPENING_MARKS):
         # A mark after a rejected name may close it, or open the next one.
         if start < position or (match := _QUOTED_NAME.match(text, start)) is None:
             continue
