@@ -20,6 +20,8 @@ _FUNCTION_WORD_BEFORE = lazy(
     r"from|into|and|or|as|than|about|between|against|under|over|via|whose)$",
     re.I,
 )
+# The longest of its words and the line break `$` may stand before.
+_FUNCTION_WORD_REACH = len("between\n")
 _MAX_INNER_WORDS = 6
 _NOT_MOVABLE_NEXT_TO = "\r\n" + DOUBLE_MARKS + "'‘’"
 
@@ -215,7 +217,7 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
     analysis = analyse(doc)
     text = doc.text
     pairs = sorted(analysis.pairs)  # by the opening mark, that is by its offset
-    for opener, closer in pairs:
+    for opener, closer in pairs if "“" in text else ():
         # Only curly pairs: with straight marks the nesting itself is a guess.
         if opener.depth < 2 or opener.char != "“" or closer.char != "”":
             continue
@@ -248,7 +250,11 @@ def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], analysis: Quo
         if not between.strip() or len(between.split()) > _MAX_INNER_WORDS or "\n" in between:
             continue
         quoted = text[open1.offset + 1 : close1.offset]
-        if len(quoted.split()) < 2 or not _FUNCTION_WORD_BEFORE.search(quoted):
+        # The function word ends the quotation: searched for in its last characters only.
+        if (
+            not _FUNCTION_WORD_BEFORE.search(quoted, max(0, len(quoted) - _FUNCTION_WORD_REACH))
+            or len(quoted.split()) < 2
+        ):
             continue
         core = between.strip()
         inner = core.rstrip(",;:")
