@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, triggers, typography
 from tqa.rules._shared import anchored_matches, matches_from, pair_positions, positions
 from tqa.rules.quote_marks import WHITE_SPACE
+from tqa.text.document import Document
 
 PIECES = [
     "word", "on", "was", " ", "  ", "\t", "\u00a0", "\u2009", "\n", "\n\n", " \n", "\r\n", "\u2003", ".", ",", ", ",
@@ -203,3 +204,13 @@ def test_a_quoted_name_is_always_where_its_trigger_matches(text):
 
 def test_white_space_is_every_character_str_isspace_accepts():
     assert {char for char in map(chr, range(0x110000)) if char.isspace()} == WHITE_SPACE
+
+
+@SETTINGS
+@given(text=TEXTS)
+def test_dash_attributions_are_tried_from_the_spaced_dashes(text):
+    doc = Document("x.txt", text)
+    found = {paragraph.index: spans(matches_from(quotation_style._DASH, paragraph.text, dashes))
+             for paragraph, dashes in quotation_style._spaced_dashes(doc)}  # fmt: skip
+    for paragraph in doc.prose:
+        assert found.get(paragraph.index, []) == spans(quotation_style._DASH.finditer(paragraph.text))
