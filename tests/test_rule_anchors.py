@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, triggers, typography
+from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
 from tqa.rules._shared import anchored_matches, matches_from, pair_positions, positions
 from tqa.rules.quote_marks import WHITE_SPACE
 from tqa.text.document import Document
@@ -192,14 +192,6 @@ def test_every_opener_opens_with_a_literal_word():
 @given(text=TEXTS, pair=st.sampled_from([" -", " /", "\u00a0-", "--", "  "]))
 def test_pair_positions_are_those_of_the_two_character_search(text, pair):
     assert pair_positions(text, *pair) == list(positions(text, pair))
-
-
-@SETTINGS
-@given(text=TEXTS.map(lambda text: text.replace("word", "the frigate").replace("Z", '"Admiral Gorshkov"')))
-def test_a_quoted_name_is_always_where_its_trigger_matches(text):
-    trigger = re.compile(triggers.QUOTED_NAME_AFTER_KIND[0])
-    if any(quotation_style._quoted_names(text)):
-        assert trigger.search(text), text
 
 
 def test_white_space_is_every_character_str_isspace_accepts():

@@ -137,7 +137,6 @@ PIECES = [
     "word", " ", "\u00a0", "\u2009", "\n", "\n\n", "\u2003", '"', "“", "”", "«", "»", "„", "(", ")", "[", "-", "—",
     "/", ";", ".", ",", "1", "25", "000", "\u0663", "%", " million", "The", "the", "approx", "It is noted that",
     "As a reminder,", "head of the", "Russian side", "thousand", "told about", "informed that", " shared.", "he", ", - said", "?\u00bb — ", "Фото", "Read more", "©", "•", "мир", "ТАСС", "\udcff",
-    "frigate", "Bank", "the newspaper", "editors of", "Admiral",
 ]  # fmt: skip
 
 

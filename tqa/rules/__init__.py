@@ -83,14 +83,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule(
         "P304", "quote-glued-to-word", quotation_style.quote_glued_to_word, F.ALWAYS, S.WARNING, triggers=T.QUOTE_MARK
     ),
-    Rule(
-        "P306",
-        "quoted-proper-name",
-        quotation_style.quoted_proper_name,
-        F.ALWAYS,
-        S.INFO,
-        triggers=T.QUOTED_NAME_AFTER_KIND,
-    ),
+    Rule("P306", "quoted-proper-name", quotation_style.quoted_proper_name, F.ALWAYS, S.INFO, triggers=T.OPENING_MARK),
     Rule("P307", "russian-digit-grouping", numbers.russian_digit_grouping, F.ALWAYS, S.WARNING, triggers=T.GROUPING),
     Rule(
         "P308",

@@ -60,19 +60,18 @@ def _by_first_letter(words: Iterable[str]) -> str:
     return "|".join(groups)
 
 
-KIND_PATTERN = _by_first_letter(_NAMED_KINDS)
+_KIND_PATTERN = _by_first_letter(_NAMED_KINDS)
 # The name: one to eight capitalised words or numbers, `of`/`de`/`the` may join them.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|the)\s+){0,2}[A-Z0-9][\w'’.-]*){0,7}"
-# Or after someone who works for a newspaper or channel: `the observer of "Komsomolskaya Pravda"`
-# (a role, `s` or not, white space and a link word).
-MEDIA_ROLES = tuple("observer correspondent journalist editor editor-in-chief reporter columnist interview".split())
-MEDIA_ROLE_LINKS = ("of", "with", "to", "for")
-_MEDIA_ROLE = "(?:" + "|".join(MEDIA_ROLES) + r")s?\s+(?:" + "|".join(MEDIA_ROLE_LINKS) + ")"
+# Or after someone who works for a newspaper or channel: `the observer of "Komsomolskaya Pravda"`.
+_MEDIA_ROLE = (
+    r"(?:observer|correspondent|journalist|editor|editor-in-chief|reporter|columnist|interview)s?\s+(?:of|with|to|for)"
+)
 # A quoted name, found from its opening mark (a literal the engine jumps to); the word
 # for what it names is then looked for just before it.
 OPENING_MARKS = '"“«'
 _QUOTED_NAME = lazy(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
-_KIND_BEFORE = lazy(r"\b(?:" + KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
+_KIND_BEFORE = lazy(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
 _KIND_REACH = 45
 # The word _KIND_BEFORE ends with, in lower case: a kind, the last word of a media role, or `the`.
 _KIND_LAST_WORDS = frozenset(_NAMED_KINDS) | {"of", "with", "to", "for", "the"}

@@ -14,7 +14,7 @@ import re
 
 from tqa.pipeline.scan import SPACES
 from tqa.rules.openers import OPENERS
-from tqa.rules.quotation_style import KIND_PATTERN, MEDIA_ROLE_LINKS, MEDIA_ROLES, OPENING_MARKS
+from tqa.rules.quotation_style import OPENING_MARKS
 from tqa.rules.quote_marks import DOUBLE_MARKS
 from tqa.rules.quotes import INLINE_SPACE, QUOTATION_END_PUNCTUATION
 from tqa.rules.reporting import VERB_ANCHORS
@@ -39,13 +39,8 @@ THREE_MARKS = (_MARK + _NOT_MARK + "*" + _MARK + _NOT_MARK + "*" + _MARK,)
 MIXED_MARKS = ('"[^“”]*[“”]', '[“”][^"]*"')
 # A Russian mark, or ” (the opening mark of a text that writes ”…“ or ”…”).
 RUSSIAN_OR_RIGHT_MARK = ("[«»„”]",)
-_SPACE = "[" + SPACES + "]"
-# A quoted name: a capital after an opening mark (and a space or none), right after the word
-# for what it names or a media role and its link word (and `the`, and white space).
-QUOTED_NAME_AFTER_KIND = (
-    f"(?:{KIND_PATTERN}|(?:{'|'.join(MEDIA_ROLES)})s?{_SPACE}+(?:{'|'.join(MEDIA_ROLE_LINKS)}))"
-    f"(?:{_SPACE}+the)?{_SPACE}*{_class(OPENING_MARKS)}{_SPACE}?[A-Z]",
-)
+# Quoted names open with one of these.
+OPENING_MARK = (_class(OPENING_MARKS),)
 # Where a torn insertion closes: a paragraph (after a line break) whose first
 # bracket, a few words in, closes one opened paragraphs before.
 CLOSING_FRAGMENT = (r"[\n\r][^()\[\]]*[)\]]",)
