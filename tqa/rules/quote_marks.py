@@ -190,12 +190,20 @@ def _analyse(doc: Document) -> QuoteAnalysis:
             elif stack:
                 # What _role says of most straight marks, without the call: one that
                 # does not lean left closes a straight-marked quotation...
-                if stack[-1].char == STRAIGHT and (spaced_after or not spaced_before):
-                    role = "close"
-                else:
-                    role = _role(char, side, text, i, positions, n + 1, stack, index)
+                opener = stack[-1]
+                if opener[1] == STRAIGHT and (spaced_after or not spaced_before):  # its char
+                    stack.pop()
+                    mark = _new_mark((start + i, char, "close", index, side, opener[5]))  # its depth
+                    pairs.append((opener, mark))
+                    marks.append(mark)
+                    continue
+                role = _role(char, side, text, i, positions, n + 1, stack, index)
             elif not spaced_after:
-                role = "open"  # ... and one that does not lean right opens when no quotation is open.
+                # ... and one that does not lean right opens when no quotation is open.
+                mark = _new_mark((start + i, char, "open", index, side, 1))
+                stack.append(mark)
+                marks.append(mark)
+                continue
             else:
                 role = _role(char, side, text, i, positions, n + 1, stack, index)
             if role == "reopen":
