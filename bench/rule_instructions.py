@@ -14,9 +14,11 @@ counts (valgrind prints "Collected : N").
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
+from tqa.__main__ import GC_THRESHOLD
 from tqa.pipeline.scan import scanner_for
 from tqa.rules import ALL_RULES
 from tqa.text.document import Document
@@ -28,6 +30,7 @@ WARM_UP = 'He said, "a - b" (c. - RT) ” «x» • ; The. the x / y Фото" s
 
 
 def main() -> None:
+    gc.set_threshold(*GC_THRESHOLD)  # the collector as `tqa check` sets it
     corpus, mode = Path(sys.argv[1]), sys.argv[2]
     files = sorted(corpus.rglob("*.txt"))
     texts = [read_file(path).text for path in files]

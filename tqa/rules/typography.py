@@ -132,7 +132,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    dash = title = None  # the document's own dash, found at the first finding that needs it
+    dash, title = None, ""  # the document's own dash and its fix's title, found at the first finding that needs them
     for start, end, line_start, line_end in _between_words(
         _HYPHEN_DASHES, doc, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
     ):
