@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
+from tqa.rules import metonymy, numbers, openers, quotation_style, quotes, reporting, structure, typography
 from tqa.rules._shared import anchored_matches, matches_from, pair_positions, positions
 from tqa.rules.quote_marks import WHITE_SPACE
 from tqa.text.document import Document
@@ -206,3 +206,12 @@ def test_dash_attributions_are_tried_from_the_spaced_dashes(text):
              for paragraph, dashes in quotation_style._spaced_dashes(doc)}  # fmt: skip
     for paragraph in doc.prose:
         assert found.get(paragraph.index, []) == spans(quotation_style._DASH.finditer(paragraph.text))
+
+
+@SETTINGS
+@given(text=TEXTS, word=st.sampled_from(["of", "between", "against", "Its", "the", "x", "ofthe", "\u212a"]))
+def test_the_function_word_is_found_in_the_quotations_last_characters(text, word):
+    for quoted in (text, f"{text} {word}", f"{text} {word}\n", f"{text}{word}"):
+        pattern = quotes._FUNCTION_WORD_BEFORE
+        start = max(0, len(quoted) - quotes._FUNCTION_WORD_REACH)
+        assert bool(pattern.search(quoted, start)) == bool(pattern.search(quoted)), quoted
