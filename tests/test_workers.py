@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
@@ -49,3 +51,23 @@ def test_batches_cover_every_file_once_and_shrink(tmp_path):
     sizes = [len(batch) for batch in workers.batches(files, 2)]
     assert sum(sizes) == 1000 and max(sizes) == workers.CHUNK_SIZE and sizes[-1] == 1
     assert sizes == sorted(sizes, reverse=True)
+
+
+def dying_work(batch):
+    """A worker killed (as by the out-of-memory killer) on its second batch."""
+    dying_work.batches = getattr(dying_work, "batches", 0) + 1
+    if dying_work.batches == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return checked_in_a_worker(batch)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_worker_that_dies_loses_no_file(tmp_path, monkeypatch, capsys, jobs):
+    for number in range(150):
+        write(tmp_path / f"{number:03d}.txt", f"He said “number {number} ”here.\n" * (number % 4 + 1))
+    inputs, _errors = discover([str(tmp_path)])
+    rules = select_rules(("Q103",))
+    one = _findings(process(inputs, rules, jobs=1))
+    monkeypatch.setattr(workers, "_work", dying_work)
+    assert _findings(process(inputs, rules, jobs=jobs)) == one
+    assert capsys.readouterr().err.count("a worker process stopped unexpectedly") == 1
