@@ -253,11 +253,13 @@ class _Run:
                 worker.process.terminate()
 
     def close(self) -> None:
+        """Let the workers go: each ends when its pipe in does. They are not waited
+        for (a process that leaves takes a while to give back its memory, and
+        the run's last work here need not wait for that): multiprocessing reaps
+        them when it next starts a process, or when this process exits."""
         for worker in self.started:
             with contextlib.suppress(OSError):
-                worker.inbox.close()  # a worker still waiting for a batch ends
-        for worker in self.started:
-            worker.process.join()
+                worker.inbox.close()
             worker.outbox.close()
             for end in (worker.inbox, worker.outbox):
                 if end in _OUR_ENDS:
