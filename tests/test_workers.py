@@ -71,3 +71,16 @@ def test_a_worker_that_dies_loses_no_file(tmp_path, monkeypatch, capsys, jobs):
     monkeypatch.setattr(workers, "_work", dying_work)
     assert _findings(process(inputs, rules, jobs=jobs)) == one
     assert capsys.readouterr().err.count("a worker process stopped unexpectedly") == 1
+
+
+def test_workers_started_afresh_where_processes_do_not_fork(tmp_path, monkeypatch, capfd):
+    """Where processes are spawned (Windows, macOS), a worker gets its batches and
+    settings through the pipe's start and loads what it needs itself."""
+    for number in range(40):
+        write(tmp_path / f"{number:03d}.txt", f"He said “number {number} ”here.\n" * (number % 3 + 1))
+    inputs, _errors = discover([str(tmp_path)])
+    rules = select_rules(("Q103",))
+    one = _findings(process(inputs, rules, jobs=1))
+    monkeypatch.setattr(workers.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert _findings(process(inputs, rules, jobs=2)) == one
+    assert not capfd.readouterr().err  # no worker lost (its files would be checked here)
