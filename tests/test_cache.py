@@ -139,6 +139,12 @@ def test_jobs_give_the_output_of_one_process(cache_dir, corpus, output_format):
     one = run("--no-cache", "--jobs", "1", "--output-format", output_format)
     assert run("--no-cache", "--jobs", "2", "--output-format", output_format) == one
     assert run("--no-cache", "--output-format", output_format) == one
+    assert run("--jobs", "3", "--output-format", output_format) == one  # cold: the workers' results cached
+    for edited in (corpus / "05.txt", corpus / "09.txt"):
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nHe said - “yes ”.\n", encoding="utf-8")
+    fresh = run("--no-cache", "--jobs", "1", "--output-format", output_format)
+    assert fresh != one
+    assert run("--jobs", "3", "--output-format", output_format) == fresh  # two files re-checked beside cached ones
 
 
 def test_only_the_newest_compiled_glossaries_are_kept(tmp_path):

@@ -380,8 +380,18 @@ def _lowered_then_folded(text: str) -> str:
     return lowered
 
 
-@given(st.text(alphabet=list("aAzZ ΣσÉé”“’‘–—-\u00a0\t\n\r(\"/[«„»İißẞǅKΩⅠ.'Łł"), max_size=16))
+@given(st.text(alphabet=[*"aAzZ ΣσÉé”“’‘–—-\u00a0\t\n\r(\"/[«„»İißẞǅKΩⅠ.'Łł", "\udcff"], max_size=16))
 @settings(max_examples=2000, derandomize=True, deadline=None)
 def test_matcher_reads_the_text_folded_and_in_lower_case(text):
     blank_lines_kept = text.replace("\r", "").replace("\n\n", "")  # blank lines become fillers: not compared here
     assert _scanned(blank_lines_kept) == _lowered_then_folded(blank_lines_kept)
+
+
+def test_a_read_back_glossary_compiles_a_forms_pattern_when_first_used():
+    import pickle
+
+    text = "The head of the Kursk region said."
+    form = next(m.form for m in load_glossary().matcher.find(text) if m.form.pattern is not None)
+    again = pickle.loads(pickle.dumps(form))
+    assert again.pattern._compiled is None and again.pattern == form.pattern and again == form
+    assert again.pattern.match(text, text.index("head")) is not None and again.pattern._compiled is not None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, SEED
 from tqa.text import langid
@@ -36,3 +38,20 @@ def test_other_languages_go_to_langdetect(language):
     text = FOREIGN[language]
     assert not langid._plainly_english(text[: langid.SAMPLE_CHARACTERS])
     assert langid.document_language(text) == language
+
+
+PIECES = [" the ", " of ", " and ", "the", " to", "in ", " is", " was ", " for ", " ", "word", "Word", "Москва",
+          "провокация ", "é", "ß", "12", ".", ",", "Der Präsident ", "sagte ", "dass ", "la ", "situation "]  # fmt: skip
+PARAGRAPHS = st.lists(st.lists(st.sampled_from(PIECES), max_size=80).map("".join), max_size=6)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(texts=PARAGRAPHS, may_have_cyrillic=st.booleans(), long=st.integers(0, 700))
+def test_suspicious_texts_picks_what_suspicious_picks(texts, may_have_cyrillic, long):
+    texts = [*texts, "word " * (long // 5) + " the " + texts[0] if texts else "x"]  # the word past the sample
+    expected = [
+        n
+        for n, text in enumerate(texts)
+        if len(text) >= langid.MIN_LETTERS and langid.suspicious(text, may_have_cyrillic)
+    ]
+    assert langid.suspicious_texts(texts, may_have_cyrillic) == expected

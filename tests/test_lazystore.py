@@ -99,9 +99,9 @@ def test_a_damaged_compiled_glossary_is_not_trusted(tmp_path, monkeypatch):
     from tqa.glossary import compiled
 
     glossary = compiled.load_glossary()
-    data = compiled._cache_path(glossary.fingerprint).read_bytes()
+    data = compiled._cache_path(glossary.fingerprint, compiled._place(())).read_bytes()
     monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path))
-    path = compiled._cache_path(glossary.fingerprint)
+    path = compiled._cache_path(glossary.fingerprint, compiled._place(()))
     path.write_bytes(data)
     assert compiled._cached((), glossary.fingerprint).matcher.find("the contact line") != []
     path.write_bytes(data[:-1])

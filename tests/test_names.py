@@ -14,6 +14,7 @@ from tqa.model import Applicability
 from tqa.pipeline.check import FixSettings, check_document, fix_text
 from tqa.rules import select_rules
 from tqa.rules.names import (
+    DEFAULT_STANDARD,
     NameIndex,
     _mentions,
     _pairs_of_run,
@@ -217,6 +218,85 @@ def test_near_misses_are_looked_for_where_they_can_be(parts):
     assert found == list(near_miss_names(everything))
 
 
+def _near_misses_placed_one_by_one(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of the near misses, every mention of the
+    text judged in its place: the whole search the rule's shortcuts stand for
+    (candidates taken from the runs, and each name judged once, apart from
+    the title before it)."""
+    from tqa.edit_distance import python_distance
+    from tqa.rules.names import _TITLE_BEFORE, _closest, _with_short_first_name, _y_for_i, surname_of
+    from tqa.rules.terms import glossary_covers
+
+    people = glossary_people(doc.glossary_files)
+    found, reported = [], set()
+    for mention in _mentions(doc.text, people.words):
+        mention = _with_short_first_name(doc.text, mention)
+        first, surname, titled = mention.first, mention.surname, (mention.first, mention.surname) in reported
+        title = _TITLE_BEFORE.search
+        person = None
+        if surname.lower() not in people.written:
+            person = _closest(surname, first, doc.glossary_files)
+            if person is not None and _y_for_i(surname, surname_of(person.entry), doc.transliteration):
+                person = None
+            elif person is not None and not first and person.key != skeleton(surname):
+                if not (titled or title(doc.text, max(0, mention.start - 60), mention.start)):
+                    person = None
+        if person is not None:
+            start, end, replacement = mention.start, mention.end, surname_of(person.entry)
+        else:
+            known = people.written.get(surname.lower(), ())
+            if len(first) < 2 or len(known) != 1 or not known[0].first:
+                continue
+            person, key = known[0], skeleton(first)
+            if key == person.first or min(len(key), len(person.first)) < 5:
+                continue
+            if python_distance(key, person.first, 2) > 2:
+                continue
+            if not (titled or title(doc.text, max(0, mention.first_start - 60), mention.first_start)):
+                continue
+            start, end = mention.first_start, mention.first_start + len(first)
+            replacement = person.entry.en.split()[0]
+        whole = mention.first_start if mention.first_start >= 0 else mention.start
+        if glossary_covers(doc, whole, mention.end, ("person",)) or doc.is_protected(whole, mention.end):
+            continue
+        reported.add((first, surname))
+        found.append((start, end, replacement))
+    return found
+
+
+_PLACED_PARTS = [
+    *_NEAR_MISS_PARTS,
+    "Joe Baiden",
+    "Baiden",
+    "Liz Trass",
+    "Ali Hameney",
+    "Defence Minister Sergei Shoygu",
+    "President Vladimir Zelensky",
+    "Zelensky",
+    "Chancellor ",
+    "Ukrainian President ",
+    "Penza",
+    "Nikolai Evmenov",
+    "Friedrich Mertz",
+    "Artem Suvorov",
+    "Mr ",
+    "\n\n",
+]
+
+
+@given(st.lists(st.sampled_from(_PLACED_PARTS), max_size=10))
+@settings(max_examples=150, derandomize=True, deadline=None)
+def test_near_misses_are_those_of_every_mention_judged_in_place(parts):
+    """N601's candidates (a run's words judged once, without their place) and
+    its verdicts (a name judged once, the title aside) find what judging
+    every mention of the text in its place finds."""
+    from tqa.rules.names import near_miss_names
+
+    doc = Document("x", "".join(parts))
+    found = [(v.start, v.end, v.fix.edits[0].content) for v in near_miss_names(doc)]
+    assert found == _near_misses_placed_one_by_one(Document("x", doc.text))
+
+
 def test_near_miss_fix_is_unsafe():
     [finding] = [f for f in check_document(Document("x", "Rishi Sunac came."), N601) if f.fix]
     assert finding.fix.applicability is Applicability.UNSAFE
@@ -345,6 +425,18 @@ def test_names_without_places_are_the_mentions(parts):
     assert names.keyed == {(first_name_key(first), surname) for first, surname in pairs if first}
 
 
+@given(st.lists(st.sampled_from([*_NAME_PARTS, *_PLACED_PARTS]), max_size=10))
+@settings(max_examples=80, derandomize=True, deadline=None)
+def test_a_run_of_one_word_is_read_as_any_run(parts):
+    """The shortcut for a run of one word gives what the general reading of a run gives."""
+    from tqa.rules.names import _names_table, _runs_of
+
+    table = _names_table("", (), DEFAULT_STANDARD)
+    for run in _runs_of("".join(parts)):
+        if isinstance(run, str) and " " not in run and "\u00a0" not in run:
+            assert table._of_word(run) == table._of_run(run)
+
+
 def test_y_for_i_after_a_vowel_is_a_spelling_not_a_misspelling():
     # Шойгу: BGN/PCGN writes й as y; the wire standard avoids nothing in `Shoygu`.
     assert near_misses("Later Shoygu inspected the troops.") == []
@@ -355,7 +447,7 @@ def test_close_first_names_are_the_same_with_rapidfuzz_and_without():
     from tqa.rules.names import _WordRoles
 
     people = glossary_people(())
-    fast, slow = _WordRoles(people, ()), _WordRoles(people, ())
+    fast, slow = _WordRoles(people, (), DEFAULT_STANDARD), _WordRoles(people, (), DEFAULT_STANDARD)
     slow._within = None
     words = ["Vladimir", "Volodimir", "Sergej", "Aleksandr", "Evgenii", "Mikhail", "Dmitrii", "Olaf", "Emanuel", "Ursulla"]
     keys = [skeleton(word) for word in words] + sorted({first for _surname, first in people.first_names})[:300]

@@ -11,8 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqa.rules import metonymy, numbers, openers, quotation_style, reporting, structure, typography
-from tqa.rules._shared import anchored_matches, matches_from
+from tqa.rules import metonymy, numbers, openers, quotation_style, quotes, reporting, structure, typography
+from tqa.rules._shared import anchored_matches, matches_from, pair_positions, positions
+from tqa.rules.quote_marks import WHITE_SPACE
+from tqa.text.document import Document
 
 PIECES = [
     "word", "on", "was", " ", "  ", "\t", "\u00a0", "\u2009", "\n", "\n\n", " \n", "\r\n", "\u2003", ".", ",", ", ",
@@ -50,7 +52,7 @@ FROM_STARTS: list[tuple[str, re.Pattern, Callable[[str], Iterable[int]]]] = [
     ("split sentence", structure._SPLIT_HINT, structure._break_runs),
 ]
 ANCHORED = [
-    ("reporting verb", reporting._VERB, reporting._VERB_ANCHORS),
+    ("reporting verb", reporting._VERB, reporting.VERB_ANCHORS),
     ("head of", metonymy._HEAD_OF, metonymy._HEAD_OF_ANCHORS),
     ("representative of", metonymy._REPRESENTATIVE, metonymy._REPRESENTATIVE_ANCHORS),
 ]
@@ -184,3 +186,32 @@ def test_every_opener_opens_with_a_literal_word():
     for opener in openers.OPENERS:
         for word in openers.first_words(opener.pattern):
             assert re.fullmatch(r"[A-Za-z']+", word), opener.pattern
+
+
+@SETTINGS
+@given(text=TEXTS, pair=st.sampled_from([" -", " /", "\u00a0-", "--", "  "]))
+def test_pair_positions_are_those_of_the_two_character_search(text, pair):
+    assert pair_positions(text, *pair) == list(positions(text, pair))
+
+
+def test_white_space_is_every_character_str_isspace_accepts():
+    assert {char for char in map(chr, range(0x110000)) if char.isspace()} == WHITE_SPACE
+
+
+@SETTINGS
+@given(text=TEXTS)
+def test_dash_attributions_are_tried_from_the_spaced_dashes(text):
+    doc = Document("x.txt", text)
+    found = {paragraph.index: spans(matches_from(quotation_style._DASH, paragraph.text, dashes))
+             for paragraph, dashes in quotation_style._spaced_dashes(doc)}  # fmt: skip
+    for paragraph in doc.prose:
+        assert found.get(paragraph.index, []) == spans(quotation_style._DASH.finditer(paragraph.text))
+
+
+@SETTINGS
+@given(text=TEXTS, word=st.sampled_from(["of", "between", "against", "Its", "the", "x", "ofthe", "\u212a"]))
+def test_the_function_word_is_found_in_the_quotations_last_characters(text, word):
+    for quoted in (text, f"{text} {word}", f"{text} {word}\n", f"{text}{word}"):
+        pattern = quotes._FUNCTION_WORD_BEFORE
+        start = max(0, len(quoted) - quotes._FUNCTION_WORD_REACH)
+        assert bool(pattern.search(quoted, start)) == bool(pattern.search(quoted)), quoted

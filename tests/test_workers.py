@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
@@ -49,3 +51,36 @@ def test_batches_cover_every_file_once_and_shrink(tmp_path):
     sizes = [len(batch) for batch in workers.batches(files, 2)]
     assert sum(sizes) == 1000 and max(sizes) == workers.CHUNK_SIZE and sizes[-1] == 1
     assert sizes == sorted(sizes, reverse=True)
+
+
+def dying_work(batch):
+    """A worker killed (as by the out-of-memory killer) on its second batch."""
+    dying_work.batches = getattr(dying_work, "batches", 0) + 1
+    if dying_work.batches == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return checked_in_a_worker(batch)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_worker_that_dies_loses_no_file(tmp_path, monkeypatch, capsys, jobs):
+    for number in range(150):
+        write(tmp_path / f"{number:03d}.txt", f"He said “number {number} ”here.\n" * (number % 4 + 1))
+    inputs, _errors = discover([str(tmp_path)])
+    rules = select_rules(("Q103",))
+    one = _findings(process(inputs, rules, jobs=1))
+    monkeypatch.setattr(workers, "_work", dying_work)
+    assert _findings(process(inputs, rules, jobs=jobs)) == one
+    assert capsys.readouterr().err.count("a worker process stopped unexpectedly") == 1
+
+
+def test_workers_started_afresh_where_processes_do_not_fork(tmp_path, monkeypatch, capfd):
+    """Where processes are spawned (Windows, macOS), a worker gets its batches and
+    settings through the pipe's start and loads what it needs itself."""
+    for number in range(40):
+        write(tmp_path / f"{number:03d}.txt", f"He said “number {number} ”here.\n" * (number % 3 + 1))
+    inputs, _errors = discover([str(tmp_path)])
+    rules = select_rules(("Q103",))
+    one = _findings(process(inputs, rules, jobs=1))
+    monkeypatch.setattr(workers.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert _findings(process(inputs, rules, jobs=2)) == one
+    assert not capfd.readouterr().err  # no worker lost (its files would be checked here)

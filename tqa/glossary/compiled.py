@@ -46,9 +46,10 @@ def check_files(paths: Sequence[Path], base: Sequence[Path] = ()) -> tuple[list[
 
 
 def _file_digest(path: Path) -> bytes:
-    digest = hashlib.sha256(str(path.resolve()).encode())
-    digest.update(read_regular(path, MAX_GLOSSARY_BYTES))
-    return digest.digest()
+    """A glossary file's content: where it is has no say in a finding, so the
+    same glossary anywhere (another checkout, another install) has the same
+    fingerprint, and results cached or signed with it stay valid."""
+    return hashlib.sha256(read_regular(path, MAX_GLOSSARY_BYTES)).digest()
 
 
 class _FileDigests:
@@ -106,7 +107,8 @@ def _builtin_fingerprint() -> str:
 
 
 def _fingerprint(extra: Sequence[Path]) -> str:
-    """The content of the built-in glossary and the user's files (asked for every document: cheap)."""
+    """The content of the built-in glossary and the user's files, in the order
+    they are layered (asked for every document: cheap)."""
     if not extra:
         return _builtin_fingerprint()
     digest = _builtin_hash().copy()
@@ -138,15 +140,30 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def _cache_path(fingerprint: str) -> Path:
-    return cache_dir() / f"{GLOSSARY_CACHE_PREFIX}{code_fingerprint()}-{fingerprint}.store"
+@cache
+def _builtin_place() -> bytes:
+    return "\0".join(map(str, builtin_files())).encode()
+
+
+def _place(extra: Sequence[Path]) -> str:
+    """Where the glossary's files are, as its entries record them (`Entry.path`:
+    `tqa glossary list` shows it, the glossary's own checks read the file
+    again): a compiled glossary is kept for its content at its place."""
+    digest = hashlib.sha256(_builtin_place())
+    for path in extra:
+        digest.update(b"\0" + str(path).encode())
+    return digest.hexdigest()[:12]
+
+
+def _cache_path(fingerprint: str, place: str) -> Path:
+    return cache_dir() / f"{GLOSSARY_CACHE_PREFIX}{code_fingerprint()}-{fingerprint}-{place}.store"
 
 
 def _cached(extra: tuple[Path, ...], fingerprint: str) -> Glossary | None:
     """The compiled glossary an earlier run kept (see `tqa.lazystore`: a run
     reads only the entries its text needs); None when there is none to trust."""
     try:
-        glossary = load(_cache_path(fingerprint), rebuild=lambda: _rebuilt(extra, fingerprint))
+        glossary = load(_cache_path(fingerprint, _place(extra)), rebuild=lambda: _rebuilt(extra, fingerprint))
     except StoreError:
         return None
     return glossary if isinstance(glossary, Glossary) and glossary.fingerprint == fingerprint else None
@@ -156,14 +173,14 @@ def _rebuilt(extra: tuple[Path, ...], fingerprint: str) -> bytes:
     """The kept form of the glossary made afresh, for a kept file found damaged while in use."""
     if _fingerprint(extra) != fingerprint:
         raise StoreError("the glossary changed while a damaged copy of it was in use")
-    return _store(_checked(extra, fingerprint))
+    return _store(_checked(extra, fingerprint), extra)
 
 
-def _store(glossary: Glossary) -> bytes:
+def _store(glossary: Glossary, extra: tuple[Path, ...]) -> bytes:
     """Keep a validated, compiled glossary for the next run (atomically; a
     cache that cannot be written is skipped); its kept form."""
     data = dumps(glossary)
-    if write_cache_file(_cache_path(glossary.fingerprint), data):
+    if write_cache_file(_cache_path(glossary.fingerprint, _place(extra)), data):
         _evict(cache_dir())
     return data
 
@@ -174,30 +191,31 @@ def _evict(folder: Path) -> None:
 
 
 class _Loaded:
-    """Compiled glossaries of this process by content: an edited glossary file
-    gives a new fingerprint and is compiled afresh, while the same content, under
-    any path, is compiled once. Only the last few are kept. A program's threads
-    may share it."""
+    """Compiled glossaries of this process by content and files: an edited
+    glossary file gives a new fingerprint and is compiled afresh, while the same
+    content from the same files is compiled once. Only the last few are kept. A
+    program's threads may share it."""
 
     def __init__(self, size: int = KEPT_GLOSSARIES) -> None:
         self.size = size
-        self.glossaries: OrderedDict[str, Glossary] = OrderedDict()
+        self.glossaries: OrderedDict[tuple[str, tuple[Path, ...]], Glossary] = OrderedDict()
         self.lock = threading.Lock()
-        self.newest: Glossary | None = None
+        self.newest: tuple[tuple[str, tuple[Path, ...]], Glossary] | None = None
 
     def __call__(self, extra: tuple[Path, ...]) -> Glossary:
-        fingerprint = _fingerprint(extra)
-        if self.newest is not None and self.newest.fingerprint == fingerprint:
-            return self.newest  # asked for by every rule of every document: no lock, no reordering
+        key = (_fingerprint(extra), extra)
+        newest = self.newest
+        if newest is not None and newest[0] == key:
+            return newest[1]  # asked for by every rule of every document: no lock, no reordering
         with self.lock:
-            glossary = self.glossaries.get(fingerprint)
+            glossary = self.glossaries.get(key)
             if glossary is None:
-                glossary = _compile(extra, fingerprint)
-                self.glossaries[fingerprint] = glossary
+                glossary = _compile(extra, key[0])
+                self.glossaries[key] = glossary
                 while len(self.glossaries) > self.size:
                     self.glossaries.popitem(last=False)
-            self.glossaries.move_to_end(fingerprint)
-            self.newest = glossary
+            self.glossaries.move_to_end(key)
+            self.newest = (key, glossary)
             return glossary
 
 
@@ -207,7 +225,7 @@ def _compile(extra: tuple[Path, ...], fingerprint: str) -> Glossary:
     glossary = _cached(extra, fingerprint)
     if glossary is None:
         glossary = _checked(extra, fingerprint)
-        _store(glossary)
+        _store(glossary, extra)
     return glossary
 
 
@@ -230,8 +248,9 @@ def validated_fingerprint(extra: Sequence[str | Path] = ()) -> str | None:
     """The fingerprint of the built-in glossary with these user files, when an
     earlier run validated and compiled that very content (its compiled form is
     in the cache): a run that finds every result cached need not load it."""
+    paths = tuple(Path(p) for p in extra)
     try:
-        fingerprint = _fingerprint(tuple(Path(p) for p in extra))
+        fingerprint = _fingerprint(paths)
     except (OSError, UserError):
         return None
-    return fingerprint if _cache_path(fingerprint).is_file() else None
+    return fingerprint if _cache_path(fingerprint, _place(paths)).is_file() else None

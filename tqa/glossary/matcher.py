@@ -25,6 +25,7 @@ from typing import Any
 
 from tqa.glossary.entry import Entry
 from tqa.glossary.inflection import is_noun, plural, surface_forms
+from tqa.lazy_pattern import LazyPattern
 from tqa.lazystore import Blob, LazyList
 
 # Read alike: hyphens and dashes as spaces, curly apostrophes as straight.
@@ -232,6 +233,29 @@ def expand_optional(form: str) -> list[str]:
     return sorted({" ".join("".join(pick).split()) for pick in itertools.product(*choices)})
 
 
+class _Kept(LazyPattern):
+    """A form's pattern as a compiled glossary keeps it: compiled again when a
+    run first uses it, not when the form is read back (a run reads the forms
+    of the keys its text has, and tries few of their patterns; compiling one
+    costs as much as scanning a few articles)."""
+
+    def __reduce__(self) -> tuple[type[_Kept], tuple[str, int]]:
+        return _Kept, (self.pattern, self._flags)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Kept) and (self.pattern, self._flags) == (other.pattern, other._flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self._flags))
+
+
+def _kept(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, to be kept in a compiled glossary as a `_Kept`."""
+    kept = _Kept(pattern.pattern, pattern.flags)
+    kept._compiled = pattern
+    return kept  # type: ignore[return-value]
+
+
 _SLOT = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 _HEAD = re.compile(r"~([^\W\d_][\w']*)")
 _SEPARATOR = r"(?:[ \t\u00a0\r\n]*[-\u2010\u2011\u2013\u2014][ \t\u00a0\r\n]*|[ \t\u00a0\r\n]+)"
@@ -278,7 +302,7 @@ def slot_pattern(form: str, case_sensitive: bool) -> re.Pattern[str] | None:
             parts.append(f"(?P<{slot.group(1)}>{_SLOT_WORD})")
         else:
             parts.append(re.escape(token).replace("'", "['\u2019]"))
-    return re.compile(_SEPARATOR.join(parts), 0 if case_sensitive else re.IGNORECASE)
+    return _kept(re.compile(_SEPARATOR.join(parts), 0 if case_sensitive else re.IGNORECASE))
 
 
 def _slot_tokens(tokens: list[str]) -> str:
@@ -310,7 +334,7 @@ def slot_anchor(form: str, case_sensitive: bool) -> tuple[str, re.Pattern[str] |
     if first == 0:
         return anchor, None
     before = rf"(?:^|(?<=[{re.escape(_WORD_START)}])){_slot_tokens(tokens[:first])}{_SEPARATOR}\Z"
-    return anchor, re.compile(before, 0 if case_sensitive else re.IGNORECASE)
+    return anchor, _kept(re.compile(before, 0 if case_sensitive else re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -353,7 +377,7 @@ def _slots_together(forms: list[Form]) -> re.Pattern[str] | None:
     patterns = [form.pattern.pattern for form in forms if form.pattern is not None and form.before is None]
     if len(patterns) < 2:
         return None
-    return re.compile("|".join(f"(?:{_GROUP.sub('(?:', pattern)})" for pattern in patterns), re.IGNORECASE)
+    return _kept(re.compile("|".join(f"(?:{_GROUP.sub('(?:', pattern)})" for pattern in patterns), re.IGNORECASE))
 
 
 class Matcher:

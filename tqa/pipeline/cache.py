@@ -135,7 +135,7 @@ class ResultCache:
             status = os.stat(path)
         except OSError:
             return None
-        if entry is None or not self._same_rules(entry.rules, rules) or status.st_size != entry.size:
+        if entry is None or status.st_size != entry.size or not self._same_rules(entry.rules, rules):
             self.missed[key] = (status.st_size, status.st_mtime_ns)
             return None
         if status.st_mtime_ns != entry.mtime_ns:

@@ -21,8 +21,9 @@ def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
     path order; hidden entries, excluded or ignored ones (see tqa.pipeline.ignore)
     and Russian originals (`NAME.ru.txt`) left out. Symlinked folders are not entered."""
     prefix = len(os.path.join(root, ""))
-    found: list[tuple[list[str], str, str]] = []
-    for folder, files in _walk(root, lambda path: not selection.skips(path, path[prefix:], is_dir=True)):
+    found: list[tuple[str, str]] = []
+    keep = lambda path: not selection.skips(path, path[prefix:], is_dir=True)  # noqa: E731
+    for folder, files in _walk(root, keep):
         governed = selection.governs(folder)
         within = folder if folder.endswith(os.sep) else folder + os.sep  # os.path.join, without a call a file
         for name in files:
@@ -32,25 +33,32 @@ def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
             relative = path[prefix:]
             path = relative if root == os.curdir else path  # as Path would print it
             if not selection.skips(path, relative, False, governed, name):
-                found.append((relative.replace(os.sep, "/").split("/"), path, relative))
-    return [(path, relative) for _parts, path, relative in sorted(found)]
+                found.append((path, relative))
+    return found
 
 
 def _walk(root: str, keep: Callable[[str], bool]) -> Iterator[tuple[str, list[str]]]:
-    """(folder, names of its regular files, or links to one) for `root` and
-    every folder below it that is not hidden, not a symbolic link and kept by
-    `keep`; with a stack, not recursion, so a folder nested thousands deep is
-    walked too. Unreadable folders are skipped. The folder listing tells each
-    entry's type: no file is asked for its status."""
-    stack = [root]
+    """(folder, names of some of its regular files, or links to one) for `root`
+    and every folder below it that is not hidden, not a symbolic link and kept
+    by `keep`, in path order: a folder's files and folders by name, each folder
+    where its name sorts among the files (so no list of every path is sorted).
+    With a stack, not recursion, so a folder nested thousands deep is walked
+    too. Unreadable folders are skipped. The folder listing tells each entry's
+    type: no file is asked for its status."""
+    stack: list[tuple[str, list[str]] | str] = [root]  # a folder to list, or files to give
     while stack:
-        folder = stack.pop()
+        top = stack.pop()
+        if not isinstance(top, str):
+            yield top
+            continue
         try:
-            with os.scandir(folder) as entries:
-                listed = list(entries)
+            with os.scandir(top) as entries:
+                listed = sorted(entries, key=_name)
         except OSError:
             continue
-        files = []
+        # The runs of files between folders, and the folders, pushed last first.
+        pending: list[tuple[str, list[str]] | str] = []
+        files: list[str] = []
         for entry in listed:
             try:
                 is_folder = entry.is_dir()
@@ -60,8 +68,17 @@ def _walk(root: str, keep: Callable[[str], bool]) -> Iterator[tuple[str, list[st
                 if _is_file(entry):
                     files.append(entry.name)
             elif not entry.name.startswith(".") and not entry.is_symlink() and keep(entry.path):
-                stack.append(entry.path)
-        yield folder, files
+                if files:
+                    pending.append((top, files))
+                    files = []
+                pending.append(entry.path)
+        if files:
+            pending.append((top, files))
+        stack.extend(reversed(pending))
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
 
 def _is_file(entry: os.DirEntry) -> bool:
@@ -77,6 +94,7 @@ def discover(paths: Sequence[str], selection: FileSelection | None = None) -> tu
     inputs: list[Input] = []
     errors: list[UserError] = []
     seen: set[str] = set()
+    several = len(paths) > 1  # one folder's walk gives each file once
     for raw in paths:
         if raw == STDIN:
             inputs.append(Input(STDIN, selection.stdin_filename or "-"))
@@ -87,9 +105,11 @@ def discover(paths: Sequence[str], selection: FileSelection | None = None) -> tu
             within = "" if folder == os.curdir else os.path.join(folder, "")  # os.path.join, without a call a file
             root = str(path)
             for file, relative in _files_under(root, selection):
-                if file not in seen:
+                if several:
+                    if file in seen:
+                        continue
                     seen.add(file)
-                    inputs.append(Input(file, within + shown(relative), root))
+                inputs.append(Input(file, within + shown(relative), root))
         elif path.is_file() or path.exists():
             if str(path) not in seen and not selection.skips_named(str(path)):
                 seen.add(str(path))

@@ -99,21 +99,21 @@ class FileResult:
         if shared_tally is None and tally is not None:
             shared_tally = _TALLIES[tally] = Tally.unpacked(tally)
         result = object.__new__(cls)  # not the constructor: a warm run makes thousands
-        result.__dict__.update(
-            input=item,
-            source=shared_source,
-            findings=list(findings),
-            applied=list(applied),
-            fixed_text=fixed_text,
-            error=error,
-            snapshot=None if snapshot is None else TextSnapshot.unpacked(snapshot),
-            language=language,
-            rendered=rendered,
-            rendered_keys=list(keys),
-            tally=shared_tally,
-            name_spellings=names,
-            raw=raw,
-        )
+        result.__dict__ = {  # of its own, as the constructor would make it: not a copy of keywords
+            "input": item,
+            "source": shared_source,
+            "findings": list(findings) if findings else [],
+            "applied": list(applied) if applied else [],
+            "fixed_text": fixed_text,
+            "error": error,
+            "snapshot": None if snapshot is None else TextSnapshot.unpacked(snapshot),
+            "language": language,
+            "rendered": rendered,
+            "rendered_keys": list(keys) if keys else [],
+            "tally": shared_tally,
+            "name_spellings": names,
+            "raw": raw,
+        }
         return result
 
     def detected_language(self) -> str:

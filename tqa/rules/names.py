@@ -92,6 +92,9 @@ _NEAR_SURNAME = 1
 # (`Vladimir` and `Volodymyr` Zelenskyy).
 _NEAR_FIRST_NAME = 2
 _SHORTEST_NEAR_MISS = 5  # skeleton letters: shorter names have too many neighbours
+# A first name too short for a name word (`Joe`, `Liz`, `Ali`, `Ben`) right before a surname.
+_SHORT_FIRST_NAME = 3
+_SHORT_FIRST_NAME_BEFORE = lazy(f"(?:^|(?<=[\\s(]))([A-Z][a-z]{{1,{_SHORT_FIRST_NAME - 1}}})[ \u00a0]$")
 _VOWELS = frozenset("aeiouy")
 
 
@@ -197,10 +200,17 @@ class _NamesOfRuns(dict[RunKey, _RunNames]):
     def __missing__(self, key: RunKey) -> _RunNames:
         if len(self) >= self._LIMIT:
             self.clear()
+        if isinstance(key, str) and " " not in key and "\u00a0" not in key:
+            found = self[key] = self._of_word(key)  # most runs: one word, no initial before it
+        else:
+            found = self[key] = self._of_run(key)
+        return found
+
+    def _of_run(self, key: RunKey) -> _RunNames:
         pairs = _pairs_of_run(*_run_and_initial(key), self.roles.known)
         surnames = {surname for _first, surname in pairs}
         first_names = {first for first, _surname in pairs if len(first) > 1}
-        found = self[key] = _RunNames(
+        return _RunNames(
             *map(
                 tuple,
                 (
@@ -215,12 +225,21 @@ class _NamesOfRuns(dict[RunKey, _RunNames]):
                 ),
             )
         )
-        return found
+
+    def _of_word(self, word: str) -> _RunNames:
+        """What `_of_run` makes of a run of one word with no initial before it."""
+        if is_ordinary_word(word) and word not in self.roles.known:
+            return _NO_NAMES
+        near_misses = (word,) if self.roles.may_be_near_miss("", word) else ()
+        return _RunNames((("", word),), (word,), (), (), (skeleton(word),), (), (), near_misses)
+
+
+_NO_NAMES = _RunNames((), (), (), (), (), (), (), ())
 
 
 @lru_cache(maxsize=8)
-def _names_table(fingerprint: str, glossary_files: tuple[str, ...]) -> _NamesOfRuns:
-    return _NamesOfRuns(_WordRoles(glossary_people(glossary_files), glossary_files))
+def _names_table(fingerprint: str, glossary_files: tuple[str, ...], standard: str) -> _NamesOfRuns:
+    return _NamesOfRuns(_WordRoles(glossary_people(glossary_files), glossary_files, standard))
 
 
 class DocumentNames:
@@ -266,7 +285,7 @@ def document_names(doc: Document) -> DocumentNames:
     """The document's names, found once per document."""
     cached = doc.cache.get("names")
     if cached is None:
-        table = _names_table(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files)
+        table = _names_table(load_glossary(doc.glossary_files).fingerprint, doc.glossary_files, doc.transliteration)
         named = filter(_HAS_PAIRS, map(table.__getitem__, _runs_of(doc.text)))  # not `The`, `After`
         cached = doc.cache["names"] = DocumentNames(list(named))
     return cached
@@ -447,6 +466,7 @@ class GlossaryPeople:
     entries: dict[str, Entry]  # surname skeleton -> the glossary's entry of that spelling
     first_names: dict[tuple[str, str], str]  # (surname skeleton, first-name skeleton) -> spelling
     buckets: dict[tuple[str, int], tuple[Person, ...]]
+    bucket_keys: dict[tuple[str, int], tuple[str, ...]]  # the surname skeletons of each bucket, read without its people
     written: dict[str, tuple[Person, ...]]  # an accepted spelling of a surname, lower case -> its people
     words: frozenset[str]  # every word of the glossary's people's names
     first_names_by_length: dict[int, tuple[str, ...]]  # skeletons of their first names, by length
@@ -489,6 +509,7 @@ def _indexed_people(glossary_files: tuple[str, ...]) -> GlossaryPeople:
         by_surname,
         first_names,
         LazyDict({key: tuple(people) for key, people in buckets.items()}),
+        {key: tuple(person.key for person in people) for key, people in buckets.items()},
         LazyDict({key: tuple(people) for key, people in written.items()}),
         frozenset(word for entry in entries for word in entry.en.split()),
         _by_length({key for _surname, key in first_names}),
@@ -513,6 +534,10 @@ def _by_length(keys: Iterable[str]) -> dict[int, tuple[str, ...]]:
 
 
 def _first_names_agree(found: str, person: Person) -> bool:
+    """Whether a first name or initial `found` may be the person's (any
+    person's, when there is none)."""
+    if not found:
+        return True
     if not person.first:
         return False
     key = skeleton(found)
@@ -529,17 +554,49 @@ def _vowel_changed(a: str, b: str) -> bool:
     )
 
 
-def _near_miss(doc: Document, mention: Mention, people: GlossaryPeople, titled: bool) -> Person | None:
-    """The glossary person a name misspells, if exactly one fits; `titled`
-    when the same spelling had a title earlier in the document."""
-    if mention.surname.lower() in people.written:
+class _NearMiss(NamedTuple):
+    """What a mention `first surname` misspells, read from its words alone."""
+
+    person: Person
+    first_name: bool  # its first name is a letter or two off (`Vladimir` Zelensky), not its surname
+    needs_title: bool  # only after a title, here or at an earlier mention of the same spelling
+
+
+@lru_cache(maxsize=65536)
+def _near_miss(first: str, surname: str, glossary_files: tuple[str, ...], standard: str) -> _NearMiss | None:
+    """The glossary person a mention `first surname` misspells, if exactly
+    one fits: its surname (`_closest`) or, beside a known surname, its first
+    name (`President Vladimir Zelensky` for Volodymyr). A surname with no
+    first name and another skeleton than the glossary's, or a first name
+    alone, may be a namesake's: they need a title."""
+    people = glossary_people(glossary_files)
+    if surname.lower() not in people.written:
+        person = _closest(surname, first, glossary_files)
+        # `Shoygu` for `Shoigu` is a spelling the standard allows; N602 keeps one document consistent.
+        if person is not None and not _y_for_i(surname, surname_of(person.entry), standard):
+            # The same skeleton is the same name transliterated another way.
+            return _NearMiss(person, False, not first and person.key != skeleton(surname))
+    if len(first) < 2:
         return None
-    person = _closest(mention.surname, mention.first, doc.glossary_files)
-    if person is not None and _y_for_i(mention.surname, surname_of(person.entry), doc.transliteration):
-        return None  # `Shoygu` for `Shoigu`: a spelling the standard allows; N602 keeps one document consistent
-    if person is None or mention.first or person.key == skeleton(mention.surname):
-        return person  # the same skeleton is the same name transliterated another way
-    return person if titled or _TITLE_BEFORE.search(doc.text, max(0, mention.start - 60), mention.start) else None
+    known = people.written.get(surname.lower(), ())
+    if len(known) != 1 or not known[0].first:
+        return None
+    person, key = known[0], skeleton(first)
+    if key == person.first or min(len(key), len(person.first)) < _SHORTEST_NEAR_MISS:
+        return None
+    if distance(key, person.first, _NEAR_FIRST_NAME) > _NEAR_FIRST_NAME:
+        return None
+    return _NearMiss(person, True, True)
+
+
+def _may_have_short_first_name(surname: str, glossary_files: tuple[str, ...]) -> bool:
+    """Whether a first name too short for a name word before `surname`
+    (`Joe` Baiden) may make it a near miss: a glossary person it may
+    misspell has such a first name (`_first_names_agree` then asks for
+    the same skeleton, no longer than the first name)."""
+    if surname.lower() in glossary_people(glossary_files).written:
+        return False
+    return any(0 < len(person.first) <= _SHORT_FIRST_NAME for person in _near_people(surname, glossary_files))
 
 
 def _y_for_i(spelling: str, glossary: str, standard: str) -> bool:
@@ -556,43 +613,29 @@ def _y_for_i(spelling: str, glossary: str, standard: str) -> bool:
     return standard_score(spelling, standard) == 0
 
 
-def _first_name_near_miss(doc: Document, mention: Mention, people: GlossaryPeople, titled: bool) -> Person | None:
-    """The glossary person whose surname this is, written with a first name a
-    letter or two off (`President Vladimir Zelensky` for Volodymyr), after a
-    title here or (`titled`) at an earlier mention of the same spelling: a
-    surname alone may be a namesake's."""
-    if len(mention.first) < 2:
-        return None
-    known = people.written.get(mention.surname.lower(), ())
-    if len(known) != 1 or not known[0].first:
-        return None
-    person, key = known[0], skeleton(mention.first)
-    if key == person.first or min(len(key), len(person.first)) < _SHORTEST_NEAR_MISS:
-        return None
-    if distance(key, person.first, _NEAR_FIRST_NAME) > _NEAR_FIRST_NAME:
-        return None
-    if titled:
-        return person
-    return person if _TITLE_BEFORE.search(doc.text, max(0, mention.first_start - 60), mention.first_start) else None
-
-
 @lru_cache(maxsize=65536)
 def _closest(surname: str, first: str, glossary_files: tuple[str, ...]) -> Person | None:
     """The one glossary person `first surname` could misspell (`first` may be
-    empty or an initial), by the first letter and length of the skeleton."""
+    empty or an initial)."""
+    found = [person for person in _near_people(surname, glossary_files) if _first_names_agree(first, person)]
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=65536)
+def _near_people(surname: str, glossary_files: tuple[str, ...]) -> tuple[Person, ...]:
+    """The glossary people whose surname `surname` could misspell, by the
+    first letter and length of the skeleton."""
     key = skeleton(surname)
     if len(key) < _SHORTEST_NEAR_MISS:
-        return None
+        return ()
     people = glossary_people(glossary_files)
     limit = _NEAR_SURNAME
-    found = []
-    for length in range(len(key) - limit, len(key) + limit + 1):
-        for person in people.buckets.get((key[:1], length), ()):
-            if first and not _first_names_agree(first, person):
-                continue
-            if distance(key, person.key, limit) <= limit and not _vowel_changed(key, person.key):
-                found.append(person)
-    return found[0] if len(found) == 1 else None
+    return tuple(
+        person
+        for length in range(len(key) - limit, len(key) + limit + 1)
+        for person in people.buckets.get((key[:1], length), ())
+        if distance(key, person.key, limit) <= limit and not _vowel_changed(key, person.key)
+    )
 
 
 class _WordRoles:
@@ -603,9 +646,10 @@ class _WordRoles:
 
     _LIMIT = 500_000  # words remembered before starting over
 
-    def __init__(self, people: GlossaryPeople, glossary_files: tuple[str, ...]) -> None:
+    def __init__(self, people: GlossaryPeople, glossary_files: tuple[str, ...], standard: str) -> None:
         self._people = people
         self._glossary_files = glossary_files
+        self._standard = standard
         self.known = people.words
         self._misspelt: dict[str, bool] = {}
         self._surnames_near: dict[str, frozenset[str]] = {}
@@ -617,10 +661,19 @@ class _WordRoles:
         self._within_surname = _within_distance(_NEAR_SURNAME)
 
     def may_be_near_miss(self, first: str, surname: str) -> bool:
-        """Whether a mention `first surname` may be a near miss: its surname
-        may misspell a glossary person's (`_near_miss`), or it is a glossary
-        surname of one person whose first name `first` may misspell
-        (`_first_name_near_miss`)."""
+        """Whether a mention `first surname` may be a near miss somewhere
+        (`_near_miss`), the title aside, with a short first name before it
+        when it has none."""
+        if not self._may_be_near_miss(first, surname):
+            return False  # most words: no glossary name is that close
+        if _near_miss(first, surname, self._glossary_files, self._standard) is not None:
+            return True
+        return not first and _may_have_short_first_name(surname, self._glossary_files)
+
+    def _may_be_near_miss(self, first: str, surname: str) -> bool:
+        """What `may_be_near_miss` looks at first: whether the surname may
+        misspell a glossary person's, or is a glossary surname of one person
+        whose first name `first` may misspell (rapidfuzz compares them all at once)."""
         misspelt, near = self._misspelt, self._surnames_near
         if len(misspelt) + len(near) > self._LIMIT:
             misspelt.clear(), near.clear()
@@ -651,8 +704,8 @@ class _WordRoles:
         choices = self._surname_keys.get((key[:1], len(key)))
         if choices is None:
             lengths = range(len(key) - _NEAR_SURNAME, len(key) + _NEAR_SURNAME + 1)
-            buckets = self._people.buckets
-            choices = [person.key for length in lengths for person in buckets.get((key[:1], length), ())]
+            buckets = self._people.bucket_keys
+            choices = [near for length in lengths for near in buckets.get((key[:1], length), ())]
             self._surname_keys[key[:1], len(key)] = choices
         if self._within_surname is not None:
             return self._within_surname(key, choices)
@@ -692,10 +745,6 @@ def _within_distance(limit: int) -> Callable[[str, list[str]], list[str]] | None
     return within
 
 
-# A first name too short for a name word (`Joe`, `Liz`, `Ali`, `Ben`) right before a surname.
-_SHORT_FIRST_NAME_BEFORE = lazy(r"(?:^|(?<=[\s(]))([A-Z][a-z]{1,2})[ \u00a0]$")
-
-
 def _with_short_first_name(text: str, mention: Mention) -> Mention:
     """The mention with the short first name before it (`Joe Baiden`), which
     says which glossary person is meant as a longer one would."""
@@ -707,27 +756,60 @@ def _with_short_first_name(text: str, mention: Mention) -> Mention:
     return mention._replace(first=found.group(1), first_start=found.start(1))
 
 
+def _untitled(doc: Document, bare: Iterable[str]) -> set[str]:
+    """Of surnames the document never gives a first name or an initial, those
+    that are a near miss only after a title (`Chancellor Sholz`) and have none
+    before any of their occurrences: no mention of them can be reported, so
+    none need be placed."""
+    found = set()
+    for surname in bare:
+        near_miss = _near_miss("", surname, doc.glossary_files, doc.transliteration)
+        if near_miss is not None and not near_miss.needs_title:
+            continue
+        if _may_have_short_first_name(surname, doc.glossary_files) or _titled_somewhere(doc.text, surname):
+            continue
+        found.add(surname)
+    return found
+
+
+def _titled_somewhere(text: str, word: str) -> bool:
+    """Whether a title stands before some occurrence of `word` (as `near_miss_names` reads one)."""
+    at = text.find(word)
+    while at >= 0:
+        if _TITLE_BEFORE.search(text, max(0, at - 60), at):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def near_miss_names(doc: Document) -> Iterator[Violation]:
     """Names a letter or two from a glossary person's, with that person's first name or a title."""
     people = glossary_people(doc.glossary_files)
     # Each distinct run of names is sorted out once; the names are read only around the few that may be near misses.
     names = document_names(doc)
     candidates = names.near_misses
+    if candidates:
+        candidates -= _untitled(doc, candidates - {surname for _key, surname in names.keyed})
     if not candidates:
         return
     reported: set[tuple[str, str]] = set()  # (first name, surname) spellings found misspelt above
     for mention in mentions_of(doc.text, candidates, people.words, candidates - names.with_first_names):
         mention = _with_short_first_name(doc.text, mention)
-        titled = (mention.first, mention.surname) in reported
-        person = _near_miss(doc, mention, people, titled)
-        if person is not None:
-            start, end, replacement = mention.start, mention.end, surname_of(person.entry)
-        else:
-            person = _first_name_near_miss(doc, mention, people, titled)
-            if person is None:
-                continue
+        found = _near_miss(mention.first, mention.surname, doc.glossary_files, doc.transliteration)
+        if found is None:
+            continue
+        person = found.person
+        if found.first_name:
             start, end = mention.first_start, mention.first_start + len(mention.first)
             replacement = person.entry.en.split()[0]
+        else:
+            start, end, replacement = mention.start, mention.end, surname_of(person.entry)
+        if (
+            found.needs_title
+            and (mention.first, mention.surname) not in reported
+            and not _TITLE_BEFORE.search(doc.text, max(0, start - 60), start)
+        ):
+            continue
         whole = mention.first_start if mention.first_start >= 0 else mention.start
         if glossary_covers(doc, whole, mention.end, _PERSON) or doc.is_protected(whole, mention.end):
             continue  # the listed variant is reported, or the name is in a comment or code
@@ -786,12 +868,18 @@ def person_name_spelling(doc: Document) -> Iterator[Violation]:
     yield from near_miss_names(doc)
 
 
+@lru_cache(maxsize=65536)
 def standard_score(spelling: str, standard: str = DEFAULT_STANDARD) -> int:
     """Minus the number of choices the standard avoids that a spelling makes.
     Only what the standard avoids counts: a name from another language
     (`Semilarski`) is not a Russian `-iy` the standard writes `-y`."""
     word = spelling.lower()
-    return -sum(bool(re.search(avoided, word)) for avoided in STANDARDS[standard])
+    return -sum(avoided.search(word) is not None for avoided in _avoided(standard))
+
+
+@cache
+def _avoided(standard: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(map(re.compile, STANDARDS[standard]))
 
 
 def preferred_spelling(

@@ -12,7 +12,7 @@ from operator import itemgetter
 from tqa.i18n import _
 from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import char_positions, excerpt
+from tqa.rules._shared import char_positions, excerpt, matches_from
 from tqa.rules.quote_marks import analyse
 from tqa.text.document import Document, Paragraph
 
@@ -69,7 +69,7 @@ _MEDIA_ROLE = (
 )
 # A quoted name, found from its opening mark (a literal the engine jumps to); the word
 # for what it names is then looked for just before it.
-_OPENING_MARKS = '"“«'
+OPENING_MARKS = '"“«'
 _QUOTED_NAME = lazy(r"(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
 _KIND_BEFORE = lazy(r"\b(?:" + _KIND_PATTERN + "|" + _MEDIA_ROLE + r")(?:\s+the)?\s*$")
 _KIND_REACH = 45
@@ -80,20 +80,29 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 _LISTED_NAME = lazy(r"\s*(?:,|\band\b|,\s*and\b)\s*(?P<open>[\"“«])\s?(?P<name>" + _NAME + r")\s?(?P<close>[\"”»])")
 
 
-def _paragraphs_with_spaced_dash(doc: Document) -> Iterator[Paragraph]:
-    """The prose paragraphs where _DASH can match: those with a dash (or two)
-    before white space, found from the dashes of the text rather than by
-    reading every paragraph."""
+def _spaced_dashes(doc: Document) -> Iterator[tuple[Paragraph, list[int]]]:
+    """Each prose paragraph where _DASH can match, with the offsets in it where
+    a match can start: a dash (or the first of two) before white space. Found
+    from the dashes of the text rather than by reading every paragraph."""
     text, prose, starts = doc.text, doc.prose, doc.prose_starts
-    last = -1
+    paragraph: Paragraph | None = None
+    found: list[int] = []
     for dash in char_positions(text, _DASHES):
         after = text[dash + 1 : dash + 2]
         if not after.isspace() and not (after and after in _DASHES and text[dash + 2 : dash + 3].isspace()):
             continue
+        if paragraph is not None and dash < paragraph.end:  # dashes come in text order
+            found.append(dash - paragraph.start)
+            continue
         number = bisect.bisect_right(starts, dash) - 1
-        if number > last and dash < prose[number].end:
-            last = number
-            yield prose[number]
+        if number < 0 or dash >= prose[number].end:
+            continue
+        if paragraph is not None:
+            yield paragraph, found
+        paragraph = prose[number]
+        found = [dash - paragraph.start]
+    if paragraph is not None:
+        yield paragraph, found
 
 
 def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
@@ -129,10 +138,10 @@ def russian_dash_attribution(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "-" not in text and "—" not in text and "–" not in text:
         return
-    for paragraph in _paragraphs_with_spaced_dash(doc):
+    for paragraph, dashes in _spaced_dashes(doc):
         body = paragraph.text
         marks: list[int] | None = None  # offsets of the paragraph's double marks, found once when needed
-        for match in _DASH.finditer(body):
+        for match in matches_from(_DASH, body, dashes):
             start = match.start()
             if start and body[start - 1] in "-–—":
                 continue
@@ -260,7 +269,7 @@ def _quoted_names(text: str) -> Iterator[re.Match]:
     after it, tried only at the opening marks of the text (every match starts
     at one)."""
     position = 0
-    for start in char_positions(text, _OPENING_MARKS):
+    for start in char_positions(text, OPENING_MARKS):
         # A mark after a rejected name may close it, or open the next one.
         if start < position or (match := _QUOTED_NAME.match(text, start)) is None:
             continue

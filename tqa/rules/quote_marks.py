@@ -84,13 +84,20 @@ _CHAR = operator.itemgetter(1)  # a Mark's char
 
 # (space or opening context before, space or trailing context after) -> flank.
 _FLANKS = {(True, False): "left", (False, True): "right", (True, True): "none", (False, False): "both"}
+# Every character str.isspace() accepts, so that one set lookup asks both.
+WHITE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACE_OR_OPENING = WHITE_SPACE | _OPENING_CONTEXT
+_SPACE_OR_TRAILING = WHITE_SPACE | _TRAILING_CONTEXT
 
 
 def flank(text: str, index: int) -> str:
     """Where a mark leans: left-flanking (`␣"word`) opens, right-flanking closes."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1 : index + 2] or " "
-    return _FLANKS[before.isspace() or before in _OPENING_CONTEXT, after.isspace() or after in _TRAILING_CONTEXT]
+    return _FLANKS[before in _SPACE_OR_OPENING, after in _SPACE_OR_TRAILING]
 
 
 def followed_by_attribution(text: str, index: int) -> bool:
@@ -157,18 +164,19 @@ def _analyse(doc: Document) -> QuoteAnalysis:
         last = len(text) - 1
         for n, i in enumerate(positions):
             char = text[i]
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i < last else " "
             # flank(text, i), written out: it runs for every mark.
-            side = _FLANKS[
-                before.isspace() or before in _OPENING_CONTEXT, after.isspace() or after in _TRAILING_CONTEXT
-            ]
+            spaced_before = text[i - 1] in _SPACE_OR_OPENING if i else True
+            spaced_after = text[i + 1] in _SPACE_OR_TRAILING if i < last else True
+            if spaced_before:
+                side = "none" if spaced_after else "left"
+            else:
+                side = "right" if spaced_after else "both"
             if (
                 stack
                 and n == 0  # only a paragraph's first mark can open its visible text
                 and (i == 0 or text[:i].isspace())
                 and char not in closing_glyphs
-                and (side in ("left", "both") or char != STRAIGHT)
+                and (not spaced_after or char != STRAIGHT)
                 and stack[-1].paragraph != index
             ):
                 top = stack[-1]
@@ -177,18 +185,27 @@ def _analyse(doc: Document) -> QuoteAnalysis:
                 result.carried[start + i] = top
                 marks.append(mark)
                 continue
-            role = glyph_roles.get(char)
-            if role is None:
-                if char == STRAIGHT and (
-                    (not stack and side in ("left", "both"))
-                    or (stack and side != "left" and stack[-1].char == STRAIGHT)
-                ):
-                    # What _role says of most straight marks, without the call: one
-                    # that does not lean right opens when no quotation is open, one
-                    # that does not lean left closes a straight-marked quotation.
-                    role = "close" if stack else "open"
-                else:
-                    role = _role(char, side, text, i, positions, n + 1, stack, index)
+            if char != STRAIGHT:
+                role = glyph_roles.get(char) or _role(char, side, text, i, positions, n + 1, stack, index)
+            elif stack:
+                # What _role says of most straight marks, without the call: one that
+                # does not lean left closes a straight-marked quotation...
+                opener = stack[-1]
+                if opener[1] == STRAIGHT and (spaced_after or not spaced_before):  # its char
+                    stack.pop()
+                    mark = _new_mark((start + i, char, "close", index, side, opener[5]))  # its depth
+                    pairs.append((opener, mark))
+                    marks.append(mark)
+                    continue
+                role = _role(char, side, text, i, positions, n + 1, stack, index)
+            elif not spaced_after:
+                # ... and one that does not lean right opens when no quotation is open.
+                mark = _new_mark((start + i, char, "open", index, side, 1))
+                stack.append(mark)
+                marks.append(mark)
+                continue
+            else:
+                role = _role(char, side, text, i, positions, n + 1, stack, index)
             if role == "reopen":
                 # A carried quotation that nothing closes: a new one starts here.
                 result.unclosed.append(stack.pop())

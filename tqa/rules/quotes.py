@@ -13,13 +13,15 @@ from tqa.rules._shared import excerpt, next_word_end
 from tqa.rules.quote_marks import CURLY, DOUBLE_MARKS, STRAIGHT, Mark, QuoteAnalysis, analyse
 from tqa.text.document import Document
 
-_INLINE_SPACE = " \t\u00a0"
-_QUOTATION_END_PUNCTUATION = ",.!?…;:"
+INLINE_SPACE = " \t\u00a0"
+QUOTATION_END_PUNCTUATION = ",.!?…;:"
 _FUNCTION_WORD_BEFORE = lazy(
     r"\b(?:of|the|a|an|its|their|his|her|our|your|my|this|these|those|to|in|on|at|by|for|with|"
     r"from|into|and|or|as|than|about|between|against|under|over|via|whose)$",
     re.I,
 )
+# The longest of its words and the line break `$` may stand before.
+_FUNCTION_WORD_REACH = len("between\n")
 _MAX_INNER_WORDS = 6
 _NOT_MOVABLE_NEXT_TO = "\r\n" + DOUBLE_MARKS + "'‘’"
 
@@ -27,14 +29,14 @@ _NOT_MOVABLE_NEXT_TO = "\r\n" + DOUBLE_MARKS + "'‘’"
 def _space_before(text: str, offset: int) -> int:
     """Start of the run of spaces and tabs that ends at `offset`."""
     start = offset
-    while start > 0 and text[start - 1] in _INLINE_SPACE:
+    while start > 0 and text[start - 1] in INLINE_SPACE:
         start -= 1
     return start
 
 
 def _space_after(text: str, offset: int) -> int:
     end = offset
-    while end < len(text) and text[end] in _INLINE_SPACE:
+    while end < len(text) and text[end] in INLINE_SPACE:
         end += 1
     return end
 
@@ -44,7 +46,7 @@ def _is_detached(text: str, mark: Mark) -> bool:
     if mark.role != "close" or mark.flank != "left":
         return False
     space = _space_before(text, mark.offset)
-    return space != mark.offset and space > 0 and text[space - 1] in _QUOTATION_END_PUNCTUATION
+    return space != mark.offset and space > 0 and text[space - 1] in QUOTATION_END_PUNCTUATION
 
 
 def _glyphs(style: str, depth: int) -> tuple[str, str]:
@@ -148,7 +150,7 @@ def misspaced_quote(doc: Document) -> Iterator[Violation]:
             start = _space_before(text, mark.offset)
             if start == mark.offset:
                 continue  # no space before it (`("word`): an opening mark whose role was guessed wrong
-            if start > 0 and text[start - 1] in _QUOTATION_END_PUNCTUATION:
+            if start > 0 and text[start - 1] in QUOTATION_END_PUNCTUATION:
                 continue  # detached-closing-quote reports these
             end = mark.offset + 1
             if mark.flank == "left":
@@ -215,7 +217,7 @@ def flattened_nested_quotes(doc: Document) -> Iterator[Violation]:
     analysis = analyse(doc)
     text = doc.text
     pairs = sorted(analysis.pairs)  # by the opening mark, that is by its offset
-    for opener, closer in pairs:
+    for opener, closer in pairs if "“" in text else ():
         # Only curly pairs: with straight marks the nesting itself is a guess.
         if opener.depth < 2 or opener.char != "“" or closer.char != "”":
             continue
@@ -248,7 +250,11 @@ def _flattened_straight(text: str, pairs: list[tuple[Mark, Mark]], analysis: Quo
         if not between.strip() or len(between.split()) > _MAX_INNER_WORDS or "\n" in between:
             continue
         quoted = text[open1.offset + 1 : close1.offset]
-        if len(quoted.split()) < 2 or not _FUNCTION_WORD_BEFORE.search(quoted):
+        # The function word ends the quotation: searched for in its last characters only.
+        if (
+            not _FUNCTION_WORD_BEFORE.search(quoted, max(0, len(quoted) - _FUNCTION_WORD_REACH))
+            or len(quoted.split()) < 2
+        ):
             continue
         core = between.strip()
         inner = core.rstrip(",;:")

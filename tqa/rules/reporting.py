@@ -20,7 +20,7 @@ _VERB = lazy(
 )
 # Where a match of _VERB can start: its words found by str.find (the look-behinds, tried
 # at every position of the text, cost the regex engine more than all else the rule does).
-_VERB_ANCHORS = (("old about", 1), ("informed that", 0), ("notified that", 0), ("announced about", 0))
+VERB_ANCHORS = (("old about", 1), ("informed that", 0), ("notified that", 0), ("announced about", 0))
 _TALK = {"told": "talked", "Told": "Talked"}
 # `shared` as the verb of an attribution (поделился): right after the quotation it attributes.
 _SHARED = lazy(r"(?:[\"”»],?|,[ \t]*[-–—]) (?:(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+|he|she|they) (?P<verb>shared)(?=[.,])")
@@ -67,7 +67,7 @@ def russian_reporting_verb(doc: Document) -> Iterator[Violation]:
             yield _replacing(start, end, "shared", "said")
     if " about" not in text and " that" not in text:
         return
-    for match in anchored_matches(_VERB, text, _VERB_ANCHORS):
+    for match in anchored_matches(_VERB, text, VERB_ANCHORS):
         if glossary_covers(doc, *match.span()):
             continue
         if tell := match.group("tell"):

@@ -76,15 +76,15 @@ _NAVIGATION = lazy(
 )
 _MAX_CAPTION_WORDS = 30
 # Something only debris has: a bullet at a line start, a credit, a read-more or share prompt.
-_DEBRIS_MARKS = ("©", "(c) ", "•", "·", "▪", "●", "◦", "‣")
-_DEBRIS_LINE_STARTS: tuple[str, ...] = (
+DEBRIS_MARKS = ("©", "(c) ", "•", "·", "▪", "●", "◦", "‣")
+DEBRIS_LINE_STARTS: tuple[str, ...] = (
     "Read", "See also", "Also read", "More on", "Related", "Читайте", "Подробнее", "Subscribe", "Share", "Follow",
     "Join", "Advertisement", "ADVERTISEMENT", "Sponsored", "Реклама", "Photo", "PHOTO", "Image", "Picture", "Video",
     "Illustration", "Credit", "Source", "Фото", "Видео", "Источник",
 )  # fmt: skip
 # A line starting with one of them; the pattern opens with a literal line break
 # so the regex engine can skip ahead to line starts.
-_DEBRIS_LINE = lazy(r"\n[ \t]*(?:" + "|".join(re.escape(start) for start in _DEBRIS_LINE_STARTS) + ")")
+_DEBRIS_LINE = lazy(r"\n[ \t]*(?:" + "|".join(re.escape(start) for start in DEBRIS_LINE_STARTS) + ")")
 
 
 def _unmatched_opener(text: str) -> int | None:
@@ -395,11 +395,11 @@ def _debris_kind(paragraph: Paragraph) -> str | None:
 
 def _debris_seeds(text: str) -> Iterator[int]:
     """Offsets of bullets, credit marks and lines that start like a caption, credit or prompt."""
-    if text.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS):
+    if text.lstrip(" \t").startswith(DEBRIS_LINE_STARTS):
         yield 0
     for match in _DEBRIS_LINE.finditer(text):
         yield match.end()
-    for mark in _DEBRIS_MARKS:
+    for mark in DEBRIS_MARKS:
         position = text.find(mark)
         while position >= 0:
             yield position
@@ -431,8 +431,8 @@ def scraped_page_debris(doc: Document) -> Iterator[Violation]:
     """
     text = doc.text
     hinted = (
-        any(mark in text for mark in _DEBRIS_MARKS)
-        or text.lstrip(" \t").startswith(_DEBRIS_LINE_STARTS)
+        any(mark in text for mark in DEBRIS_MARKS)
+        or text.lstrip(" \t").startswith(DEBRIS_LINE_STARTS)
         or _DEBRIS_LINE.search(text)
     )
     prose = doc.prose if hinted else []

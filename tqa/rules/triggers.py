@@ -14,11 +14,11 @@ import re
 
 from tqa.pipeline.scan import SPACES
 from tqa.rules.openers import OPENERS
-from tqa.rules.quotation_style import _OPENING_MARKS
+from tqa.rules.quotation_style import OPENING_MARKS
 from tqa.rules.quote_marks import DOUBLE_MARKS
-from tqa.rules.quotes import _INLINE_SPACE, _QUOTATION_END_PUNCTUATION
-from tqa.rules.reporting import _VERB_ANCHORS
-from tqa.rules.structure import _DEBRIS_LINE_STARTS, _DEBRIS_MARKS
+from tqa.rules.quotes import INLINE_SPACE, QUOTATION_END_PUNCTUATION
+from tqa.rules.reporting import VERB_ANCHORS
+from tqa.rules.structure import DEBRIS_LINE_STARTS, DEBRIS_MARKS
 
 
 def _class(chars: str, negated: bool = False) -> str:
@@ -32,7 +32,7 @@ _NOT_MARK = _class(DOUBLE_MARKS, negated=True)
 # Quotation analysis finds nothing in a text without a double quote mark.
 QUOTE_MARK = (_MARK,)
 # A closing mark detached from the quotation's punctuation by spaces: `, ”Lavrov`.
-DETACHED_MARK = (_class(_QUOTATION_END_PUNCTUATION) + _class(_INLINE_SPACE) + "+" + _MARK,)
+DETACHED_MARK = (_class(QUOTATION_END_PUNCTUATION) + _class(INLINE_SPACE) + "+" + _MARK,)
 # A quotation nested in another, or two quotations (a flattened nesting needs both): three marks.
 THREE_MARKS = (_MARK + _NOT_MARK + "*" + _MARK + _NOT_MARK + "*" + _MARK,)
 # Straight and curly double marks in one text, in either order.
@@ -40,7 +40,7 @@ MIXED_MARKS = ('"[^“”]*[“”]', '[“”][^"]*"')
 # A Russian mark, or ” (the opening mark of a text that writes ”…“ or ”…”).
 RUSSIAN_OR_RIGHT_MARK = ("[«»„”]",)
 # Quoted names open with one of these.
-OPENING_MARK = (_class(_OPENING_MARKS),)
+OPENING_MARK = (_class(OPENING_MARKS),)
 # Where a torn insertion closes: a paragraph (after a line break) whose first
 # bracket, a few words in, closes one opened paragraphs before.
 CLOSING_FRAGMENT = (r"[\n\r][^()\[\]]*[)\]]",)
@@ -50,8 +50,8 @@ DASH_IN_BRACKETS = (r"[(\[][^()\[\]" "\n" r"]*[-—–]",)
 LOWERCASE_LINE_START = ("\n[" + SPACES + "\"'“‘«„(\\[*_]*[a-zа-яё]",)
 # Bullets, credit marks, and lines that start like a caption, credit or prompt.
 DEBRIS = (
-    "|".join(map(re.escape, _DEBRIS_MARKS)),
-    "(?:^|\n)[ \t]*(?:" + "|".join(map(re.escape, _DEBRIS_LINE_STARTS)) + ")",
+    "|".join(map(re.escape, DEBRIS_MARKS)),
+    "(?:^|\n)[ \t]*(?:" + "|".join(map(re.escape, DEBRIS_LINE_STARTS)) + ")",
 )
 SPACED_HYPHEN = ("[ \u00a0]-",)
 SPACED_SLASH = ("/[ \u00a0]",)
@@ -70,4 +70,4 @@ OPENER = tuple(opener.pattern for opener in OPENERS) + tuple(
     opener.after_comma for opener in OPENERS if opener.mid_sentence
 )
 # The words of a reporting verb built the Russian way, and `shared` before a full stop or a comma.
-REPORTING_VERB = (*(literal for literal, _back in _VERB_ANCHORS), " shared[.,]")
+REPORTING_VERB = (*(literal for literal, _back in VERB_ANCHORS), " shared[.,]")

@@ -9,18 +9,19 @@ from collections.abc import Iterator
 from tqa.i18n import _
 from tqa.lazy_pattern import lazy
 from tqa.model import Applicability, Edit, Fix, Violation
-from tqa.rules._shared import excerpt, matches_from, positions
+from tqa.rules._shared import excerpt, matches_from, pair_positions
 from tqa.text.document import Document
 
 # A spaced hyphen between words: `unchanging - we`. Not after a full stop (an
 # insertion tag, `. - RT`), not between digits (a range), not a list marker.
-# The plain pattern's opening literal, the pattern, and the one with no-break spaces.
-_HYPHEN_DASHES = (" -", re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
+# The plain pattern's opening characters, the pattern, and the one with no-break spaces.
+_HYPHEN_DASHES = ((" ", "-"), re.compile(r" --? "), re.compile(r"\u00a0--?[ \u00a0]|[ \u00a0]--?\u00a0"))
 # A figure after the dash is a dash too when a word comes before it (`the date - 87 years`);
 # between figures it is a range (`10 - 12`).
 _AFTER_DASH_OR_FIGURE = lazy(r"[^\W_]|[“\"‘(\[$€£]")
 _BEFORE_DASH_OR_FIGURE = lazy(r"[^\W_]|[”\"’)\]]")
-_ATTRIBUTION_BEFORE = lazy(r"[,!?…][\"”»]$")
+# `," - said`: the end of a quotation (what russian-dash-attribution reports) before the dash.
+_ATTRIBUTION_END, _ATTRIBUTION_MARKS = ",!?…", '"”»'
 _YEAR_BEFORE = lazy(r"(?<!\d)(?:19|20)\d\d$")
 _YEAR_AFTER = lazy(r"(?:19|20)\d\d(?!\d)")
 # A capitalised word on each side (`Kaliningrad - Moscow`, `"Zenit" - "Khimki"`): a link
@@ -42,7 +43,7 @@ _DOCUMENT_DASHES = (
 # becomes the dash set with spaces: the en dash of British and European house
 # styles (the EU Interinstitutional Style Guide) and of translators from Russian.
 _SPACED_HYPHEN_DASH = " – "
-_SPACED_SLASHES = (" /", re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
+_SPACED_SLASHES = ((" ", "/"), re.compile(r" / "), re.compile(r"\u00a0/[ \u00a0]|[ \u00a0]/\u00a0"))
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_LINE = re.compile(r"©|\b(?:Photo|Image|Credit)\b")
 
@@ -52,19 +53,22 @@ def _after_year(text: str, start: int, end: int) -> bool:
     return bool(_YEAR_BEFORE.search(text, max(0, start - 5), start)) and not _YEAR_AFTER.match(text, end)
 
 
-def _matches(patterns: tuple[str, re.Pattern, re.Pattern], text: str) -> list[re.Match]:
-    """Matches of the plain pattern, tried only where its opening literal stands
-    (str.find skips to it faster than the regex engine), and of the no-break-space
-    one only when the text has one."""
-    opening, plain, no_break = patterns
-    found = list(matches_from(plain, text, positions(text, opening)))
+_Patterns = tuple[tuple[str, str], re.Pattern, re.Pattern]
+
+
+def _matches(patterns: _Patterns, text: str) -> list[re.Match]:
+    """Matches of the plain pattern, tried only where its two opening characters
+    stand (str.find skips to them faster than the regex engine), and of the
+    no-break-space one only when the text has one."""
+    (first, second), plain, no_break = patterns
+    found = list(matches_from(plain, text, pair_positions(text, first, second)))
     if "\u00a0" in text:
         found = sorted(found + list(no_break.finditer(text)), key=lambda m: m.start())
     return found
 
 
 def _between_words(
-    patterns: tuple[str, re.Pattern, re.Pattern], doc: Document, before: re.Pattern, after: re.Pattern
+    patterns: _Patterns, doc: Document, before: re.Pattern, after: re.Pattern
 ) -> Iterator[tuple[int, int, int, int]]:
     """(start, end, line start, line end) of each match with `before` and `after` on its two sides."""
     text = doc.text
@@ -128,11 +132,11 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " -" not in text and "\u00a0-" not in text:
         return
-    dash = None  # the document's own dash, found at the first finding that needs it
+    dash, title = None, ""  # the document's own dash and its fix's title, found at the first finding that needs them
     for start, end, line_start, line_end in _between_words(
         _HYPHEN_DASHES, doc, _BEFORE_DASH_OR_FIGURE, _AFTER_DASH_OR_FIGURE
     ):
-        if _ATTRIBUTION_BEFORE.search(text, max(0, start - 3), start):
+        if start >= 2 and text[start - 1] in _ATTRIBUTION_MARKS and text[start - 2] in _ATTRIBUTION_END:
             continue  # `," - said`: russian-dash-attribution reports it
         if text[start - 1].isdigit():
             if not _after_year(text, start, end):
@@ -140,7 +144,7 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
         elif text[end].isdigit() and not text[start - 1].isalpha():
             continue
         found = excerpt(text, max(start - 15, line_start), min(end + 15, line_end)).strip()
-        between_names = _NAME_BEFORE.search(text, max(line_start, start - 40), start) and _NAME_AFTER.match(text, end)
+        between_names = _NAME_AFTER.match(text, end) and _NAME_BEFORE.search(text, max(line_start, start - 40), start)
         if between_names and "--" not in text[start:end]:  # `--` is a typed em dash
             yield Violation(
                 start + 1,
@@ -154,15 +158,12 @@ def hyphen_as_dash(doc: Document) -> Iterator[Violation]:
             continue
         if dash is None:
             dash = _document_dash(text)
+            title = _("Replace the hyphen with a dash: `{dash}`").format(dash=dash)
         yield Violation(
             start + 1,
             end - 1,
             _("Hyphen used as a dash: `{found}`").format(found=found),
-            Fix(
-                _("Replace the hyphen with a dash: `{dash}`").format(dash=dash),
-                (Edit(start, end, dash),),
-                Applicability.UNSAFE,
-            ),
+            Fix(title, (Edit(start, end, dash),), Applicability.UNSAFE),
         )
 
 
