@@ -161,3 +161,27 @@ def test_spaces_are_what_python_calls_white_space():
     every = "".join(c for c in map(chr, range(0x110000)) if re.match(r"\s", c))
     assert re.fullmatch(f"[{scan.SPACES}]+", every)
     assert not re.search(f"[{scan.SPACES}]", "".join(c for c in map(chr, range(0x3100)) if not c.isspace()))
+
+
+_STEM_ENDINGS = ("sk", "tsk", "ck", "zk", "dzk", "ov", "ev", "n", "r", "l", "m")  # the last three: no rule's
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.sampled_from(("Karolina", "Anna", "The", "Mrs")),
+    st.text("abcdefgilmnoprstuwyz", min_size=1, max_size=8),
+    st.sampled_from(_STEM_ENDINGS),
+    st.sampled_from(("aya", "aia", "ayas", "aiya")),
+    st.sampled_from(("", " Street", "\u00a0Square", " ulica", " St. Petersburg")),
+    st.sampled_from(("Warsaw", "Polish", "Prague", "Moscow", "Kraków")),
+)
+def test_the_west_slavic_triggers_are_in_every_name_their_rules_report(first, stem, ending, tail, suffix, place):
+    """N603 and N604 report only where their triggers (read by `re`, as the engines
+    read them alike) match: on names of the forms their patterns allow, and near misses."""
+    import re
+
+    text = f"In {place}, {first} {stem.capitalize()}{ending}{tail}{suffix} spoke; {stem.capitalize()}{ending}{tail} Street."
+    doc = Document("x.txt", text)
+    for rule in ALL_RULES:
+        if rule.code in ("N603", "N604") and list(rule.check(doc)):
+            assert any(re.search(trigger, text) for trigger in rule.triggers), (rule.code, text)

@@ -130,14 +130,15 @@ ALL_RULES: tuple[Rule, ...] = (
     ),
     Rule("N601", "person-name-spelling", names.person_name_spelling, F.SOMETIMES, S.WARNING),
     Rule("N602", "inconsistent-transliteration", names.inconsistent_transliteration, F.ALWAYS, S.WARNING),
-    Rule("N603", "russian-street-ending", west_slavic.russian_street_ending, F.NEVER, S.WARNING, triggers=("a[iy]a",)),
+    # Each match ends in a stem ending (`-sk`, `-ov`, `-n`...) and `-aya`/`-aia`: its last letter and those.
+    Rule("N603", "russian-street-ending", west_slavic.russian_street_ending, F.NEVER, S.WARNING, triggers=("[kvn]a[iy]a",)),
     Rule(
         "N604",
         "russian-feminine-surname",
         west_slavic.russian_feminine_surname,
         F.NEVER,
         S.WARNING,
-        triggers=("a[iy]a",),
+        triggers=("ka[iy]a",),
     ),
     Rule("N605", "russian-style-initial", initials.russian_style_initial, F.SOMETIMES, S.INFO, triggers=(r"[A-Z]\.",)),
     Rule("M901", "unused-suppression", suppress.unused_suppression, F.NEVER, S.WARNING),
