@@ -46,9 +46,9 @@ class _Rules:
     # The steps to run, by the codes the scan finds nothing for (a few sets recur).
     running: dict[frozenset[str], tuple[_Step, ...]] = field(default_factory=dict)
 
-    def to_run(self, text: str) -> tuple[_Step, ...]:
-        """The rules' steps, in order, less those whose triggers match nowhere in `text`."""
-        quiet = self.scanner.quiet(text)
+    def to_run(self, doc: Document) -> tuple[_Step, ...]:
+        """The rules' steps, in order, less those whose triggers match nowhere in the document."""
+        quiet = self.scanner.quiet(doc)
         steps = self.running.get(quiet)
         if steps is None:
             if len(self.running) >= KEPT_ANSWERS:
@@ -78,7 +78,7 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> list[Finding]:
     text = doc.text
     refined = False  # whether a rule that refines another reported anything
     protected = None  # the document's protected spans, worked out at the first finding of a guarded rule
-    for check, code, name, severity, guarded, refining in known.to_run(text):
+    for check, code, name, severity, guarded, refining in known.to_run(doc):
         for violation in check(doc):
             start, end, fix = violation.start, violation.end, violation.fix
             if guarded:

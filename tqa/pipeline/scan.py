@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from tqa.model import Rule
 from tqa.resources import keep_newest, user_cache_dir, write_cache_file
+from tqa.text.document import Document
 
 # Python's `\s` on text, written out for triggers: every character str.isspace() accepts.
 SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -49,9 +50,18 @@ class Scanner:
         self.engine_name = engine_name
         self._hyperscan = _Hyperscan(self.triggers) if engine_name == "hyperscan" and self.triggers else None
 
-    def quiet(self, text: str) -> frozenset[str]:
-        """Codes of the rules whose triggers match nowhere in `text`: they need not run."""
-        return self._hyperscan.quiet(text) if self._hyperscan is not None else _NONE
+    def quiet(self, text: str | Document) -> frozenset[str]:
+        """Codes of the rules whose triggers match nowhere in `text`: they need not run.
+        Given a document, the scan reads the UTF-8 it keeps (`Document.utf8`)."""
+        if self._hyperscan is None:
+            return _NONE
+        if isinstance(text, Document):
+            return self._hyperscan.quiet(text.utf8)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            data = None
+        return self._hyperscan.quiet(data)
 
 
 _NONE: frozenset[str] = frozenset()
@@ -103,10 +113,8 @@ class _Hyperscan:
     def _on_match(self, index: int, _start: int, _end: int, _flags: int, _context: object) -> None:
         self._found.add(index)
 
-    def quiet(self, text: str) -> frozenset[str]:
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:  # undecodable bytes kept as lone surrogates: not UTF-8 for hyperscan
+    def quiet(self, data: bytes | None) -> frozenset[str]:
+        if data is None:  # undecodable bytes kept as lone surrogates: not UTF-8 for hyperscan
             return _NONE
         found = self._found
         found.clear()

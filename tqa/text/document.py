@@ -289,6 +289,16 @@ class Document:
         return list(zip(self.prose, self.source.prose, strict=True))
 
     @cached_once
+    def utf8(self) -> bytes | None:
+        """The text's UTF-8, encoded once for whatever reads bytes (the trigger
+        scan, `has_cyrillic`); None where the text keeps undecodable bytes as
+        lone surrogates, which are not UTF-8."""
+        try:
+            return self.text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+
+    @cached_once
     def has_cyrillic(self) -> bool:
         """Whether the text has a letter of the Cyrillic blocks (U+0400-U+052F).
         Their UTF-8 opens with a byte D0-D4, which `in` finds far faster than
@@ -297,7 +307,9 @@ class Document:
         text = self.text
         if text.isascii():  # O(1)
             return False
-        data = text.encode("utf-8", "surrogatepass")
+        data = self.utf8
+        if data is None:
+            data = text.encode("utf-8", "surrogatepass")
         if not any(lead in data for lead in _CYRILLIC_LEADS):
             return False
         return bool(_CYRILLIC.search(text))
