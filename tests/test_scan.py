@@ -128,6 +128,7 @@ def test_a_rule_held_back_on_tricky_text_has_nothing_to_report(text, monkeypatch
     monkeypatch.setattr(scan, "engine", "hyperscan")
     quiet = scan.scanner_for(ALL_RULES).quiet(text)
     doc = Document("x.txt", text)
+    assert scan.scanner_for(ALL_RULES).quiet(doc) == quiet  # from the UTF-8 the document keeps
     assert {rule.code: list(rule.check(doc)) for rule in ALL_RULES if rule.code in quiet} == {
         code: [] for code in quiet
     }
