@@ -67,12 +67,12 @@ def test_a_run_that_prints_otherwise_leaves_text_output_whole(cache_dir, corpus,
 
 def test_warm_runs_check_nothing_again(cache_dir, corpus, monkeypatch):
     run("--jobs", "1")
-    from tqa.pipeline import engine
+    from tqa.pipeline import one_file
 
     def fail(*_arguments):
         raise AssertionError("a cached file was checked again")
 
-    monkeypatch.setattr(engine, "process_one", fail)
+    monkeypatch.setattr(one_file, "process_one", fail)
     run("--jobs", "1")
 
 
@@ -282,7 +282,7 @@ def test_a_remembered_run_wide_finding_keeps_its_files_language(cache_dir, tmp_p
     """A file whose only finding comes from the whole run has its language detected
     when the finding comes (see `link_files`); a warm run that remembers the finding
     remembers the language with it, without reading the file again."""
-    import tqa.pipeline.engine
+    import tqa.pipeline.one_file
 
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "docs" / "1.txt", "Sergei Shoigu spoke to the press about the talks.\n")
@@ -296,5 +296,5 @@ def test_a_remembered_run_wide_finding_keeps_its_files_language(cache_dir, tmp_p
     def fail(*_arguments):
         raise AssertionError("a file was read again")
 
-    monkeypatch.setattr(tqa.pipeline.engine, "read_input", fail)
+    monkeypatch.setattr(tqa.pipeline.one_file, "read_input", fail)
     assert CliRunner().invoke(main, arguments).stdout == cold

@@ -7,10 +7,12 @@ import dataclasses
 import errno
 import functools
 import gc
+import io
 import os
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -397,11 +399,11 @@ def check(
         as_list = settings.output_format == "json"
         render_file = functools.partial(render_listed if as_list else render, settings.output_format, options=options)
         job = dataclasses.replace(job, render=render_file, keep_order=as_list)
-        results = track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed())
+        results = track(process(inputs, _rules_of(plan), job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
         failed, found, checked = _stream(results, errors, plan, streaming, options, context, as_list, cache)
     else:
-        results = list(track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed()))
+        results = list(track(process(inputs, _rules_of(plan), job, workers, cache, cluster), inputs, hushed()))
         if show_diff:
             for result in results:
                 if result.source is not None:
@@ -478,6 +480,11 @@ def _refuse_with_fix(params: dict) -> None:
         )
 
 
+def _rules_of(plan: Plan) -> Sequence[Rule] | Callable[[str], Sequence[Rule]]:
+    """The rules of every file, or, with per-file ignores, what gives each file its own."""
+    return plan.rules_for if plan.settings.per_file_ignores else plan.rules
+
+
 def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):
     """The results cache of runs with these settings; messages, the output format
     (files are cached as printed) and tqa's code are part of its key."""
@@ -548,13 +555,18 @@ def _stream(
     names = NameIndex(plan.settings.transliteration)
     spellings: list[str] = []
     seen: list[FileResult] = []
+    # Text of files from the cache, written at once: they come as fast as they are read.
+    held: list[str] = []
     for result in results:
         if result.error is not None or (result.source is not None and result.source.notice):
+            _write_held(held)
             failed = _report_errors([result], []) or failed
         if listing is not None:
             listing.add(result)
         elif result.rendered:  # none for most files of a clean corpus
-            sys.stdout.write(result.rendered)
+            held.append(result.rendered)  # type: ignore[arg-type]
+            if cache is None or not cache.every_file_cached:
+                _write_held(held)
         tally.merge(result.tally)
         if cache is not None and cache.every_file_cached:
             spellings.append(result.name_spellings)
@@ -575,16 +587,26 @@ def _stream(
     if cache is not None:
         cache.save_notes()
     reach = fix_codes(plan.settings)
+    late = io.StringIO()  # the run-wide findings, written at once
     for result in seen:
         if result.findings:
             result.findings = within_reach(result.findings, reach)
             if listing is None:
-                emit_file(result, sys.stdout, options)
+                emit_file(result, late, options)
             tally.count_findings(result.findings)
+    held.append(late.getvalue())
+    _write_held(held)
     if listing is not None:
         listing.finish(seen, options)
     emit_end(tally, sys.stdout, options)
     return failed, tally.findings > 0, tally.files
+
+
+def _write_held(held: list[str]) -> None:
+    """Write the text `held` back to standard output in one go, and let it go."""
+    if held:
+        sys.stdout.write("".join(held))
+        held.clear()
 
 
 def _baseline(results: list[FileResult], known: dict[str, set[str]] | None, write_baseline: Path | None) -> bool:

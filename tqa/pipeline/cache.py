@@ -92,6 +92,7 @@ class ResultCache:
     notes_read: int = 0
     # Whether the rules an entry was checked with are those asked for, by the ids of both tuples.
     rules_seen: dict[tuple[int, int], tuple[tuple, tuple, bool]] = field(default_factory=dict)
+    alike: tuple[tuple | None, tuple | None] = (None, None)
     # The content key of each file of the run, in the order reported (None: a
     # file not cached, such as standard input): see `run_key`.
     run: list[str | None] = field(default_factory=list)
@@ -155,10 +156,15 @@ class ResultCache:
     def _same_rules(self, cached: tuple[tuple[str, str], ...], rules: tuple[tuple[str, str], ...]) -> bool:
         """Whether `cached` (rules of an entry) are `rules`; compared once for each
         pair of tuples (entries checked alike share one), which are kept with the
-        answer so their ids stay theirs."""
+        answer so their ids stay theirs. The last pair found alike is known by
+        identity alone: most runs have one."""
+        if cached is self.alike[0] and rules is self.alike[1]:
+            return True
         seen = self.rules_seen.get((id(cached), id(rules)))
         if seen is None:
             seen = self.rules_seen[id(cached), id(rules)] = (cached, rules, cached == rules)
+        if seen[2]:
+            self.alike = (cached, rules)
         return seen[2]
 
     def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: tuple) -> str | None:
