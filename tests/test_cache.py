@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,12 +49,31 @@ def results_files(cache_dir: Path) -> list[Path]:
     return sorted((cache_dir / "results").glob("*.pickle"))
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+@pytest.mark.parametrize("output_format", ["text", "concise", "full", "json-lines", "json", "sarif", "github"])
 def test_a_warm_run_prints_what_a_cold_one_does(cache_dir, corpus, output_format):
     cold = run("--output-format", output_format, "--jobs", "1")
     assert len(results_files(cache_dir)) == 1
     assert run("--output-format", output_format, "--jobs", "1") == cold
     assert run("--output-format", output_format, "--no-cache") == cold
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii:backslashreplace", "latin-1:replace"])
+def test_warm_output_is_cold_output_whatever_standard_output_writes(cache_dir, corpus, encoding):
+    """Files from the cache are written as they were rendered, as UTF-8, straight
+    to standard output's bytes only where it writes UTF-8: any other encoding, and
+    a lone surrogate (a file name's undecodable byte), go through the stream."""
+    write(corpus / "\udcff.txt", "He said “hello ”.\n")  # a name that is not UTF-8
+    environment = {**os.environ, "PYTHONIOENCODING": encoding}
+    command = [sys.executable, "-m", "tqa", "check", *RULES, "--exit-zero", "--jobs", "1", "docs"]
+
+    def output(*options: str) -> bytes:
+        done = subprocess.run([*command, *options], capture_output=True, env=environment, check=True)
+        return done.stdout
+
+    cold = output("--no-cache")
+    assert b"Q103" in cold and cold.count(b"docs/") > 12
+    assert output() == cold  # the cache filled
+    assert output() == cold  # every file from the cache
 
 
 @pytest.mark.parametrize("first", [("--statistics",), ("--output-format", "json"), ("--output-format", "concise")])

@@ -397,7 +397,9 @@ def check(
     cache = None if no_cache or show_diff else _results_cache(plan, job, output)
     if streamed:
         as_list = settings.output_format == "json"
-        render_file = functools.partial(render_listed if as_list else render, settings.output_format, options=options)
+        # As UTF-8 for the JSON list, and for a file the cache keeps: it loads and is written as it is.
+        encoded = as_list or cache is not None
+        render_file = functools.partial(render_listed if encoded else render, settings.output_format, options=options)
         job = dataclasses.replace(job, render=render_file, keep_order=as_list)
         results = track(process(inputs, _rules_of(plan), job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
@@ -555,18 +557,18 @@ def _stream(
     names = NameIndex(plan.settings.transliteration)
     spellings: list[str] = []
     seen: list[FileResult] = []
-    # Text of files from the cache, written at once: they come as fast as they are read.
-    held: list[str] = []
+    # Files' text (UTF-8 with the cache), written at once when every file comes from the cache.
+    held = _Held(sys.stdout)
     for result in results:
         if result.error is not None or (result.source is not None and result.source.notice):
-            _write_held(held)
+            held.write()
             failed = _report_errors([result], []) or failed
         if listing is not None:
             listing.add(result)
         elif result.rendered:  # none for most files of a clean corpus
-            held.append(result.rendered)  # type: ignore[arg-type]
+            held.add(result.rendered)
             if cache is None or not cache.every_file_cached:
-                _write_held(held)
+                held.write()
         tally.merge(result.tally)
         if cache is not None and cache.every_file_cached:
             spellings.append(result.name_spellings)
@@ -594,19 +596,45 @@ def _stream(
             if listing is None:
                 emit_file(result, late, options)
             tally.count_findings(result.findings)
-    held.append(late.getvalue())
-    _write_held(held)
+    held.add(late.getvalue())
+    held.write()
     if listing is not None:
         listing.finish(seen, options)
     emit_end(tally, sys.stdout, options)
     return failed, tally.findings > 0, tally.files
 
 
-def _write_held(held: list[str]) -> None:
-    """Write the text `held` back to standard output in one go, and let it go."""
-    if held:
-        sys.stdout.write("".join(held))
-        held.clear()
+class _Held:
+    """Output of streamed files that waits to be written in one go: text, or
+    UTF-8 (as rendered for the results cache), which goes to the stream's binary
+    buffer as it is where the stream writes UTF-8 and it holds no lone surrogate
+    (as `json_output.Assembly` writes the JSON list)."""
+
+    def __init__(self, stream: TextIO):
+        from tqa.report.json_output import _utf8_buffer
+
+        self.stream = stream
+        self.pieces: list[str | bytes] = []
+        self.raw = _utf8_buffer(stream)
+
+    def add(self, piece: str | bytes) -> None:
+        if piece:
+            self.pieces.append(piece)
+
+    def write(self) -> None:
+        """Write what waits (text after the UTF-8 before it), and let it go."""
+        if not self.pieces:
+            return
+        pieces, self.pieces = self.pieces, []
+        if type(pieces[0]) is str:  # text only (files rendered without the cache)
+            self.stream.write("".join(pieces))  # type: ignore[arg-type]
+            return
+        data = b"".join(p if type(p) is bytes else p.encode("utf-8", "surrogatepass") for p in pieces)  # type: ignore[union-attr]
+        if self.raw is None or b"\xed" in data:
+            self.stream.write(data.decode("utf-8", "surrogatepass"))
+            return
+        self.stream.flush()  # what the stream holds goes first
+        self.raw.write(data)
 
 
 def _baseline(results: list[FileResult], known: dict[str, set[str]] | None, write_baseline: Path | None) -> bool:
