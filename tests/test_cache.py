@@ -319,3 +319,20 @@ def test_a_remembered_run_wide_finding_keeps_its_files_language(cache_dir, tmp_p
 
     monkeypatch.setattr(tqa.pipeline.one_file, "read_input", fail)
     assert CliRunner().invoke(main, arguments).stdout == cold
+
+
+def test_entries_share_equal_tuples_of_plain_values(cache_dir, corpus):
+    """Equal sources and counts are pickled once (so a warm run loads them once);
+    values of other types stay apart even where they compare equal."""
+    run("--jobs", "1")
+    (path,) = results_files(cache_dir)
+    with path.open("rb") as stream:
+        entries = list(pickle.load(stream).values())
+    assert len(entries) == 12
+    assert len({id(entry.result[0]) for entry in entries}) == 1  # one source tuple: the text let go, UTF-8
+    from tqa.pipeline.cache import ResultCache
+
+    cache = ResultCache(path)
+    first, second = cache._shared(((1, "a"), (True, "a"), None)), cache._shared(((1, "a"), (True, "a"), None))
+    assert first[0] is second[0] and first[1] is second[1] and first[0] is not first[1]
+    assert type(first[1][0]) is bool

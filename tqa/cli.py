@@ -9,7 +9,6 @@ import functools
 import gc
 import io
 import os
-import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -54,7 +53,6 @@ from tqa.pipeline.plan import Plan, fix_codes, job_of
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
-from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, render_listed, streaming_emitters
 from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
@@ -407,6 +405,8 @@ def check(
     else:
         results = list(track(process(inputs, _rules_of(plan), job, workers, cache, cluster), inputs, hushed()))
         if show_diff:
+            from tqa.pipeline.write import diff
+
             for result in results:
                 if result.source is not None:
                     sys.stdout.write(diff(result))
@@ -705,6 +705,8 @@ def fix(
         job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=True)
         sys.exit(run(inputs, errors, plan.rules_for, job, colored(sys.stdout)))
     if output_dir is not None and not show_diff:
+        from tqa.pipeline.write import check_output_folder
+
         with user_errors():
             check_output_folder(output_dir, inputs)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
@@ -798,6 +800,10 @@ def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None, writt
     could not be fixed, the file becomes an error and none of its fixes count;
     a filter passes what it could not fix through unchanged. Edits that leave
     the text as it was are no fixes."""
+    import shutil
+
+    from tqa.pipeline.write import diff, write_copy, write_in_place
+
     if not result.changed:
         result.applied = []
     try:
