@@ -58,19 +58,20 @@ def process(
     if isinstance(rules_for, _FixedRules):  # the same for every file: worked out once
         fixed = keys(STDIN)
         keys = lambda _path: fixed  # type: ignore[assignment]  # noqa: E731
-    cached: dict[int, Entry] = {}
-    for index, item in enumerate(inputs):
-        if _cacheable_input(item, job):
-            entry = cache.get(item.path, item.display, keys(item.display))
-            if entry is not None:
-                cached[index] = entry
-    cache.every_file_cached = len(cached) == len(inputs)
-    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs, cluster)
-    for index, item in enumerate(inputs):
-        entry = cached.get(index)
+    cached: list[Entry | None] = []  # each input's entry, if the cache has it
+    unchecked: list[Input] = []
+    for item in inputs:
+        entry = cache.get(item.path, item.display, keys(item.display)) if _cacheable_input(item, job) else None
+        cached.append(entry)
+        if entry is None:
+            unchecked.append(item)
+    cache.every_file_cached = not unchecked
+    checked = _process(unchecked, rules_for, job, jobs, cluster)
+    unpacked, run = FileResult.unpacked, cache.run
+    for item, entry in zip(inputs, cached, strict=True):
         if entry is not None:
-            cache.run.append(entry.content)
-            yield FileResult.unpacked(entry.result, item)
+            run.append(entry.content)
+            yield unpacked(entry.result, item)
             continue
         result = next(checked)
         content = None
