@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,12 +49,31 @@ def results_files(cache_dir: Path) -> list[Path]:
     return sorted((cache_dir / "results").glob("*.pickle"))
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+@pytest.mark.parametrize("output_format", ["text", "concise", "full", "json-lines", "json", "sarif", "github"])
 def test_a_warm_run_prints_what_a_cold_one_does(cache_dir, corpus, output_format):
     cold = run("--output-format", output_format, "--jobs", "1")
     assert len(results_files(cache_dir)) == 1
     assert run("--output-format", output_format, "--jobs", "1") == cold
     assert run("--output-format", output_format, "--no-cache") == cold
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii:backslashreplace", "latin-1:replace"])
+def test_warm_output_is_cold_output_whatever_standard_output_writes(cache_dir, corpus, encoding):
+    """Files from the cache are written as they were rendered, as UTF-8, straight
+    to standard output's bytes only where it writes UTF-8: any other encoding, and
+    a lone surrogate (a file name's undecodable byte), go through the stream."""
+    write(corpus / "\udcff.txt", "He said “hello ”.\n")  # a name that is not UTF-8
+    environment = {**os.environ, "PYTHONIOENCODING": encoding}
+    command = [sys.executable, "-m", "tqa", "check", *RULES, "--exit-zero", "--jobs", "1", "docs"]
+
+    def output(*options: str) -> bytes:
+        done = subprocess.run([*command, *options], capture_output=True, env=environment, check=True)
+        return done.stdout
+
+    cold = output("--no-cache")
+    assert b"Q103" in cold and cold.count(b"docs/") > 12
+    assert output() == cold  # the cache filled
+    assert output() == cold  # every file from the cache
 
 
 @pytest.mark.parametrize("first", [("--statistics",), ("--output-format", "json"), ("--output-format", "concise")])
@@ -67,12 +88,12 @@ def test_a_run_that_prints_otherwise_leaves_text_output_whole(cache_dir, corpus,
 
 def test_warm_runs_check_nothing_again(cache_dir, corpus, monkeypatch):
     run("--jobs", "1")
-    from tqa.pipeline import engine
+    from tqa.pipeline import one_file
 
     def fail(*_arguments):
         raise AssertionError("a cached file was checked again")
 
-    monkeypatch.setattr(engine, "process_one", fail)
+    monkeypatch.setattr(one_file, "process_one", fail)
     run("--jobs", "1")
 
 
@@ -282,7 +303,7 @@ def test_a_remembered_run_wide_finding_keeps_its_files_language(cache_dir, tmp_p
     """A file whose only finding comes from the whole run has its language detected
     when the finding comes (see `link_files`); a warm run that remembers the finding
     remembers the language with it, without reading the file again."""
-    import tqa.pipeline.engine
+    import tqa.pipeline.one_file
 
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "docs" / "1.txt", "Sergei Shoigu spoke to the press about the talks.\n")
@@ -296,5 +317,22 @@ def test_a_remembered_run_wide_finding_keeps_its_files_language(cache_dir, tmp_p
     def fail(*_arguments):
         raise AssertionError("a file was read again")
 
-    monkeypatch.setattr(tqa.pipeline.engine, "read_input", fail)
+    monkeypatch.setattr(tqa.pipeline.one_file, "read_input", fail)
     assert CliRunner().invoke(main, arguments).stdout == cold
+
+
+def test_entries_share_equal_tuples_of_plain_values(cache_dir, corpus):
+    """Equal sources and counts are pickled once (so a warm run loads them once);
+    values of other types stay apart even where they compare equal."""
+    run("--jobs", "1")
+    (path,) = results_files(cache_dir)
+    with path.open("rb") as stream:
+        entries = list(pickle.load(stream).values())
+    assert len(entries) == 12
+    assert len({id(entry.result[0]) for entry in entries}) == 1  # one source tuple: the text let go, UTF-8
+    from tqa.pipeline.cache import ResultCache
+
+    cache = ResultCache(path)
+    first, second = cache._shared(((1, "a"), (True, "a"), None)), cache._shared(((1, "a"), (True, "a"), None))
+    assert first[0] is second[0] and first[1] is second[1] and first[0] is not first[1]
+    assert type(first[1][0]) is bool

@@ -115,7 +115,7 @@ def test_endless_stdin_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(tqa.text.textio, "MAX_FILE_BYTES", 1000)
     with open("/dev/zero", "rb") as zero:
         monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": zero})())
-        from tqa.pipeline.engine import Input, read_input
+        from tqa.pipeline.one_file import Input, read_input
 
         with pytest.raises(UserError, match="more than"):
             read_input(Input("-", "-"))

@@ -22,7 +22,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tqa.pipeline.engine
 import tqa.pipeline.one_file
 from conftest import copy_built_caches, write
 from tqa.cli import main
@@ -79,7 +78,7 @@ def test_file_edited_after_it_was_read_is_not_overwritten(runner, tmp_path, monk
     path = write(tmp_path / "a.txt", ARTIFACT)
     other = write(tmp_path / "b.txt", ARTIFACT)
     newer = ARTIFACT + "A line typed meanwhile.\n"
-    checked = tqa.pipeline.engine.process_one
+    checked = tqa.pipeline.one_file.process_one
 
     def edited_meanwhile(item, rules, job):
         result = checked(item, rules, job)
@@ -87,7 +86,7 @@ def test_file_edited_after_it_was_read_is_not_overwritten(runner, tmp_path, monk
             path.write_text(newer, encoding="utf-8")
         return result
 
-    monkeypatch.setattr(tqa.pipeline.engine, "process_one", edited_meanwhile)
+    monkeypatch.setattr(tqa.pipeline.one_file, "process_one", edited_meanwhile)
     result = runner.invoke(main, ["fix", "--jobs", "1", str(path), str(other)])
     assert result.exit_code == 2
     assert "a.txt: the file changed after tqa read it" in result.stderr

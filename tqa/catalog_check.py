@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tqa.model import Edit, Finding, Fix, Rule, finding_order
-from tqa.pipeline.check import FixSettings, check_document, fix_text
-from tqa.text.document import Document
 
 if TYPE_CHECKING:
     from tqa.formats import po
+
+# The engine and the document model are imported where a catalog is checked: a
+# run reads CatalogOptions (below) whether or not it checks anything.
 
 
 def _to_file(unit: po.Unit, finding: Finding) -> Finding:
@@ -61,6 +62,8 @@ DEFAULT_CATALOG_OPTIONS = CatalogOptions()
 
 
 def _documents(catalog: po.Catalog, display: str, options: CatalogOptions):
+    from tqa.text.document import Document
+
     russian = options.source_is_russian(catalog)
     for unit in catalog.units:
         if unit.fuzzy and not options.include_fuzzy:
@@ -77,6 +80,8 @@ def check_catalog(
     options: CatalogOptions = DEFAULT_CATALOG_OPTIONS,
 ) -> list[Finding]:
     from tqa.formats import po
+    from tqa.pipeline.check import check_document
+    from tqa.text.document import Document
 
     catalog = po.parse(text, display)
     if not options.translates_into_english(catalog):
@@ -101,6 +106,7 @@ def fix_catalog(
     """The catalog with its msgstrs fixed (only `fix_codes`' fixes, when given), the
     fixes applied, and what remains."""
     from tqa.formats import po
+    from tqa.pipeline.check import FixSettings, fix_text
 
     catalog = po.parse(text, display)
     if not options.translates_into_english(catalog):

@@ -7,10 +7,11 @@ import dataclasses
 import errno
 import functools
 import gc
+import io
 import os
-import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -52,7 +53,6 @@ from tqa.pipeline.plan import Plan, fix_codes, job_of
 from tqa.pipeline.preview import on_disk
 from tqa.pipeline.run import FileResult, Input, Job
 from tqa.pipeline.tally import Tally
-from tqa.pipeline.write import check_output_folder, diff, write_copy, write_in_place
 from tqa.report import FORMATS, ReportOptions, emitters, render, render_listed, streaming_emitters
 from tqa.report.progress import track
 from tqa.report.statistics import emit as report_statistics
@@ -395,14 +395,18 @@ def check(
     cache = None if no_cache or show_diff else _results_cache(plan, job, output)
     if streamed:
         as_list = settings.output_format == "json"
-        render_file = functools.partial(render_listed if as_list else render, settings.output_format, options=options)
+        # As UTF-8 for the JSON list, and for a file the cache keeps: it loads and is written as it is.
+        encoded = as_list or cache is not None
+        render_file = functools.partial(render_listed if encoded else render, settings.output_format, options=options)
         job = dataclasses.replace(job, render=render_file, keep_order=as_list)
-        results = track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed())
+        results = track(process(inputs, _rules_of(plan), job, workers, cache, cluster), inputs, hushed())
         context = _context(context_paths, inputs, plan)
         failed, found, checked = _stream(results, errors, plan, streaming, options, context, as_list, cache)
     else:
-        results = list(track(process(inputs, plan.rules_for, job, workers, cache, cluster), inputs, hushed()))
+        results = list(track(process(inputs, _rules_of(plan), job, workers, cache, cluster), inputs, hushed()))
         if show_diff:
+            from tqa.pipeline.write import diff
+
             for result in results:
                 if result.source is not None:
                     sys.stdout.write(diff(result))
@@ -478,6 +482,11 @@ def _refuse_with_fix(params: dict) -> None:
         )
 
 
+def _rules_of(plan: Plan) -> Sequence[Rule] | Callable[[str], Sequence[Rule]]:
+    """The rules of every file, or, with per-file ignores, what gives each file its own."""
+    return plan.rules_for if plan.settings.per_file_ignores else plan.rules
+
+
 def _results_cache(plan: Plan, job: Job, output_format: tuple[str, bool, bool]):
     """The results cache of runs with these settings; messages, the output format
     (files are cached as printed) and tqa's code are part of its key."""
@@ -548,13 +557,18 @@ def _stream(
     names = NameIndex(plan.settings.transliteration)
     spellings: list[str] = []
     seen: list[FileResult] = []
+    # Files' text (UTF-8 with the cache), written at once when every file comes from the cache.
+    held = _Held(sys.stdout)
     for result in results:
         if result.error is not None or (result.source is not None and result.source.notice):
+            held.write()
             failed = _report_errors([result], []) or failed
         if listing is not None:
             listing.add(result)
         elif result.rendered:  # none for most files of a clean corpus
-            sys.stdout.write(result.rendered)
+            held.add(result.rendered)
+            if cache is None or not cache.every_file_cached:
+                held.write()
         tally.merge(result.tally)
         if cache is not None and cache.every_file_cached:
             spellings.append(result.name_spellings)
@@ -575,16 +589,52 @@ def _stream(
     if cache is not None:
         cache.save_notes()
     reach = fix_codes(plan.settings)
+    late = io.StringIO()  # the run-wide findings, written at once
     for result in seen:
         if result.findings:
             result.findings = within_reach(result.findings, reach)
             if listing is None:
-                emit_file(result, sys.stdout, options)
+                emit_file(result, late, options)
             tally.count_findings(result.findings)
+    held.add(late.getvalue())
+    held.write()
     if listing is not None:
         listing.finish(seen, options)
     emit_end(tally, sys.stdout, options)
     return failed, tally.findings > 0, tally.files
+
+
+class _Held:
+    """Output of streamed files that waits to be written in one go: text, or
+    UTF-8 (as rendered for the results cache), which goes to the stream's binary
+    buffer as it is where the stream writes UTF-8 and it holds no lone surrogate
+    (as `json_output.Assembly` writes the JSON list)."""
+
+    def __init__(self, stream: TextIO):
+        from tqa.report.json_output import _utf8_buffer
+
+        self.stream = stream
+        self.pieces: list[str | bytes] = []
+        self.raw = _utf8_buffer(stream)
+
+    def add(self, piece: str | bytes) -> None:
+        if piece:
+            self.pieces.append(piece)
+
+    def write(self) -> None:
+        """Write what waits (text after the UTF-8 before it), and let it go."""
+        if not self.pieces:
+            return
+        pieces, self.pieces = self.pieces, []
+        if type(pieces[0]) is str:  # text only (files rendered without the cache)
+            self.stream.write("".join(pieces))  # type: ignore[arg-type]
+            return
+        data = b"".join(p if type(p) is bytes else p.encode("utf-8", "surrogatepass") for p in pieces)  # type: ignore[union-attr]
+        if self.raw is None or b"\xed" in data:
+            self.stream.write(data.decode("utf-8", "surrogatepass"))
+            return
+        self.stream.flush()  # what the stream holds goes first
+        self.raw.write(data)
 
 
 def _baseline(results: list[FileResult], known: dict[str, set[str]] | None, write_baseline: Path | None) -> bool:
@@ -655,6 +705,8 @@ def fix(
         job = _job(settings, encoding, source, include_fuzzy, source_lang, target_lang, fix=True, unsafe=True)
         sys.exit(run(inputs, errors, plan.rules_for, job, colored(sys.stdout)))
     if output_dir is not None and not show_diff:
+        from tqa.pipeline.write import check_output_folder
+
         with user_errors():
             check_output_folder(output_dir, inputs)
     to_stdout = any(item.is_stdin for item in inputs) and not show_diff
@@ -748,6 +800,10 @@ def _deliver(result: FileResult, show_diff: bool, output_dir: Path | None, writt
     could not be fixed, the file becomes an error and none of its fixes count;
     a filter passes what it could not fix through unchanged. Edits that leave
     the text as it was are no fixes."""
+    import shutil
+
+    from tqa.pipeline.write import diff, write_copy, write_in_place
+
     if not result.changed:
         result.applied = []
     try:

@@ -35,6 +35,7 @@ from tqa.model import GlossaryRef
 from tqa.resources import user_cache_dir, write_cache_file
 
 FORMAT = 1  # of the cache file; part of every key
+_PLAIN = frozenset({str, int, bool, type(None)})  # values a result's shared tuples hold (see `ResultCache._shared`)
 RESULTS = "results"
 
 
@@ -92,6 +93,8 @@ class ResultCache:
     notes_read: int = 0
     # Whether the rules an entry was checked with are those asked for, by the ids of both tuples.
     rules_seen: dict[tuple[int, int], tuple[tuple, tuple, bool]] = field(default_factory=dict)
+    alike: tuple[tuple | None, tuple | None] = (None, None)
+    tuples: dict[tuple[tuple, tuple], tuple] = field(default_factory=dict)  # see `_shared`
     # The content key of each file of the run, in the order reported (None: a
     # file not cached, such as standard input): see `run_key`.
     run: list[str | None] = field(default_factory=list)
@@ -155,10 +158,15 @@ class ResultCache:
     def _same_rules(self, cached: tuple[tuple[str, str], ...], rules: tuple[tuple[str, str], ...]) -> bool:
         """Whether `cached` (rules of an entry) are `rules`; compared once for each
         pair of tuples (entries checked alike share one), which are kept with the
-        answer so their ids stay theirs."""
+        answer so their ids stay theirs. The last pair found alike is known by
+        identity alone: most runs have one."""
+        if cached is self.alike[0] and rules is self.alike[1]:
+            return True
         seen = self.rules_seen.get((id(cached), id(rules)))
         if seen is None:
             seen = self.rules_seen[id(cached), id(rules)] = (cached, rules, cached == rules)
+        if seen[2]:
+            self.alike = (cached, rules)
         return seen[2]
 
     def put(self, path: str, display: str, rules: tuple[tuple[str, str], ...], result: tuple) -> str | None:
@@ -173,9 +181,20 @@ class ResultCache:
                 content = content_key(stream.read())
         except OSError:
             return None
-        self.entries[key] = Entry(status.st_size, status.st_mtime_ns, content, rules, result)
+        self.entries[key] = Entry(status.st_size, status.st_mtime_ns, content, rules, self._shared(result))
         self.changed = True
         return content
+
+    def _shared(self, result: tuple) -> tuple:
+        """`result` with each tuple of plain values in it (a source, counts) the one
+        object equal tuples of other entries are: pickled once, it loads once.
+        Their values' types are part of the match (True is not 1)."""
+        shared = []
+        for value in result:
+            if type(value) is tuple and value and all(type(item) in _PLAIN for item in value):
+                value = self.tuples.setdefault((value, tuple(map(type, value))), value)
+            shared.append(value)
+        return tuple(shared)
 
     def save(self) -> None:
         """Write the cache (atomically) when anything changed; skipped when the folder is not writable."""

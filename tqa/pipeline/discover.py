@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 
 from tqa.alignment import is_source_name
@@ -14,6 +15,7 @@ from tqa.pipeline.run import STDIN, Input, display_path
 from tqa.text.pathnames import shown
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".po")
+_NAME = attrgetter("name")  # of a folder's entry
 
 
 def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
@@ -27,7 +29,9 @@ def _files_under(root: str, selection: FileSelection) -> list[tuple[str, str]]:
         governed = selection.governs(folder)
         within = folder if folder.endswith(os.sep) else folder + os.sep  # os.path.join, without a call a file
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES) or is_source_name(name):
+            if name.startswith(".") or not (name.endswith(".txt") or name.lower().endswith(TEXT_SUFFIXES)):
+                continue
+            if ".ru." in name and is_source_name(name):
                 continue
             path = within + name
             relative = path[prefix:]
@@ -53,7 +57,7 @@ def _walk(root: str, keep: Callable[[str], bool]) -> Iterator[tuple[str, list[st
             continue
         try:
             with os.scandir(top) as entries:
-                listed = sorted(entries, key=_name)
+                listed = sorted(entries, key=_NAME)
         except OSError:
             continue
         # The runs of files between folders, and the folders, pushed last first.
@@ -75,10 +79,6 @@ def _walk(root: str, keep: Callable[[str], bool]) -> Iterator[tuple[str, list[st
         if files:
             pending.append((top, files))
         stack.extend(reversed(pending))
-
-
-def _name(entry: os.DirEntry) -> str:
-    return entry.name
 
 
 def _is_file(entry: os.DirEntry) -> bool:
@@ -109,7 +109,7 @@ def discover(paths: Sequence[str], selection: FileSelection | None = None) -> tu
                     if file in seen:
                         continue
                     seen.add(file)
-                inputs.append(Input(file, within + shown(relative), root))
+                inputs.append(Input(file, within + (relative if relative.isprintable() else shown(relative)), root))
         elif path.is_file() or path.exists():
             if str(path) not in seen and not selection.skips_named(str(path)):
                 seen.add(str(path))

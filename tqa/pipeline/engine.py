@@ -19,13 +19,13 @@ from tqa.i18n import _
 from tqa.model import Applicability, Edit, Finding, Fix, GlossaryRef, Rule, finding_order
 from tqa.pipeline.cache import Entry, ResultCache
 from tqa.pipeline.discover import discover
-from tqa.pipeline.one_file import CROSS_FILE_RULE, process_one, read_input
-from tqa.pipeline.run import DEFAULT_JOB, FileResult, Input, Job
+from tqa.pipeline.run import DEFAULT_JOB, STDIN, FileResult, Input, Job
 from tqa.rules.names import (
     CrossFileReport,
     NameIndex,
     first_occurrence,
     glossary_people,
+    inconsistent_transliteration,
     single_spellings,
     skeleton,
 )
@@ -55,19 +55,23 @@ def process(
         yield from _process(inputs, rules_for, job, jobs, cluster)
         return
     keys = _RulesKeys(rules_for)
-    cached: dict[int, Entry] = {}
-    for index, item in enumerate(inputs):
-        if _cacheable_input(item, job):
-            entry = cache.get(item.path, item.display, keys(item.display))
-            if entry is not None:
-                cached[index] = entry
-    cache.every_file_cached = len(cached) == len(inputs)
-    checked = _process([item for i, item in enumerate(inputs) if i not in cached], rules_for, job, jobs, cluster)
-    for index, item in enumerate(inputs):
-        entry = cached.get(index)
+    if isinstance(rules_for, _FixedRules):  # the same for every file: worked out once
+        fixed = keys(STDIN)
+        keys = lambda _path: fixed  # type: ignore[assignment]  # noqa: E731
+    cached: list[Entry | None] = []  # each input's entry, if the cache has it
+    unchecked: list[Input] = []
+    for item in inputs:
+        entry = cache.get(item.path, item.display, keys(item.display)) if _cacheable_input(item, job) else None
+        cached.append(entry)
+        if entry is None:
+            unchecked.append(item)
+    cache.every_file_cached = not unchecked
+    checked = _process(unchecked, rules_for, job, jobs, cluster)
+    unpacked, run = FileResult.unpacked, cache.run
+    for item, entry in zip(inputs, cached, strict=True):
         if entry is not None:
-            cache.run.append(entry.content)
-            yield FileResult.unpacked(entry.result, item)
+            run.append(entry.content)
+            yield unpacked(entry.result, item)
             continue
         result = next(checked)
         content = None
@@ -96,6 +100,8 @@ def _process(
 
         yield from process_parallel(inputs, rules_for, job, jobs)
         return
+    from tqa.pipeline.one_file import process_one  # the checking engine, imported once a file is checked
+
     for item in inputs:
         yield process_one(item, rules_for(item.display), job)
 
@@ -118,8 +124,10 @@ class _RulesKeys:
 
 def _cacheable_input(item: Input, job: Job) -> bool:
     """A file read on its own: not standard input, not paired with a Russian original."""
-    if item.is_stdin or job.source is not None:
+    if item.path == STDIN or job.source is not None:
         return False
+    if ".en." not in item.path:  # no `NAME.en.EXT`: spares a file its name's match
+        return True
     return not is_target_name(os.path.basename(item.path)) or paired_source(Path(item.path), None) is None
 
 
@@ -166,7 +174,7 @@ def link_files(
     need not load the glossary). With the results `cache` of the run, the
     findings of a run whose every file it knows, unchanged and in the same
     order, are those remembered from the last such run."""
-    rule = next((r for r in rules if r.code == CROSS_FILE_RULE), None)
+    rule = next((r for r in rules if r.check is inconsistent_transliteration), None)  # N602, by its check
     if rule is None:
         return
     context = list(context)
@@ -233,6 +241,8 @@ def add_name_findings(
         return []
     text = result.fixed_text if result.fixed_text is not None else result.source.text
     if result.snapshot is not None:
+        from tqa.pipeline.one_file import read_input
+
         text = read_input(result.input, result.source.encoding).text  # the text was let go: read it again
         if result.language is None:  # not detected for a file without findings of its own (see `_check_one`)
             result.language = document_language(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 DEFAULT_EXCLUDE = (".git", "node_modules", "build", "dist", ".venv", "venv", "__pycache__")
 IGNORE_FILES = (".gitignore", ".ignore")
 _CASE_FOLDED = os.path.normcase("A") != "A"  # names are matched folded where the system folds them
+_GLOB_OR_SEPARATOR = re.compile(r"[*?\[/]" if os.sep == "/" else r"[*?\[/\\]")
 
 
 @dataclass
@@ -131,16 +132,25 @@ def _spec(lines: list[str]) -> GitIgnoreSpec:
 
 def _matches(relative: str, name: str, path: str, patterns: Sequence[str]) -> bool:
     """Whether a glob matches the path relative to the walk, the name, or the whole path (as fnmatch.fnmatch)."""
-    match = _compiled(tuple(patterns)).match
+    names, match = _compiled(tuple(patterns))
     if _CASE_FOLDED:
         relative, name, path = os.path.normcase(relative), os.path.normcase(name), os.path.normcase(path)
-    return bool(match(relative) or match(name) or (path and match(path)))
+    if name in names:
+        return True
+    if match is None:
+        return False
+    return bool(match(relative) or (name != relative and match(name)) or (path and path != relative and match(path)))
 
 
 @lru_cache(maxsize=64)
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
-    """The globs as one pattern: a walk asks every entry against every glob."""
-    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns) or "(?!)")
+def _compiled(patterns: tuple[str, ...]) -> tuple[frozenset[str], Callable[[str], object] | None]:
+    """The globs as a set of plain names and one pattern of the rest: a walk asks
+    every entry against every glob. A plain name without a separator (as every
+    default exclude) matches a path only where it is the whole of it, which is
+    then its name too: such names are looked up, not matched."""
+    plain = {os.path.normcase(p) for p in patterns if not _GLOB_OR_SEPARATOR.search(p)}
+    rest = [fnmatch.translate(os.path.normcase(p)) for p in patterns if os.path.normcase(p) not in plain]
+    return frozenset(plain), re.compile("|".join(rest)).match if rest else None
 
 
 def selection_of(settings: Settings, stdin_filename: str | None = None) -> FileSelection:
