@@ -371,7 +371,7 @@ def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text(held):
         )
 
     buffered, plain = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
-    assert json_output._utf8_buffer(buffered) is buffered.buffer and json_output._utf8_buffer(plain) is None
+    assert json_output.utf8_buffer(buffered) is buffered.buffer and json_output.utf8_buffer(plain) is None
     listed = written(buffered)
     assert listed == written(plain)
     whole = [by_hand(text, [late, message], "a.txt"), by_hand(text, [message], "c.txt")]
@@ -385,7 +385,7 @@ def test_json_assembly_writes_the_same_list_through_a_buffer_or_as_text(held):
     # Standard output under a C.UTF-8 locale: the buffer serves it too, and a lone
     # surrogate still goes through the stream, whose handler decides.
     escaping = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape")
-    assert json_output._utf8_buffer(escaping) is escaping.buffer
+    assert json_output.utf8_buffer(escaping) is escaping.buffer
     assert written(escaping) == listed
     with pytest.raises(UnicodeEncodeError):
         written(io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape"), strange)

@@ -611,11 +611,11 @@ class _Held:
     (as `json_output.Assembly` writes the JSON list)."""
 
     def __init__(self, stream: TextIO):
-        from tqa.report.json_output import _utf8_buffer
+        from tqa.report.json_output import utf8_buffer
 
         self.stream = stream
         self.pieces: list[str | bytes] = []
-        self.raw = _utf8_buffer(stream)
+        self.raw = utf8_buffer(stream)
 
     def add(self, piece: str | bytes) -> None:
         if piece:

@@ -220,7 +220,7 @@ class Assembly:
         self.spool = None if held else tempfile.TemporaryFile(buffering=_BLOCK)
         self.lengths: list[int] = []  # of each file's pieces, one after another in the spool
         self.written = False
-        self.raw = _utf8_buffer(stream)
+        self.raw = utf8_buffer(stream)
 
     def add(self, result: FileResult) -> None:
         rendered = result.rendered  # UTF-8 already (see `render_listed`), or text
@@ -308,7 +308,7 @@ class Assembly:
 _BLOCK = 1024 * 1024
 
 
-def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
+def utf8_buffer(stream: TextIO) -> BinaryIO | None:
     """The binary buffer under a text stream that writes UTF-8 with line feeds
     as they are; None for any other stream. Its error handler does not matter
     (standard output has `surrogateescape` under a C or C.UTF-8 locale): only
