@@ -629,12 +629,10 @@ class _Held:
         if type(pieces[0]) is str:  # text only (files rendered without the cache)
             self.stream.write("".join(pieces))  # type: ignore[arg-type]
             return
+        from tqa.report.json_output import write_utf8
+
         data = b"".join(p if type(p) is bytes else p.encode("utf-8", "surrogatepass") for p in pieces)  # type: ignore[union-attr]
-        if self.raw is None or b"\xed" in data:
-            self.stream.write(data.decode("utf-8", "surrogatepass"))
-            return
-        self.stream.flush()  # what the stream holds goes first
-        self.raw.write(data)
+        write_utf8(self.stream, self.raw, data)
 
 
 def _baseline(results: list[FileResult], known: dict[str, set[str]] | None, write_baseline: Path | None) -> bool:

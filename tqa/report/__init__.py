@@ -126,10 +126,11 @@ def render(output_format: str, result: FileResult, options: ReportOptions | None
 
 
 def render_listed(output_format: str, result: FileResult, options: ReportOptions | None = None) -> bytes:
-    """One file's piece of the JSON list (see `json_output.Assembly`), in the
-    UTF-8 the list waits and is written in: encoded once, where it is rendered,
-    it passes from a worker process or the results cache as it is, not
-    decoded and encoded again (lone surrogates kept, as `Assembly` expects)."""
+    """One file's text in a streaming format as UTF-8, the form the JSON list
+    (`json_output.Assembly`) and the results cache's held output wait and are
+    written in: encoded once, where it is rendered, it passes from a worker
+    process or the results cache as it is, not decoded and encoded again (lone
+    surrogates kept, for the stream to decide on)."""
     return render(output_format, result, options).encode("utf-8", "surrogatepass")
 
 

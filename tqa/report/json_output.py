@@ -290,18 +290,9 @@ class Assembly:
 
     def _put(self, data: bytes) -> None:
         """Write pieces as they waited: to the binary buffer, or through the stream (see the class)."""
-        if self.raw is None:
-            self._write(data.decode("utf-8", "surrogatepass"))
-            return
         if not self.written:
             data, self.written = b"[" + data[1:], True
-        self.stream.flush()  # what the stream holds goes first
-        self.raw.write(data)
-
-    def _write(self, piece: str) -> None:
-        if piece and not self.written:
-            piece, self.written = "[" + piece[1:], True
-        self.stream.write(piece)
+        write_utf8(self.stream, self.raw, data)
 
 
 # Files without late findings are copied from the spool this many bytes at a time (or more: whole files).
@@ -322,6 +313,18 @@ def utf8_buffer(stream: TextIO) -> BinaryIO | None:
         return buffer if codecs.lookup(encoding).name == "utf-8" else None
     except LookupError:
         return None
+
+
+def write_utf8(stream: TextIO, raw: BinaryIO | None, data: bytes) -> None:
+    """Write UTF-8 `data` to `stream`: to its binary buffer `raw` (see
+    `utf8_buffer`) as it is, after what the stream holds; through the stream
+    where there is no such buffer, or where `data` may hold a lone surrogate
+    (a byte 0xED), which the stream's error handler decides on."""
+    if raw is None or b"\xed" in data:
+        stream.write(data.decode("utf-8", "surrogatepass"))
+        return
+    stream.flush()  # what the stream holds goes first
+    raw.write(data)
 
 
 def _items(piece: bytes) -> list[bytes]:
